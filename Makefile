@@ -1,0 +1,44 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install run test lint format browser bench fuzz clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(VENV)/bin/docket ingest inputs -o outputs
+
+# Debian's chromium drives the browser tests of the HTML reports (Playwright, no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install browser
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check pipeline tests benchmarks
+	$(VENV)/bin/ruff format --check pipeline tests benchmarks
+
+format: install
+	$(VENV)/bin/ruff format pipeline tests benchmarks
+	$(VENV)/bin/ruff check --fix pipeline tests benchmarks
+
+bench: install
+	$(PY) benchmarks/bench_ingest.py
+
+fuzz: install
+	$(PY) -m pytest tests/fuzz -q -p no:cacheprovider --hypothesis-profile=long
+
+clean:
+	rm -rf $(VENV) outputs .pytest_cache

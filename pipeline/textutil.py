@@ -1,0 +1,62 @@
+"""Small text helpers shared by extractors and parsers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad]\n(\w)")
+BULLETS = "•●○◦▪■□►▶➢➤⮚✓✔-–—*·⁃"
+
+
+def clean_spaces(text: str) -> str:
+    """Collapse runs of horizontal white space; keep line breaks."""
+    text = text.replace("\u00ad", "")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def join_lines(text: str) -> str:
+    """Join wrapped lines into one paragraph, undoing end-of-line hyphenation.
+
+    A line ending in "-" followed by a lower-case word is taken as an automatic break
+    ("environ-\\nmental" -> "environmental"); a hyphen before a capital or digit is kept
+    ("Secretary-\\nGeneral" -> "Secretary-General").
+    """
+    lines = [ln.strip() for ln in text.replace("\r", "\n").split("\n")]
+    out = ""
+    for line in lines:
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out = out[:-1] + line
+        elif out.endswith(("-", "\u2013", "\u2014", "/")) and not out.endswith((" -", " \u2013", " \u2014")):
+            out = out + line
+        else:
+            out = out + " " + line
+    return _SPACES.sub(" ", out).strip()
+
+
+def normalize_key(text: str) -> str:
+    """Case-, quote-, dash- and space-insensitive form, for matching and comparing."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def strip_bullet(text: str) -> tuple[str, str]:
+    """Split a leading bullet or list number off a line: returns (marker, rest)."""
+    m = re.match(
+        r"^\s*([" + re.escape(BULLETS) + r"\uf0b7\uf0a7\uf0d8\uf076\uf0fc])\s+(.*)$|"
+        r"^\s*(\(?[a-zA-Z0-9ivxIVX]{1,4}[.)])\s+(.*)$",
+        text,
+        re.S,
+    )
+    if not m:
+        return "", text.strip()
+    if m.group(1):
+        return m.group(1), m.group(2).strip()
+    return m.group(3), m.group(4).strip()
