@@ -1,0 +1,119 @@
+"""The `docket` command: a thin click layer over the Python API. Only this module prints or exits."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Settings
+from .errors import DocketError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+EXIT_SOME_FAILED = 3
+
+
+class DocketGroup(click.Group):
+    """Turns DocketError into `Error: ...` (exit 1); tracebacks only with --debug."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DocketError as e:
+            if ctx.params.get("debug"):
+                raise
+            raise click.ClickException(str(e)) from e
+        except OSError as e:
+            if ctx.params.get("debug"):
+                raise
+            where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+            raise click.ClickException(f"{where}{e.strerror or e}. Check the path and its permissions.") from e
+
+
+@click.group(cls=DocketGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, prog_name="docket")
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+def cli(debug: bool) -> None:
+    """docket: extract, tag, export and compare intergovernmental meeting documents.
+
+    \b
+    Examples:
+      docket ingest inputs/ -o outputs/
+      docket show inputs/concept-note.pdf
+      docket diff old.pdf new.pdf -o diff/
+    """
+
+
+def settings_options(f):
+    f = click.option("--config", "config_dir", type=click.Path(file_okay=False, path_type=Path),
+                     help="Folder with docket.toml, actors.csv, topics.toml (default: ./config).")(f)
+    f = click.option("--no-tag", is_flag=True, help="Skip the NLP tagging stage (actors, topics, entities).")(f)
+    return f
+
+
+def make_settings(config_dir: Path | None, no_tag: bool, **overrides) -> Settings:
+    settings = Settings.from_dir(config_dir) if config_dir else Settings.resolve(None)
+    values = {k: v for k, v in overrides.items() if v is not None}
+    if no_tag:
+        values["tag"] = False
+    if not values:
+        return settings
+    from dataclasses import replace
+
+    return replace(settings, **values)
+
+
+@cli.command("show")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON record instead of a summary.")
+@settings_options
+def show_command(file: Path, as_json: bool, config_dir: Path | None, no_tag: bool) -> None:
+    """Print a readable summary of what docket finds in one document.
+
+    \b
+    Example:
+      docket show inputs/neaspec-nfp-2021-concept-note.pdf
+    """
+    from .ingest import process_file
+    from .show import render_summary
+
+    result = process_file(file, make_settings(config_dir, no_tag), source_file=str(file))
+    if result.document is None:
+        raise click.ClickException(result.failure.message if result.failure else f"{file}: no record")
+    if as_json:
+        from .export.base import dumps
+
+        click.echo(dumps(result.document.to_dict()))
+    else:
+        click.echo(render_summary(result.document))
+
+
+def _register_optional(module: str, attr: str) -> None:
+    """Commands owned by feature packages; missing ones are simply not offered."""
+    try:
+        command = getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError):
+        return
+    cli.add_command(command)
+
+
+for _module, _attr in (
+    ("pipeline.ingest_cli", "ingest_command"),
+    ("pipeline.nlp.cli", "actors_command"),
+    ("pipeline.diff.cli", "diff_command"),
+    ("pipeline.diff.cli", "history_command"),
+    ("pipeline.export.cli", "export_command"),
+    ("pipeline.report.cli", "report_command"),
+):
+    _register_optional(_module, _attr)
+
+
+def main() -> None:
+    cli(prog_name="docket")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

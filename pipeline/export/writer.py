@@ -1,0 +1,112 @@
+"""Write a batch's outputs: one JSON per document, a JSONL of all, CSV tables, failures.
+
+Every file is written through ``atomic_write``; records stream straight to disk, so
+memory does not grow with the batch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from ..models import Result, Status
+from .base import atomic_write, dumps, get_exporter
+from .columns import TABLES
+
+FAILURE_COLUMNS = ("source_file", "reason", "message")
+
+
+def safe_filename(name: str, max_len: int = 120) -> str:
+    """A file name from a document name that cannot escape the output folder or start an option."""
+    base = re.split(r"[\\/]", name)[-1]
+    base = unicodedata.normalize("NFKC", base)
+    base = re.sub(r"[^\w.\- ]+", "_", base).strip().replace(" ", "_")
+    base = base.lstrip(".-_") or "document"
+    return base[:max_len]
+
+
+class OutputWriter:
+    """Context manager collecting Results into ``out_dir``."""
+
+    def __init__(self, out_dir: str | Path, raw_csv: bool = False, per_document_json: bool = True):
+        self.out_dir = Path(out_dir)
+        self.raw_csv = raw_csv
+        self.per_document_json = per_document_json
+        self.counts = {"ok": 0, "partial": 0, "failed": 0, "skipped": 0}
+        self._used_names: set[str] = set()
+        self._stack = contextlib.ExitStack()
+
+    def __enter__(self) -> OutputWriter:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self._jsonl = get_exporter("jsonl")
+        self._jsonl.start(self._stack.enter_context(atomic_write(self.out_dir / "documents.jsonl")))
+        self._tables = {}
+        for table in TABLES:
+            exporter = get_exporter("csv", table=table, raw=self.raw_csv)
+            exporter.start(self._stack.enter_context(atomic_write(self.out_dir / "csv" / f"{table}.csv")))
+            self._tables[table] = exporter
+        fh = self._stack.enter_context(atomic_write(self.out_dir / "failures.csv", "w"))
+        fh.write("\ufeff")
+        self._failures = csv.writer(fh, lineterminator="\r\n")
+        self._failures.writerow(FAILURE_COLUMNS)
+        return self
+
+    def add(self, result: Result) -> dict[str, Any] | None:
+        """Write one result; returns the record dict when there is a document."""
+        self.counts[str(result.status)] = self.counts.get(str(result.status), 0) + 1
+        if result.status == Status.FAILED and result.failure is not None:
+            f = result.failure
+            self._failures.writerow([self._cell(f.source_file), f.reason, self._cell(f.message)])
+            return None
+        if result.document is None:
+            return None
+        record = result.document.to_dict()
+        self.write_record(record)
+        return record
+
+    def write_record(self, record: dict[str, Any]) -> None:
+        self._jsonl.write(record)
+        for exporter in self._tables.values():
+            exporter.write(record)
+        if self.per_document_json:
+            with atomic_write(self.out_dir / "json" / self._json_name(record)) as fh:
+                fh.write((dumps(record) + "\n").encode("utf-8"))
+
+    def _json_name(self, record: dict[str, Any]) -> str:
+        doc = record["document"]
+        name = safe_filename(str(doc.get("source_file") or doc["id"])) + ".json"
+        if name in self._used_names:  # same file name in two folders
+            name = name[: -len(".json")] + f".{doc['id'][:8]}.json"
+        self._used_names.add(name)
+        return name
+
+    def _cell(self, value: str) -> str:
+        from .csv_exporter import neutralise, plain
+
+        return plain(value) if self.raw_csv else neutralise(value)
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self._jsonl.finish()
+            for exporter in self._tables.values():
+                exporter.finish()
+        # On an exception the ExitStack removes the temp files: no half-written outputs.
+        self._stack.__exit__(exc_type, exc, tb)
+
+
+def results_summary(counts: dict[str, int]) -> str:
+    done = counts.get("ok", 0) + counts.get("partial", 0)
+    parts = [f"{done} ingested"]
+    if counts.get("partial"):
+        parts.append(f"{counts['partial']} with warnings")
+    parts.append(f"{counts.get('failed', 0)} failed")
+    if counts.get("skipped"):
+        parts.append(f"{counts['skipped']} skipped")
+    return ", ".join(parts)
+
+
+__all__ = ["OutputWriter", "safe_filename", "results_summary"]

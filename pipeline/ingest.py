@@ -1,0 +1,129 @@
+"""The public API: turn files into Results, one per file; a bad file never stops the batch."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+import traceback
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .config import Settings
+from .errors import ExtractionError
+from .models import Document, DocumentInfo, Failure, Reason, Result, Status
+
+SUPPORTED_SUFFIXES = {".pdf", ".docx", ".docm", ".txt", ".md", ".doc"}
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def document_id(sha256: str) -> str:
+    """Stable id from content: the same bytes get the same id wherever the file lives."""
+    return sha256[:16]
+
+
+def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Expand folders recursively (sorted, hidden files skipped, symlink loops survived)."""
+    seen_dirs: set[tuple[int, int]] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from _walk(path, seen_dirs)
+        else:
+            yield path
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
+    try:
+        st = folder.stat()
+    except OSError:
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        return
+    seen.add(key)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        p = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            continue
+        if is_dir:
+            if p.suffix.lower() in SUPPORTED_SUFFIXES:
+                continue  # a directory named like a document is not one
+            yield from _walk(p, seen)
+        elif p.suffix.lower() in SUPPORTED_SUFFIXES:
+            yield p
+
+
+def process_file(path: str | os.PathLike[str], settings: Settings | None = None,
+                 source_file: str | None = None) -> Result:
+    """Extract, parse and tag one file. Never raises for bad input: returns a failed Result."""
+    settings = Settings.resolve(settings)
+    path = Path(path)
+    name = source_file or str(path)
+    started = time.perf_counter()
+    try:
+        document, pages = build_document(path, name, settings)
+    except ExtractionError as e:
+        return _failed(name, e.reason, e.message, started)
+    except (PermissionError, IsADirectoryError, FileNotFoundError) as e:
+        return _failed(name, Reason.UNREADABLE, f"cannot read the file ({e.strerror or type(e).__name__})", started)
+    except RecursionError:
+        return _failed(name, Reason.CORRUPT, "document structure is too deeply nested to read", started)
+    except MemoryError:
+        return _failed(name, Reason.TOO_LARGE, "document needs more memory than allowed", started)
+    except Exception as e:  # noqa: BLE001 - a docket bug must not stop the batch either
+        detail = "".join(traceback.format_exception_only(type(e), e)).strip().splitlines()[-1]
+        return _failed(name, Reason.INTERNAL, f"internal error while reading ({detail}); please report it", started)
+    status = Status.PARTIAL if document.warnings else Status.OK
+    return Result(name, status, document=document, pages=pages, seconds=time.perf_counter() - started)
+
+
+def _failed(name: str, reason: Reason, message: str, started: float) -> Result:
+    message = re.sub(r"\s+", " ", message).strip()
+    return Result(name, Status.FAILED, failure=Failure(name, reason, message),
+                  seconds=time.perf_counter() - started)
+
+
+def build_document(path: Path, name: str, settings: Settings) -> tuple[Document, int | None]:
+    from .extract import extract
+    from .parse import parse_document
+
+    sha = file_sha256(path)
+    fmt, extraction = extract(path, name)
+    info = DocumentInfo(id=document_id(sha), source_file=name, sha256=sha, format=fmt, pages=extraction.pages)
+    document = parse_document(info, extraction.blocks, warnings=extraction.warnings)
+    if settings.tag:
+        document = tag(document, settings)
+    return document, extraction.pages
+
+
+def tag(document: Document, settings: Settings) -> Document:
+    """Run the NLP stage when it is available (pipeline.nlp)."""
+    try:
+        from .nlp import tag_document
+    except ImportError:
+        return document
+    return tag_document(document, settings.config_path)
+
+
+def ingest(paths: Iterable[str | os.PathLike[str]], settings: Settings | dict | None = None) -> Iterator[Result]:
+    """Yield one Result per source file found under ``paths`` (sequential; see pipeline.batch)."""
+    settings = Settings.resolve(settings)
+    for path in iter_sources(paths):
+        yield process_file(path, settings)

@@ -1,0 +1,259 @@
+"""Document metadata from the cover: title, dates, symbol, venue, format, time zone, organisation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Block, BlockKind, DocType
+from .dates import find_dates, find_month_years, iso
+
+# Lines that name only the kind of document or are UN cover furniture, never the title.
+_KIND_ONLY = re.compile(
+    r"^(?:concept\s+note|terms\s+of\s+reference|evaluation\s+brief|programme|program|agenda|"
+    r"provisional\s+programme|united\s+nations|information\s+note|annex(?:\s+\w+)?|summary|contents|"
+    r"for\s+(?:decision|information|action)|distr\.?.*|original:.*|english|chapter|page|"
+    r"as\s+of\b.*|draft|postponed|\d+)\s*$",
+    re.I,
+)
+_SYMBOL = re.compile(r"\b(?:[A-Z]{1,6}(?:\.\d+)?/){1,}[A-Z0-9.]+(?:/[A-Za-z0-9.]+)*\b")
+_UN_FURNITURE = re.compile(
+    r"^(?:item\s+\d+.*provisional\s+agenda|distr\.|original:|economic\s+and\s+social\s+council|general\s+assembly|"
+    r"executive\s+board|united\s+nations|\w+\s+regular\s+session|annual\s+session|\d+\s*[-–]\s*\d+\s+\w+\s+\d{4}|"
+    r"[\w\s,]*\bsession\b.*\d{4}$|\*.*|\d{2}-\d{5}.*|first\s+regular|second\s+regular|agenda\s+item)",
+    re.I,
+)
+_MEETING_WORDS = r"(?:Meeting|Conference|Week|Forum|Seminar|Workshop|Session|Summit|Dialogue|Symposium|Assessment)"
+_EVENT_NAME = re.compile(r"\b(?:the\s+)?(?P<ord>\d+(?:st|nd|rd|th)\s+)?(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,7}" + _MEETING_WORDS + r")\b")
+_ISSUE_LABEL = re.compile(r"(?:distr\.?\s*:?\s*\w+|date\s+of\s+(?:publication|issue)|issued(?:\s+on)?|dated?)\s*:?\s*$", re.I)
+_NOT_ISSUE = re.compile(r"(?:report\s+date|field\s+visit|deadline|submission|due|by)\s*:?\s*$", re.I)
+_TZ = re.compile(r"\b(?:GMT|UTC)\s*[+−-]\s*\d{1,2}(?::\d{2})?\b|\b(?:CET|CEST|EST|EDT|ICT|JST|KST|EAT)\b")
+_FORMAT = re.compile(r"\b(virtual|online|hybrid|in[- ]person)\b(?:\s+(?:meeting|format|event))?", re.I)
+_ORGS = ("ESCAP", "NEASPEC", "UNICEF", "UNDP", "UNFPA", "UNOPS", "IOM", "OIOS", "Joint Inspection Unit", "UN-GGIM",
+         "Uganda Evaluation Association", "Fisheries and Oceans Canada", "DFO", "United Nations")
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str = ""
+    issued: str | None = None
+    meeting_start: str | None = None
+    meeting_end: str | None = None
+    symbol: str = ""
+    venue: str = ""
+    meeting_format: str = ""
+    time_zone: str = ""
+    organisation: str = ""
+    meeting_name: str = ""
+    meeting_number: str = ""
+
+
+def cover_blocks(blocks: tuple[Block, ...], limit: int = 40) -> list[Block]:
+    """The first page of a PDF, or the first blocks of a DOCX/text file, up to the first section body."""
+    first_page = blocks[0].page if blocks and blocks[0].page else None
+    out = []
+    for b in blocks:
+        if first_page is not None and b.page is not None and b.page > first_page:
+            break
+        out.append(b)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _title_candidates(cover: list[Block]) -> list[Block]:
+    out = []
+    for b in cover:
+        text = b.text.strip()
+        if b.kind == BlockKind.TABLE or not text or len(text) > 300:
+            continue
+        if _KIND_ONLY.match(text) or _UN_FURNITURE.match(text) or _SYMBOL.fullmatch(text):
+            continue
+        if find_dates(text) and len(text) < 60:
+            continue
+        out.append(b)
+    return out
+
+
+def find_title(blocks: tuple[Block, ...]) -> str:
+    cover = cover_blocks(blocks)
+    candidates = _title_candidates(cover)
+    if not candidates:
+        return ""
+    sized = [b for b in candidates if b.font_size]
+    if sized:
+        # The biggest type on the cover (bold breaks ties), joined with its same-size neighbours.
+        best = max(sized, key=lambda b: (round(b.font_size or 0, 0), b.bold, -cover.index(b)))
+        i = cover.index(best)
+        parts = [best.text]
+        for nxt in cover[i + 1:]:
+            if nxt.font_size and abs(nxt.font_size - best.font_size) < 0.6 and nxt.bold == best.bold \
+                    and nxt.kind != BlockKind.TABLE and not _UN_FURNITURE.match(nxt.text) and len(parts) < 4:
+                parts.append(nxt.text)
+            else:
+                break
+        title = _join_title(parts)
+        if len(title) >= 8 and not re.match(r"^\d+\.?\s", title):
+            return title
+    before_body = []
+    for b in candidates:
+        if re.match(r"^\d+\.?\s", b.text) and (b.kind == BlockKind.HEADING or b.bold):
+            break  # reached the numbered sections: what is above them is the cover
+        before_body.append(b)
+    short = [b for b in before_body if len(b.text) <= 200]
+    preferred = [b for b in short if b.kind == BlockKind.HEADING or b.bold]
+    pick = (preferred or short)[:1]
+    return _join_title([pick[0].text]) if pick else ""
+
+
+def _join_title(parts: list[str]) -> str:
+    title = ""
+    for p in parts:
+        p = p.strip()
+        if not title:
+            title = p
+        elif title.endswith(("-", "–")) and not title.endswith((" -", " –")):
+            title += p
+        else:
+            title += " " + p
+    return re.sub(r"\s+", " ", title).strip()
+
+
+def event_name(text: str) -> str:
+    """'the 9th Uganda Evaluation Week (UEW)' -> 'The 9th Uganda Evaluation Week'."""
+    m = _EVENT_NAME.search(text)
+    if not m:
+        return ""
+    ordinal = (m.group("ord") or "").strip()
+    return " ".join(x for x in ("The" if ordinal else "", ordinal, m.group("name").strip()) if x)
+
+
+def find_issue_date(blocks: tuple[Block, ...]) -> str | None:
+    """The date of issue: a labelled date ('Distr.: General 2 December 2024', 'Date of publication:')."""
+    texts = [b.text for b in cover_blocks(blocks, 60)]
+    for i, text in enumerate(texts):
+        for d in find_dates(text) + find_month_years(text):
+            before = text[: d.pos]
+            if not before.strip() and i > 0:
+                before = texts[i - 1]
+            if _ISSUE_LABEL.search(before.strip()[-40:] + " ") or _ISSUE_LABEL.search(before.strip()):
+                return d.start
+    # Whole-document labels, e.g. an IOM matrix's 'Date of publication: December 2024.'
+    for b in blocks:
+        for row in (b.text.split("\n") if b.kind == BlockKind.TABLE else [b.text]):
+            m = re.search(r"date\s+of\s+(?:publication|issue)\s*:?\s*(.+)", row, re.I)
+            if m:
+                ds = find_dates(m.group(1)) + find_month_years(m.group(1))
+                if ds:
+                    return sorted(ds, key=lambda d: d.pos)[0].start
+    return None
+
+
+def find_cover_date(blocks: tuple[Block, ...]) -> str | None:
+    """An unlabelled date standing alone on the cover ('January, 2021' top right of a brief)."""
+    for b in cover_blocks(blocks, 25):
+        text = b.text.strip()
+        if len(text) > 40:
+            continue
+        ds = find_dates(text) + find_month_years(text)
+        if ds and not re.match(r"^as\s+of\b", text, re.I):
+            return ds[0].start
+    return None
+
+
+def find_meeting_dates(blocks: tuple[Block, ...], title: str) -> tuple[str | None, str | None]:
+    """The meeting's dates: the first date range or date on the cover that is not an issue date."""
+    cover = cover_blocks(blocks, 60)
+    for b in cover:
+        text = b.text
+        if re.match(r"^\s*(?:as\s+of|distr|date\s+of\s+publication|final\s+report\s+date)", text, re.I):
+            continue
+        for d in find_dates(text):
+            before = text[: d.pos]
+            if _ISSUE_LABEL.search(before.strip()) or _NOT_ISSUE.search(before.strip()):
+                continue
+            prev = cover[cover.index(b) - 1].text if cover.index(b) > 0 else ""
+            if not before.strip() and (_ISSUE_LABEL.search(prev.strip()) or re.search(r"distr", prev, re.I)):
+                continue
+            return d.start, d.end
+    # 'Tokyo, 25-27 February' with the year elsewhere on the cover
+    cover_text = "\n".join(b.text for b in cover)
+    year_m = re.search(r"\b(19|20)\d{2}\b", title + " " + cover_text)
+    m = re.search(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|"
+                  r"October|November|December)\b(?!\s*,?\s*\d{4})", cover_text)
+    if m and year_m:
+        from .dates import MONTHS
+
+        month = MONTHS[m.group(3).lower()]
+        y = int(year_m.group(0))
+        return iso(y, month, int(m.group(1))), iso(y, month, int(m.group(2)))
+    # A date stated in a 'Date:' line of the body (concept notes) or in running text.
+    for b in blocks[:200]:
+        m = re.search(r"\b(?:date|dates|when)\s*[:：]\s*(.+)", b.text, re.I)
+        if m:
+            ds = find_dates(m.group(1))
+            if ds:
+                return ds[0].start, ds[0].end
+    return None, None
+
+
+def find_event_dates_in_text(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
+    """'... on the 4th and half day of 5th of May 2026, ... to 8th of May 2026' -> the first day."""
+    rx = re.compile(r"\b(?:on|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b[^.]{0,60}?\bof\s+(January|February|March|April|"
+                    r"May|June|July|August|September|October|November|December)\s+(\d{4})", re.I)
+    for b in blocks:
+        m = rx.search(b.text)
+        if m:
+            from .dates import MONTHS
+
+            return iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))), None
+    return None, None
+
+
+def extract_metadata(blocks: tuple[Block, ...]) -> Metadata:
+    meta = Metadata()
+    cover = cover_blocks(blocks)
+    cover_text = "\n".join(b.text for b in cover)
+    meta.title = find_title(blocks)
+    sym = _SYMBOL.search("\n".join(b.text for b in cover[:6]))
+    if sym and "/" in sym.group(0) and re.search(r"\d", sym.group(0)):
+        meta.symbol = sym.group(0)
+    meta.issued = find_issue_date(blocks)
+    meta.meeting_start, meta.meeting_end = find_meeting_dates(blocks, meta.title)
+    tz = _TZ.search(cover_text) or _TZ.search("\n".join(b.text for b in blocks[:120]))
+    if tz:
+        meta.time_zone = tz.group(0).replace(" ", "")
+    fm = _FORMAT.search(cover_text) or next(
+        (m for b in blocks[:120] if (m := re.search(r"format\s*:\s*(.+)", b.text, re.I))), None)
+    if fm:
+        meta.meeting_format = (fm.group(1) if fm.re is not _FORMAT else fm.group(0)).strip().rstrip(".").lower()
+    for org in _ORGS:
+        if re.search(r"\b" + re.escape(org) + r"\b", cover_text + " " + meta.title):
+            meta.organisation = org
+            break
+    name = event_name(meta.title) or event_name(cover_text)
+    meta.meeting_name = name
+    num = re.search(r"\b(\d+)(?:st|nd|rd|th)\b", name)
+    if num:
+        meta.meeting_number = num.group(1)
+    return meta
+
+
+def document_date(doc_type: DocType, meta: Metadata, blocks: tuple[Block, ...]) -> str | None:
+    """SCHEMA.md's date rule: meeting documents take the first meeting day, others the date of issue."""
+    about_meeting = doc_type in (DocType.CONCEPT_NOTE, DocType.AGENDA)
+    if about_meeting:
+        start = meta.meeting_start or find_event_dates_in_text(blocks)[0]
+        return start or meta.issued or find_cover_date(blocks)
+    return meta.issued or find_cover_date(blocks) or _year_of_issue(blocks) or (
+        meta.meeting_start if doc_type == DocType.MEETING_REPORT else None)
+
+
+def _year_of_issue(blocks: tuple[Block, ...]) -> str | None:
+    """'United Nations • New York, 2025': a year-only imprint on the cover."""
+    for b in cover_blocks(blocks, 40):
+        m = re.search(r"(?:United Nations|Geneva|New York|Vienna|Bangkok)\s*[•,·]?\s*(?:New York|Geneva)?,?\s*((?:19|20)\d{2})\s*$",
+                      b.text.strip())
+        if m:
+            return m.group(1)
+    return None

@@ -1,0 +1,53 @@
+"""Objectives of a meeting: the list under an 'Objectives' heading or lead-in sentence."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block, BlockKind, DocType, Objective
+from .sections import SectionSpan, heading_matches
+
+_LEAD_IN = re.compile(r"\bobjectives?\b[^.]{0,80}(?:are|is|include)?\s*(?:as follows)?\s*:\s*$", re.I)
+_STOP_HEADINGS = ("outcome", "output", "result", "deliverable", "publication", "participation", "participant")
+
+
+def find_objectives(spans: list[SectionSpan], doc_type: DocType) -> tuple[Objective, ...]:
+    """Objectives are a meeting's aims; evaluation reports' 'objectives of the review' are scope, not these."""
+    if doc_type in (DocType.EVALUATION_REPORT, DocType.MANAGEMENT_RESPONSE, DocType.MEETING_REPORT):
+        return ()
+    found: list[Objective] = []
+    for span in spans:
+        if span.heading is None or not heading_matches(span, "objective", "objectives", "aims", "purpose and objectives"):
+            continue
+        if any(heading_matches(span, w) for w in _STOP_HEADINGS):
+            continue
+        found.extend(_items_in(span.blocks))
+    if not found:
+        for span in spans:
+            found.extend(_items_after_lead_in(span.blocks))
+    return tuple(found)
+
+
+def _items_in(blocks: list[Block]) -> list[Objective]:
+    """Prefer the list after a lead-in sentence; else every top-level list item of the section."""
+    after = _items_after_lead_in(blocks)
+    if after:
+        return after
+    return [Objective(b.text, b.provenance) for b in blocks if b.kind == BlockKind.LIST_ITEM and b.level == 0]
+
+
+def _items_after_lead_in(blocks: list[Block]) -> list[Objective]:
+    out: list[Objective] = []
+    collecting = False
+    for b in blocks:
+        if b.kind == BlockKind.PARAGRAPH and _LEAD_IN.search(b.text):
+            collecting, out = True, []
+            continue
+        if collecting:
+            if b.kind == BlockKind.LIST_ITEM:
+                if b.level == 0:
+                    out.append(Objective(b.text, b.provenance))
+                continue
+            if out:
+                break
+    return out

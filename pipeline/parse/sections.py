@@ -1,0 +1,64 @@
+"""Sections: each heading with the text that follows it up to the next heading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Block, BlockKind, Section
+
+_NUMBER = re.compile(r"^\s*(?P<num>(?:\d{1,2}\.)*\d{1,2}\.?|[IVXLC]{1,6}\.|[A-H]\.|Annex\s+[\dIVX]+[.:]?|Chapter\s+\w+[.:]?)\s+(?P<rest>\S.*)$")
+
+
+@dataclass(slots=True)
+class SectionSpan:
+    """A heading and the blocks under it (parsers walk these; ``Section`` is the exported record)."""
+
+    heading: Block | None
+    number: str | None
+    title: str
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+
+
+def split_number(text: str) -> tuple[str | None, str]:
+    m = _NUMBER.match(text)
+    if not m:
+        return None, text.strip()
+    num = m.group("num").rstrip(".:").strip()
+    return num, m.group("rest").strip()
+
+
+def section_spans(blocks: tuple[Block, ...] | list[Block]) -> list[SectionSpan]:
+    spans = [SectionSpan(None, None, "", 0)]
+    for block in blocks:
+        if block.kind == BlockKind.HEADING:
+            number, title = split_number(block.text)
+            if block.marker and not number:
+                number = block.marker.rstrip(".:) ")
+            spans.append(SectionSpan(block, number, title, max(block.level, 1)))
+        else:
+            spans[-1].blocks.append(block)
+    return [s for s in spans if s.heading is not None or s.blocks]
+
+
+def block_text(block: Block) -> str:
+    if block.kind == BlockKind.LIST_ITEM and block.marker:
+        return f"{block.marker} {block.text}"
+    return block.text
+
+
+def build_sections(spans: list[SectionSpan]) -> tuple[Section, ...]:
+    out = []
+    for span in spans:
+        if span.heading is None:
+            continue
+        text = "\n".join(block_text(b) for b in span.blocks if b.kind != BlockKind.TABLE)
+        out.append(Section(heading=span.title, level=span.level, text=text, provenance=span.heading.provenance,
+                           number=span.number))
+    return tuple(out)
+
+
+def heading_matches(span: SectionSpan, *words: str) -> bool:
+    title = span.title.lower()
+    return any(re.search(r"\b" + re.escape(w.lower()) + r"\b", title) for w in words)
