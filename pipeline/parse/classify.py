@@ -9,8 +9,10 @@ from ..models import DocType
 _RULES: list[tuple[DocType, re.Pattern[str]]] = [
     (DocType.MANAGEMENT_RESPONSE, re.compile(r"management\s+response(?:\s+and\s+action\s+plan)?\s+matrix|"
                                              r"^\s*management\s+response\b|management\s+response\s+to\b", re.I | re.M)),
-    (DocType.AGENDA, re.compile(r"\b(?:provisional\s+)?(?:annotated\s+)?agenda\b(?!\s+item)|\bprogramme\b|\bprogram\b|"
-                                r"\btimetable\b|order\s+of\s+business", re.I)),
+    (DocType.AGENDA, re.compile(r"\b(?:provisional\s+)?(?:annotated\s+)?agenda\b(?!\s+item)|"
+                                r"^\s*(?:provisional\s+|draft\s+|final\s+|conference\s+)?program(?:me)?\b|"
+                                r"\bprogram(?:me)?\s+(?:of\s+(?:the\s+)?(?:meeting|conference|work|event)|at\s+a\s+glance)\b|"
+                                r"\btimetable\b|order\s+of\s+business", re.I | re.M)),
     (DocType.CONCEPT_NOTE, re.compile(r"\bconcept\s+note\b|\bterms\s+of\s+reference\b|\binformation\s+note\b|"
                                       r"\baide[- ]m[ée]moire\b|guidelines\s+and\s+rules\s+of\s+procedure", re.I)),
     (DocType.EVALUATION_REPORT, re.compile(r"\bevaluation\b|\breview\s+of\b|\breview\b.*\brecommendations\b|"
