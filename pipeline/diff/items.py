@@ -69,7 +69,12 @@ def from_recommendation(rec: Recommendation, position: int) -> Item:
 def from_agenda_item(item: AgendaItem, position: int) -> Item:
     slot = tuple(
         (name, value)
-        for name, value in (("date", item.date), ("start", item.start), ("end", item.end), ("session", item.session))
+        for name, value in (
+            ("date", item.date),
+            ("start", item.start),
+            ("end", item.end),
+            ("session", item.session),
+        )
         if value
     )
     return Item(
