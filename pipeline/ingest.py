@@ -80,7 +80,7 @@ def process_file(path: str | os.PathLike[str], settings: Settings | None = None,
     try:
         document, pages = build_document(path, name, settings)
     except ExtractionError as e:
-        return _failed(name, e.reason, e.message, started)
+        return _failed(name, e.reason, str(e), started)
     except (PermissionError, IsADirectoryError, FileNotFoundError) as e:
         return _failed(name, Reason.UNREADABLE, f"cannot read the file ({e.strerror or type(e).__name__})", started)
     except RecursionError:
@@ -95,7 +95,10 @@ def process_file(path: str | os.PathLike[str], settings: Settings | None = None,
 
 
 def _failed(name: str, reason: Reason, message: str, started: float) -> Result:
+    """A one-line reason that starts with the file name."""
     message = re.sub(r"\s+", " ", message).strip()
+    if not message.startswith(name):
+        message = f"{name}: {message}"
     return Result(name, Status.FAILED, failure=Failure(name, reason, message),
                   seconds=time.perf_counter() - started)
 
