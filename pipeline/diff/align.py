@@ -343,7 +343,8 @@ def _find_splits_and_merges(
             continue
         base = list(current.new) if current else []
         chosen, score = _grow(old_keys[i], base, parts, new_keys)
-        if len(chosen) >= 2 and score >= cutoff and score > (current.score if current else 0.0) + 1.0:
+        before = _group_score(new_keys[base[0]], old_keys[i]) if base else 0.0
+        if len(chosen) >= 2 and score >= cutoff and score > before + 1.0:
             groups[i] = _Group([i], chosen, score)
             for j in chosen:
                 by_new[j] = i
@@ -357,7 +358,8 @@ def _find_splits_and_merges(
         parts = [i for i in parts if i not in groups]
         base = list(current.old) if current else []
         chosen, score = _grow(new_keys[j], base, parts, old_keys)
-        if len(chosen) >= 2 and score >= cutoff and score > (current.score if current else 0.0) + 1.0:
+        before = _group_score(old_keys[base[0]], new_keys[j]) if base else 0.0
+        if len(chosen) >= 2 and score >= cutoff and score > before + 1.0:
             if owner is not None:
                 del groups[owner]
             groups[chosen[0]] = _Group(chosen, [j], score)
@@ -386,12 +388,17 @@ def _containers(
     return {c: [k for _s, k in sorted(cands)] for c, cands in sorted(out.items())}
 
 
+def _group_score(a: str, b: str) -> float:
+    """Similarity of a joined group to a whole: the fragments may come in another order."""
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
 def _grow(whole: str, base: list[int], candidates: list[int], keys: list[str]) -> tuple[list[int], float]:
     """Add fragments (best contained first) while the joined text gets closer to ``whole``."""
     chosen = list(base)
 
     def score(parts: list[int]) -> float:
-        return fuzz.ratio(" ".join(keys[k] for k in sorted(parts)), whole) if parts else 0.0
+        return _group_score(" ".join(keys[k] for k in sorted(parts)), whole) if parts else 0.0
 
     best = score(chosen)
     for k in candidates:

@@ -1,0 +1,89 @@
+"""Markdown report, pasteable into an issue or an e-mail: summary, a table per kind, redlines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import IO
+
+from .align import CHANGE_ORDER, Change, Pair
+from .report import KIND_TITLES, DiffReport
+from .words import WordOp, join_tokens
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+_LIST_START = re.compile(r"^(\d+)([.)])|^([-+])")
+
+
+def md(text: str) -> str:
+    """Escape Markdown (and inline HTML) syntax; newlines become spaces so tables hold."""
+    out = _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _LIST_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", out)
+
+
+def redline_md(ops: Iterable[WordOp]) -> str:
+    parts: list[str] = []
+    for op in ops:
+        old, new = md(join_tokens(op.old)), md(join_tokens(op.new))
+        if op.op == "equal":
+            parts.append(old)
+        elif op.op == "delete":
+            parts.append(f"~~{old}~~")
+        elif op.op == "insert":
+            parts.append(f"**{new}**")
+        else:
+            parts.append(f"~~{old}~~ **{new}**")
+    return " ".join(parts)
+
+
+def _notes(pair: Pair) -> str:
+    notes = []
+    if pair.renumbered and pair.change is not Change.RENUMBERED:
+        notes.append("renumbered")
+    if pair.moved and pair.change is not Change.MOVED:
+        notes.append("moved")
+    notes += [f"{md(k)}: {md(a)} → {md(b)}" for k, a, b in pair.slot_changes]
+    if pair.actors_added:
+        notes.append("actors \\+ " + ", ".join(md(a) for a in pair.actors_added))
+    if pair.actors_removed:
+        notes.append("actors − " + ", ".join(md(a) for a in pair.actors_removed))
+    if pair.topics_added:
+        notes.append("topics \\+ " + ", ".join(md(a) for a in pair.topics_added))
+    if pair.topics_removed:
+        notes.append("topics − " + ", ".join(md(a) for a in pair.topics_removed))
+    return "; ".join(notes)
+
+
+def write_markdown(report: DiffReport, stream: IO[str]) -> None:
+    w = stream.write
+    w(f"# Changes: {md(report.old.label)} → {md(report.new.label)}\n\n")
+    w("| | Old | New |\n|---|---|---|\n")
+    for name, attr in (("Title", "title"), ("Date", "date"), ("Type", "doc_type")):
+        w(f"| {name} | {md(getattr(report.old, attr))} | {md(getattr(report.new, attr))} |\n")
+    kinds = report.kinds()
+    w("\n## Summary\n\n| Change | " + " | ".join(KIND_TITLES[k] for k in kinds) + " | Total |\n")
+    w("|---|" + "---:|" * (len(kinds) + 1) + "\n")
+    for c in CHANGE_ORDER:
+        w(f"| {c} | " + " | ".join(str(report.counts(k)[c]) for k in kinds) + f" | {report.counts()[c]} |\n")
+    for kind, pairs in report.sections:
+        w(f"\n## {KIND_TITLES[kind]}\n\n")
+        if not pairs:
+            w("None in either version.\n")
+            continue
+        w("| Change | Old | New | Similarity | Notes |\n|---|---|---|---:|---|\n")
+        for p in pairs:
+            sim = f"{p.similarity * 100:.0f}%" if p.old and p.new else ""
+            w(f"| {p.change} | {md(p.old_number)} | {md(p.new_number)} | {sim} | {_notes(p)} |\n")
+        detailed = [
+            p
+            for p in pairs
+            if p.change in (Change.REWORDED, Change.SPLIT, Change.MERGED, Change.ADDED, Change.REMOVED)
+        ]
+        for p in detailed:
+            w(f"\n**{md(p.old_number or '–')} → {md(p.new_number or '–')}** ({p.change}")
+            w(f", {p.similarity * 100:.0f}% similar)\n\n" if p.old and p.new else ")\n\n")
+            if p.change is Change.ADDED:
+                w(f"> **{md(p.new_text)}**\n")
+            elif p.change is Change.REMOVED:
+                w(f"> ~~{md(p.old_text)}~~\n")
+            else:
+                w(f"> {redline_md(p.ops)}\n")
