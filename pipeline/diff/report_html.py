@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from typing import IO
 
 from .align import CHANGE_ORDER, Change, Pair
+from .normalize import fold_layout
 from .report import CHANGE_HELP, KIND_TITLES, DiffReport
-from .words import WordOp, join_tokens
+from .words import WordOp, render_ops
 
 CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem auto;max-width:78rem;
@@ -64,28 +65,22 @@ def esc(text: object) -> str:
 
 def redline_html(ops: Iterable[WordOp]) -> str:
     """Inline redline: deletions in <del>, insertions in <ins>, all tokens escaped."""
-    parts: list[str] = []
-    for op in ops:
-        old, new = esc(join_tokens(op.old)), esc(join_tokens(op.new))
-        if op.op == "equal":
-            parts.append(old)
-        elif op.op == "delete":
-            parts.append(f"<del>{old}</del>")
-        elif op.op == "insert":
-            parts.append(f"<ins>{new}</ins>")
-        else:
-            parts.append(f"<del>{old}</del> <ins>{new}</ins>")
-    return " ".join(parts)
+    return render_ops(list(ops), esc, lambda t: f"<del>{t}</del>", lambda t: f"<ins>{t}</ins>")
 
 
 def _text_cell(pair: Pair) -> str:
     if pair.change is Change.REMOVED:
-        return f"<del>{esc(pair.old_text)}</del>"
+        return f"<del>{esc(_shown(pair.old))}</del>"
     if pair.change is Change.ADDED:
-        return f"<ins>{esc(pair.new_text)}</ins>"
+        return f"<ins>{esc(_shown(pair.new))}</ins>"
     if pair.ops:
         return redline_html(pair.ops)
-    return esc(pair.new_text)
+    return esc(_shown(pair.new))
+
+
+def _shown(items) -> str:
+    """Text as read, without the source's line breaks and broken words (they are not changes)."""
+    return "\n".join(fold_layout(i.text) for i in items)
 
 
 def _names_cell(kept: Iterable[str], added: Iterable[str], removed: Iterable[str]) -> str:
@@ -106,7 +101,7 @@ def _row(kind: str, pair: Pair) -> str:
     if pair.topics_added or pair.topics_removed:
         flags.append("topics: " + _names_cell((), pair.topics_added, pair.topics_removed))
     sim = f"{pair.similarity * 100:.0f}%" if pair.old and pair.new else ""
-    actors_now = [n for i in (pair.new or pair.old) for n in i.actors]
+    actors_now = list(dict.fromkeys(n for i in pair.new for n in i.actors))
     return (
         f'<tr class="pair c-{esc(pair.change)}" data-kind="{esc(kind)}" data-change="{esc(pair.change)}"'
         f' data-old-number="{esc(pair.old_number)}" data-new-number="{esc(pair.new_number)}">'

@@ -8,7 +8,7 @@ from typing import IO
 
 from .align import CHANGE_ORDER, Change, Pair
 from .report import KIND_TITLES, DiffReport
-from .words import WordOp, join_tokens
+from .words import WordOp, render_ops
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LIST_START = re.compile(r"^(\d+)([.)])|^([-+])")
@@ -21,18 +21,7 @@ def md(text: str) -> str:
 
 
 def redline_md(ops: Iterable[WordOp]) -> str:
-    parts: list[str] = []
-    for op in ops:
-        old, new = md(join_tokens(op.old)), md(join_tokens(op.new))
-        if op.op == "equal":
-            parts.append(old)
-        elif op.op == "delete":
-            parts.append(f"~~{old}~~")
-        elif op.op == "insert":
-            parts.append(f"**{new}**")
-        else:
-            parts.append(f"~~{old}~~ **{new}**")
-    return " ".join(parts)
+    return render_ops(list(ops), md, lambda t: f"~~{t}~~", lambda t: f"**{t}**")
 
 
 def _notes(pair: Pair) -> str:

@@ -27,18 +27,63 @@ class WordOp:
         return [self.op, list(self.old), list(self.new)]
 
 
+class Token(str):
+    """A token that remembers whether white space preceded it, so redlines keep the spacing.
+
+    It compares and hashes as its text, so the diff never sees the spacing.
+    """
+
+    space: bool = True
+
+
 def tokenize(text: str) -> list[str]:
     """Words and punctuation marks, in order, after layout folding (so reflow never shows)."""
-    return _TOKEN.findall(fold_layout(text))
+    folded = fold_layout(text)
+    out: list[str] = []
+    for m in _TOKEN.finditer(folded):
+        tok = Token(m.group())
+        tok.space = m.start() > 0 and folded[m.start() - 1].isspace()
+        out.append(tok)
+    return out
+
+
+def space_before(tok: str, prev: str | None = None) -> bool:
+    """Whether ``tok`` was preceded by white space (guessed from punctuation for plain strings)."""
+    if isinstance(tok, Token):
+        return tok.space
+    return tok not in _NO_SPACE_BEFORE and (prev is None or prev not in _NO_SPACE_AFTER)
 
 
 def join_tokens(tokens: tuple[str, ...] | list[str]) -> str:
-    """Put tokens back together with conventional spacing (no space before "," or after "(")."""
+    """Put tokens back together with their original spacing (conventional spacing for plain strings)."""
     out: list[str] = []
-    for tok in tokens:
-        if out and tok not in _NO_SPACE_BEFORE and out[-1] not in _NO_SPACE_AFTER:
+    for k, tok in enumerate(tokens):
+        if k and space_before(tok, tokens[k - 1]):
             out.append(" ")
         out.append(tok)
+    return "".join(out)
+
+
+def render_ops(ops: list[WordOp] | tuple[WordOp, ...], escape, wrap_del, wrap_ins) -> str:
+    """Render a redline: ``escape`` applies to all text, ``wrap_del``/``wrap_ins`` mark the changes."""
+    out: list[str] = []
+    for op in ops:
+        if op.op == "equal":
+            pieces = [("", op.old)]
+        elif op.op == "delete":
+            pieces = [("del", op.old)]
+        elif op.op == "insert":
+            pieces = [("ins", op.new)]
+        else:
+            pieces = [("del", op.old), ("ins", op.new)]
+        for kind, toks in pieces:
+            if not toks:
+                continue
+            lead = " " if out and space_before(toks[0]) else ""
+            body = escape(join_tokens(toks))
+            out.append(
+                lead + (wrap_del(body) if kind == "del" else wrap_ins(body) if kind == "ins" else body)
+            )
     return "".join(out)
 
 

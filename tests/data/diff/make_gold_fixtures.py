@@ -59,9 +59,10 @@ def reflow(text: str, n: int) -> str:
     if len(words) < 4:
         return text
     cut = 2 + n % (len(words) - 3)
-    w = words[cut]
-    if n % 3 == 0 and len(w) > 8 and w.isalpha() and w.islower():
-        words[cut] = w[:4] + "-\n" + w[4:]
+    long = [k for k, w in enumerate(words) if len(w) > 8 and w.isalpha() and w.islower()]
+    if n % 3 == 0 and long:
+        w = words[long[0]]
+        words[long[0]] = w[:4] + "-\n" + w[4:]
         return " ".join(words)
     return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
 
