@@ -1,0 +1,194 @@
+"""Report writers, the loader and the CLI commands of the diff feature."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.diff import DiffInputError, Kind, compare, history, load_document
+from pipeline.diff.cli import diff_command, history_command
+from pipeline.diff.report_csv import COLUMNS, neutralise, write_csv
+from pipeline.diff.report_html import write_html
+from pipeline.diff.report_json import write_json
+from pipeline.diff.report_md import md, write_markdown
+from pipeline.models import Document, DocumentInfo, Provenance, Recommendation
+from pipeline.records_io import document_from_dict, load_document_json
+
+DATA = Path(__file__).parent / "data" / "diff"
+SEED = DATA / "seed_original.json"
+EDIT_A = DATA / "seed_edited_a.json"
+EDIT_B = DATA / "seed_edited_b.json"
+
+
+def _doc(*texts: str, date: str = "2025-01-01") -> Document:
+    recs = tuple(Recommendation(str(k + 1), t, Provenance("x.json")) for k, t in enumerate(texts))
+    return Document(
+        DocumentInfo(id=date, source_file=f"{date}.json", sha256="", format="json", date=date),
+        recommendations=recs,
+    )
+
+
+def _render(writer, report) -> str:
+    buf = io.StringIO(newline="")
+    writer(report, buf)
+    return buf.getvalue()
+
+
+def test_diff_reports_csv_one_row_per_pair_with_declared_columns():
+    report = compare(load_document(SEED), load_document(EDIT_A), tuple(Kind))
+    rows = list(csv.DictReader(io.StringIO(_render(write_csv, report), newline="")))
+    assert tuple(rows[0]) == COLUMNS
+    assert len(rows) == sum(len(p) for _k, p in report.sections)
+    split = next(r for r in rows if r["change"] == "split")
+    assert (split["old_number"], split["new_number"]) == ("4", "3; 4")
+    reworded = next(r for r in rows if r["kind"] == "recommendations" and r["change"] == "reworded")
+    assert ["replace", ["enhance"], ["increase"]] in json.loads(reworded["word_ops"])
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"])
+def test_diff_reports_csv_formula_cells_neutralised(cell):
+    assert neutralise(cell) == "'" + cell
+    report = compare(_doc("Keep this."), _doc("Keep this.", cell + " evaluations"))
+    rows = list(csv.DictReader(io.StringIO(_render(write_csv, report), newline="")))
+    added = next(r for r in rows if r["change"] == "added")
+    assert added["new_text"] == "'" + cell + " evaluations"
+    raw = io.StringIO(newline="")
+    write_csv(report, raw, safe=False)
+    assert cell + " evaluations" in raw.getvalue()
+
+
+def test_diff_reports_json_counts_match_pairs():
+    report = compare(load_document(SEED), load_document(EDIT_A), tuple(Kind))
+    data = json.loads(_render(write_json, report))
+    for kind, pairs in data["changes"].items():
+        for change, n in data["counts"][kind].items():
+            assert n == sum(p["change"] == change for p in pairs)
+    assert data["counts"]["total"]["split"] == 1 and data["counts"]["total"]["merged"] == 1
+
+
+def test_diff_reports_html_escapes_text_everywhere():
+    evil = '<script>alert(1)</script> " onmouseover="x \' <img src=x>'
+    report = compare(
+        _doc("Publish reports."), _doc("Publish reports.", evil), old_label="<a>", new_label='"b"'
+    )
+    out = _render(write_html, report)
+    assert "<script>alert" not in out and "<img" not in out and 'onmouseover="x' not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "&quot; onmouseover=&quot;x" in out
+    assert out.count("<script>") == 1  # the filter script
+    assert "http://" not in out and "https://" not in out
+    seen: list[tuple[str, str]] = []
+
+    class Attrs(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            seen.extend((tag, name) for name, _v in attrs)
+
+    Attrs().feed(out)
+    assert [a for a in seen if a[1] in ("src", "href") or a[1].startswith("on")] == [("link", "href")]
+    assert {t for t, _a in seen} <= {
+        "html",
+        "meta",
+        "link",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "span",
+        "input",
+        "label",
+    }
+
+
+def test_diff_reports_markdown_escapes_and_shows_redline():
+    report = compare(load_load("s4_DP_2025_6.en.json"), load_load("s4_DP_2025_7.en.json"))
+    out = _render(write_markdown, report)
+    assert "| reworded | 7 | 7 |" in out
+    assert "Shift the focus of **the** quality assurance process" in out
+    assert md("a|b <i>*x*</i>") == "a\\|b \\<i\\>\\*x\\*\\</i\\>"
+
+
+def load_load(name: str) -> Document:
+    return load_document(DATA / name)
+
+
+def test_diff_reports_history_lineages_follow_items_across_versions():
+    v1 = _doc("Strengthen the evaluation function.", "Publish all reports.", date="1996-11-01")
+    v2 = _doc("Publish all reports.", "Strengthen the evaluation function now.", date="1997-11-01")
+    v3 = _doc("Strengthen the evaluation function now.", "Hire auditors.", date="1998-11-01")
+    report = history([v3, v1, v2])  # given out of order
+    assert [v.date for v in report.versions] == ["1996-11-01", "1997-11-01", "1998-11-01"]
+    lines = dict(report.sections)[Kind.RECOMMENDATIONS]
+    numbers = [[";".join(i.label for i in c) for c in ln.cells] for ln in lines]
+    assert ["1", "2", "1"] in numbers  # strengthen: reworded, then moved to the front again
+    assert ["2", "1", ""] in numbers  # publish: dropped in 1998
+    assert ["", "", "2"] in numbers
+    strengthen = lines[numbers.index(["1", "2", "1"])]
+    assert strengthen.steps == ("reworded", "renumbered")
+
+
+def test_diff_records_io_round_trip_of_a_full_record():
+    data = json.loads(SEED.read_text(encoding="utf-8"))
+    doc = document_from_dict(data)
+    again = document_from_dict(doc.to_dict(), strict=True)
+    assert again == doc
+    assert load_document_json(SEED) == doc
+
+
+def test_diff_load_errors_name_the_file(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(DiffInputError, match="bad.json: not a readable JSON record"):
+        load_document(bad)
+    other = tmp_path / "other.json"
+    other.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(DiffInputError, match="other.json: not a docket document record"):
+        load_document(other)
+
+
+def test_diff_cli_writes_all_formats(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(diff_command, [str(SEED), str(EDIT_A), "-o", str(out), "--what", "all"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["diff.csv", "diff.html", "diff.json", "diff.md"]
+    assert "1 split" in result.output and "1 merged" in result.output
+    data = json.loads((out / "diff.json").read_text(encoding="utf-8"))
+    assert set(data["changes"]) == {"recommendations", "agenda", "objectives"}
+
+
+def test_diff_cli_format_choice_and_errors(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(diff_command, [str(SEED), str(EDIT_B), "-o", str(tmp_path), "--format", "csv,md"])
+    assert result.exit_code == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["diff.csv", "diff.md"]
+    result = runner.invoke(diff_command, [str(SEED), str(EDIT_B), "-o", str(tmp_path), "--format", "pdf"])
+    assert result.exit_code == 2 and "unknown format" in result.output
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    result = runner.invoke(diff_command, [str(SEED), str(bad), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1].startswith("Error: ") and "bad.json" in result.output
+
+
+def test_diff_cli_history_from_a_folder(tmp_path):
+    folder = tmp_path / "series"
+    folder.mkdir()
+    for p in (SEED, EDIT_A, EDIT_B):
+        shutil.copy(p, folder / p.name)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(history_command, [str(folder), "-o", str(out), "--what", "all"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "history.csv",
+        "history.html",
+        "history.json",
+        "history.md",
+    ]
+    data = json.loads((out / "history.json").read_text(encoding="utf-8"))
+    assert len(data["versions"]) == 3
+    result = CliRunner().invoke(history_command, [str(SEED), str(EDIT_A), "-o", str(out)])
+    assert result.exit_code == 2 and "three or more" in result.output
