@@ -102,6 +102,8 @@ def test_diff_reports_html_escapes_text_everywhere():
         "span",
         "input",
         "label",
+        "fieldset",
+        "h2",
     }
 
 
