@@ -1,0 +1,464 @@
+"""Actors: the editable registry (``config/actors.csv``) and addressee recognition.
+
+The registry is a CSV that analysts edit in a spreadsheet: ``id,name,kind,aliases,abbreviations``
+with ``;`` between aliases. Every surface form becomes a ``PhraseMatcher`` pattern on ``LOWER``
+(case-insensitive) whose match id is the actor id, so an alias normalises to its canonical name.
+
+Addressees are found three ways:
+
+- in an addressee label (``actors_raw``: "For NEASPEC secretariat, SOM, and ESCAP"),
+  by registry matches first and the list structure for the rest (``actors_from_raw``);
+- in the recommendation text, as the subject of "X should ..." (``actors_from_text``);
+- through abbreviations the document defines itself ("Senior Officials Meeting (SOM)",
+  see ``abbreviations.py``).
+
+Names not in the registry are kept as they are printed, with ``registered=False``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from ..errors import ConfigError
+from ..models import Actor
+
+COLUMNS = ("id", "name", "kind", "aliases", "abbreviations")
+SPAN_KEY = "docket_actors"
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_GPE_KINDS = {"member state", "country", "place"}
+
+
+# --------------------------------------------------------------------------- registry
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One row of the registry."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+
+    def forms(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for form in (self.name, *self.aliases, *self.abbreviations):
+            seen.setdefault(alias_key(form), form)
+        return list(seen.values())
+
+    def actor(self, matched_as: str = "") -> Actor:
+        return Actor(name=self.name, id=self.id, kind=self.kind, matched_as=matched_as, registered=True)
+
+
+def alias_key(text: str) -> str:
+    """The lookup key of a name: lower case, possessives and leading 'the' dropped, spaces collapsed."""
+    t = text.replace("’", "'").replace("‘", "'").lower()
+    t = re.sub(r"'s\b", "", t)
+    t = re.sub(r"\s*([-/&])\s*", r"\1", t)
+    t = re.sub(r"\s+", " ", t).strip(" \t\n.,;:•●▪*-–")
+    t = re.sub(r"^(?:the|a|an)\s+", "", t)
+    return t
+
+
+class ActorRegistry:
+    """Canonical actors and their surface forms, keyed by ``alias_key``."""
+
+    def __init__(self, entries: Iterable[ActorEntry], source: str = "<memory>"):
+        self.source = source
+        self.entries: dict[str, ActorEntry] = {}
+        self._by_key: dict[str, str] = {}
+        for entry in entries:
+            if entry.id in self.entries:
+                raise ConfigError(source, f"duplicate actor id {entry.id!r}", key="id")
+            self.entries[entry.id] = entry
+            for form in entry.forms():
+                key = alias_key(form)
+                other = self._by_key.get(key)
+                if other is not None and other != entry.id:
+                    raise ConfigError(source, f"name {form!r} of {entry.id!r} is already a name of {other!r}",
+                                      key="aliases")
+                self._by_key[key] = entry.id
+
+    @classmethod
+    def from_csv(cls, path: Path | str) -> ActorRegistry:
+        return cls(read_registry_rows(path), source=str(path))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):
+        return iter(self.entries.values())
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self.entries
+
+    def get(self, actor_id: str) -> ActorEntry | None:
+        return self.entries.get(actor_id)
+
+    def lookup(self, surface: str) -> ActorEntry | None:
+        actor_id = self._by_key.get(alias_key(surface))
+        return self.entries[actor_id] if actor_id else None
+
+    def patterns(self) -> list[tuple[str, str]]:
+        """(actor id, surface form) pairs, including possessive variants ("ESCAP's Executive Secretary")."""
+        out: list[tuple[str, str]] = []
+        for entry in self.entries.values():
+            for form in entry.forms():
+                out.append((entry.id, form))
+                words = form.split()
+                if len(words) >= 2 and not words[0].endswith(("'s", "’s")) and words[0][:1].isupper():
+                    for apostrophe in ("'", "’"):
+                        out.append((entry.id, f"{words[0]}{apostrophe}s {' '.join(words[1:])}"))
+        return out
+
+
+def read_registry_rows(path: Path | str) -> list[ActorEntry]:
+    """Parse the CSV; a bad row raises ConfigError naming the file, row and column."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise ConfigError(str(path), f"cannot read the actor registry: {e.strerror or e}") from e
+    except UnicodeDecodeError as e:
+        raise ConfigError(str(path), "not UTF-8 text; save the sheet as 'CSV UTF-8'") from e
+    reader = csv.DictReader(text.splitlines())
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in ("id", "name", "kind") if c not in header]
+    if missing:
+        raise ConfigError(str(path), f"missing column(s) {missing}; the header must be {','.join(COLUMNS)}",
+                          key="row 1")
+    reader.fieldnames = header
+    entries = []
+    for rowno, row in enumerate(reader, start=2):
+        if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+            continue
+        if None in row:
+            raise ConfigError(str(path), "more cells than columns (quote names that contain commas)",
+                              key=f"row {rowno}")
+
+        def cell(col: str, rowno: int = rowno, row: dict = row) -> str:
+            return (row.get(col) or "").strip()
+
+        actor_id, name, kind = cell("id"), cell("name"), cell("kind")
+        if not actor_id:
+            raise ConfigError(str(path), "id is empty", key=f"row {rowno}, column id")
+        if not _ID.match(actor_id):
+            raise ConfigError(str(path), f"id {actor_id!r} must be lower case letters, digits, '_', '-' or '.'",
+                              key=f"row {rowno}, column id")
+        if not name:
+            raise ConfigError(str(path), "name is empty", key=f"row {rowno}, column name")
+        if not kind:
+            raise ConfigError(str(path), "kind is empty (e.g. secretariat, governing body, member State)",
+                              key=f"row {rowno}, column kind")
+        aliases = tuple(a.strip() for a in cell("aliases").split(";") if a.strip())
+        abbrevs = tuple(a.strip() for a in cell("abbreviations").split(";") if a.strip())
+        entries.append(ActorEntry(actor_id, name, kind, aliases, abbrevs))
+    return entries
+
+
+# --------------------------------------------------------------------------- spaCy component
+
+
+class ActorTagger:
+    """Marks registry actors in a Doc: ``doc.spans["docket_actors"]`` (kb_id = actor id) and ``doc.ents``.
+
+    Registry matches replace overlapping statistical entities, so "ESCAP" is an ORG here even where
+    a trained model calls it a place.
+    """
+
+    def __init__(self, vocab: Vocab, registry: ActorRegistry, name: str = "docket_actor_tagger",
+                 overwrite_ents: bool = True):
+        self.name = name
+        self.registry = registry
+        self.overwrite_ents = overwrite_ents
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        from spacy.lang.en import English  # tokenizer only, for the patterns
+
+        tokenizer = English(vocab=vocab).tokenizer
+        by_id: dict[str, list[Doc]] = {}
+        for actor_id, form in registry.patterns():
+            by_id.setdefault(actor_id, []).append(tokenizer(form))
+        for actor_id, docs in by_id.items():
+            self.matcher.add(actor_id, docs)
+
+    def find(self, doc: Doc) -> list[Span]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            actor_id = doc.vocab.strings[match_id]
+            entry = self.registry.get(actor_id)
+            label = "GPE" if entry and entry.kind.lower() in _GPE_KINDS else "ORG"
+            spans.append(Span(doc, start, end, label=label, kb_id=actor_id, span_id=actor_id))
+        return sorted(filter_spans(spans), key=lambda s: s.start)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.find(doc)
+        doc.spans[SPAN_KEY] = spans
+        if self.overwrite_ents and spans:
+            taken = {i for s in spans for i in range(s.start, s.end)}
+            kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+            doc.ents = sorted(filter_spans([*kept, *spans]), key=lambda s: s.start)
+        return doc
+
+
+def make_actor_tagger(nlp: Language, name: str, registry_path: str, overwrite_ents: bool) -> ActorTagger:
+    """Factory of ``docket_actor_tagger``. ``registry_path`` "" = the default registry."""
+    from .config import load_settings
+
+    path = registry_path or str(load_settings(None).actors)
+    return ActorTagger(nlp.vocab, load_registry(path), name=name, overwrite_ents=overwrite_ents)
+
+
+if not Language.has_factory("docket_actor_tagger"):
+    Language.factory(
+        "docket_actor_tagger",
+        default_config={"registry_path": "", "overwrite_ents": True},
+        assigns=["doc.ents", "doc.spans"],
+    )(make_actor_tagger)
+
+
+_REGISTRY_CACHE: dict[tuple[str, int], ActorRegistry] = {}
+
+
+def load_registry(path: Path | str) -> ActorRegistry:
+    """Read (and cache per file version) an actor registry CSV."""
+    p = Path(path)
+    try:
+        key = (str(p.resolve()), p.stat().st_mtime_ns)
+    except OSError as e:
+        raise ConfigError(str(p), "actor registry not found") from e
+    if key not in _REGISTRY_CACHE:
+        _REGISTRY_CACHE[key] = ActorRegistry.from_csv(p)
+    return _REGISTRY_CACHE[key]
+
+
+# --------------------------------------------------------------------------- addressee text
+
+_LEAD = re.compile(
+    r"^\s*(?:(?:evaluation\s+)?recommendations?\s*(?:\d+[a-z]?|[a-z]\.\d+)?\s*(?:addressed\s+)?(?:to|for)"
+    r"|addressed\s+to|for|to|actors?\s*(?:\(s\))?)\s*:?\s+",
+    re.I,
+)
+_ITEM_SEP = re.compile(r"\s*(?:;|\n|[•●▪■◦]|(?:^|\s)-\s)\s*")
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|:)\s*", re.I)
+_PAREN_ASIDE = re.compile(r"\s*\((?:e\.\s?g\.|i\.\s?e\.|including|such as)[^)]*\)", re.I)
+_HEAD = re.compile(
+    r"\b(?:staff|team|teams|unit|units|division|divisions|office|offices|bureau|bureaux|bureaus|secretariat"
+    r"|management|committee|committees|board|boards|council|commission|assembly|organs?|bodies|body|heads?"
+    r"|states|governments?|ministry|ministries|ministers?|partners|donors|agency|agencies|department"
+    r"|departments|directorate|director|secretary|coordinators?|focal\s+points?|members|authorities|officials"
+    r"|managers?|section|branch|headquarters|mission|missions|personnel|specialists?|experts?|team\s+leaders?"
+    r"|programme\s+officers?|country\s+teams?)\b",
+    re.I,
+)
+_NOT_START = re.compile(r"^(?:who|which|that|whose|involved|in|on|for|to|with|by|of|at|from|such|e\.g|i\.e)\b", re.I)
+_DET = re.compile(r"^(?:the|a|an|all|its|their|each|both)\s+", re.I)
+
+
+def split_addressees(raw: str) -> list[str]:
+    """Split an addressee label into names, keeping each name as printed.
+
+    >>> split_addressees("For NEASPEC secretariat, SOM, and ESCAP")
+    ['NEASPEC secretariat', 'SOM', 'ESCAP']
+    """
+    text = _LEAD.sub("", raw.strip(), count=1)
+    text = _PAREN_ASIDE.sub("", text)
+    out = []
+    for item in _ITEM_SEP.split(text):
+        for part in _LIST_SEP.split(item):
+            part = clean_name(part)
+            if part and len(part) > 1:
+                out.append(part)
+    return out
+
+
+def clean_name(surface: str) -> str:
+    """A printed name without bullets, end punctuation, asides or a leading article."""
+    t = _PAREN_ASIDE.sub("", surface)
+    t = re.sub(r"\s+", " ", t).strip(" \t\n.,;:•●▪■◦*-–—")
+    t = _DET.sub("", t)
+    return t
+
+
+def normalise_actor(surface: str, registry: ActorRegistry, doc_abbrevs: Mapping[str, str] | None = None) -> Actor:
+    """One printed name -> Actor: the registry's canonical name, or the cleaned surface, unregistered.
+
+    ``doc_abbrevs`` maps short forms the document defines to their long forms ("SOM" ->
+    "Senior Officials Meeting"); a short form, or a name containing one, is looked up expanded too.
+    """
+    cleaned = clean_name(surface)
+    entry = registry.lookup(cleaned)
+    if entry is None and doc_abbrevs:
+        long_form = doc_abbrevs.get(cleaned) or doc_abbrevs.get(cleaned.rstrip("s"))
+        if long_form:
+            entry = registry.lookup(long_form)
+        if entry is None:
+            expanded = " ".join(doc_abbrevs.get(w, w) for w in cleaned.split())
+            if expanded != cleaned:
+                entry = registry.lookup(expanded)
+    if entry is not None:
+        return entry.actor(matched_as=cleaned)
+    return Actor(name=cleaned, matched_as=cleaned, registered=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    actor: Actor
+
+
+def _registry_hits(text: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Mapping[str, str] | None) -> list[_Hit]:
+    doc = tokenizer(text)
+    hits = [_Hit(s.start_char, s.end_char, tagger.registry.entries[s.kb_id_].actor(matched_as=s.text))
+            for s in tagger.find(doc)]
+    for short, long_form in (doc_abbrevs or {}).items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}s?(?![\w-])", text):
+            if any(h.start <= m.start() < h.end for h in hits):
+                continue
+            entry = tagger.registry.lookup(long_form) or tagger.registry.lookup(short)
+            actor = entry.actor(matched_as=m.group(0)) if entry else Actor(
+                name=short, matched_as=m.group(0), registered=False)
+            hits.append(_Hit(m.start(), m.end(), actor))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _dedupe(actors: Iterable[Actor]) -> tuple[Actor, ...]:
+    seen, out = set(), []
+    for a in actors:
+        key = a.id or a.name.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return tuple(out)
+
+
+def _segments(text: str, sep: re.Pattern, protected: list[_Hit], offset: int = 0) -> list[tuple[int, int]]:
+    """Split ``text`` at ``sep`` except where a separator falls inside a protected hit."""
+    cuts, pos = [], 0
+    for m in sep.finditer(text):
+        if m.start() == m.end():
+            continue
+        a, b = m.start() + offset, m.end() + offset
+        if any(h.start < b and a < h.end for h in protected):
+            continue
+        cuts.append((pos, m.start()))
+        pos = m.end()
+    cuts.append((pos, len(text)))
+    return [(s + offset, e + offset) for s, e in cuts if text[s:e].strip()]
+
+
+def actors_from_raw(raw: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Mapping[str, str] | None = None
+                    ) -> tuple[Actor, ...]:
+    """Addressees of an addressee label or "Recommendation to:" field.
+
+    Registry matches come first; list separators inside a match do not split it ("legislative
+    organs and/or governing bodies"). A list part without a match is kept as an unregistered
+    actor when it names a body ("staff involved in regional coordination meetings") or is a whole
+    bullet of its own ("External asisstance"); qualifiers ("regional cooperation") are dropped.
+    """
+    lead = _LEAD.match(raw)
+    body = raw[lead.end():] if lead else raw
+    body = _PAREN_ASIDE.sub(lambda m: " " * len(m.group(0)), body)
+    hits = _registry_hits(body, tagger, tokenizer, doc_abbrevs)
+    found: list[tuple[int, Actor]] = [(h.start, h.actor) for h in hits]
+    for i0, i1 in _segments(body, _ITEM_SEP, hits):
+        item_hits = [h for h in hits if i0 <= h.start < i1]
+        parts = _segments(body[i0:i1], _LIST_SEP, hits, offset=i0)
+        whole_item = not item_hits and len(parts) == 1
+        for p0, p1 in parts:
+            if any(p0 <= h.start < p1 for h in hits):
+                continue
+            name = clean_name(body[p0:p1])
+            if not name or _NOT_START.match(name) or not re.search(r"[A-Za-z]{2}", name):
+                continue
+            if _HEAD.search(name) or (whole_item and len(name.split()) <= 5):
+                found.append((p0, normalise_actor(name, tagger.registry, doc_abbrevs)))
+    return _dedupe(a for _, a in sorted(found, key=lambda x: x[0]))
+
+
+_SENT = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(])|(?<=:)\s+(?=\(?[a-z0-9ivx]{1,4}[.)])")
+_MODAL = re.compile(
+    r"\s+(?:should|must|shall|will\s+need\s+to|needs?\s+to|(?:is|are)\s+(?:requested|encouraged|invited|"
+    r"urged|called\s+upon|advised)\s+to)\b", re.I)
+_SUBREC = re.compile(
+    r"\b(?:sub-?)?recommendations?\s+(?:addressed\s+)?(?:to|for)\s+(?P<who>.+?)(?=\s+(?:include|includes|are|to|for|"
+    r"on|regarding)\b|:|$)", re.I)
+_PREP_CHUNK = re.compile(
+    r"^(?:within|in|at|by|with|under|for|through|as|to|following|given|based|after|before|during|on|from|"
+    r"building|in\s+line|while|where|when|if|together|beyond|taking)\b", re.I)
+_MARKER = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d+(?:\.\d+)*)[.)]\s*")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}s?$")
+
+
+def _subject_actors(subject: str, base: int, hits: list[_Hit], tagger: ActorTagger,
+                    doc_abbrevs: Mapping[str, str] | None) -> list[tuple[int, Actor]]:
+    """Actors named in the subject of a sentence (text before its modal)."""
+    found: list[tuple[int, Actor]] = []
+    pos = 0
+    chunks = []
+    for m in re.finditer(r",\s*", subject):
+        chunks.append((pos, m.start()))
+        pos = m.end()
+    chunks.append((pos, len(subject)))
+    for c0, c1 in chunks:
+        chunk = subject[c0:c1].strip()
+        if not chunk or _PREP_CHUNK.match(chunk):
+            continue
+        chunk_hits = [h for h in hits if base + c0 <= h.start < base + c1]
+        if chunk_hits:
+            found += [(h.start, h.actor) for h in chunk_hits]
+    if found:
+        return found
+    last = clean_name(_MARKER.sub("", subject[chunks[-1][0]:].strip()))
+    last = re.sub(r"\s+(?:more\s+)?(?:broadly|specifically|also|further|therefore|jointly|together)$", "",
+                  last, flags=re.I)
+    words = last.split()
+    if last and len(words) <= 8 and not _PREP_CHUNK.match(last) and (
+            (_HEAD.search(last) and not re.search(r"\b(?:this|these|such)\b", last, re.I))
+            or (len(words) == 1 and _ACRONYM.match(last))):
+        found.append((base + chunks[-1][0], normalise_actor(last, tagger.registry, doc_abbrevs)))
+    return found
+
+
+def actors_from_text(text: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Mapping[str, str] | None = None
+                     ) -> tuple[Actor, ...]:
+    """Addressees named inside a recommendation's wording.
+
+    The first sentence whose subject names an actor ("The executive heads of United Nations
+    system organizations should ...", "IOM more broadly, and the AAP team more specifically,
+    should ...") or that addresses sub-recommendations ("Subrecommendations to UNICEF include:")
+    gives the actors. Actors after the modal verb ("request an update from the executive heads")
+    and in leading phrases ("In consultation with ESCAP, ...") are not addressees.
+    """
+    if not text.strip():
+        return ()
+    hits = _registry_hits(text, tagger, tokenizer, doc_abbrevs)
+    pos = 0
+    bounds = []
+    for m in _SENT.finditer(text):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(text)))
+    for s0, s1 in bounds:
+        sentence = text[s0:s1]
+        found: list[tuple[int, Actor]] = []
+        modal = _MODAL.search(sentence)
+        if modal:
+            found += _subject_actors(sentence[:modal.start()], s0, hits, tagger, doc_abbrevs)
+        for m in _SUBREC.finditer(sentence):
+            w0, w1 = s0 + m.start("who"), s0 + m.end("who")
+            found += [(h.start, h.actor) for h in hits if w0 <= h.start < w1]
+        if found:
+            return _dedupe(a for _, a in sorted(found, key=lambda x: x[0]))
+    return ()

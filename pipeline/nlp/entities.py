@@ -1,0 +1,185 @@
+"""Rule-based entities: people with role and organisation, dates and meeting references.
+
+``docket_entity_tagger`` writes ``doc._.docket_entities`` (a list of ``Entity`` records with
+character offsets in the Doc's text). Organisations and places come from the actor registry
+(``doc.spans["docket_actors"]``) and, when a trained model is loaded, from its ``doc.ents``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..models import Entity
+from .actors import SPAN_KEY
+
+if not Doc.has_extension("docket_entities"):
+    Doc.set_extension("docket_entities", default=None)
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DASH = r"\s*[-–—]\s*"
+_DATE_PATTERNS = [
+    # 25 February 2020, 10–13 June 2025
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b"),
+    # February 25, 2020, May 4-8, 2026
+    re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+    # December 2024, December, 2021
+    re.compile(rf"\b(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b"),
+    # 2020-02-14
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
+]
+
+_ORD_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_ORD_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s])?(?:first|second|third|fourth|"
+             r"fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+             r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|"
+             r"eightieth|ninetieth")
+_MEETING_NOUN = (r"(?:SOM|Senior\s+Officials\s+Meeting|session|meeting|Meeting|Session|Conference|conference|"
+                 r"Summit|Forum|Assembly|Week|NFP\s+Meeting|National\s+Focal\s+Points?\s+Meeting|"
+                 r"Commission\s+session|Board\s+session)")
+_MEETING_PATTERNS = [
+    re.compile(rf"\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+(?:(?P<pre>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,4}})\s+)?(?P<what>{_MEETING_NOUN})\b"),
+    re.compile(rf"\b(?P<w>{_ORD_WORD})\s+(?:(?P<pre>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,4}})\s+)?(?P<what>{_MEETING_NOUN})\b",
+               re.I),
+    re.compile(r"\b(?P<what>SOM|NFP|COP|CSD|HLPF)[-\s]?(?P<n>\d{1,3})\b"),
+]
+_TITLE = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.\s?E|Sir|Madam|Mme)\.?"
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|van|von|de|da|bin|al-[\w]+)){0,4}"
+_PERSON = re.compile(rf"\b(?P<title>{_TITLE})\s+(?P<name>{_NAME})(?:\s*,\s*(?P<role>[^,;\n()]{{2,120}}))?")
+_ROLE_SPLIT = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?|\s*,\s*", re.I)
+
+
+def _ordinal_value(word: str) -> int | None:
+    w = word.lower().replace(" ", "-")
+    if w in _ORD_WORDS:
+        return _ORD_WORDS[w]
+    if "-" in w:
+        tens, unit = w.split("-", 1)
+        if tens in _TENS and unit in _ORD_WORDS:
+            return _TENS[tens] + _ORD_WORDS[unit]
+    return None
+
+
+def find_dates(text: str) -> list[Entity]:
+    out: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+    for pat in _DATE_PATTERNS:
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            g = m.groupdict()
+            month = int(g["mn"]) if g.get("mn") else _MONTHS[g["m"].lower()]
+            iso = f"{g['y']}-{month:02d}" + (f"-{int(g['d']):02d}" if g.get("d") else "")
+            attrs = (("end", f"{g['y']}-{month:02d}-{int(g['d2']):02d}"),) if g.get("d2") else ()
+            out.append(Entity(m.group(0), "DATE", m.start(), m.end(), normalized=iso, attrs=attrs))
+            taken.append((m.start(), m.end()))
+    return out
+
+
+def find_meetings(text: str) -> list[Entity]:
+    out: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+    for pat in _MEETING_PATTERNS:
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            g = m.groupdict()
+            n = int(g["n"]) if g.get("n") else _ordinal_value(g.get("w") or "")
+            if n is None:
+                continue
+            what = re.sub(r"\s+", " ", g["what"])
+            name = " ".join(x for x in (g.get("pre"), what) if x)
+            attrs = [("ordinal", str(n)), ("meeting", name)]
+            year = re.match(r"[^.;\n]{0,40}?\b((?:19|20)\d\d)\b", text[m.end():])
+            if year:
+                attrs.append(("year", year.group(1)))
+            acronym = "SOM" if re.fullmatch(r"SOM|Senior Officials Meeting", what) else what
+            normalized = f"{acronym}-{n}" if acronym.isupper() else f"{name} {n}"
+            out.append(Entity(m.group(0), "MEETING", m.start(), m.end(), normalized=normalized,
+                              attrs=tuple(attrs)))
+            taken.append((m.start(), m.end()))
+    return out
+
+
+def find_people(text: str, actor_spans: list[tuple[int, int, str]] = ()) -> list[Entity]:
+    out = []
+    for m in _PERSON.finditer(text):
+        name = m.group("name").strip()
+        attrs = [("title", m.group("title"))]
+        end = m.end("name")
+        role_text = (m.group("role") or "").strip().rstrip(".")
+        if role_text and role_text[:1].isupper() and not re.match(r"(?:The|This|It|He|She|We)\b", role_text):
+            parts = _ROLE_SPLIT.split(role_text, maxsplit=1)
+            role = parts[0].strip()
+            org = parts[1].strip() if len(parts) > 1 else ""
+            attrs.append(("role", role))
+            if org:
+                attrs.append(("organisation", org))
+                org_start = m.start("role") + role_text.rfind(org)
+                for s, e, canonical in actor_spans:
+                    if org_start <= s < org_start + len(org):
+                        attrs.append(("organisation_id", canonical))
+                        break
+            end = m.start("role") + len(role_text)
+        out.append(Entity(text[m.start():end], "PERSON", m.start(), end, normalized=name, attrs=tuple(attrs)))
+    return out
+
+
+class EntityTagger:
+    """Collects people, organisations, places, dates and meeting references into ``doc._.docket_entities``."""
+
+    def __init__(self, name: str = "docket_entity_tagger", model_labels: tuple[str, ...] = ()):
+        self.name = name
+        self.model_labels = set(model_labels)
+
+    def entities(self, doc: Doc) -> list[Entity]:
+        text = doc.text
+        actor_spans = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+        found: list[Entity] = []
+        found += find_people(text, [(s.start_char, s.end_char, s.kb_id_) for s in actor_spans])
+        found += find_meetings(text)
+        found += find_dates(text)
+        for s in actor_spans:
+            found.append(Entity(s.text, s.label_, s.start_char, s.end_char, normalized=s.kb_id_,
+                                attrs=(("actor_id", s.kb_id_),)))
+        actor_ids = {s.kb_id_ for s in actor_spans}
+        for ent in doc.ents:  # statistical entities of a trained model, where one is loaded
+            if ent.kb_id_ in actor_ids or (self.model_labels and ent.label_ not in self.model_labels):
+                continue
+            found.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char, attrs=(("source", "model"),)))
+        # one entity per stretch of text: earlier rules (people, meetings, dates, registry) win
+        kept: list[Entity] = []
+        for e in found:
+            if not any(k.start < e.end and e.start < k.end for k in kept):
+                kept.append(e)
+        return sorted(kept, key=lambda e: (e.start, e.end))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.docket_entities = self.entities(doc)
+        return doc
+
+
+def make_entity_tagger(nlp: Language, name: str, model_labels: list[str]) -> EntityTagger:
+    """Factory of ``docket_entity_tagger``; ``model_labels`` limits which statistical labels are kept."""
+    return EntityTagger(name=name, model_labels=tuple(model_labels))
+
+
+if not Language.has_factory("docket_entity_tagger"):
+    Language.factory(
+        "docket_entity_tagger",
+        default_config={"model_labels": ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "DATE", "EVENT", "LAW"]},
+        assigns=["doc._.docket_entities"],
+        requires=["doc.spans"],
+    )(make_entity_tagger)
