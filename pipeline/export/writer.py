@@ -32,10 +32,13 @@ def safe_filename(name: str, max_len: int = 120) -> str:
 class OutputWriter:
     """Context manager collecting Results into ``out_dir``."""
 
-    def __init__(self, out_dir: str | Path, raw_csv: bool = False, per_document_json: bool = True):
+    def __init__(self, out_dir: str | Path, raw_csv: bool = False, per_document_json: bool = True,
+                 skip_identical_json: bool = False):
         self.out_dir = Path(out_dir)
         self.raw_csv = raw_csv
         self.per_document_json = per_document_json
+        # Leave json/<name>.json alone when it already holds these bytes (fast re-runs).
+        self.skip_identical_json = skip_identical_json
         self.counts = {"ok": 0, "partial": 0, "failed": 0, "skipped": 0}
         self._used_names: set[str] = set()
         self._stack = contextlib.ExitStack()
@@ -73,8 +76,17 @@ class OutputWriter:
         for exporter in self._tables.values():
             exporter.write(record)
         if self.per_document_json:
-            with atomic_write(self.out_dir / "json" / self._json_name(record)) as fh:
-                fh.write((dumps(record) + "\n").encode("utf-8"))
+            path = self.out_dir / "json" / self._json_name(record)
+            data = (dumps(record) + "\n").encode("utf-8")
+            if self.skip_identical_json and _same_bytes(path, data):
+                return
+            with atomic_write(path) as fh:
+                fh.write(data)
+
+    @property
+    def json_names(self) -> frozenset[str]:
+        """Names of the json/ files this writer has written (or found identical)."""
+        return frozenset(self._used_names)
 
     def _json_name(self, record: dict[str, Any]) -> str:
         doc = record["document"]
@@ -96,6 +108,13 @@ class OutputWriter:
                 exporter.finish()
         # On an exception the ExitStack removes the temp files: no half-written outputs.
         self._stack.__exit__(exc_type, exc, tb)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def results_summary(counts: dict[str, int]) -> str:

@@ -1,0 +1,210 @@
+"""The catalog: an SQLite database in the output folder (``catalog.sqlite``).
+
+``files`` records every source by name and content hash, with the versions that produced its
+record; ``runs`` and ``manifest`` record each run; the record tables (``documents``,
+``sections``, ``recommendations``...) hold the records with the CSV columns, so a whole
+collection can be queried and joined on ``document_id``. Only the main process writes;
+WAL lets readers (``sqlite3``, a second run waiting on the lock) look in meanwhile.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import DocketError
+from ..export.columns import TABLES, rows_for
+
+
+class CatalogError(DocketError):
+    pass
+
+CATALOG_NAME = "catalog.sqlite"
+SCHEMA_VERSION = 1
+# Each record table's link to files.source_file (documents.source_file is the record's own field).
+FILE_KEY = "catalog_file"
+
+FILE_COLUMNS = (
+    "source_file", "abspath", "sha256", "size", "mtime_ns", "document_id", "status", "reason", "message",
+    "pages", "seconds", "pipeline_version", "extraction_version", "tagging_version", "record", "untagged",
+    "updated",
+)
+MANIFEST_COLUMNS = ("run_id", "seq", "source_file", "status", "reason", "message", "pages", "seconds", "sha256")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    source_file TEXT PRIMARY KEY, abspath TEXT, sha256 TEXT, size INTEGER, mtime_ns INTEGER,
+    document_id TEXT, status TEXT, reason TEXT, message TEXT, pages INTEGER, seconds REAL,
+    pipeline_version TEXT, extraction_version TEXT, tagging_version TEXT,
+    record TEXT, untagged TEXT, updated REAL);
+CREATE INDEX IF NOT EXISTS files_sha256 ON files (sha256);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id INTEGER PRIMARY KEY, started REAL, finished REAL, command TEXT,
+    ingested INTEGER, skipped INTEGER, failed INTEGER);
+CREATE TABLE IF NOT EXISTS manifest (
+    run_id INTEGER, seq INTEGER, source_file TEXT, status TEXT, reason TEXT, message TEXT,
+    pages INTEGER, seconds REAL, sha256 TEXT, PRIMARY KEY (run_id, seq));
+"""
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of ``files``: what the catalog knows about a source."""
+
+    source_file: str
+    abspath: str
+    sha256: str
+    size: int
+    mtime_ns: int
+    document_id: str | None
+    status: str
+    reason: str | None
+    message: str | None
+    pages: int | None
+    seconds: float | None
+    pipeline_version: str
+    extraction_version: str
+    tagging_version: str
+    record: str | None
+    untagged: str | None
+    updated: float | None = None
+
+
+class Catalog:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self._open()
+        except sqlite3.DatabaseError as e:
+            raise CatalogError(f"{self.path}: cannot open the catalog ({e}). If it is damaged, move it away "
+                               "and run again: every document will be ingested anew.") from e
+
+    def _open(self) -> None:
+        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        with self.transaction():
+            for stmt in _SCHEMA.strip().split(";"):
+                if stmt.strip():
+                    self.db.execute(stmt)
+            for table, columns in TABLES.items():
+                cols = ", ".join(f"{_q(c)}" for c in (FILE_KEY, *columns))
+                self.db.execute(f"CREATE TABLE IF NOT EXISTS {_q(table)} ({cols})")
+                self.db.execute(f"CREATE INDEX IF NOT EXISTS {_q(table + '_file')} ON {_q(table)} ({FILE_KEY})")
+                self.db.execute(f"CREATE INDEX IF NOT EXISTS {_q(table + '_doc')} ON {_q(table)} (document_id)")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def transaction(self):
+        return _Transaction(self.db)
+
+    # -- files ---------------------------------------------------------------------------------
+
+    def entries(self) -> dict[str, tuple]:
+        """name -> (size, mtime_ns, sha256, status, pipeline, extraction, tagging): the small index a run plans with."""
+        rows = self.db.execute(
+            "SELECT source_file, size, mtime_ns, sha256, status, reason, pipeline_version, extraction_version, "
+            "tagging_version FROM files")
+        return {r[0]: r[1:] for r in rows}
+
+    def get(self, source_file: str) -> Entry | None:
+        row = self.db.execute(f"SELECT {', '.join(FILE_COLUMNS)} FROM files WHERE source_file = ?",
+                              (source_file,)).fetchone()
+        return Entry(*row) if row else None
+
+    def find_record(self, sha256: str, pipeline: str, extraction: str) -> Entry | None:
+        """A stored record for the same bytes under any name, made by the same extraction."""
+        row = self.db.execute(
+            f"SELECT {', '.join(FILE_COLUMNS)} FROM files WHERE sha256 = ? AND pipeline_version = ? "
+            "AND extraction_version = ? AND record IS NOT NULL ORDER BY source_file LIMIT 1",
+            (sha256, pipeline, extraction)).fetchone()
+        return Entry(*row) if row else None
+
+    def put(self, entry: Entry) -> None:
+        """Store a source's outcome and replace its rows in the record tables (call inside a transaction)."""
+        values = [getattr(entry, c) for c in FILE_COLUMNS[:-1]] + [time.time()]
+        self.db.execute(f"INSERT OR REPLACE INTO files ({', '.join(FILE_COLUMNS)}) "
+                        f"VALUES ({', '.join('?' * len(FILE_COLUMNS))})", values)
+        self._delete_rows(entry.source_file)
+        if entry.record is not None:
+            record = json.loads(entry.record)
+            for table, columns in TABLES.items():
+                rows = [[entry.source_file, *(_sql_value(r.get(c)) for c in columns)] for r in rows_for(table, record)]
+                if rows:
+                    marks = ", ".join("?" * (len(columns) + 1))
+                    self.db.executemany(f"INSERT INTO {_q(table)} VALUES ({marks})", rows)
+
+    def touch(self, source_file: str, size: int, mtime_ns: int, abspath: str) -> None:
+        self.db.execute("UPDATE files SET size = ?, mtime_ns = ?, abspath = ? WHERE source_file = ?",
+                        (size, mtime_ns, abspath, source_file))
+
+    def forget(self, source_file: str) -> None:
+        self.db.execute("DELETE FROM files WHERE source_file = ?", (source_file,))
+        self._delete_rows(source_file)
+
+    def _delete_rows(self, source_file: str) -> None:
+        for table in TABLES:
+            self.db.execute(f"DELETE FROM {_q(table)} WHERE {FILE_KEY} = ?", (source_file,))
+
+    def vanished(self, seen_run: int) -> list[str]:
+        """Sources not seen by this run whose file no longer exists (moved or deleted)."""
+        rows = self.db.execute(
+            "SELECT source_file, abspath FROM files WHERE source_file NOT IN "
+            "(SELECT source_file FROM manifest WHERE run_id = ?)", (seen_run,))
+        return [name for name, abspath in rows if not abspath or not Path(abspath).exists()]
+
+    # -- runs and manifest ---------------------------------------------------------------------
+
+    def start_run(self, command: str) -> int:
+        with self.transaction():
+            cur = self.db.execute("INSERT INTO runs (started, command) VALUES (?, ?)", (time.time(), command))
+        return int(cur.lastrowid)
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        self.db.execute("UPDATE runs SET finished = ?, ingested = ?, skipped = ?, failed = ? WHERE run_id = ?",
+                        (time.time(), counts.get("ingested", 0), counts.get("skipped", 0), counts.get("failed", 0),
+                         run_id))
+
+    def add_manifest(self, row: dict[str, Any]) -> None:
+        self.db.execute(f"INSERT OR REPLACE INTO manifest VALUES ({', '.join('?' * len(MANIFEST_COLUMNS))})",
+                        [row.get(c) for c in MANIFEST_COLUMNS])
+
+    def run_rows(self, run_id: int) -> Iterator[tuple[dict[str, Any], str | None]]:
+        """(manifest row, record JSON) in input order, streamed from the database."""
+        cur = self.db.execute(
+            f"SELECT {', '.join('m.' + c for c in MANIFEST_COLUMNS)}, f.record FROM manifest m "
+            "LEFT JOIN files f ON f.source_file = m.source_file WHERE m.run_id = ? ORDER BY m.seq", (run_id,))
+        for row in cur:
+            yield dict(zip(MANIFEST_COLUMNS, row[:-1], strict=True)), row[-1]
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type, exc, tb):
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")

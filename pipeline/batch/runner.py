@@ -1,0 +1,215 @@
+"""Plan a batch against the catalog, run what must run, record each outcome as it lands.
+
+A source is skipped when the catalog has a record of the same bytes (by name, or under
+another name when it was moved or copied) made by the same pipeline and extraction config;
+it is re-tagged when only the tagging config changed; otherwise it is extracted. Each
+outcome is committed on arrival, so a killed run loses at most the documents in flight, and
+the collection files are regenerated from the catalog in input order at the end.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..export.writer import results_summary
+from ..ingest import file_sha256
+from ..models import Status
+from .catalog import CATALOG_NAME, Catalog, Entry
+from .executors import Task, make_executor
+from .manifest import write_outputs
+from .tasks import relabel, retag_record, run_document
+from .versions import Versions, config_versions
+
+INTERRUPTED = "interrupted"  # files.status of a timed-out or crashed document: retried next run
+FLUSH_EVERY = 500
+
+
+@dataclass
+class BatchOptions:
+    workers: int = 0  # 0: one per core
+    timeout: float | None = None  # None: Settings.timeout
+    force: bool = False
+    executor: str = "local"
+    scheduler: str | None = None
+    send_bytes: bool = False
+
+
+@dataclass
+class RunSummary:
+    run_id: int
+    out_dir: Path
+    counts: dict[str, int] = field(default_factory=lambda: {"ingested": 0, "partial": 0, "skipped": 0, "failed": 0})
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        c = self.counts
+        text = results_summary({"ok": c["ingested"] - c["partial"], "partial": c["partial"], "failed": c["failed"],
+                                "skipped": c["skipped"]})
+        return f"{text} in {self.seconds:.1f} s -> {self.out_dir}"
+
+
+Progress = Callable[[dict[str, Any]], None]  # called with each manifest row as it lands
+
+
+def run_batch(sources: Sequence[Path], out_dir: str | Path, settings: Settings, options: BatchOptions,
+              progress: Progress | None = None, command: str = "") -> RunSummary:
+    """Ingest ``sources`` (already expanded, in output order) into ``out_dir``. Caller holds the lock."""
+    started = time.monotonic()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    timeout = options.timeout or settings.timeout
+    catalog = Catalog(out_dir / CATALOG_NAME)
+    try:
+        run_id = catalog.start_run(command)
+        summary = RunSummary(run_id, out_dir)
+        planner = _Planner(catalog, run_id, settings, config_versions(settings), options.force, summary, progress)
+        executor = make_executor(options.executor, options.workers, timeout, options.scheduler, options.send_bytes)
+        for task, payload in executor.run(planner.tasks(sources)):
+            planner.finish(task, payload)
+        planner.flush()
+        with catalog.transaction():
+            for name in catalog.vanished(run_id):
+                catalog.forget(name)
+        write_outputs(catalog, run_id, out_dir, settings.raw_csv)
+        summary.seconds = time.monotonic() - started
+        with catalog.transaction():
+            catalog.finish_run(run_id, summary.counts)
+        return summary
+    finally:
+        catalog.close()
+
+
+class _Planner:
+    def __init__(self, catalog: Catalog, run_id: int, settings: Settings, versions: Versions, force: bool,
+                 summary: RunSummary, progress: Progress | None):
+        self.catalog, self.run_id, self.settings, self.v = catalog, run_id, settings, versions
+        self.force, self.summary, self.progress = force, summary, progress
+        self.index = catalog.entries()
+        self.can_retag = importlib.util.find_spec("pipeline.records_io") is not None
+        self._pending: list[tuple[Entry | None, dict[str, Any], tuple | None]] = []
+
+    def tasks(self, sources: Sequence[Path]) -> Iterator[Task]:
+        for seq, path in enumerate(sources):
+            task = self._plan(seq, path)
+            if task is not None:
+                self.flush()
+                yield task
+            elif len(self._pending) >= FLUSH_EVERY:
+                self.flush()
+        self.flush()
+
+    def _plan(self, seq: int, path: Path) -> Task | None:
+        name = str(path)
+        ctx: dict[str, Any] = {"seq": seq, "name": name, "abspath": os.path.abspath(path), "why": "new"}
+        try:
+            st = path.stat()
+            ctx.update(size=st.st_size, mtime_ns=st.st_mtime_ns)
+        except OSError:
+            return self._extract(path, ctx)  # process_file reports the reason
+        known = self.index.get(name)
+        same_versions = known is not None and known[5:7] == (self.v.pipeline, self.v.extraction)
+        if self.force:
+            ctx["why"] = "forced"
+        elif known and same_versions and known[0:2] == (st.st_size, st.st_mtime_ns):
+            ctx["sha256"] = known[2]
+            return self._reuse(path, ctx, self.catalog.get(name), touch=False)
+        if known and not self.force:
+            ctx["why"] = "changed" if same_versions or known[2] is None else "pipeline or config changed"
+        try:
+            ctx["sha256"] = file_sha256(path)
+        except OSError:
+            return self._extract(path, ctx)
+        if self.force:
+            return self._extract(path, ctx)
+        if known and same_versions and known[2] == ctx["sha256"]:
+            return self._reuse(path, ctx, self.catalog.get(name), touch=True)
+        donor = self.catalog.find_record(ctx["sha256"], self.v.pipeline, self.v.extraction)
+        if donor is not None:
+            return self._reuse(path, ctx, donor, touch=False)
+        return self._extract(path, ctx)
+
+    def _reuse(self, path: Path, ctx: dict[str, Any], entry: Entry | None, touch: bool) -> Task | None:
+        name = ctx["name"]
+        if entry is None or entry.status == INTERRUPTED:
+            ctx["why"] = "retry" if entry is not None else ctx["why"]
+            return self._extract(path, ctx)
+        moved = entry.source_file != name
+        if entry.status == Status.FAILED:
+            if moved:  # messages name the file: read it again under its new name
+                return self._extract(path, ctx)
+            self._pending.append((None, self._row(ctx, "failed", entry.reason, entry.message, entry.pages, 0.0),
+                                  (ctx["size"], ctx["mtime_ns"], ctx["abspath"]) if touch else None))
+            return None
+        record, untagged = relabel(entry.record, entry.source_file, name), relabel(entry.untagged, entry.source_file, name)
+        if entry.tagging_version != self.v.tagging:
+            if not self.can_retag:
+                ctx["why"] = "config changed"
+                return self._extract(path, ctx)
+            ctx.update(why="retagged", moved_from=entry.source_file if moved else None, pages=entry.pages)
+            return Task(ctx["seq"], name, retag_record, (untagged or record, self.settings, name), ctx)
+        why = ("unchanged" if not moved else
+               f"moved from {entry.source_file}" if not Path(entry.abspath or "").exists() else
+               f"same content as {entry.source_file}")
+        row = self._row(ctx, "skipped", why, "", entry.pages, 0.0)
+        if moved:
+            new = Entry(**{**_fields(entry), "source_file": name, "abspath": ctx["abspath"], "size": ctx["size"],
+                           "mtime_ns": ctx["mtime_ns"], "record": record, "untagged": untagged, "seconds": 0.0})
+            self._pending.append((new, row, None))
+        else:
+            self._pending.append((None, row, (ctx["size"], ctx["mtime_ns"], ctx["abspath"]) if touch else None))
+        return None
+
+    def _extract(self, path: Path, ctx: dict[str, Any]) -> Task:
+        return Task(ctx["seq"], ctx["name"], run_document, (str(path), self.settings, ctx["name"]), ctx)
+
+    def _row(self, ctx, status, reason, message, pages, seconds) -> dict[str, Any]:
+        return {"run_id": self.run_id, "seq": ctx["seq"], "source_file": ctx["name"], "status": status,
+                "reason": reason or "", "message": message or "", "pages": pages, "seconds": round(seconds, 3),
+                "sha256": ctx.get("sha256")}
+
+    def finish(self, task: Task, payload: dict[str, Any]) -> None:
+        ctx = task.context
+        failed = payload["status"] == Status.FAILED
+        sha = payload.get("sha256") or ctx.get("sha256")
+        ctx["sha256"] = sha
+        if failed:
+            status = INTERRUPTED if payload.get("retry") else str(Status.FAILED)
+            row = self._row(ctx, "failed", payload["reason"], payload["message"], None, payload["seconds"])
+        else:
+            status = payload["status"]
+            row = self._row(ctx, "ingested", ctx["why"], "", payload.get("pages"), payload["seconds"])
+        entry = Entry(ctx["name"], ctx["abspath"], sha, ctx.get("size"), ctx.get("mtime_ns"),
+                      payload.get("document_id"), status, payload.get("reason"), payload.get("message"),
+                      payload.get("pages"), payload["seconds"], self.v.pipeline, self.v.extraction, self.v.tagging,
+                      payload.get("record"), payload.get("untagged"))
+        self._pending.append((entry, row, None))
+        self.flush()
+        if not failed and payload["status"] == Status.PARTIAL:
+            self.summary.counts["partial"] += 1
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        with self.catalog.transaction():
+            for entry, row, touch in self._pending:
+                if entry is not None:
+                    self.catalog.put(entry)
+                elif touch is not None:
+                    self.catalog.touch(row["source_file"], *touch)
+                self.catalog.add_manifest(row)
+        for _, row, _ in self._pending:
+            self.summary.counts[row["status"]] += 1
+            if self.progress:
+                self.progress(row)
+        self._pending.clear()
+
+
+def _fields(entry: Entry) -> dict[str, Any]:
+    return {f: getattr(entry, f) for f in entry.__slots__}
