@@ -33,6 +33,8 @@ EXPORTERS: dict[str, str] = {
     "json": "pipeline.export.json_exporter:JsonExporter",
     "jsonl": "pipeline.export.json_exporter:JsonLinesExporter",
     "csv": "pipeline.export.csv_exporter:CsvExporter",
+    "parquet": "pipeline.export.parquet_exporter:ParquetExporter",
+    "xlsx": "pipeline.export.xlsx_exporter:XlsxExporter",
 }
 
 

@@ -1,0 +1,307 @@
+"""The notebook API: ingest files or load docket outputs as typed records, tabulate, compare.
+
+>>> from pipeline import ingest, compare
+>>> docs = ingest(["inputs/"])                  # a Collection of Document records
+>>> frames = docs.to_frame()                    # {"documents": DataFrame, "recommendations": ...}
+>>> docs.to_json("out/documents.jsonl")
+>>> same = Collection.from_json("out/documents.jsonl")
+>>> report = compare(docs[0], docs[1])          # pipeline.diff's DiffReport
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import DocketError
+from .models import Document, Failure, Reason, Result
+from .records_io import document_from_dict
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is asked for
+    import pandas as pd
+
+PathLike = str | os.PathLike[str]
+FAILURE_COLUMNS = ("source_file", "reason", "message")
+
+
+class RecordsFileError(DocketError):
+    """A file of records (JSON, JSON Lines, catalog) cannot be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """Documents (in input order) and the files that failed, with table and JSON views."""
+
+    documents: tuple[Document, ...] = ()
+    failures: tuple[Failure, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+    def __getitem__(self, key: int | str) -> Document:
+        """A document by position, or by its ``document.id`` or ``source_file``."""
+        if isinstance(key, int):
+            return self.documents[key]
+        for doc in self.documents:
+            if key in (doc.info.id, doc.info.source_file):
+                return doc
+        raise KeyError(f"no document with id or source_file {key!r}")
+
+    @classmethod
+    def from_results(cls, results: Iterable[Result]) -> Collection:
+        documents, failures = [], []
+        for result in results:
+            if result.document is not None:
+                documents.append(result.document)
+            elif result.failure is not None:
+                failures.append(result.failure)
+        return cls(tuple(documents), tuple(failures))
+
+    @classmethod
+    def from_json(cls, *sources: PathLike) -> Collection:
+        """Load records written by docket: a ``.json`` record or list, a ``.jsonl``, an output folder."""
+        documents = tuple(document_from_dict(r) for s in sources for r in iter_records(s))
+        failures = tuple(f for s in sources if Path(s).is_dir() for f in iter_failures(s))
+        return cls(documents, failures)
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """The JSON record of each document (``Document.to_dict()``)."""
+        return (doc.to_dict() for doc in self.documents)
+
+    def to_frame(self, table: str | None = None) -> dict[str, pd.DataFrame] | pd.DataFrame:
+        """One pandas DataFrame per table of export/columns.py, plus ``failures``.
+
+        Columns and values are those of the Parquet export: nullable integer, float and boolean
+        columns, and Python lists for ``documents.warnings`` and ``recommendations.actors/topics``.
+        With ``table`` only that table's frame is returned.
+        """
+        from .export.columns import TABLES
+
+        if table is not None and table not in TABLES and table != "failures":
+            raise ValueError(f"unknown table {table!r}; choose one of {', '.join([*TABLES, 'failures'])}")
+        wanted = [table] if table else [*TABLES, "failures"]
+        records = list(self.records())
+        frames = {name: _frame(name, records, self.failures) for name in wanted}
+        return frames[table] if table else frames
+
+    def to_json(self, path: PathLike) -> Path:
+        """Write the records: JSON Lines when ``path`` ends in ``.jsonl``, else one JSON list."""
+        from .export.base import atomic_write, dumps, get_exporter
+
+        path = Path(path)
+        with atomic_write(path) as fh:
+            if path.suffix == ".jsonl":
+                exporter = get_exporter("jsonl")
+                exporter.start(fh)
+                for record in self.records():
+                    exporter.write(record)
+                exporter.finish()
+            else:
+                fh.write((dumps(list(self.records())) + "\n").encode("utf-8"))
+        return path
+
+    def export(self, out_dir: PathLike, formats: Sequence[str] = ("csv",), raw: bool = False) -> list[Path]:
+        """Write the tables in each format, laid out as ``docket export`` does; returns the files."""
+        from .export.cli import export_records
+
+        return export_records(self.records(), out_dir, formats, raw=raw)
+
+
+def _frame(name: str, records: list[dict[str, Any]], failures: Sequence[Failure]) -> pd.DataFrame:
+    import pandas as pd
+
+    from .export.columns import TABLES
+    from .export.parquet_exporter import (
+        BOOL_COLUMNS,
+        FLOAT_COLUMNS,
+        INTEGER_COLUMNS,
+        LIST_COLUMNS,
+        typed_rows,
+    )
+
+    if name == "failures":
+        return pd.DataFrame([f.to_dict() for f in failures], columns=list(FAILURE_COLUMNS), dtype="string")
+    columns = TABLES[name]
+    df = pd.DataFrame([row for r in records for row in typed_rows(name, r)], columns=list(columns))
+    for column in columns:
+        if (name, column) in LIST_COLUMNS:
+            df[column] = df[column].astype(object)
+        elif column in INTEGER_COLUMNS:
+            df[column] = df[column].astype("Int64")
+        elif column in FLOAT_COLUMNS:
+            df[column] = df[column].astype("Float64")
+        elif column in BOOL_COLUMNS:
+            df[column] = df[column].astype("boolean")
+        else:
+            df[column] = df[column].astype("string")
+    return df
+
+
+def ingest(paths: PathLike | Iterable[PathLike], settings: Any = None) -> Collection:
+    """Ingest files and folders (recursively) into a Collection; failed files land in ``.failures``."""
+    from .ingest import ingest as ingest_results
+
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    return Collection.from_results(ingest_results(paths, settings))
+
+
+def compare(old: Document | PathLike, new: Document | PathLike, **options: Any) -> Any:
+    """Compare two versions of a document with ``pipeline.diff`` and return its report.
+
+    ``old`` and ``new`` are Documents, JSON record files, or source files to ingest. Keyword
+    options (``kinds``, ``options``, ``old_label``, ``new_label``) go to ``pipeline.diff.report.compare``.
+    """
+    try:
+        from .diff.report import compare as diff_compare
+    except ImportError as e:
+        raise NotImplementedError("compare() needs pipeline.diff.report, which is not installed") from e
+    return diff_compare(_as_document(old), _as_document(new), **options)
+
+
+def _as_document(value: Document | PathLike) -> Document:
+    if isinstance(value, Document):
+        return value
+    path = Path(value)
+    if path.suffix.lower() in (".json", ".jsonl"):
+        docs = Collection.from_json(path).documents
+        if len(docs) != 1:
+            raise RecordsFileError(f"{path}: holds {len(docs)} records; compare needs exactly one")
+        return docs[0]
+    collection = ingest(path)
+    if not collection.documents:
+        reason = collection.failures[0].message if collection.failures else "no document found"
+        raise RecordsFileError(reason)
+    return collection.documents[0]
+
+
+# --- reading docket outputs -------------------------------------------------------------------------
+
+
+def iter_records(source: PathLike) -> Iterator[dict[str, Any]]:
+    """Yield the record dicts in ``source``.
+
+    ``source`` is a ``.json`` file (one record or a list), a ``.jsonl`` file, a ``catalog.sqlite``,
+    or an output folder of ``docket ingest``: its ``documents.jsonl``, else its ``json/*.json``,
+    else its ``catalog.sqlite``, else the ``.jsonl`` and ``.json`` files directly inside it.
+    """
+    path = Path(source)
+    if path.is_dir():
+        if (path / "documents.jsonl").is_file():
+            yield from _read_jsonl(path / "documents.jsonl")
+        elif (path / "json").is_dir():
+            for p in sorted((path / "json").glob("*.json")):
+                yield from _read_json(p)
+        elif (path / "catalog.sqlite").is_file():
+            yield from _read_catalog(path / "catalog.sqlite")
+        else:
+            files = sorted(
+                p for p in path.iterdir() if p.suffix in (".json", ".jsonl") and not p.name.startswith(".")
+            )
+            if not files:
+                raise RecordsFileError(
+                    f"{path}: no records found; expected documents.jsonl, json/*.json or catalog.sqlite "
+                    "(the output folder of `docket ingest`)"
+                )
+            for p in files:
+                yield from iter_records(p)
+    elif path.suffix == ".jsonl":
+        yield from _read_jsonl(path)
+    elif path.suffix in (".sqlite", ".db"):
+        yield from _read_catalog(path)
+    elif path.is_file():
+        yield from _read_json(path)
+    else:
+        raise RecordsFileError(f"{path}: no such file or folder")
+
+
+def _check(record: Any, where: str) -> dict[str, Any]:
+    if not isinstance(record, dict) or not isinstance(record.get("document"), dict):
+        raise RecordsFileError(f"{where}: not a docket document record (no 'document' object)")
+    return record
+
+
+def _read_json(path: Path) -> Iterator[dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise RecordsFileError(f"{path}: not valid JSON ({e})") from e
+    for i, record in enumerate(data if isinstance(data, list) else [data]):
+        yield _check(record, f"{path} [{i}]" if isinstance(data, list) else str(path))
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise RecordsFileError(f"{path}:{n}: not valid JSON ({e.msg})") from e
+            yield _check(record, f"{path}:{n}")
+
+
+def _catalog_rows(path: Path, query: str) -> list[tuple]:
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return db.execute(query).fetchall()
+        finally:
+            db.close()
+    except sqlite3.Error as e:
+        raise RecordsFileError(f"{path}: cannot read the catalog ({e})") from e
+
+
+def _read_catalog(path: Path) -> Iterator[dict[str, Any]]:
+    """Records stored by pipeline.batch's catalog: ``files.record`` (JSON), one per source file."""
+    rows = _catalog_rows(
+        path, "SELECT source_file, record FROM files WHERE record IS NOT NULL ORDER BY source_file"
+    )
+    for source_file, text in rows:
+        try:
+            yield _check(json.loads(text), f"{path} ({source_file})")
+        except json.JSONDecodeError as e:
+            raise RecordsFileError(f"{path} ({source_file}): stored record is not valid JSON") from e
+
+
+def iter_failures(source: PathLike) -> Iterator[Failure]:
+    """The failed files of an output folder: its ``failures.csv``, else its catalog's failed files."""
+    path = Path(source)
+    if (path / "failures.csv").is_file():
+        with open(path / "failures.csv", encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                yield Failure(
+                    _cell(row.get("source_file")), _reason(row.get("reason", "")), _cell(row.get("message"))
+                )
+    elif (path / "catalog.sqlite").is_file():
+        query = "SELECT source_file, reason, message FROM files WHERE status = 'failed' ORDER BY source_file"
+        for source_file, reason, message in _catalog_rows(path / "catalog.sqlite", query):
+            yield Failure(source_file, _reason(reason or ""), message or "")
+
+
+def _cell(value: str | None) -> str:
+    """Undo the apostrophe csv_exporter.neutralise put before formula-looking text."""
+    from .export.csv_exporter import FORMULA_PREFIXES
+
+    value = value or ""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES) else value
+
+
+def _reason(value: str) -> Reason:
+    try:
+        return Reason(value)
+    except ValueError:
+        return Reason.INTERNAL
+
+
+__all__ = ["Collection", "RecordsFileError", "compare", "ingest", "iter_failures", "iter_records"]

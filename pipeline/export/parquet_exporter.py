@@ -1,0 +1,119 @@
+"""Parquet: one file per table of columns.py, typed columns, list columns for actors, topics and warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..models import SCHEMA_VERSION
+from .columns import TABLES, rows_for
+
+INTEGER_COLUMNS = frozenset(
+    {
+        "pages",
+        "n_sections",
+        "n_objectives",
+        "n_agenda_items",
+        "n_recommendations",
+        "level",
+        "page",
+        "block",
+        "table",
+    }
+)
+FLOAT_COLUMNS = frozenset({"score"})
+BOOL_COLUMNS = frozenset({"registered"})
+# (table, column) -> how to rebuild the list from the record: CSV joins these into one text cell.
+LIST_COLUMNS: dict[tuple[str, str], Any] = {
+    ("documents", "warnings"): None,
+    ("recommendations", "actors"): lambda rec: [a.get("name", "") for a in rec.get("actors", [])],
+    ("recommendations", "topics"): lambda rec: [t.get("id", "") for t in rec.get("topics", [])],
+}
+
+
+def arrow_type(table: str, column: str) -> pa.DataType:
+    if (table, column) in LIST_COLUMNS:
+        return pa.list_(pa.string())
+    if column in INTEGER_COLUMNS:
+        return pa.int64()
+    if column in FLOAT_COLUMNS:
+        return pa.float64()
+    if column in BOOL_COLUMNS:
+        return pa.bool_()
+    return pa.string()
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The declared Parquet schema of one table; the column order is that of ``TABLES``."""
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+    fields = [pa.field(c, arrow_type(table, c)) for c in TABLES[table]]
+    return pa.schema(fields, metadata={"docket.table": table, "docket.schema_version": SCHEMA_VERSION})
+
+
+def typed_rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The rows of ``columns.rows_for`` with typed values and real lists where CSV joins text.
+
+    Shared by the Parquet exporter and ``Collection.to_frame()``, so both give the same values.
+    """
+    rows = rows_for(table, record)
+    if table == "documents":
+        for row in rows:
+            yield _coerce(table, {**row, "warnings": list(record.get("warnings", []))})
+    elif table == "recommendations":
+        for row, rec in zip(rows, record.get("recommendations", []), strict=True):
+            lists = {col: build(rec) for (t, col), build in LIST_COLUMNS.items() if t == table}
+            yield _coerce(table, {**row, **lists})
+    else:
+        for row in rows:
+            yield _coerce(table, row)
+
+
+def _coerce(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for column in TABLES[table]:
+        value = row.get(column)
+        if value is not None and (table, column) not in LIST_COLUMNS:
+            if column in INTEGER_COLUMNS:
+                value = int(value)
+            elif column in FLOAT_COLUMNS:
+                value = float(value)
+            elif column in BOOL_COLUMNS:
+                value = bool(value)
+            elif not isinstance(value, str):
+                value = str(value)
+        out[column] = value
+    return out
+
+
+class ParquetExporter:
+    """Rows of one table (``table=``) for every record written, in row groups of ``row_group_size``."""
+
+    name = "parquet"
+    suffix = ".parquet"
+
+    def __init__(self, table: str = "recommendations", row_group_size: int = 10_000):
+        self.schema = arrow_schema(table)
+        self.table = table
+        self.row_group_size = row_group_size
+
+    def start(self, stream: IO[bytes]) -> None:
+        self._rows: list[dict[str, Any]] = []
+        self._writer = pq.ParquetWriter(stream, self.schema, compression="zstd")
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._rows.extend(typed_rows(self.table, record))
+        if len(self._rows) >= self.row_group_size:
+            self._flush()
+
+    def finish(self) -> None:
+        self._flush()
+        self._writer.close()  # writes the footer; the stream it was handed stays open
+
+    def _flush(self) -> None:
+        # An empty table still gets one (empty) row group, so readers see the declared schema.
+        self._writer.write_table(pa.Table.from_pylist(self._rows, schema=self.schema))
+        self._rows = []
