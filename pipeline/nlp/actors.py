@@ -455,7 +455,8 @@ def actors_from_text(text: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Map
         found: list[tuple[int, Actor]] = []
         modal = _MODAL.search(sentence)
         if modal:
-            found += _subject_actors(sentence[:modal.start()], s0, hits, tagger, doc_abbrevs)
+            cut = max(sentence.rfind(";", 0, modal.start()), sentence.rfind(":", 0, modal.start())) + 1
+            found += _subject_actors(sentence[cut:modal.start()], s0 + cut, hits, tagger, doc_abbrevs)
         for m in _SUBREC.finditer(sentence):
             w0, w1 = s0 + m.start("who"), s0 + m.end("who")
             found += [(h.start, h.actor) for h in hits if w0 <= h.start < w1]

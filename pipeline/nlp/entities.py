@@ -128,7 +128,7 @@ def find_people(text: str, actor_spans: list[tuple[int, int, str]] = ()) -> list
             if org:
                 attrs.append(("organisation", org))
                 org_start = m.start("role") + role_text.rfind(org)
-                for s, e, canonical in actor_spans:
+                for s, _e, canonical in actor_spans:
                     if org_start <= s < org_start + len(org):
                         attrs.append(("organisation_id", canonical))
                         break

@@ -7,6 +7,8 @@ A taxonomy file::
     min_score = 0.5           # a topic is tagged when its score reaches this
     phrase_weight = 0.7       # weight of one multi-word phrase hit
     lemma_weight = 0.35       # weight of one single-word (lemma) hit
+    lead_boost = 2.0          # hits in the first sentence (what is recommended) weigh this much more
+    relative_min = 0.3        # and a topic needs this share of the strongest topic's weight
 
     [[topics]]
     id = "funding"
@@ -15,7 +17,9 @@ A taxonomy file::
     phrases = ["resource mobilization", "core funding"]
     lemmas = ["fund", "budget", "donor"]
 
-Terms are compared on a light lemma (``lemma()``: lower case, plural and -ing/-ed endings
+Long recommendations mention many things; the lead sentence says what is recommended, so its
+hits weigh ``lead_boost`` times more, and a topic whose summed weight is below ``relative_min``
+of the strongest topic's is dropped. Terms are compared on a light lemma (``lemma()``: lower case, plural and -ing/-ed endings
 dropped), the same for the pattern and the text, so "funding", "funds" and "funded" all match
 "fund" with or without a trained model. Distinct terms add up; repeats of a term count once more
 at half weight. score = 1 - prod(1 - w) over the hits, so it stays in [0, 1).
@@ -72,6 +76,12 @@ def lemmas_of(text: str) -> tuple[str, ...]:
     return tuple(lemma(t) for t in re.findall(r"[\w'’]+", text))
 
 
+def _lead_end(text: str) -> int:
+    """End of the first sentence (the lead), at most 400 characters in."""
+    m = re.search(r"[.;:!?](?:\s|$)", text)
+    return min(m.end() if m else len(text), 400)
+
+
 @dataclass(frozen=True, slots=True)
 class Topic:
     id: str
@@ -89,6 +99,8 @@ class Taxonomy:
     min_score: float = 0.5
     phrase_weight: float = 0.7
     lemma_weight: float = 0.35
+    lead_boost: float = 2.0
+    relative_min: float = 0.3
     source: str = ""
 
     def ids(self) -> list[str]:
@@ -155,9 +167,11 @@ def _load_taxonomy(path: str, _mtime: int) -> Taxonomy:
     try:
         return Taxonomy(name=str(name), topics=tuple(topics), min_score=float(head.get("min_score", 0.5)),
                         phrase_weight=float(head.get("phrase_weight", 0.7)),
-                        lemma_weight=float(head.get("lemma_weight", 0.35)), source=path)
+                        lemma_weight=float(head.get("lemma_weight", 0.35)),
+                        lead_boost=float(head.get("lead_boost", 2.0)),
+                        relative_min=float(head.get("relative_min", 0.3)), source=path)
     except (TypeError, ValueError) as e:
-        raise ConfigError(path, f"min_score/phrase_weight/lemma_weight must be numbers: {e}", key="taxonomy") from e
+        raise ConfigError(path, f"[taxonomy] weights and thresholds must be numbers: {e}", key="taxonomy") from e
 
 
 class TopicTagger:
@@ -201,20 +215,28 @@ class TopicTagger:
                     continue
                 s, e = words[k][0], words[k][1]
                 hits.setdefault(ti, []).append((doc.text[s:e], s, e, False))
-        out = []
         tx = self.taxonomy
+        lead_end = _lead_end(doc.text)
+        scored = []
         for ti, found in hits.items():
             found.sort(key=lambda h: h[1])
-            miss, seen = 1.0, set()
-            for term, _s, _e, is_phrase in found:
+            miss, mass, seen = 1.0, 0.0, set()
+            for term, s, _e, is_phrase in found:
                 w = tx.phrase_weight if is_phrase else tx.lemma_weight
-                key = tuple(lemmas_of(term))
+                key = lemmas_of(term)
                 if key in seen:
                     w /= 2
                 seen.add(key)
-                miss *= 1.0 - min(w, 0.99)
-            score = 1.0 - miss
-            if score >= tx.min_score:
+                if s < lead_end:
+                    w *= tx.lead_boost
+                w = min(w, 0.99)
+                mass += w
+                miss *= 1.0 - w
+            scored.append((ti, 1.0 - miss, mass, found))
+        top = max((m for _, _, m, _ in scored), default=0.0)
+        out = []
+        for ti, score, mass, found in scored:
+            if score >= tx.min_score and mass >= tx.relative_min * top:
                 topic = tx.topics[ti]
                 out.append(TopicTag(id=topic.id, label=topic.label, score=round(score, 4), taxonomy=tx.name,
                                     evidence=tuple(Evidence(term=t, start=s, end=e) for t, s, e, _ in found)))

@@ -1,0 +1,177 @@
+"""Actor registry, addressee splitting and normalisation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.errors import ConfigError
+from pipeline.models import Document, DocumentInfo, Provenance, Recommendation, Section
+from pipeline.nlp import (
+    ActorRegistry,
+    actors_from_raw,
+    actors_from_text,
+    get_tagger,
+    load_registry,
+    normalise_actor,
+    split_addressees,
+    tag_document,
+)
+from pipeline.nlp.abbreviations import find_abbreviations
+
+PROV = Provenance(source_file="x.txt")
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return get_tagger()
+
+
+def names(actors) -> list[str]:
+    return [a.name for a in actors]
+
+
+def from_raw(tagger, raw, abbrevs=None):
+    return actors_from_raw(raw, tagger.actor_tagger, tagger.nlp.tokenizer, abbrevs)
+
+
+def from_text(tagger, text, abbrevs=None):
+    return actors_from_text(text, tagger.actor_tagger, tagger.nlp.tokenizer, abbrevs)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("For NEASPEC secretariat, SOM, and ESCAP", ["NEASPEC secretariat", "SOM", "ESCAP"]),
+        ("FOR NEASPEC SECRETARIAT and SOM", ["NEASPEC SECRETARIAT", "SOM"]),
+        ("For ESCAP's Executive Secretary and NEASPEC secretariat", ["ESCAP's Executive Secretary", "NEASPEC secretariat"]),
+        ("Recommendation to: ● project management;\n● donors\n● IOM Headquarters.",
+         ["project management", "donors", "IOM Headquarters"]),
+    ],
+)
+def test_actors_split_addressees(raw, expected):
+    assert split_addressees(raw) == expected
+
+
+def test_actors_case_insensitive(tagger):
+    assert names(from_raw(tagger, "FOR NEASPEC SECRETARIAT and SOM")) == ["NEASPEC Secretariat", "SOM"]
+
+
+@pytest.mark.parametrize("raw", ["For ESCAP's Executive Secretary", "For ESCAP’s Executive Secretary",
+                                 "For the Executive Secretary of ESCAP", "For ESCAP Executive Secretary"])
+def test_actors_possessive_is_the_same_actor(tagger, raw):
+    actors = from_raw(tagger, raw)
+    assert names(actors) == ["ESCAP Executive Secretary"]
+    assert actors[0].registered and actors[0].id == "escap_executive_secretary"
+
+
+def test_actors_coordinated_list_gives_three_actors(tagger):
+    actors = from_raw(tagger, "For NEASPEC secretariat, SOM, and ESCAP")
+    assert names(actors) == ["NEASPEC Secretariat", "SOM", "ESCAP"]
+    assert [a.kind for a in actors] == ["secretariat", "governing body", "UN entity"]
+
+
+def test_actors_addressee_inside_sentence(tagger):
+    text = ("By the end of 2026, executive heads of United Nations system organizations should take collective "
+            "action, in consultation with the executive heads of other CEB organizations.")
+    assert names(from_text(tagger, text)) == ["Executive heads of United Nations system organizations"]
+
+
+def test_actors_leading_phrase_and_object_are_not_addressees(tagger):
+    text = ("In consultation with ESCAP, the NEASPEC secretariat should report to the SOM. "
+            "ESCAP should also help.")
+    assert names(from_text(tagger, text)) == ["NEASPEC Secretariat"]
+
+
+def test_actors_imperative_has_no_addressee(tagger):
+    assert from_text(tagger, "Enhance the resourcing of the NEASPEC Secretariat.") == ()
+
+
+def test_actors_two_subjects(tagger):
+    text = "IOM more broadly, and the AAP team more specifically, should continue the collaboration."
+    assert names(from_text(tagger, text)) == ["IOM", "AAP team"]
+
+
+def test_actors_unregistered_kept_with_surface_form(tagger):
+    actors = from_raw(tagger, "For the Regional Coordination Unit and SOM")
+    assert names(actors) == ["Regional Coordination Unit", "SOM"]
+    assert actors[0].registered is False and actors[0].id == ""
+    assert actors[1].registered is True
+    unreg = from_text(tagger, "The Regional Bureau for Africa should prepare a plan.")
+    assert [(a.name, a.registered) for a in unreg] == [("Regional Bureau for Africa", False)]
+
+
+def test_actors_qualifiers_are_not_actors(tagger):
+    raw = ("IOM staff in the Horn of Africa (e.g. Nairobi RO), senior management involved in strategic partnerships "
+           "and regional cooperation, and donor cooperation; IOM HQ and IOM Brussels staff in charge of donor "
+           "cooperation.")
+    assert names(from_raw(tagger, raw)) == ["IOM staff in the Horn of Africa", "senior management",
+                                            "IOM Headquarters", "IOM Brussels"]
+
+
+def test_actors_document_defined_abbreviation(tmp_path):
+    csv_path = tmp_path / "actors.csv"
+    csv_path.write_text("id,name,kind,aliases,abbreviations\n"
+                        "cso,Committee of Senior Officials,governing body,,\n", encoding="utf-8")
+    registry = ActorRegistry.from_csv(csv_path)
+    abbrevs = find_abbreviations("The Committee of Senior Officials (CoSO) met in 2020. The CoSO agreed.")
+    assert abbrevs == {"CoSO": "Committee of Senior Officials"}
+    actor = normalise_actor("the CoSO", registry, abbrevs)
+    assert (actor.name, actor.id, actor.registered) == ("Committee of Senior Officials", "cso", True)
+    assert normalise_actor("CoSO", registry, {}).registered is False
+
+
+def test_actors_document_abbreviation_in_tag_document(tmp_path):
+    (tmp_path / "actors.csv").write_text("id,name,kind,aliases,abbreviations\n"
+                                         "rcu,Regional Coordination Unit,unit,,\n", encoding="utf-8")
+    (tmp_path / "docket.toml").write_text('[nlp]\nmodel = ""\n', encoding="utf-8")
+    doc = Document(
+        info=DocumentInfo(id="d", source_file="d.txt", sha256="0", format="txt"),
+        sections=(Section(heading="Background", level=1, provenance=PROV,
+                          text="The Regional Coordination Unit (RCU) leads the work."),),
+        recommendations=(Recommendation(number="1", text="Do it.", provenance=PROV, actors_raw="For RCU"),
+                         Recommendation(number="2", text="The RCU should review the plan.", provenance=PROV)),
+    )
+    out = tag_document(doc, tmp_path)
+    assert [(a.name, a.registered) for a in out.recommendations[0].actors] == [("Regional Coordination Unit", True)]
+    assert [a.name for a in out.recommendations[1].actors] == ["Regional Coordination Unit"]
+    assert doc.recommendations[0].actors == ()  # the input is not changed
+
+
+def test_actors_registry_bad_row_names_file_row_and_column(tmp_path):
+    p = tmp_path / "actors.csv"
+    p.write_text("id,name,kind,aliases,abbreviations\nsom,SOM,governing body,,\nBad Id,X,unit,,\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        ActorRegistry.from_csv(p)
+    assert str(p) in str(e.value) and "row 3, column id" in str(e.value)
+    p.write_text("id,name,kind\nsom,SOM,\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"row 2, column kind"):
+        ActorRegistry.from_csv(p)
+    p.write_text("id,name,kind,aliases\na,Alpha,unit,Shared\nb,Beta,unit,shared\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="already a name of 'a'"):
+        ActorRegistry.from_csv(p)
+    p.write_text("name,kind\nx,y\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="missing column"):
+        ActorRegistry.from_csv(p)
+
+
+def test_actors_default_registry_covers_the_seed_actors():
+    registry = load_registry(Path(__file__).resolve().parent.parent / "config" / "actors.csv")
+    for name in ["NEASPEC Secretariat", "SOM", "NFPs", "ESCAP", "ESCAP Executive Secretary", "member States",
+                 "Executive heads of United Nations system organizations", "IOM Headquarters", "UNICEF", "IEO"]:
+        assert registry.lookup(name) is not None, name
+    assert registry.lookup("Senior Officials Meeting").name == "SOM"
+
+
+def test_actors_factory_marks_escap_as_org_not_place():
+    import pipeline.nlp  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("docket_actor_tagger")
+    doc = nlp("The Senior Officials Meeting thanked ESCAP and the Republic of Korea.")
+    ents = [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+    assert ents == [("Senior Officials Meeting", "ORG", "som"), ("ESCAP", "ORG", "escap"),
+                    ("Republic of Korea", "GPE", "republic_of_korea")]
+    assert [s.kb_id_ for s in doc.spans["docket_actors"]] == ["som", "escap", "republic_of_korea"]
