@@ -33,10 +33,13 @@ class Settings:
     raw_csv: bool = False
     timeout: float = 300.0
     max_docx_uncompressed: int = 200 * 1024 * 1024
+    max_pages: int = 2000
 
     def __post_init__(self) -> None:
         if self.timeout <= 0:
             raise ConfigError("settings", f"timeout must be positive, got {self.timeout}", key="timeout")
+        if self.max_pages <= 0:
+            raise ConfigError("settings", f"max_pages must be positive, got {self.max_pages}", key="max_pages")
         if self.max_docx_uncompressed <= 0:
             raise ConfigError("settings", "max_docx_uncompressed must be positive", key="max_docx_uncompressed")
 

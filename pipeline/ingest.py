@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .config import Settings
-from .errors import ExtractionError
+from .errors import ExtractionError, TooLargeError
 from .models import Document, DocumentInfo, Failure, Reason, Result, Status
 
 SUPPORTED_SUFFIXES = {".pdf", ".docx", ".docm", ".txt", ".md", ".doc"}
@@ -104,16 +104,39 @@ def _failed(name: str, reason: Reason, message: str, started: float) -> Result:
 
 
 def build_document(path: Path, name: str, settings: Settings) -> tuple[Document, int | None]:
-    from .extract import extract
+    from .extract.base import load_extractor, sniff_format
     from .parse import parse_document
 
+    if not path.is_file():
+        # a FIFO or device named like a document would block or never end; a dangling link has no data
+        what = "a broken symbolic link" if path.is_symlink() and not path.exists() else "not a regular file"
+        raise ExtractionError(name, f"{what}; nothing to read", Reason.UNREADABLE)
     sha = file_sha256(path)
-    fmt, extraction = extract(path, name)
+    fmt = sniff_format(path, name)
+    if fmt == "pdf":
+        check_page_limit(path, name, settings.max_pages)
+    extraction = load_extractor(fmt).extract(path, name)
     info = DocumentInfo(id=document_id(sha), source_file=name, sha256=sha, format=fmt, pages=extraction.pages)
     document = parse_document(info, extraction.blocks, warnings=extraction.warnings)
     if settings.tag:
         document = tag(document, settings)
     return document, extraction.pages
+
+
+def check_page_limit(path: Path, name: str, max_pages: int) -> None:
+    """Refuse a PDF over the page limit before any layout work (pdfium counts pages instantly)."""
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError:
+        return  # the extractor classifies broken and encrypted files
+    try:
+        pages = len(pdf)
+    finally:
+        pdf.close()
+    if pages > max_pages:
+        raise TooLargeError(name, f"{pages} pages exceeds the limit of {max_pages} (raise max_pages in docket.toml)")
 
 
 def tag(document: Document, settings: Settings) -> Document:

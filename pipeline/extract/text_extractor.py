@@ -11,6 +11,7 @@ from ..textutil import BULLETS, clean_spaces
 from .base import Extraction
 
 MAX_TEXT_BYTES = 200 * 1024 * 1024
+MAX_PARAGRAPH_CHARS = 100_000  # longer runs of text are split at white space, so no stage sees a 50 MB block
 
 _NUMBERED_HEADING = re.compile(r"^(?P<num>(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,5}\.|Annex\s+\w+[.:]?)\s+(?P<title>\S.{0,120})$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
@@ -44,6 +45,8 @@ class TextExtractor:
         if not any(b.text.strip() for b in blocks):
             raise EmptyDocumentError(source_file, "no text in the file")
         warnings = () if encoding.startswith("utf") else (f"decoded as {encoding}",)
+        if len(text) > MAX_PARAGRAPH_CHARS and any(len(ln) > MAX_PARAGRAPH_CHARS for ln in text.split("\n")):
+            warnings += (f"paragraphs over {MAX_PARAGRAPH_CHARS} characters were split",)
         return Extraction(blocks=blocks, pages=None, warnings=warnings)
 
 
@@ -63,8 +66,8 @@ def text_to_blocks(text: str, source_file: str) -> list[Block]:
         if para:
             joined = " ".join(p.strip() for p in para if p.strip())
             joined = clean_spaces(joined.replace("**", ""))
-            if joined:
-                blocks.append(Block(BlockKind.PARAGRAPH, joined, prov(para_start)))
+            for piece in split_long(joined):
+                blocks.append(Block(BlockKind.PARAGRAPH, piece, prov(para_start)))
         para = []
 
     def flush_table() -> None:
@@ -124,6 +127,20 @@ def text_to_blocks(text: str, source_file: str) -> list[Block]:
     flush_para()
     flush_table()
     return blocks
+
+
+def split_long(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
+    """Cut an enormous paragraph into pieces of at most ``limit`` characters at white space."""
+    pieces, start, n = [], 0, len(text)
+    while n - start > limit:
+        cut = text.rfind(" ", start, start + limit)
+        cut = cut if cut > start + limit // 2 else start + limit
+        pieces.append(text[start:cut].strip())
+        start = cut
+    tail = text[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return [p for p in pieces if p]
 
 
 def _is_heading_line(stripped: str, lines: list[str], index: int) -> bool:

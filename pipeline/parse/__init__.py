@@ -7,7 +7,7 @@ import dataclasses
 from ..models import Block, Document, DocumentInfo
 from .agenda import find_agenda_items
 from .classify import classify
-from .metadata import cover_blocks, document_date, event_name, extract_metadata
+from .metadata import HEAD_CHARS, cover_blocks, document_date, event_name, extract_metadata
 from .objectives import find_objectives
 from .recommendations import find_recommendations
 from .sections import build_sections, section_spans
@@ -25,7 +25,7 @@ def parse_document(info: DocumentInfo, blocks: tuple[Block, ...], warnings: tupl
     doc_type = classify(title, cover_text, len(recommendations), len(agenda_items), has_objectives=False)
     objectives = find_objectives(spans, doc_type)
     if not title:
-        title = event_name("\n".join(b.text for b in blocks[:40]))
+        title = event_name("\n".join(b.text[:HEAD_CHARS] for b in blocks[:40]))
     info = dataclasses.replace(
         info,
         doc_type=doc_type,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -48,13 +49,22 @@ class Metadata:
     meeting_number: str = ""
 
 
+HEAD_CHARS = 3000  # metadata lives at the start of a block; never scan a huge block whole
+
+
+def head(text: str) -> str:
+    return text[:HEAD_CHARS]
+
+
 def cover_blocks(blocks: tuple[Block, ...], limit: int = 40) -> list[Block]:
-    """The first page of a PDF, or the first blocks of a DOCX/text file, up to the first section body."""
+    """The first page of a PDF, or the first blocks of a DOCX/text file (each cut to its head)."""
     first_page = blocks[0].page if blocks and blocks[0].page else None
     out = []
     for b in blocks:
         if first_page is not None and b.page is not None and b.page > first_page:
             break
+        if len(b.text) > HEAD_CHARS:
+            b = dataclasses.replace(b, text=head(b.text))
         out.append(b)
         if len(out) >= limit:
             break
@@ -140,7 +150,7 @@ def find_issue_date(blocks: tuple[Block, ...]) -> str | None:
                 return d.start
     # Whole-document labels, e.g. an IOM matrix's 'Date of publication: December 2024.'
     for b in blocks:
-        for row in (b.text.split("\n") if b.kind == BlockKind.TABLE else [b.text]):
+        for row in (b.text.split("\n") if b.kind == BlockKind.TABLE else [head(b.text)]):
             m = re.search(r"date\s+of\s+(?:publication|issue)\s*:?\s*(.+)", row, re.I)
             if m:
                 ds = find_dates(m.group(1)) + find_month_years(m.group(1))
@@ -189,7 +199,7 @@ def find_meeting_dates(blocks: tuple[Block, ...], title: str) -> tuple[str | Non
         return iso(y, month, int(m.group(1))), iso(y, month, int(m.group(2)))
     # A date stated in a 'Date:' line of the body (concept notes) or in running text.
     for b in blocks[:200]:
-        m = re.search(r"\b(?:date|dates|when)\s*[:：]\s*(.+)", b.text, re.I)
+        m = re.search(r"\b(?:date|dates|when)\s*[:：]\s*(.+)", head(b.text), re.I)
         if m:
             ds = find_dates(m.group(1))
             if ds:
@@ -202,7 +212,7 @@ def find_event_dates_in_text(blocks: tuple[Block, ...]) -> tuple[str | None, str
     rx = re.compile(r"\b(?:on|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b[^.]{0,60}?\bof\s+(January|February|March|April|"
                     r"May|June|July|August|September|October|November|December)\s+(\d{4})", re.I)
     for b in blocks:
-        m = rx.search(b.text)
+        m = rx.search(head(b.text))
         if m:
             from .dates import MONTHS
 
@@ -220,11 +230,11 @@ def extract_metadata(blocks: tuple[Block, ...]) -> Metadata:
         meta.symbol = sym.group(0)
     meta.issued = find_issue_date(blocks)
     meta.meeting_start, meta.meeting_end = find_meeting_dates(blocks, meta.title)
-    tz = _TZ.search(cover_text) or _TZ.search("\n".join(b.text for b in blocks[:120]))
+    tz = _TZ.search(cover_text) or _TZ.search("\n".join(head(b.text) for b in blocks[:120]))
     if tz:
         meta.time_zone = tz.group(0).replace(" ", "")
     fm = _FORMAT.search(cover_text) or next(
-        (m for b in blocks[:120] if (m := re.search(r"format\s*:\s*(.+)", b.text, re.I))), None)
+        (m for b in blocks[:120] if (m := re.search(r"format\s*:\s*(.+)", head(b.text), re.I))), None)
     if fm:
         meta.meeting_format = (fm.group(1) if fm.re is not _FORMAT else fm.group(0)).strip().rstrip(".").lower()
     for org in _ORGS:
