@@ -18,3 +18,13 @@ def sources() -> Path:
 @pytest.fixture
 def seed_txt() -> Path:
     return SOURCES / "neaspec-nfp-2021-concept-note.txt"
+
+
+# Hypothesis profiles: "default" keeps `make test` quick; `make fuzz` runs "long".
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("default", max_examples=60, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=20_000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile("default")
