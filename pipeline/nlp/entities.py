@@ -105,7 +105,7 @@ def find_meetings(text: str) -> list[Entity]:
             year = re.match(r"[^.;\n]{0,40}?\b((?:19|20)\d\d)\b", text[m.end():])
             if year:
                 attrs.append(("year", year.group(1)))
-            acronym = "SOM" if re.fullmatch(r"SOM|Senior Officials Meeting", what) else what
+            acronym = "SOM" if re.fullmatch(r"SOM|Senior Officials['’]? Meeting", name) else what
             normalized = f"{acronym}-{n}" if acronym.isupper() else f"{name} {n}"
             out.append(Entity(m.group(0), "MEETING", m.start(), m.end(), normalized=normalized,
                               attrs=tuple(attrs)))
@@ -125,14 +125,17 @@ def find_people(text: str, actor_spans: list[tuple[int, int, str]] = ()) -> list
             role = parts[0].strip()
             org = parts[1].strip() if len(parts) > 1 else ""
             attrs.append(("role", role))
-            if org:
-                attrs.append(("organisation", org))
-                org_start = m.start("role") + role_text.rfind(org)
-                for s, _e, canonical in actor_spans:
-                    if org_start <= s < org_start + len(org):
-                        attrs.append(("organisation_id", canonical))
-                        break
             end = m.start("role") + len(role_text)
+            if org:
+                org_start = m.start("role") + role_text.rfind(org)
+                org_id = ""
+                for s, e, actor_id in actor_spans:
+                    if s == org_start:  # the registry knows where the organisation's name ends
+                        org, org_id, end = text[s:e], actor_id, e
+                        break
+                attrs.append(("organisation", org))
+                if org_id:
+                    attrs.append(("organisation_id", org_id))
         out.append(Entity(text[m.start():end], "PERSON", m.start(), end, normalized=name, attrs=tuple(attrs)))
     return out
 
