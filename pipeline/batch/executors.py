@@ -158,17 +158,16 @@ class DaskExecutor:
         self.send_bytes = send_bytes
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, dict[str, Any]]]:
-        from distributed import as_completed
+        from distributed import wait as dask_wait
 
         from .tasks import run_document, run_document_bytes
 
         slots = max(1, sum(self.client.nthreads().values()))
-        futures = as_completed([], with_results=False)
         pending: dict[Any, tuple[Task, float]] = {}
         exhausted = False
         try:
             while True:
-                while not exhausted and len(pending) < slots * 2:
+                while not exhausted and len(pending) < slots:
                     task = next(tasks, None)
                     if task is None:
                         exhausted = True
@@ -179,55 +178,38 @@ class DaskExecutor:
                             fn, args = run_document_bytes, (fh.read(), os.path.splitext(args[0])[1], *args[1:])
                     future = self.client.submit(fn, *args, pure=False)
                     pending[future] = (task, time.monotonic())
-                    futures.add(future)
                 if not pending:
                     return
-                done = self._next_done(futures, pending)
-                for future, payload in done:
-                    task, _ = pending.pop(future)
+                deadline = min(t for _, t in pending.values()) + self.timeout
+                try:
+                    with self.client.as_current():
+                        dask_wait(list(pending), timeout=max(0.05, deadline - time.monotonic()),
+                                  return_when="FIRST_COMPLETED")
+                except TimeoutError:
+                    pass
+                now = time.monotonic()
+                for future, (task, started) in list(pending.items()):
+                    if future.done():
+                        payload = self._result(future, task)
+                    elif now - started > self.timeout:
+                        future.cancel()
+                        payload = timeout_payload(task, self.timeout, now - started)
+                    else:
+                        continue
+                    del pending[future]
                     yield task, payload
         finally:
             for future in pending:
                 future.cancel()
             self.client.close()
 
-    def _next_done(self, futures, pending) -> list[tuple[Any, dict[str, Any]]]:
-        out = []
-        deadline = min(t for _, t in pending.values()) + self.timeout
+    @staticmethod
+    def _result(future, task: Task) -> dict[str, Any]:
         try:
-            future = next(iter(_wait_one(futures, max(0.05, deadline - time.monotonic()))))
-            try:
-                payload = future.result()
-            except Exception as e:  # noqa: BLE001 - a lost worker or task error fails one document
-                task = pending[future][0]
-                payload = {**failed_payload(Reason.INTERNAL, f"{task.name}: failed on the cluster "
-                                            f"({type(e).__name__}: {e})"), "retry": True}
-            out.append((future, payload))
-        except TimeoutError:
-            pass
-        now = time.monotonic()
-        for future, (task, started) in list(pending.items()):
-            if future not in dict(out) and now - started > self.timeout and not future.done():
-                future.cancel()
-                out.append((future, timeout_payload(task, self.timeout, now - started)))
-        return out
-
-
-def _wait_one(futures, timeout: float):
-    """The next finished future from an ``as_completed``, or TimeoutError."""
-    import queue
-
-    try:
-        # as_completed keeps finished futures in a queue; poll it until the deadline.
-        end = time.monotonic() + timeout
-        while True:
-            if futures.has_ready():
-                return [next(futures)]
-            if time.monotonic() >= end:
-                raise TimeoutError
-            time.sleep(0.02)
-    except queue.Empty:  # pragma: no cover
-        raise TimeoutError from None
+            return future.result()
+        except Exception as e:  # noqa: BLE001 - a lost worker or task error fails one document
+            return {**failed_payload(Reason.INTERNAL, f"{task.name}: failed on the cluster ({type(e).__name__}: {e})"),
+                    "retry": True}
 
 
 def _importable(module: str) -> bool:
