@@ -169,6 +169,17 @@ def read_registry_rows(path: Path | str) -> list[ActorEntry]:
 
 # --------------------------------------------------------------------------- spaCy component
 
+_TEXT_KEY = ("docket", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, which spaCy rebuilds from the tokens on every access, computed once per Doc."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:  # the text of a Doc never changes (retokenizing keeps it), so this stays valid
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 
 class ActorTagger:
     """Marks registry actors in a Doc: ``doc.spans["docket_actors"]`` (kb_id = actor id) and ``doc.ents``.

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Entity
-from .actors import SPAN_KEY
+from .actors import SPAN_KEY, doc_text
 
 if not Doc.has_extension("docket_entities"):
     Doc.set_extension("docket_entities", default=None)
@@ -148,7 +148,7 @@ class EntityTagger:
         self.model_labels = set(model_labels)
 
     def entities(self, doc: Doc) -> list[Entity]:
-        text = doc.text
+        text = doc_text(doc)
         actor_spans = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
         found: list[Entity] = []
         found += find_people(text, [(s.start_char, s.end_char, s.kb_id_) for s in actor_spans])

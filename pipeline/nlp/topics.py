@@ -39,6 +39,7 @@ from spacy.tokens import Doc
 
 from ..errors import ConfigError
 from ..models import Evidence, TopicTag
+from .actors import doc_text
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TOPIC_KEYS = {"id", "label", "description", "phrases", "lemmas", "exclude"}
@@ -187,11 +188,16 @@ class TopicTagger:
                 self._phrases.setdefault(seq[0], []).append((seq, i))
             for lem in topic.lemmas:
                 self._lemmas.setdefault(lem, []).append(i)
+        self._exclude: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for i, topic in enumerate(taxonomy.topics):
+            for seq in topic.exclude:
+                self._exclude.setdefault(seq[0], []).append((seq, i))
         for lst in self._phrases.values():
             lst.sort(key=lambda x: -len(x[0]))
 
     def tags(self, doc: Doc) -> list[TopicTag]:
-        words = [(t.idx, t.idx + len(t.text), lemma(t.text)) for t in doc if t.text[:1].isalnum()]
+        text = doc_text(doc)
+        words = [(t.idx, t.idx + len(t), lemma(t.text)) for t in doc if not (t.is_punct or t.is_space)]
         lems = [w[2] for w in words]
         hits: dict[int, list[tuple[str, int, int, bool]]] = {}
         covered: dict[int, set[int]] = {}
@@ -200,23 +206,22 @@ class TopicTagger:
                 n = len(seq)
                 if tuple(lems[k:k + n]) == seq:
                     s, e = words[k][0], words[k + n - 1][1]
-                    hits.setdefault(ti, []).append((doc.text[s:e], s, e, True))
+                    hits.setdefault(ti, []).append((text[s:e], s, e, True))
                     covered.setdefault(ti, set()).update(range(k, k + n))
         excluded: dict[int, set[int]] = {}
-        for ti, topic in enumerate(self.taxonomy.topics):
-            for seq in topic.exclude:
+        for k, lem in enumerate(lems):
+            for seq, ti in self._exclude.get(lem, ()):
                 n = len(seq)
-                for k in range(len(lems) - n + 1):
-                    if tuple(lems[k:k + n]) == seq:
-                        excluded.setdefault(ti, set()).update(range(k, k + n))
+                if tuple(lems[k:k + n]) == seq:
+                    excluded.setdefault(ti, set()).update(range(k, k + n))
         for k, lem in enumerate(lems):
             for ti in self._lemmas.get(lem, ()):
                 if k in covered.get(ti, ()) or k in excluded.get(ti, ()):
                     continue
                 s, e = words[k][0], words[k][1]
-                hits.setdefault(ti, []).append((doc.text[s:e], s, e, False))
+                hits.setdefault(ti, []).append((text[s:e], s, e, False))
         tx = self.taxonomy
-        lead_end = _lead_end(doc.text)
+        lead_end = _lead_end(text)
         scored = []
         for ti, found in hits.items():
             found.sort(key=lambda h: h[1])
