@@ -11,6 +11,8 @@ import openpyxl
 import pandas as pd
 import pytest
 from conftest import SOURCES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sample_records import rich_document
 
 from pipeline.api import Collection
@@ -176,3 +178,43 @@ def test_xlsx_cuts_text_to_the_excel_cell_limit(tmp_path: Path):
 
     assert len(excel_text("x" * 40_000)) == EXCEL_MAX_CELL
     assert excel_text("a\x00b\x07c") == "abc"
+
+
+# Any text a document may hold: letters of every script, symbols, line breaks and tabs (XML cannot
+# hold other control characters, and documents do not carry them), formula-looking or not.
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
+    | st.sampled_from("\n\t\r=+-@'\"; "),
+    max_size=60,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXT, names=st.lists(TEXT.filter(lambda s: s.strip()), max_size=3), label=TEXT)
+def test_roundtrip_any_text(tmp_path: Path, text: str, names: list[str], label: str):
+    from sample_records import actor, topic
+
+    from pipeline.models import Provenance, Recommendation
+
+    rec = Recommendation(
+        number="1",
+        text=text,
+        provenance=Provenance("x"),
+        actors=tuple(actor(n) for n in names),
+        topics=(topic("t", label),),
+    )
+    record = json.loads(json.dumps(rich_document(recommendations=(rec,)).to_dict()))
+    record = document_from_dict(record).to_dict()
+    Collection((document_from_dict(record),)).export(tmp_path, ["parquet", "xlsx", "csv"], raw=True)
+    df = pd.read_parquet(tmp_path / "parquet" / "recommendations.parquet")
+    assert df.text.tolist() == [text]
+    assert list(df.actors[0]) == [a.name for a in rec.actors]
+    assert pd.read_parquet(tmp_path / "parquet" / "topics.parquet").label.tolist()[0] == label
+    wb = openpyxl.load_workbook(tmp_path / "documents.xlsx")
+    text_col = TABLES["recommendations"].index("text") + 1
+    assert wb["recommendations"].cell(2, text_col).value == (text or None)
+    csv_df = pd.read_csv(
+        tmp_path / "csv" / "recommendations.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig"
+    )
+    assert csv_df.text.tolist() == [text]
+    assert csv_df.actors.tolist() == ["; ".join(names)]
