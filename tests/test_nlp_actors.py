@@ -175,3 +175,24 @@ def test_actors_factory_marks_escap_as_org_not_place():
     assert ents == [("Senior Officials Meeting", "ORG", "som"), ("ESCAP", "ORG", "escap"),
                     ("Republic of Korea", "GPE", "republic_of_korea")]
     assert [s.kb_id_ for s in doc.spans["docket_actors"]] == ["som", "escap", "republic_of_korea"]
+
+
+def test_actors_registry_overrides_a_model_that_calls_escap_a_place():
+    import pipeline.nlp  # noqa: F401
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")  # stands in for a trained model's NER ("ESCAP" -> GPE)
+    ruler.add_patterns([{"label": "GPE", "pattern": "ESCAP"}, {"label": "GPE", "pattern": "Bangkok"}])
+    nlp.add_pipe("docket_actor_tagger")
+    doc = nlp("ESCAP's Executive Secretary met ESCAP staff in Bangkok.")
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [
+        ("ESCAP's Executive Secretary", "ORG", "escap_executive_secretary"), ("ESCAP", "ORG", "escap"),
+        ("Bangkok", "GPE", "")]
+
+
+def test_actors_defined_terms_are_not_addressees(tagger):
+    abbrevs = find_abbreviations("progress on the Sustainable Development Goals (SDGs) and the Regional "
+                                 "Coordination Unit (RCU)")
+    assert from_text(tagger, "The SDGs should guide the plan.", abbrevs) == ()
+    assert [(a.name, a.registered) for a in from_text(tagger, "The RCU should lead.", abbrevs)] == [("RCU", False)]
+    assert from_text(tagger, "Knowledge management should be improved.") == ()

@@ -265,7 +265,8 @@ _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|\s+and\s+|\s+or\s+|\s+as\s+we
 _PAREN_ASIDE = re.compile(r"\s*\((?:e\.\s?g\.|i\.\s?e\.|including|such as)[^)]*\)", re.I)
 _HEAD = re.compile(
     r"\b(?:staff|team|teams|unit|units|division|divisions|office|offices|bureau|bureaux|bureaus|secretariat"
-    r"|management|committee|committees|board|boards|council|commission|assembly|organs?|bodies|body|heads?"
+    r"|(?:senior|top|executive|country|office|regional|project|line|programme)\s+management|management\s+team"
+    r"|committee|committees|board|boards|council|commission|assembly|organs?|bodies|body|heads?"
     r"|states|governments?|ministry|ministries|ministers?|partners|donors|agency|agencies|department"
     r"|departments|directorate|director|secretary|coordinators?|focal\s+points?|members|authorities|officials"
     r"|managers?|section|branch|headquarters|mission|missions|personnel|specialists?|experts?|team\s+leaders?"
@@ -338,6 +339,8 @@ def _registry_hits(text: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Mappi
             if any(h.start <= m.start() < h.end for h in hits):
                 continue
             entry = tagger.registry.lookup(long_form) or tagger.registry.lookup(short)
+            if entry is None and not _HEAD.search(long_form):
+                continue  # "Sustainable Development Goals (SDGs)" defines a term, not a body
             actor = entry.actor(matched_as=m.group(0)) if entry else Actor(
                 name=short, matched_as=m.group(0), registered=False)
             hits.append(_Hit(m.start(), m.end(), actor))
@@ -437,7 +440,7 @@ def _subject_actors(subject: str, base: int, hits: list[_Hit], tagger: ActorTagg
     words = last.split()
     if last and len(words) <= 8 and not _PREP_CHUNK.match(last) and (
             (_HEAD.search(last) and not re.search(r"\b(?:this|these|such)\b", last, re.I))
-            or (len(words) == 1 and _ACRONYM.match(last))):
+            or (len(words) == 1 and _ACRONYM.match(last) and _HEAD.search((doc_abbrevs or {}).get(last, "unit")))):
         found.append((base + chunks[-1][0], normalise_actor(last, tagger.registry, doc_abbrevs)))
     return found
 
