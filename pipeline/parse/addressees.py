@@ -14,6 +14,16 @@ _LEAD = re.compile(r"^\s*(?:recommendation\s+(?:addressed\s+)?to|addressed\s+to|
 _SPLIT = re.compile(r"\s*(?:;|,\s*and\s+|,\s*&\s*|,|\s+and\s+|\s*&\s*|\n|\s+as\s+well\s+as\s+)\s*", re.I)
 
 
+_NOISE = re.compile(r"\s*(?:\bpriority\s+level\b.*|\s\d(?:\s*[-\u2013]\s*\d)?)\s*$", re.I)
+
+
+def clean_addressee_line(line: str) -> str:
+    """One printed addressee line without its bullet, a trailing ';' or a priority printed beside it."""
+    text = re.sub(r"^\s*[\u2022\u25cf\u25aa\u25e6\-\u2013*\uf0b7\uf0a7]\s*", "", line.strip())
+    text = _NOISE.sub("", text)
+    return text.strip().rstrip(";,").strip()
+
+
 def split_addressees(raw: str) -> list[str]:
     text = _LEAD.sub("", raw.strip()).strip().rstrip(".;:")
     parts = [p.strip(" .;:•-–") for p in _SPLIT.split(text)]

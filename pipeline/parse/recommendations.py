@@ -1,58 +1,60 @@
-"""Recommendations from annex tables, numbered paragraphs and management-response matrices."""
+"""Recommendations from annex tables, labelled paragraphs, management-response matrices and
+numbered lists.
+
+Strategies, tried in order; the first that finds any recommendation wins (a document prints its
+recommendations one way, and mixing strategies is how running text turns into false records):
+
+1. annex tables "No. and actor(s) | Recommendation" (``recs_tables``);
+2. lettered groups "Evaluation recommendation A - ..." with numbering restarting per group (``recs_lists``);
+3. labels "Recommendation 3." / "Evaluation recommendation # 4:" / boxed "Recommendation N" (``recs_labelled``);
+4. numbered items under a "Recommendations" heading (``recs_lists``).
+
+Repeats (an executive summary restating the body) are merged by number, keeping the fuller text.
+"""
 
 from __future__ import annotations
 
-import re
+import dataclasses
 
-from ..models import Block, BlockKind, Provenance, Recommendation
-from ..textutil import join_lines
-from .addressees import raw_actors
-
-_LABEL = re.compile(
-    r"^\s*(?P<label>(?:evaluation\s+)?recommendation\s*(?:no\.?|#)?\s*(?P<num>[A-Z]?\d+[a-z]?(?:\.\d+)?|[A-Z]))"
-    r"\s*[:.\-–]?\s*(?P<rest>.*)$",
-    re.I | re.S,
-)
-_FOR = re.compile(r"^\s*(?:for|to|addressed\s+to)\s*:?\s+(?P<actors>.+)$", re.I | re.S)
+from ..models import Block, Recommendation
+from .recs_common import linearize
+from .recs_labelled import from_labels
+from .recs_lists import from_groups, from_lists
+from .recs_tables import from_label_tables
 
 
 def find_recommendations(blocks: tuple[Block, ...]) -> tuple[Recommendation, ...]:
-    recs: list[Recommendation] = []
-    for block in blocks:
-        if block.kind == BlockKind.TABLE:
-            recs.extend(_from_label_table(block))
+    blocks = tuple(blocks)
+    recs = from_label_tables(blocks)
+    if not recs:
+        units = linearize(blocks)
+        recs = from_groups(units) or from_labels(units, blocks) or from_lists(units)
     return tuple(_dedupe(recs))
 
 
-def _from_label_table(block: Block) -> list[Recommendation]:
-    """'No. and actor(s) | Recommendation': label cell 'Recommendation 1: For X and Y', text cell."""
-    out = []
-    for i, row in enumerate(block.rows):
-        cells = [c for c in row if c.text.strip()]
-        if len(cells) < 2:
-            continue
-        m = _LABEL.match(join_lines(cells[0].text))
-        if not m:
-            continue
-        actors_raw = ""
-        fm = _FOR.match(m.group("rest") or "")
-        if fm:
-            actors_raw = join_lines(m.group("rest"))
-        text = join_lines(" ".join(c.text for c in cells[1:]))
-        prov = Provenance(block.provenance.source_file, page=block.provenance.page, table=block.provenance.table,
-                          row=i, block=block.provenance.block, extractor=block.provenance.extractor)
-        out.append(Recommendation(number=m.group("num"), text=text, provenance=prov,
-                                  label=join_lines(m.group("label")), actors_raw=actors_raw,
-                                  actors=raw_actors(actors_raw)))
-    return out
-
-
 def _dedupe(recs: list[Recommendation]) -> list[Recommendation]:
-    seen: set[str] = set()
-    out = []
+    """One record per number: the longest text wins; a title or addressee found elsewhere is kept."""
+    order: list[str] = []
+    by_number: dict[str, list[Recommendation]] = {}
     for r in recs:
-        if r.number in seen:
+        if r.number not in by_number:
+            order.append(r.number)
+            by_number[r.number] = []
+        by_number[r.number].append(r)
+    out = []
+    for number in order:
+        group = by_number[number]
+        best = max(group, key=lambda r: len(r.text))
+        if not best.text:
             continue
-        seen.add(r.number)
-        out.append(r)
+        title = best.title or next((r.title for r in group if r.title), "")
+        if not best.actors_raw:
+            donor = next((r for r in group if r.actors_raw), None)
+            if donor is not None:
+                best = dataclasses.replace(best, actors_raw=donor.actors_raw, actors=donor.actors)
+        if best.management_response is None:
+            mr = next((r.management_response for r in group if r.management_response), None)
+            if mr is not None:
+                best = dataclasses.replace(best, management_response=mr)
+        out.append(dataclasses.replace(best, title=title))
     return out

@@ -1,0 +1,215 @@
+"""Shared pieces of the recommendation strategies: a flat stream of text units, labels, stop markers.
+
+Every strategy walks the same stream: each paragraph, heading and list item is one ``Unit``, and
+each line of a table cell is one ``Unit`` carrying its table, row and column. Walking lines of cells
+(rather than whole tables) lets one rule set cope with matrices printed as tables, as text or as a
+mixture of both, which is what real management-response matrices look like after extraction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from ..models import Block, BlockKind, ManagementResponse, Provenance
+from ..textutil import join_lines
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One paragraph, heading, list item, or one line of a table cell."""
+
+    text: str
+    marker: str
+    kind: str  # heading | paragraph | list_item | cell
+    provenance: Provenance
+    bold: bool = False
+    level: int = 0
+    block: int = 0  # index of the source block in the stream
+    table: int | None = None  # index of the source block when it is a table
+    row: int | None = None
+    col: int | None = None
+
+    @property
+    def full(self) -> str:
+        """The text with its printed marker in front (as a reader sees it)."""
+        if self.marker and not self.text.startswith(self.marker):
+            return f"{self.marker} {self.text}"
+        return self.text
+
+
+def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
+    units: list[Unit] = []
+    for i, b in enumerate(blocks):
+        if b.kind == BlockKind.TABLE:
+            for r, row in enumerate(b.rows):
+                for c, cell in enumerate(row):
+                    prov = dataclasses.replace(b.provenance, row=r)
+                    for line in cell.text.replace("\r", "\n").split("\n"):
+                        line = line.strip()
+                        if line:
+                            units.append(Unit(line, "", "cell", prov, bold=cell.bold, block=i, table=i, row=r, col=c))
+            continue
+        text = b.text.strip()
+        if not text and not b.marker:
+            continue
+        units.append(Unit(text, b.marker.strip(), str(b.kind), b.provenance, bold=b.bold, level=b.level, block=i))
+    return units
+
+
+def assemble(pieces: list[str]) -> str:
+    """Join pieces (paragraphs, wrapped lines, marked sub-items) into one text, undoing hyphenation."""
+    return join_lines("\n".join(p for p in pieces if p and p.strip()))
+
+
+# "Recommendation 3", "Evaluation recommendation # 4:", "Recommendation No. 2.", "Recommendation A".
+LABEL = re.compile(
+    r"^(?P<label>(?i:(?:evaluation\s+)?recommendation)\s*(?:(?i:no)\.?\s*|#\s*|(?i:number)\s+)?"
+    r"(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z](?:\.\d{1,2})?)(?![\w/]))"
+    r"\s*(?P<sep>[:.\-\u2013\u2014)]?)\s*(?P<rest>.*)$",
+    re.S,
+)
+_READS = re.compile(r"^(?:reads\s+as\s+follows|reads|states|is\s+as\s+follows)\s*:?\s*(?P<rest>.*)$", re.I | re.S)
+_PARA_NUM = re.compile(r"^\(?\d{1,3}[.)]\s+")
+_FOR = re.compile(r"^(?:for|to|addressed\s+to)\s*:?\s+\S", re.I)
+_MR_WORDS = re.compile(r"^(?:fully\s+|partially\s+|not\s+)?(?:accepted|rejected|agreed|noted|accept|reject)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    label: str
+    number: str
+    rest: str  # text printed after the label in the same unit (may be "")
+    actors: str = ""  # "For X and Y" printed with the label
+
+
+def match_label(unit: Unit) -> Label | None:
+    """A recommendation label at the very start of a unit, or None for running text."""
+    text = unit.text
+    if unit.marker and _PARA_NUM.match(unit.marker + " "):
+        pass  # "6." + "Recommendation 1 reads as follows:" (marker split off by the extractor)
+    m = LABEL.match(text)
+    if not m:
+        stripped = _PARA_NUM.sub("", text, count=1)
+        m2 = LABEL.match(stripped) if stripped != text else None
+        if not m2 or not _READS.match(m2.group("rest")):
+            return None
+        m = m2
+    rest, sep = m.group("rest").strip(), m.group("sep")
+    number = m.group("num")
+    label = re.sub(r"\s+", " ", m.group("label")).strip()
+    if not rest:
+        return Label(label, number, "")
+    reads = _READS.match(rest) if not sep else None
+    if reads:
+        return Label(label, number, reads.group("rest").strip())
+    if number.isalpha() and not re.search(r"[a-z]", rest):
+        return None  # "EVALUATION RECOMMENDATION A - COMMUNICATION": a group heading
+    if not sep or _MR_WORDS.match(rest):
+        return None  # "Recommendation 2 was accepted ...", "Recommendation 1 accepted: ..."
+    if sep == ")":
+        return None
+    if _FOR.match(rest) and len(rest.split()) <= 14 and not re.search(r"[.;]\s+\S", rest):
+        return Label(label, number, "", actors=join_lines(rest))
+    return Label(label, number, rest)
+
+
+# Where a recommendation's wording ends: responses, addressees, indicators, action plans.
+STOP = re.compile(
+    r"^(?:(?:management|ieo|unicef|undp|unfpa|secretariat|administration|organizational|agency|joint)\s+)?"
+    r"response\s*(?:[:(\-\u2013\u2014]|$)"
+    r"|^management(?:'s)?\s+response\b|^management\s+comments?\b"
+    r"|^indicators?\s+of\s+achievement\b"
+    r"|^recommendation\s+(?:addressed\s+)?to\s*:?"
+    r"|^(?:addressed\s+to|responsible\s+(?:units?|sections?|entity|entities|office|individual|party|parties)"
+    r"|priority(?:\s+level)?|key\s+actions?|action\s+to\s+respond|actions?\s+taken|action\s+plan"
+    r"|status\s+of\s+implementation|implementation\s+(?:status|monitoring)|comments\s+on\s+implementation"
+    r"|final\s+implementation|target\s+date|timeline\s*:|time\s*frame\s*:)\b",
+    re.I,
+)
+ACTORS_MARK = re.compile(r"^(?:recommendation\s+(?:addressed\s+)?to|addressed\s+to)\s*:?\s*(?P<rest>.*)$", re.I | re.S)
+MR_MARK = re.compile(
+    r"^(?:(?:management|ieo|unicef|undp|unfpa|secretariat|administration|organizational|agency|joint)\s+)?"
+    r"(?:management(?:'s)?\s+)?response\b\s*(?P<rest>.*)$",
+    re.I | re.S,
+)
+_MR_TEMPLATE = re.compile(
+    r"^\s*(?:\(\s*)?[-\u2013\u2014]?\s*accept(?:ed)?\s*/\s*partially\s+accept(?:ed)?\s*/\s*reject(?:ed)?\s*\)?\s*",
+    re.I,
+)
+# Table column headings repeated on every page of a matrix: skipped, they neither add nor stop.
+HEADER = re.compile(
+    r"^(?:action|actions|key\s+actions?(?:\s*\(s\))?|responsible\s+(?:section|unit|individual)s?(?:\s*\(s\))?"
+    r"(?:\s+or\s+unit\s*\(s\))?|expected|completion\s+date|expected\s+completion\s+date|time\s*frame(?:\s+or)?|deadline"
+    r"|tracking|status|comments(?:\s+or)?|action\s+taken|supporting|documents|supporting\s+documents"
+    r"|actions\s+taken\s+and|implementation\s+stage:?|actions\s+taken\s+and\s+implementation\s+stage:?"
+    r"|not\s+started|under\s+way|completed|cancelled|implementation\s+monitoring|frame\s+or|individual\s+or|unit\(s\))$",
+    re.I,
+)
+FURNITURE = re.compile(
+    r"^(?:\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|page\s+\d+(?:\s+of\s+\d+)?|\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6})?"
+    r"|[A-Z]{1,6}(?:/[A-Z0-9.]+){2,}(?:/Rev\.\d)?)$",
+    re.I,
+)
+_INT_MARK = re.compile(r"^\(?(\d{1,3})[.)]?$")
+_INT_TEXT = re.compile(r"^(\d{1,3})\.\s+[A-Z\u201c\"]")
+
+
+def is_furniture(unit: Unit) -> bool:
+    return bool(FURNITURE.match(unit.text.strip())) and not unit.marker
+
+
+def is_header(unit: Unit) -> bool:
+    return bool(HEADER.match(unit.text.strip().rstrip(":")))
+
+
+def paragraph_number(unit: Unit) -> int | None:
+    """The plain integer a numbered paragraph starts with ("21." -> 21), or None."""
+    m = _INT_MARK.match(unit.marker) if unit.marker else None
+    if m:
+        return int(m.group(1))
+    m = _INT_TEXT.match(unit.text)
+    return int(m.group(1)) if m and not unit.marker else None
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[A-Za-z\u00c0-\u024f]{3,}", text))
+
+
+def plausible_text(text: str) -> bool:
+    """Wording, not a cell of codes ("a E E E") or a bare heading."""
+    return word_count(text) >= 3 and len(text) >= 20
+
+
+# ---- management responses ----------------------------------------------------------------------------
+
+_CATEGORIES = (
+    (re.compile(r"\bpartial(?:ly)?\b|\bin\s+part\b", re.I), "partially accepted"),
+    (re.compile(r"\b(?:disagree[sd]?|reject(?:s|ed)?|not\s+(?:accept|agree)(?:ed)?|does\s+not\s+(?:accept|agree)"
+                r"|declines?)\b", re.I), "rejected"),
+    (re.compile(r"\b(?:agree[sd]?|accept(?:s|ed)?|concur(?:s|red)?|welcome[sd]?|endorse[sd]?|support(?:s|ed)?)\b",
+                re.I), "accepted"),
+    (re.compile(r"\b(?:note[sd]?|takes\s+note|noting)\b", re.I), "noted"),
+)
+
+
+def response_category(text: str) -> str:
+    head = text.strip()[:160]
+    for rx, cat in _CATEGORIES:
+        if rx.search(head):
+            return cat
+    return ""
+
+
+def clean_response(text: str) -> str:
+    text = _MR_TEMPLATE.sub("", text.strip())
+    return text.lstrip(":.-\u2013\u2014 ").strip()
+
+
+def make_response(text: str) -> ManagementResponse | None:
+    text = clean_response(join_lines(text))
+    if not text:
+        return None
+    first = re.split(r"(?<=[.;:])\s+", text, maxsplit=1)[0]
+    return ManagementResponse(category=response_category(first) or response_category(text), text=first[:300])

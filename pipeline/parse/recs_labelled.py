@@ -1,0 +1,210 @@
+"""Label-led recommendations: "Recommendation 3." / "Evaluation recommendation # 4:" / boxed
+"Recommendation N" / "Recommendation N reads as follows:", each followed by its wording.
+
+The wording runs from the label to the first stop: the next label, a response ("Management
+response:", "IEO response:"), an addressee field ("Recommendation to:"), an "Indicator of
+achievement", a key-action table, a section heading, or the next numbered paragraph of the body
+text (the end of a boxed recommendation). Sub-points ("1.1.", "(a)") stay inside, with their markers.
+After the wording, the rest of the recommendation's stretch is searched for its response,
+addressees and key actions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block, BlockKind, ManagementResponse, Recommendation
+from ..textutil import join_lines
+from .addressees import clean_addressee_line, raw_actors
+from .recs_common import (
+    ACTORS_MARK,
+    MR_MARK,
+    STOP,
+    Label,
+    Unit,
+    assemble,
+    is_furniture,
+    is_header,
+    make_response,
+    match_label,
+    paragraph_number,
+    plausible_text,
+)
+
+_GROUP = re.compile(r"^(?:area|theme|cluster|pillar|group|category)\s+[\dA-Z]{1,3}\b", re.I)
+_SUB_MARK = re.compile(r"^(?:\(?[a-z]{1,4}[.)]|\d{1,2}\.\d{1,2}\.?|[\u2022\u25cf\u25aa\u25e6\u2013\u2014\-*\u27a2\uf0b7])$")
+_MAX_CHARS = 12000
+
+
+def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommendation]:
+    labels = [(i, match_label(u)) for i, u in enumerate(units)]
+    starts = [(i, lab) for i, lab in labels if lab is not None]
+    if not starts:
+        return []
+    start_idx = {i for i, _ in starts}
+    out: list[Recommendation] = []
+    group = ""
+    group_at = _groups(units)
+    for n, (i, lab) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(units)
+        body, title, stop = _body(units, i, end, lab, start_idx)
+        text = assemble(body)
+        group = group_at.get(i, group)
+        actors_raw, response, actions = _tail(units, stop, end, blocks)
+        actors_raw = lab.actors or actors_raw
+        if not text and not title:
+            continue
+        if text and not plausible_text(text):
+            continue
+        if response is not None and actions:
+            response = ManagementResponse(response.category, response.text, response.responder, tuple(actions))
+        u = units[i]
+        out.append(Recommendation(number=lab.number, text=text, provenance=u.provenance, label=lab.label,
+                                  title=title, group=group, actors_raw=actors_raw, actors=raw_actors(actors_raw),
+                                  management_response=response))
+    return out
+
+
+def _groups(units: list[Unit]) -> dict[int, str]:
+    """Index of each unit -> the group heading ("Area 2. ...") in force there."""
+    out: dict[int, str] = {}
+    current = ""
+    for i, u in enumerate(units):
+        if u.kind in ("heading", "paragraph") and _GROUP.match(u.text) and len(u.text.split()) <= 12:
+            current = join_lines(u.full)
+        out[i] = current
+    return out
+
+
+def _body(units: list[Unit], i: int, end: int, lab: Label, starts: set[int]) -> tuple[list[str], str, int]:
+    """The wording after label unit i: (pieces, title, index where the wording stopped)."""
+    first = units[i]
+    pieces = [lab.rest] if lab.rest else []
+    title = ""
+    bold_box = first.bold and first.kind != "cell"
+    body_units: list[Unit] = []
+    size = len(lab.rest)
+    j = i + 1
+    while j < end:
+        u = units[j]
+        if is_furniture(u) or (u.kind == "cell" and is_header(u)):
+            j += 1
+            continue
+        if j in starts or STOP.match(u.text):
+            break
+        if first.kind == "cell" and u.kind == "cell" and u.table == first.table and u.row == first.row \
+                and u.col != first.col:
+            j += 1  # other columns of the label's row (priority, status) are not wording
+            continue
+        if u.kind == "heading" and not _SUB_MARK.match(u.marker or "-x-"):
+            words = len(u.text.split())
+            if not pieces and not title and words <= 12 and not u.text.rstrip().endswith("."):
+                title = join_lines(u.text)  # "Recommendation 1" / "Improved planning and coordination"
+                j += 1
+                continue
+            if words <= 15:
+                break
+        num = paragraph_number(u)
+        if num is not None and u.kind != "cell" and pieces and not pieces[-1].rstrip().endswith(":"):
+            break  # the next numbered paragraph of the body text: a boxed recommendation has ended
+        if bold_box and body_units and all(b.bold for b in body_units) and not u.bold and u.kind != "cell":
+            break  # the box was bold, this is not
+        if not pieces and not lab.rest and title and u.kind != "cell" and not u.bold and bold_box:
+            pass
+        pieces.append(u.full)
+        body_units.append(u)
+        size += len(u.full)
+        if size > _MAX_CHARS:
+            break
+        j += 1
+    if title and not pieces:
+        return [], title, j
+    if title and pieces and not lab.rest:
+        # A short heading right under a bare label is the recommendation's title, unless the wording
+        # itself never came (then the heading was the wording: keep it as text).
+        pass
+    return pieces, title, j
+
+
+def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
+    """Addressees, management response and key actions printed after the wording."""
+    actors: list[str] = []
+    response_parts: list[str] = []
+    mode = ""
+    actor_col: int | None = None
+    action_rows: list[tuple[int, int]] = []
+    k = j
+    while k < end:
+        u = units[k]
+        k += 1
+        if is_furniture(u):
+            continue
+        if u.kind == "cell" and u.col is not None and u.col > 0 and mode == "actors" and u.col != actor_col:
+            continue
+        am = ACTORS_MARK.match(u.text)
+        if am and STOP.match(u.text):
+            mode, actor_col = "actors", u.col
+            if am.group("rest").strip():
+                actors.append(am.group("rest").strip())
+            continue
+        mm = MR_MARK.match(u.text)
+        if mm and STOP.match(u.text) and not response_parts:
+            mode = "response"
+            rest = mm.group("rest").strip()
+            if rest:
+                response_parts.append(rest)
+            continue
+        if mode == "actors" and re.match(r"^priority", u.text, re.I):
+            continue
+        if STOP.match(u.text) or is_header(u) or u.kind == "heading":
+            if re.match(r"^(?:key\s+actions?|action\b)", u.text, re.I) and u.kind == "cell":
+                mode = "actions"
+                continue
+            if u.kind == "cell" and re.match(r"^action\s+to\s+respond", u.text, re.I):
+                mode = "actions"
+                action_rows.append((u.block, u.row or 0))
+                continue
+            mode = "" if mode != "actions" else mode
+            continue
+        if mode == "actors":
+            if re.fullmatch(r"[\d\s\-\u2013(),to]+", u.text):
+                continue  # a priority level printed in the next column
+            actors.append(u.full)
+        elif mode == "response":
+            if len(" ".join(response_parts)) < 600:
+                response_parts.append(u.full)
+        elif mode == "actions" and u.kind == "cell" and u.col == 0:
+            key = (u.block, u.row or 0)
+            if key not in action_rows:
+                action_rows.append(key)
+    actors_raw = "; ".join(c for c in (clean_addressee_line(a) for a in actors) if c)
+    response = make_response("\n".join(response_parts)) if response_parts else None
+    return actors_raw, response, _actions(action_rows, blocks)
+
+
+def _actions(rows: list[tuple[int, int]], blocks: tuple[Block, ...]) -> list[tuple[tuple[str, str], ...]]:
+    out = []
+    for b, r in rows:
+        block = blocks[b]
+        if block.kind != BlockKind.TABLE or r >= len(block.rows):
+            continue
+        header = _header_row(block)
+        row = block.rows[r]
+        pairs = []
+        for c, cell in enumerate(row):
+            value = join_lines(cell.text)
+            if not value:
+                continue
+            name = header[c] if c < len(header) and header[c] else f"column {c + 1}"
+            pairs.append((name, value))
+        if pairs:
+            out.append(tuple(pairs))
+    return out
+
+
+def _header_row(block: Block) -> list[str]:
+    for row in block.rows[:3]:
+        texts = [join_lines(c.text) for c in row]
+        if texts and re.match(r"^(?:key\s+actions?|actions?\b)", texts[0], re.I):
+            return texts
+    return []
