@@ -11,7 +11,19 @@ import re
 from ..models import Actor
 
 _LEAD = re.compile(r"^\s*(?:recommendation\s+(?:addressed\s+)?to|addressed\s+to|for|to)\s*:?\s+", re.I)
-_SPLIT = re.compile(r"\s*(?:;|,\s*and\s+|,\s*&\s*|,|\s+and\s+|\s*&\s*|\n|\s+as\s+well\s+as\s+)\s*", re.I)
+_SPLIT = re.compile(
+    r"\s*(?:;|:\s+|,\s*and\s+|,\s*or\s+|,|\s+and\s+|\s+or\s+|\n|\s+as\s+well\s+as\s+|\s+such\s+as\s+|\s+including\s+)\s*",
+    re.I,
+)
+# Qualifiers that describe which part of a body is meant ("... who are involved in the design of X:",
+# "IOM Brussels staff in charge of donor cooperation"): dropped before splitting, so that the "and"
+# inside them does not split the body into fragments.
+_QUALIFIER = re.compile(
+    r"\s+(?:who\s+(?:are|is)\s+involved\s+in|in\s+charge\s+of)\b[^;:]*?(?=[;:]|$)"
+    r"|\s+involved\s+in\b[^;:]*\band\b[^;:]*?(?=[;:]|$)",
+    re.I,
+)
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 
 
 _NOISE = re.compile(r"\s*(?:\bpriority\s+level\b.*|\s\d(?:\s*[-\u2013]\s*\d)?)\s*$", re.I)
@@ -26,8 +38,19 @@ def clean_addressee_line(line: str) -> str:
 
 def split_addressees(raw: str) -> list[str]:
     text = _LEAD.sub("", raw.strip()).strip().rstrip(".;:")
-    parts = [p.strip(" .;:•-–") for p in _SPLIT.split(text)]
-    return [p for p in parts if p and len(p) > 1]
+    text = _QUALIFIER.sub("", text)
+    parts = [_ARTICLE.sub("", p.strip(" .;:•-–")) for p in _split_outside_brackets(text)]
+    out: list[str] = []
+    for p in parts:
+        if p and len(p) > 1 and p.lower() not in {x.lower() for x in out}:
+            out.append(p)
+    return out
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """Split on separators, leaving "(e.g. Nairobi RO)" and other bracketed asides whole."""
+    hidden = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
+    return [p.replace("\x00", ",").replace(" \x01 ", " and ") for p in _SPLIT.split(hidden)]
 
 
 def raw_actors(raw: str) -> tuple[Actor, ...]:
