@@ -194,3 +194,19 @@ def test_diff_cli_history_from_a_folder(tmp_path):
     assert len(data["versions"]) == 3
     result = CliRunner().invoke(history_command, [str(SEED), str(EDIT_A), "-o", str(out)])
     assert result.exit_code == 2 and "three or more" in result.output
+
+
+def test_diff_load_source_document_through_ingest():
+    """A source document goes through pipeline.ingest; the seed .txt against its hand-made record."""
+    source = (
+        Path(__file__).resolve().parents[2]
+        / "shared"
+        / "corpus"
+        / "seed"
+        / "neaspec-nfp-2021-concept-note.txt"
+    )
+    if not source.exists():
+        pytest.skip(f"{source} not available")
+    report = compare(load_document(source), load_document(SEED), tuple(Kind))
+    assert report.counts(Kind.RECOMMENDATIONS)["unchanged"] == 7
+    assert report.counts(Kind.OBJECTIVES)["unchanged"] == 3

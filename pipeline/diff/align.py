@@ -37,7 +37,7 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 
 from .items import Item
-from .normalize import equality_key, number_key, similarity_key
+from .normalize import equality_key, fold_layout, number_key
 from .words import WordOp, word_diff
 
 
@@ -69,7 +69,7 @@ class AlignOptions:
     ignore_case: bool = False
     containment: float = 0.7
     exact_limit: int = 250_000
-    min_cosine: float = 0.1
+    min_cosine: float = 0.2
     block_rows: int = 1024
 
     def __post_init__(self) -> None:
@@ -146,20 +146,42 @@ class Pair:
 def align(old: Sequence[Item], new: Sequence[Item], options: AlignOptions | dict | None = None) -> list[Pair]:
     """Pair and classify ``old`` against ``new``; pairs come back in new-document order."""
     opts = AlignOptions.resolve(options)
-    old_keys = [similarity_key(i.text) for i in old]
-    new_keys = [similarity_key(i.text) for i in new]
+    old_folded = [fold_layout(i.text) for i in old]
+    new_folded = [fold_layout(i.text) for i in new]
+    old_keys = [t.casefold() for t in old_folded]
+    new_keys = [t.casefold() for t in new_folded]
+    counts = _WordCounts(old_keys, new_keys)
     cutoff = opts.threshold * 100.0
-    rows, cols, vals = candidate_scores(old_keys, new_keys, opts)
+    rows, cols, vals = candidate_scores(old_keys, new_keys, opts, counts)
     matches = assign(rows, cols, vals, old, new, cutoff)
-    groups = _find_splits_and_merges(old_keys, new_keys, matches, opts)
-    return _classify(old, new, old_keys, new_keys, groups, opts)
+    groups = _find_splits_and_merges(old_keys, new_keys, matches, opts, counts)
+    eq_old, eq_new = (old_keys, new_keys) if opts.ignore_case else (old_folded, new_folded)
+    return _classify(old, new, eq_old, eq_new, groups)
+
+
+class _WordCounts:
+    """Document x word count matrices of both sides over one vocabulary, built on first use."""
+
+    def __init__(self, old_keys: list[str], new_keys: list[str]) -> None:
+        self._keys = (old_keys, new_keys)
+        self._m: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None
+
+    def get(self) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        if self._m is None:
+            vocab: dict[str, int] = {}
+            a = word_matrix(self._keys[0], vocab)
+            b = word_matrix(self._keys[1], vocab)
+            a.resize((a.shape[0], len(vocab)))
+            b.resize((b.shape[0], len(vocab)))
+            self._m = (a, b)
+        return self._m
 
 
 # --- scoring ---------------------------------------------------------------------------------
 
 
 def candidate_scores(
-    old_keys: list[str], new_keys: list[str], opts: AlignOptions
+    old_keys: list[str], new_keys: list[str], opts: AlignOptions, counts: _WordCounts | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(rows, cols, scores 0-100) of every old x new pair scoring at least the threshold."""
     cutoff = opts.threshold * 100.0
@@ -168,7 +190,7 @@ def candidate_scores(
         return empty
     if len(old_keys) * len(new_keys) <= opts.exact_limit:
         return _dense_scores(old_keys, new_keys, cutoff)
-    return _blocked_scores(old_keys, new_keys, cutoff, opts)
+    return _blocked_scores(old_keys, new_keys, cutoff, opts, counts or _WordCounts(old_keys, new_keys))
 
 
 def _dense_scores(old_keys: list[str], new_keys: list[str], cutoff: float, row_offset: int = 0):
@@ -205,17 +227,15 @@ def word_matrix(
     )
 
 
-def _blocked_scores(old_keys: list[str], new_keys: list[str], cutoff: float, opts: AlignOptions):
+def _blocked_scores(
+    old_keys: list[str], new_keys: list[str], cutoff: float, opts: AlignOptions, counts: _WordCounts
+):
     """Score only the pairs whose tf-idf word cosine reaches ``min_cosine``, block by block.
 
     Memory stays proportional to the candidates, not to old x new. Items with no informative word
     (all of their words are very common) are scored against everything instead.
     """
-    vocab: dict[str, int] = {}
-    a = word_matrix(old_keys, vocab)
-    b = word_matrix(new_keys, vocab)
-    a.resize((a.shape[0], len(vocab)))
-    b.resize((b.shape[0], len(vocab)))
+    a, b = counts.get()
     df = np.asarray((a > 0).sum(axis=0) + (b > 0).sum(axis=0)).ravel()
     n = len(old_keys) + len(new_keys)
     idf = np.log((1 + n) / (1 + df)) + 1.0
@@ -225,16 +245,26 @@ def _blocked_scores(old_keys: list[str], new_keys: list[str], cutoff: float, opt
     a = _l2_rows(a @ weight)
     b = _l2_rows(b @ weight)
     bt = b.T.tocsc()
+    old_arr, new_arr = np.array(old_keys, dtype=object), np.array(new_keys, dtype=object)
+    old_len = np.fromiter(map(len, old_keys), dtype=np.float64, count=len(old_keys))
+    new_len = np.fromiter(map(len, new_keys), dtype=np.float64, count=len(new_keys))
     out_r, out_c, out_v = [], [], []
     for start in range(0, a.shape[0], opts.block_rows):
         sims = (a[start : start + opts.block_rows] @ bt).tocoo()
         keep = sims.data >= opts.min_cosine
         r = sims.row[keep] + start
         c = sims.col[keep]
-        scores = np.fromiter(
-            (fuzz.ratio(old_keys[i], new_keys[j], score_cutoff=cutoff) for i, j in zip(r, c, strict=True)),
+        # ratio <= 2 * min(len) / (len_a + len_b): drop pairs whose lengths alone rule them out.
+        la, lb = old_len[r], new_len[c]
+        fits = 200.0 * np.minimum(la, lb) >= cutoff * (la + lb)
+        r, c = r[fits], c[fits]
+        scores = process.cpdist(
+            old_arr[r].tolist(),
+            new_arr[c].tolist(),
+            scorer=fuzz.ratio,
             dtype=np.float32,
-            count=len(r),
+            workers=-1,
+            score_cutoff=cutoff,
         )
         ok = scores >= cutoff
         out_r.append(r[ok].astype(np.int64))
@@ -281,14 +311,10 @@ def assign(
     n_old, n_new = len(old), len(new)
     if len(rows) == 0:
         return {}
-    same_number = np.fromiter(
-        (
-            number_key(old[i].number) == number_key(new[j].number) != ""
-            for i, j in zip(rows, cols, strict=True)
-        ),
-        dtype=bool,
-        count=len(rows),
-    )
+    codes: dict[str, int] = {"": -1}
+    old_num = np.array([codes.setdefault(number_key(i.number), len(codes)) for i in old])
+    new_num = np.array([codes.setdefault(number_key(i.number), len(codes)) for i in new])
+    same_number = (old_num[rows] == new_num[cols]) & (old_num[rows] >= 0)
     rel = np.abs(rows / max(n_old - 1, 1) - cols / max(n_new - 1, 1))
     adjusted = vals.astype(np.float64) + 0.5 * same_number + 0.25 * (1.0 - rel)
     graph = sparse.coo_matrix(
@@ -328,7 +354,11 @@ class _Group:
 
 
 def _find_splits_and_merges(
-    old_keys: list[str], new_keys: list[str], matches: dict[int, tuple[int, float]], opts: AlignOptions
+    old_keys: list[str],
+    new_keys: list[str],
+    matches: dict[int, tuple[int, float]],
+    opts: AlignOptions,
+    counts: _WordCounts,
 ) -> list[_Group]:
     groups = {i: _Group([i], [j], s) for i, (j, s) in matches.items()}  # keyed by first old index
     by_new = {j: i for i, (j, _s) in matches.items()}
@@ -337,7 +367,7 @@ def _find_splits_and_merges(
     cutoff = opts.threshold * 100.0
 
     # Splits: free new fragments contained in an old item.
-    for i, parts in _containers(new_keys, free_new, old_keys, opts).items():
+    for i, parts in _containers(new_keys, free_new, old_keys, opts, *reversed(counts.get())).items():
         current = groups.get(i)
         if current is not None and len(current.old) != 1:
             continue
@@ -350,7 +380,7 @@ def _find_splits_and_merges(
                 by_new[j] = i
             free_new = [j for j in free_new if j not in chosen]
     # Merges: free old fragments contained in a new item.
-    for j, parts in _containers(old_keys, free_old, new_keys, opts).items():
+    for j, parts in _containers(old_keys, free_old, new_keys, opts, *counts.get()).items():
         owner = by_new.get(j)
         current = groups.get(owner) if owner is not None else None
         if current is not None and len(current.new) != 1:
@@ -367,24 +397,27 @@ def _find_splits_and_merges(
 
 
 def _containers(
-    frag_keys: list[str], free: list[int], whole_keys: list[str], opts: AlignOptions
+    frag_keys: list[str],
+    free: list[int],
+    whole_keys: list[str],
+    opts: AlignOptions,
+    frag_counts: sparse.csr_matrix,
+    whole_counts: sparse.csr_matrix,
 ) -> dict[int, list[int]]:
     """{whole index: [free fragment indices mostly contained in it]}, fragments shorter than the whole."""
     if not free or not whole_keys:
         return {}
-    vocab: dict[str, int] = {}
-    f = word_matrix([frag_keys[k] for k in free], vocab, binary=True)
-    w = word_matrix(whole_keys, vocab, binary=True)
-    f.resize((f.shape[0], len(vocab)))
-    w.resize((w.shape[0], len(vocab)))
+    f = (frag_counts[free] > 0).astype(np.float32)
+    w = (whole_counts > 0).astype(np.float32)
     sizes = np.asarray(f.sum(axis=1)).ravel()
     shared = (f @ w.T).tocoo()
+    share = shared.data / np.maximum(sizes[shared.row], 1)
+    keep = np.flatnonzero((sizes[shared.row] >= 2) & (share >= opts.containment))
     out: dict[int, list[tuple[float, int]]] = {}
-    for r, c, v in zip(shared.row, shared.col, shared.data, strict=True):
-        if sizes[r] >= 2 and v / sizes[r] >= opts.containment:
-            k = free[r]
-            if len(frag_keys[k]) < len(whole_keys[c]):
-                out.setdefault(int(c), []).append((-(v / sizes[r]), k))
+    for e in keep:
+        k, c = free[shared.row[e]], int(shared.col[e])
+        if len(frag_keys[k]) < len(whole_keys[c]):
+            out.setdefault(c, []).append((-float(share[e]), k))
     return {c: [k for _s, k in sorted(cands)] for c, cands in sorted(out.items())}
 
 
@@ -442,19 +475,18 @@ def _stable_indices(groups: list[_Group]) -> set[int]:
 def _diff_names(
     old: Sequence[Item], new: Sequence[Item], attr: str
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    before = dict.fromkeys(n for i in old for n in getattr(i, attr))
-    after = dict.fromkeys(n for i in new for n in getattr(i, attr))
-    return tuple(n for n in after if n not in before), tuple(n for n in before if n not in after)
+    """(added, removed) names; "NEASPEC secretariat" and "NEASPEC Secretariat" are one actor."""
+    before = {equality_key(n, ignore_case=True): n for i in reversed(old) for n in reversed(getattr(i, attr))}
+    after = {equality_key(n, ignore_case=True): n for i in reversed(new) for n in reversed(getattr(i, attr))}
+    added = tuple(dict.fromkeys(after[k] for k in reversed(after) if k not in before))
+    removed = tuple(dict.fromkeys(before[k] for k in reversed(before) if k not in after))
+    return added, removed
 
 
 def _classify(
-    old: Sequence[Item],
-    new: Sequence[Item],
-    old_keys: list[str],
-    new_keys: list[str],
-    groups: list[_Group],
-    opts: AlignOptions,
+    old: Sequence[Item], new: Sequence[Item], old_eq: list[str], new_eq: list[str], groups: list[_Group]
 ) -> list[Pair]:
+    """Turn groups into classified pairs; ``old_eq``/``new_eq`` are the wording-equality keys."""
     stable = _stable_indices(groups)
     pairs: list[tuple[tuple, Pair]] = []
     for g_idx, g in enumerate(groups):
@@ -470,11 +502,7 @@ def _classify(
                 if before.get(k, "") != after.get(k, "")
             )
         moved = g_idx not in stable or bool(slot_changes)
-        same_words = (
-            len(o) == 1
-            and len(n) == 1
-            and (equality_key(o[0].text, opts.ignore_case) == equality_key(n[0].text, opts.ignore_case))
-        )
+        same_words = len(o) == 1 and len(n) == 1 and old_eq[g.old[0]] == new_eq[g.new[0]]
         if len(o) == 1 and len(n) > 1:
             change = Change.SPLIT
         elif len(o) > 1:

@@ -63,6 +63,6 @@ def similarity_key(text: str) -> str:
 
 def number_key(number: str | None) -> str:
     """Compare numbers loosely: "Recommendation 3." / "3" / " 3 " are the same number."""
-    n = fold_layout(number or "").casefold()
+    n = unicodedata.normalize("NFKC", number or "").strip().casefold()
     n = re.sub(r"^(recommendation|rec\.?|item|objective)\s*", "", n)
     return n.strip(" .:)(")

@@ -28,23 +28,24 @@ class WordOp:
 
 
 class Token(str):
-    """A token that remembers whether white space preceded it, so redlines keep the spacing.
+    """A token preceded by white space; it compares and hashes as its text, so the diff never
+    sees the spacing, but redlines can put the spacing back."""
 
-    It compares and hashes as its text, so the diff never sees the spacing.
-    """
+    space = True
 
-    space: bool = True
+
+class TightToken(Token):
+    """A token glued to the one before it ("," after a word, ")" after a number)."""
+
+    space = False
+
+
+_SPACED_TOKEN = re.compile(r"(\s?)\s*(" + _TOKEN.pattern + ")")
 
 
 def tokenize(text: str) -> list[str]:
     """Words and punctuation marks, in order, after layout folding (so reflow never shows)."""
-    folded = fold_layout(text)
-    out: list[str] = []
-    for m in _TOKEN.finditer(folded):
-        tok = Token(m.group())
-        tok.space = m.start() > 0 and folded[m.start() - 1].isspace()
-        out.append(tok)
-    return out
+    return [Token(tok) if gap else TightToken(tok) for gap, tok in _SPACED_TOKEN.findall(fold_layout(text))]
 
 
 def space_before(tok: str, prev: str | None = None) -> bool:
