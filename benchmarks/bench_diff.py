@@ -152,9 +152,17 @@ def main() -> None:
 
     rows = [
         (f"align {len(old)} x {len(new)}", f"{seconds:.2f} s", f"accuracy {accuracy(pairs, truth):.2%}"),
-        ("  peak traced memory (tracemalloc)", f"{peak / 2**20:.0f} MiB", f"(traced run {traced_seconds:.1f} s)"),
+        (
+            "  peak traced memory (tracemalloc)",
+            f"{peak / 2**20:.0f} MiB",
+            f"(traced run {traced_seconds:.1f} s)",
+        ),
         ("  max RSS of the process", f"{rss1 / 1024:.0f} MiB", f"(before align {rss0 / 1024:.0f} MiB)"),
-        (f"align {len(b_old)} x {len(b_new)}", f"{b_seconds:.3f} s", f"accuracy {accuracy(b_pairs, b_truth):.2%}"),
+        (
+            f"align {len(b_old)} x {len(b_new)}",
+            f"{b_seconds:.3f} s",
+            f"accuracy {accuracy(b_pairs, b_truth):.2%}",
+        ),
         (f"naive difflib all-pairs {len(b_old)} x {len(b_new)}", f"{d_seconds:.2f} s", ""),
         ("  speed-up over difflib", f"{d_seconds / b_seconds:.0f}x", ""),
     ]
