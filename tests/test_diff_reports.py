@@ -210,3 +210,23 @@ def test_diff_load_source_document_through_ingest():
     report = compare(load_document(source), load_document(SEED), tuple(Kind))
     assert report.counts(Kind.RECOMMENDATIONS)["unchanged"] == 7
     assert report.counts(Kind.OBJECTIVES)["unchanged"] == 3
+
+
+def test_diff_cli_output_is_deterministic(tmp_path):
+    runner = CliRunner()
+    for name in ("a", "b"):
+        result = runner.invoke(
+            diff_command, [str(SEED), str(EDIT_A), "-o", str(tmp_path / name), "--what", "all"]
+        )
+        assert result.exit_code == 0
+    for fmt in ("diff.html", "diff.md", "diff.csv", "diff.json"):
+        assert (tmp_path / "a" / fmt).read_bytes() == (tmp_path / "b" / fmt).read_bytes(), fmt
+
+
+def test_diff_history_html_escapes_text():
+    from pipeline.diff.history import write_history_html
+
+    evil = "<script>alert(1)</script> x"
+    docs = [_doc(evil, date=d) for d in ("2020-01-01", "2021-01-01", "2022-01-01")]
+    out = _render(write_history_html, history(docs))
+    assert "<script>alert" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
