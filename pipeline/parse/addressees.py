@@ -36,6 +36,29 @@ def clean_addressee_line(line: str) -> str:
     return text.strip().rstrip(";,").strip()
 
 
+_BULLET = re.compile(r"^\s*[\u2022\u25cf\u25aa\u25e6\-\u2013*\uf0b7\uf0a7]\s+")
+
+
+def join_addressee_lines(lines: list[str]) -> str:
+    """Printed addressee lines as one string: bulleted lines are separate names ("; "), wrapped lines
+    of one name or sentence are joined with a space."""
+    from ..textutil import join_lines
+
+    entries: list[list[str]] = []
+    closed = True
+    for line in lines:
+        bulleted = bool(_BULLET.match(line))
+        text = clean_addressee_line(line)
+        if not text:
+            continue
+        if bulleted or closed:
+            entries.append([text])
+        else:
+            entries[-1].append(text)
+        closed = line.rstrip().endswith((";", "."))
+    return "; ".join(join_lines("\n".join(e)).rstrip(";,") for e in entries)
+
+
 def split_addressees(raw: str) -> list[str]:
     text = _LEAD.sub("", raw.strip()).strip().rstrip(".;:")
     text = _QUALIFIER.sub("", text)

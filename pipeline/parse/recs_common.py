@@ -58,9 +58,18 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
     return units
 
 
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
+_SPACED_HYPHEN = re.compile(r"(?<=[a-z]) -(?=[a-z]{2})")
+
+
 def assemble(pieces: list[str]) -> str:
-    """Join pieces (paragraphs, wrapped lines, marked sub-items) into one text, undoing hyphenation."""
-    return join_lines("\n".join(p for p in pieces if p and p.strip()))
+    """Join pieces (paragraphs, wrapped lines, marked sub-items) into one text, undoing hyphenation.
+
+    Justified PDF text can carry stray spaces before a comma or inside a hyphenated word
+    ("right , ensuring", "cross -cutting"); those are closed up.
+    """
+    text = join_lines("\n".join(p for p in pieces if p and p.strip()))
+    return _SPACED_HYPHEN.sub("-", _SPACE_BEFORE_PUNCT.sub("", text))
 
 
 # "Recommendation 3", "Evaluation recommendation # 4:", "Recommendation No. 2.", "Recommendation A".

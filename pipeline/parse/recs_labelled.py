@@ -15,7 +15,7 @@ import re
 
 from ..models import Block, BlockKind, ManagementResponse, Recommendation
 from ..textutil import join_lines
-from .addressees import clean_addressee_line, raw_actors
+from .addressees import join_addressee_lines, raw_actors
 from .recs_common import (
     ACTORS_MARK,
     MR_MARK,
@@ -49,6 +49,10 @@ def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommenda
         end = starts[n + 1][0] if n + 1 < len(starts) else len(units)
         body, title, stop = _body(units, i, end, lab, start_idx)
         text = assemble(body)
+        nxt = starts[n + 1][1] if n + 1 < len(starts) else None
+        if (not lab.rest and not title and nxt is not None and nxt.number == lab.number and stop == end
+                and len(text.split()) <= 12 and not text.endswith(".")):
+            title, text = text, ""  # "Recommendation 1" / "Improved planning" / "Recommendation 1 reads as follows:"
         group = group_at.get(i, group)
         actors_raw, response, actions = _tail(units, stop, end, blocks)
         actors_raw = lab.actors or actors_raw
@@ -109,20 +113,12 @@ def _body(units: list[Unit], i: int, end: int, lab: Label, starts: set[int]) -> 
             break  # the next numbered paragraph of the body text: a boxed recommendation has ended
         if bold_box and body_units and all(b.bold for b in body_units) and not u.bold and u.kind != "cell":
             break  # the box was bold, this is not
-        if not pieces and not lab.rest and title and u.kind != "cell" and not u.bold and bold_box:
-            pass
         pieces.append(u.full)
         body_units.append(u)
         size += len(u.full)
         if size > _MAX_CHARS:
             break
         j += 1
-    if title and not pieces:
-        return [], title, j
-    if title and pieces and not lab.rest:
-        # A short heading right under a bare label is the recommendation's title, unless the wording
-        # itself never came (then the heading was the wording: keep it as text).
-        pass
     return pieces, title, j
 
 
@@ -177,7 +173,7 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
             key = (u.block, u.row or 0)
             if key not in action_rows:
                 action_rows.append(key)
-    actors_raw = "; ".join(c for c in (clean_addressee_line(a) for a in actors) if c)
+    actors_raw = join_addressee_lines(actors)
     response = make_response("\n".join(response_parts)) if response_parts else None
     return actors_raw, response, _actions(action_rows, blocks)
 

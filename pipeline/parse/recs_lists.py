@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..models import ManagementResponse, Recommendation
 from ..textutil import join_lines
-from .addressees import clean_addressee_line, raw_actors
+from .addressees import clean_addressee_line, join_addressee_lines, raw_actors
 from .recs_common import (
     ACTORS_MARK,
     MR_MARK,
@@ -112,7 +112,7 @@ def _walk(units: list[Unit], start: int, strict_groups: bool) -> list[Recommenda
         if am and STOP.match(text):
             mode = "actors"
             if clean_addressee_line(am.group("rest")):
-                groups[-1].actors.append(clean_addressee_line(am.group("rest")))
+                groups[-1].actors.append(am.group("rest"))
             continue
         mm = MR_MARK.match(text)
         if mm and STOP.match(text):
@@ -128,9 +128,8 @@ def _walk(units: list[Unit], start: int, strict_groups: bool) -> list[Recommenda
         if mode == "actors":
             if re.fullmatch(r"[\d\s\-\u2013(),]+", text):
                 continue  # the priority level printed beside the addressees
-            line = clean_addressee_line(u.full)
-            if line:
-                groups[-1].actors.append(line)
+            if clean_addressee_line(u.full):
+                groups[-1].actors.append(u.full)
             continue
         if mode == "response":
             if not re.fullmatch(r"[\d\s\-\u2013(),]+", text):
@@ -192,7 +191,7 @@ def _records(groups: list[_Group]) -> list[Recommendation]:
         restart = restart or (len(firsts) > 1 and all(n == "1" for n in firsts))
     out = []
     for g in groups:
-        actors_raw = "; ".join(a for a in g.actors if a)
+        actors_raw = join_addressee_lines(g.actors)
         for it in g.items:
             text = assemble(it.pieces)
             if not plausible_text(text):
