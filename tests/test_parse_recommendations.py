@@ -275,3 +275,42 @@ def test_recommendations_seed_text_integration(seed_txt: Path):
                             "connectedness being pursued under NEASPEC.")
     assert recs[3].text.endswith("for mutual gain")
     assert all(r.provenance.line for r in recs)
+
+
+def test_recommendations_annex_row_broken_by_page_break_is_joined():
+    blocks = [
+        table([["No. and actor(s)", "Recommendation"],
+               ["Recommendation 7: For NEASPEC secretariat", "Use virtual meetings to enhance the\nfrequency of the"]]),
+        para("4", page=4),
+        para("intergovernmental connectedness.", page=4),
+    ]
+    assert by_number(blocks)["7"].text == "Use virtual meetings to enhance the frequency of the intergovernmental connectedness."
+    blocks = [
+        table([["Recommendation 7: For NEASPEC secretariat", "Use virtual meetings to enhance the"]]),
+        table([["", "frequency of meetings."]], index=1),
+    ]
+    assert by_number(blocks)["7"].text == "Use virtual meetings to enhance the frequency of meetings."
+
+
+def test_recommendations_title_printed_as_paragraph_under_bare_label():
+    blocks = [
+        para("Recommendation 2"),
+        para("Country-level activity review"),
+        para("14. Recommendation 2 reads as follows:"),
+        para("Within its mandate, the Division should undertake a review of its country-level activities."),
+        para("Indicator of achievement: document outlining the results of a review."),
+    ]
+    recs = by_number(blocks)
+    assert recs["2"].title == "Country-level activity review"
+    assert recs["2"].text == "Within its mandate, the Division should undertake a review of its country-level activities."
+
+
+def test_addressees_free_prose_recommendation_to():
+    raw = ("IOM staff in the Horn of Africa (e.g. Nairobi RO) who are involved in the design of follow-up "
+           "programmes: project management; senior management; oversight bodies such as a project steering "
+           "committee, donors or IOM Headquarters.")
+    assert split_addressees(raw) == ["IOM staff in the Horn of Africa (e.g. Nairobi RO)", "project management",
+                                     "senior management", "oversight bodies", "project steering committee",
+                                     "donors", "IOM Headquarters"]
+    assert split_addressees("Project management; Analysis & Reporting") == ["Project management",
+                                                                             "Analysis & Reporting"]
