@@ -524,7 +524,7 @@ def _classify(
             change=change,
             old=o,
             new=n,
-            similarity=1.0 if same_words else round(g.score / 100.0, 4),
+            similarity=1.0 if same_words else min(round(g.score / 100.0, 4), 0.9999),
             renumbered=renumbered,
             moved=moved,
             actors_added=actors_added,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -80,6 +81,13 @@ def compare(
     opts = AlignOptions.resolve(options)
     sections = tuple((k, tuple(align(items_of(old, k), items_of(new, k), opts))) for k in kinds)
     return DiffReport(DocRef.of(old, old_label), DocRef.of(new, new_label), sections, opts)
+
+
+def percent(similarity: float) -> str:
+    """ "100%" only for identical wording; anything else rounds down, so 99.6% never shows as 100%."""
+    if similarity >= 1.0:
+        return "100%"
+    return f"{math.floor(similarity * 1000) / 10:.1f}%"
 
 
 KIND_TITLES = {

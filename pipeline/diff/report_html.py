@@ -15,7 +15,7 @@ from typing import IO
 
 from .align import CHANGE_ORDER, Change, Pair
 from .normalize import fold_layout
-from .report import CHANGE_HELP, KIND_TITLES, DiffReport
+from .report import CHANGE_HELP, KIND_TITLES, DiffReport, percent
 from .words import WordOp, render_ops
 
 CSS = """
@@ -100,7 +100,7 @@ def _row(kind: str, pair: Pair) -> str:
     flags += [f"{esc(k)}: <del>{esc(a)}</del> \u2192 <ins>{esc(b)}</ins>" for k, a, b in pair.slot_changes]
     if pair.topics_added or pair.topics_removed:
         flags.append("topics: " + _names_cell((), pair.topics_added, pair.topics_removed))
-    sim = f"{pair.similarity * 100:.0f}%" if pair.old and pair.new else ""
+    sim = percent(pair.similarity) if pair.old and pair.new else ""
     actors_now = list(dict.fromkeys(n for i in pair.new for n in i.actors))
     return (
         f'<tr class="pair c-{esc(pair.change)}" data-kind="{esc(kind)}" data-change="{esc(pair.change)}"'

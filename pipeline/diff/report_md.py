@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from .align import CHANGE_ORDER, Change, Pair
-from .report import KIND_TITLES, DiffReport
+from .report import KIND_TITLES, DiffReport, percent
 from .words import WordOp, render_ops
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
@@ -60,7 +60,7 @@ def write_markdown(report: DiffReport, stream: IO[str]) -> None:
             continue
         w("| Change | Old | New | Similarity | Notes |\n|---|---|---|---:|---|\n")
         for p in pairs:
-            sim = f"{p.similarity * 100:.0f}%" if p.old and p.new else ""
+            sim = percent(p.similarity) if p.old and p.new else ""
             w(f"| {p.change} | {md(p.old_number)} | {md(p.new_number)} | {sim} | {_notes(p)} |\n")
         detailed = [
             p
@@ -69,7 +69,7 @@ def write_markdown(report: DiffReport, stream: IO[str]) -> None:
         ]
         for p in detailed:
             w(f"\n**{md(p.old_number or '–')} → {md(p.new_number or '–')}** ({p.change}")
-            w(f", {p.similarity * 100:.0f}% similar)\n\n" if p.old and p.new else ")\n\n")
+            w(f", {percent(p.similarity)} similar)\n\n" if p.old and p.new else ")\n\n")
             if p.change is Change.ADDED:
                 w(f"> **{md(p.new_text)}**\n")
             elif p.change is Change.REMOVED:
