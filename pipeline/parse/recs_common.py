@@ -30,6 +30,7 @@ class Unit:
     table: int | None = None  # index of the source block when it is a table
     row: int | None = None
     col: int | None = None
+    gap: bool = False  # a blank line precedes this line inside its cell (a new paragraph)
 
     @property
     def full(self) -> str:
@@ -39,6 +40,18 @@ class Unit:
         return self.text
 
 
+_GLYPH = "\u2022\u25cf\u25cb\u25e6\u25aa\u25a0\u25a1\u25ba\u25b6\u27a2\u27a4\u2b9a\u2713\u2714\u00b7\u2043\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+_GLYPH_LEAD = re.compile("^[" + _GLYPH + "]\\s*")
+
+
+def wording(unit: Unit) -> str:
+    """The unit as part of a recommendation's wording: printed numbers and letters stay, bullet
+    glyphs go (an automatic bullet is not part of what the recommendation says)."""
+    if unit.marker and (unit.marker[0] in _GLYPH or (unit.kind == "list_item" and unit.marker in "-\u2013\u2014*")):
+        return _GLYPH_LEAD.sub("", unit.text)
+    return _GLYPH_LEAD.sub("", unit.full)
+
+
 def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
     units: list[Unit] = []
     for i, b in enumerate(blocks):
@@ -46,10 +59,15 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
             for r, row in enumerate(b.rows):
                 for c, cell in enumerate(row):
                     prov = dataclasses.replace(b.provenance, row=r)
+                    gap = False
                     for line in cell.text.replace("\r", "\n").split("\n"):
                         line = line.strip()
-                        if line:
-                            units.append(Unit(line, "", "cell", prov, bold=cell.bold, block=i, table=i, row=r, col=c))
+                        if not line:
+                            gap = True
+                            continue
+                        units.append(Unit(line, "", "cell", prov, bold=cell.bold, block=i, table=i, row=r, col=c,
+                                          gap=gap))
+                        gap = False
             continue
         text = b.text.strip()
         if not text and not b.marker:
@@ -217,8 +235,13 @@ def clean_response(text: str) -> str:
 
 
 def make_response(text: str) -> ManagementResponse | None:
+    """The response's category and its first sentence (or first printed paragraph, when shorter)."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     text = clean_response(join_lines(text))
     if not text:
         return None
     first = re.split(r"(?<=[.;:])\s+", text, maxsplit=1)[0]
+    lead = clean_response(join_lines(paragraphs[0])) if paragraphs else ""
+    if lead and len(lead) < len(first):
+        first = lead
     return ManagementResponse(category=response_category(first) or response_category(text), text=first[:300])

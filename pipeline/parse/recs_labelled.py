@@ -29,6 +29,7 @@ from .recs_common import (
     match_label,
     paragraph_number,
     plausible_text,
+    wording,
 )
 
 _GROUP = re.compile(r"^(?:area|theme|cluster|pillar|group|category)\s+[\dA-Z]{1,3}\b", re.I)
@@ -113,7 +114,7 @@ def _body(units: list[Unit], i: int, end: int, lab: Label, starts: set[int]) -> 
             break  # the next numbered paragraph of the body text: a boxed recommendation has ended
         if bold_box and body_units and all(b.bold for b in body_units) and not u.bold and u.kind != "cell":
             break  # the box was bold, this is not
-        pieces.append(u.full)
+        pieces.append(wording(u))
         body_units.append(u)
         size += len(u.full)
         if size > _MAX_CHARS:
@@ -168,7 +169,7 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
             actors.append(u.full)
         elif mode == "response":
             if len(" ".join(response_parts)) < 600:
-                response_parts.append(u.full)
+                response_parts.append(("\n" if u.gap else "") + u.full)
         elif mode == "actions" and u.kind == "cell" and u.col == 0:
             key = (u.block, u.row or 0)
             if key not in action_rows:

@@ -22,6 +22,7 @@ from .recs_common import (
     make_response,
     plausible_text,
     response_category,
+    wording,
 )
 
 _GROUP_HEAD = re.compile(
@@ -153,7 +154,7 @@ def _walk(units: list[Unit], start: int, strict_groups: bool) -> list[Recommenda
             last = items[-1].pieces[-1].rstrip() if items[-1].pieces else ""
             sub = bool(u.marker) or bool(_SUB_TEXT.match(u.text))
             if sub or not last or not last.endswith((".", "!", "?")) or u.text[:1].islower():
-                items[-1].pieces.append(u.full)
+                items[-1].pieces.append(wording(u))
                 continue
             mode = "after"
         loose += 1
