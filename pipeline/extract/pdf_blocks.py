@@ -1,0 +1,216 @@
+"""Page lines -> blocks: headings by size and weight, list items by marker, paragraphs by spacing."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from ..models import Block, BlockKind, Cell, Provenance
+from ..textutil import join_lines
+from .pdf_layout import Line, PageLayout, TableItem
+
+_GLYPH_BULLETS = "•●○◦▪■□►▶➢➤⮚✓✔·⁃❖◆◇"
+_DASH_BULLETS = "-–—*"
+# A marker is a glyph bullet (or a private-use font glyph such as \uf0b7), a dash followed by a
+# space, or a list number: 1.  1.2  (a)  a)  a.  (iv)  III.  A.
+_MARKER = re.compile(
+    r"^(?:(?P<glyph>[" + re.escape(_GLYPH_BULLETS) + r"\ue000-\uf8ff])\s*"
+    r"|(?P<dash>[" + re.escape(_DASH_BULLETS) + r"])\s+"
+    r"|(?P<num>\(?[a-z]\)|\((?:[ivx]{1,5}|\d{1,3})\)|[ivx]{1,5}\)|\d{1,3}\)|[a-z]\.|\d{1,3}\.(?:\d{1,3}\.?)*"
+    r"|[IVX]{1,6}\.|[A-Z]\.)\s+(?=\S))"
+)
+_SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
+
+
+@dataclass(slots=True)
+class _Group:
+    lines: list[Line]
+    page: int
+
+    @property
+    def text(self) -> str:
+        text = ""
+        for i, line in enumerate(self.lines):
+            if i and self.lines[i - 1].typed_hyphen:
+                text += line.text.strip()
+            else:
+                text = join_lines(text + "\n" + line.text) if text else join_lines(line.text)
+        return text
+
+
+def split_marker(text: str) -> tuple[str, str, bool]:
+    """Split a leading bullet or number off: (marker as a reader sees it, rest, is_number)."""
+    m = _MARKER.match(text)
+    if not m:
+        return "", text, False
+    marker = m.group("glyph") or m.group("dash") or m.group("num")
+    if "\ue000" <= marker <= "\uf8ff":
+        marker = "•"  # symbol-font bullets (\uf0b7, \uf0a7...) all print as a bullet
+    return marker, text[m.end():].strip(), bool(m.group("num"))
+
+
+def build_blocks(layouts: list[PageLayout], source_file: str, extractor: str) -> list[Block]:
+    """Group each page's lines into blocks, then type them; tables pass through as table blocks."""
+    lines = [it for p in layouts for it in p.items if isinstance(it, Line)]
+    body = _body_size(lines)
+    limit = _gap_limit(lines)
+    groups: list[_Group | TableItem] = []
+    for page in layouts:
+        cur: _Group | None = None
+        for it in page.items:
+            if isinstance(it, TableItem):
+                groups.append(it)
+                cur = None
+            elif cur is not None and _continues(cur, it, body, limit):
+                cur.lines.append(it)
+            else:
+                cur = _Group([it], page.number)
+                groups.append(cur)
+    levels = _heading_levels([g for g in groups if isinstance(g, _Group)], body)
+    return _emit(groups, body, levels, source_file, extractor)
+
+
+def _body_size(lines: list[Line]) -> float:
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _gap_limit(lines: list[Line]) -> float:
+    """Largest white space between two lines of one paragraph, as a share of the font size.
+
+    Taken from the document's own line spacing (the median gap between consecutive lines),
+    so single- and double-spaced documents both split at their paragraph breaks.
+    """
+    ratios = [
+        (b.top - a.bottom) / a.size
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.flow == b.flow and abs(a.size - b.size) < 0.5 and -0.2 < (b.top - a.bottom) / a.size < 1.5
+    ]
+    return (statistics.median(ratios) if ratios else 0.3) + 0.3
+
+
+def _styled(line: Line, body: float) -> bool:
+    return line.bold or line.size >= body + 1.0
+
+
+def _continues(group: _Group, line: Line, body: float, limit: float) -> bool:
+    prev, first = group.lines[-1], group.lines[0]
+    if line.flow != prev.flow or line.top < prev.top - 2:
+        return False
+    if abs(line.top - prev.top) <= 2:  # the far side of a gap on the same baseline
+        return True
+    if line.top - prev.bottom > limit * prev.size:
+        return False
+    if abs(line.size - prev.size) > 0.8 or _styled(line, body) != _styled(prev, body):
+        return False
+    marker, _, is_number = split_marker(line.text)
+    if marker and not (is_number and _inline_enumeration(group, line)):
+        return False
+    if _styled(first, body) and len(group.lines) >= 4:
+        return False
+    # a list item ends when a line starts left of its marker
+    return not (split_marker(first.text)[0] and line.x0 < first.x0 - 3)
+
+
+def _inline_enumeration(group: _Group, line: Line) -> bool:
+    """"(3) ..." at the start of a line inside a running paragraph is part of the sentence.
+
+    It is when the paragraph has no marker itself and the line before ran to the right edge
+    without ending in a colon (a list introduced by "as follows:" starts a new block).
+    """
+    prev = group.lines[-1]
+    if len(group.lines) < 2 or split_marker(group.lines[0].text)[0] or prev.text.rstrip().endswith(":"):
+        return False
+    return prev.x1 >= max(ln.x1 for ln in group.lines) - 6
+
+
+def _is_heading(group: _Group, body: float) -> bool:
+    text = group.text
+    if not all(_styled(line, body) for line in group.lines) or len(text) > 200 or len(group.lines) > 4:
+        return False
+    marker, _, is_number = split_marker(text)
+    return not marker or is_number
+
+
+def _heading_levels(groups: list[_Group], body: float) -> dict[float, int]:
+    """Level 1 is the largest heading size; bold text at body size is the level below the rest."""
+    sizes = sorted({round(g.lines[0].size * 2) / 2 for g in groups if _is_heading(g, body)}, reverse=True)
+    big = [s for s in sizes if s >= body + 1.0]
+    levels = {s: min(i + 1, 6) for i, s in enumerate(big)}
+    for s in sizes:
+        levels.setdefault(s, min(len(big) + 1, 6))
+    return levels
+
+
+def _emit(groups: list[_Group | TableItem], body: float, levels: dict[float, int],
+          source_file: str, extractor: str) -> list[Block]:
+    blocks: list[Block] = []
+    tables = 0
+    last_flow: tuple[int, int, int] | None = None
+    for g in groups:
+        if isinstance(g, TableItem):
+            blocks.append(_table_block(g, source_file, extractor, len(blocks), tables))
+            tables += 1
+            last_flow = None
+            continue
+        flow = (g.page, *g.lines[0].flow)
+        block = _text_block(g, body, levels, Provenance(
+            source_file, page=g.page, block=len(blocks), bbox=_bbox(g.lines), extractor=extractor))
+        if block is None:
+            continue
+        if last_flow is not None and flow != last_flow and _runs_on(blocks[-1], block):
+            prev = blocks[-1]
+            text = join_lines(prev.text + "\n" + block.text)
+            blocks[-1] = Block(prev.kind, text, prev.provenance, prev.level, prev.marker, prev.bold,
+                               prev.font_size, prev.style, prev.rows)
+        else:
+            blocks.append(block)
+        last_flow = (g.page, *g.lines[-1].flow)
+    return blocks
+
+
+def _runs_on(prev: Block, block: Block) -> bool:
+    """A paragraph cut by a page or column break: no sentence end before, lower case after."""
+    return (
+        prev.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+        and block.kind == BlockKind.PARAGRAPH
+        and not _SENTENCE_END.search(prev.text)
+        and block.text[:1].islower()
+    )
+
+
+def _text_block(g: _Group, body: float, levels: dict[float, int], prov: Provenance) -> Block | None:
+    text = g.text
+    if not text:
+        return None
+    size = g.lines[0].size
+    bold = all(line.bold for line in g.lines)
+    if _is_heading(g, body):
+        marker, _, _ = split_marker(text)
+        level = levels.get(round(size * 2) / 2, 1)
+        return Block(BlockKind.HEADING, text, prov, level=level, marker=marker, bold=bold, font_size=size)
+    marker, rest, _ = split_marker(text)
+    if marker and rest:
+        return Block(BlockKind.LIST_ITEM, rest, prov, marker=marker, bold=bold, font_size=size)
+    return Block(BlockKind.PARAGRAPH, text, prov, bold=bold, font_size=size)
+
+
+def _bbox(lines: list[Line]) -> tuple[float, float, float, float]:
+    return (round(min(ln.x0 for ln in lines), 1), round(min(ln.top for ln in lines), 1),
+            round(max(ln.x1 for ln in lines), 1), round(max(ln.bottom for ln in lines), 1))
+
+
+def _table_block(t: TableItem, source_file: str, extractor: str, index: int, table_no: int) -> Block:
+    """``style`` records the pages a joined table spans ("pages 3-4"); provenance is its first page."""
+    rows = tuple(tuple(c for c in row) for row in t.rows)
+    width = max(len(r) for r in rows)
+    rows = tuple(r + (Cell(""),) * (width - len(r)) for r in rows)
+    text = "\n".join("\t".join(c.text.replace("\n", " ") for c in row) for row in rows)
+    prov = Provenance(source_file, page=t.pages[0], block=index, table=table_no,
+                      bbox=tuple(round(v, 1) for v in t.bbox), extractor=extractor)  # type: ignore[arg-type]
+    style = f"pages {t.pages[0]}-{t.pages[-1]}" if len(t.pages) > 1 else ""
+    return Block(BlockKind.TABLE, text, prov, style=style, rows=rows)

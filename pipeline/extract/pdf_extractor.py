@@ -1,0 +1,172 @@
+"""PDF -> blocks: pdfplumber layout per page, then page furniture removed and tables joined.
+
+Steps: ``read_page`` (pdf_layout) turns each page into lines and tables in reading order;
+``strip_furniture`` drops running headers, footers and page numbers; ``join_tables`` glues a
+table that breaks across pages back into one; ``pdf_blocks.build_blocks`` groups lines into
+headings, paragraphs and list items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSEOF, PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from ..errors import CorruptFileError, EmptyDocumentError, EncryptedError, ScannedDocumentError
+from ..models import Block, Cell
+from .base import Extraction
+from .pdf_blocks import build_blocks
+from .pdf_layout import Line, PageLayout, TableItem, read_page
+
+_ENCRYPTED = (PDFPasswordIncorrect, PDFEncryptionError)
+_CORRUPT = (PDFSyntaxError, PSEOF, PSException, MalformedPDFException)
+
+# Bare page numbers and UN document furniture: "3", "Page 3 of 10", "- 3 -", "3/8",
+# "25-10679", "24-22646 3/8", "3/8 24-22646", "25-10679 (E) 010425", "*2510679*".
+_PAGE_FURNITURE = re.compile(
+    r"^(?:\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4}"
+    r"|\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6})?(?:\s+\d{1,4}/\d{1,4})?|\d{1,4}/\d{1,4}\s+\d{2}-\d{5}|\*\d{7,}\*)$",
+    re.I,
+)
+_MARGIN = 0.09  # share of the page height at top and bottom where furniture lives
+
+
+class PdfExtractor:
+    name = "pdfplumber"
+    formats = frozenset({"pdf"})
+
+    def extract(self, path: Path, source_file: str) -> Extraction:
+        layouts = read_layouts(path, source_file)
+        if not any(p.chars for p in layouts):
+            raise ScannedDocumentError(
+                source_file, "no text layer (scanned?); run with --ocr to read it, or supply a text PDF"
+            )
+        warnings = [w for p in layouts for w in p.warnings]
+        strip_furniture(layouts)
+        join_tables(layouts)
+        blocks = build_blocks(layouts, source_file, self.name)
+        if not blocks:
+            raise EmptyDocumentError(source_file, "the PDF has text only in headers, footers or page numbers")
+        return Extraction(blocks=tuple(blocks), pages=len(layouts), warnings=tuple(warnings))
+
+
+def read_layouts(path: Path, source_file: str) -> list[PageLayout]:
+    """Open the PDF (an empty user password is tried, as readers do) and lay out every page."""
+    try:
+        with pdfplumber.open(path, password="") as pdf:
+            return [read_page(page, i) for i, page in enumerate(pdf.pages, start=1)]
+    except Exception as e:  # noqa: BLE001 - every pdfminer failure is classified by type below
+        raise classify_error(e, source_file) from e
+
+
+def classify_error(exc: BaseException, source_file: str) -> Exception:
+    """Map a pdfminer/pdfplumber failure to our typed error, by exception type, never by message.
+
+    pdfplumber 0.11 wraps pdfminer's exception in ``PdfminerException`` with the original in
+    ``args[0]`` (not ``__cause__``), and its ``str()`` may be empty.
+    """
+    cause: BaseException = exc
+    if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException):
+        cause = exc.args[0]
+    if isinstance(cause, _ENCRYPTED) or isinstance(exc, _ENCRYPTED):
+        return EncryptedError(source_file, "encrypted PDF (password required); skipped")
+    if isinstance(cause, _CORRUPT) or isinstance(exc, (PdfminerException, *_CORRUPT)):
+        return CorruptFileError(source_file, f"corrupt or truncated PDF ({type(cause).__name__}); skipped")
+    if isinstance(exc, (MemoryError, RecursionError)):
+        return CorruptFileError(source_file, f"PDF structure too deep or too large ({type(exc).__name__}); skipped")
+    if isinstance(exc, (KeyError, ValueError, TypeError, AttributeError, IndexError, AssertionError)):
+        return CorruptFileError(source_file, f"malformed PDF ({type(exc).__name__}: {exc}); skipped")
+    return exc if isinstance(exc, Exception) else CorruptFileError(source_file, "unreadable PDF")
+
+
+def strip_furniture(layouts: list[PageLayout]) -> None:
+    """Remove running headers/footers and page numbers, in place.
+
+    A margin line is furniture when its text (digits ignored) recurs at about the same height (12 pt) on
+    at least two pages and on at least 40% of them, or when it is a bare page number or a UN
+    job number. Only the top and bottom margins are looked at, so body text is never dropped.
+    """
+    seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for page in layouts:
+        for it in page.items:
+            if isinstance(it, Line) and _in_margin(it, page):
+                seen[_furniture_key(it)].append((page.number, it.top))
+    threshold = max(2, 0.4 * len(layouts))
+
+    def repeated(line: Line) -> bool:
+        if line.size > 13:  # a big title on page 1 is not a running header, even if page 2 repeats it
+            return False
+        return len({p for p, top in seen[_furniture_key(line)] if abs(top - line.top) <= 12}) >= threshold
+
+    for page in layouts:
+        page.items = [
+            it for it in page.items
+            if not (isinstance(it, Line) and _in_margin(it, page)
+                    and (_PAGE_FURNITURE.match(it.text.strip()) or repeated(it)))
+        ]
+
+
+def _furniture_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.text.strip().lower()))
+
+
+def _in_margin(line: Line, page: PageLayout) -> bool:
+    return line.bottom <= page.height * _MARGIN + 20 or line.top >= page.height * (1 - _MARGIN) - 10
+
+
+def join_tables(layouts: list[PageLayout]) -> None:
+    """Glue a table that ends a page to the table that starts the next one, in place.
+
+    They are one table when the column count and the column left edges (within 4 pt) agree.
+    A repeated header row is dropped; a first row whose first cell is empty is the rest of a
+    row the page break split, so its cells are appended to the last row's cells.
+    """
+    for prev_page, page in zip(layouts, layouts[1:], strict=False):
+        tail = _last_table(prev_page)
+        head = page.items[0] if page.items else None
+        if tail is None or not isinstance(head, TableItem) or not _same_columns(tail, head):
+            continue
+        rows = head.rows
+        if rows and [c.text for c in rows[0]] == [c.text for c in tail.rows[0]]:
+            rows = rows[1:]
+        if rows and not rows[0][0].text and tail.rows:
+            tail.rows[-1] = [_merge(a, b) for a, b in zip(tail.rows[-1], rows[0], strict=False)]
+            rows = rows[1:]
+        tail.rows.extend(rows)
+        tail.pages.extend(head.pages)
+        page.items = page.items[1:]
+        # the continuation may itself run on; let the next round see it as this page's tail
+        if not page.items:
+            page.items = [tail]
+            prev_page.items.remove(tail)
+
+
+def _last_table(page: PageLayout) -> TableItem | None:
+    """The page's last table when nothing but small print (footnotes) follows it."""
+    for it in reversed(page.items):
+        if isinstance(it, TableItem):
+            return it
+        if it.size >= 9:
+            return None
+    return None
+
+
+def _same_columns(a: TableItem, b: TableItem) -> bool:
+    return len(a.col_x) == len(b.col_x) and all(abs(x - y) <= 4 for x, y in zip(a.col_x, b.col_x, strict=True))
+
+
+def _merge(a: Cell, b: Cell) -> Cell:
+    if not b.text:
+        return a
+    if not a.text:
+        return b
+    return Cell(a.text + "\n" + b.text, bold=a.bold and b.bold, bold_prefix=a.bold_prefix, colspan=a.colspan)
+
+
+__all__ = ["PdfExtractor", "Block", "classify_error", "join_tables", "strip_furniture"]

@@ -1,0 +1,352 @@
+"""One PDF page -> text lines and tables in reading order (the expensive, pdfplumber path).
+
+``read_page`` is the only place that calls pdfplumber's layout analysis, once per page:
+one ``extract_words`` and (only when the page has rules) one ``find_tables``. Everything
+it returns is plain data, so a cheaper reader (pypdfium2 text for pages with no rules and
+one column) can later produce the same ``PageLayout`` for the pages that allow it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Cell
+
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$|bd$", re.I)
+Bbox = tuple[float, float, float, float]
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    fontname: str
+
+
+@dataclass(slots=True)
+class Line:
+    """Words on one baseline within one column. ``flow`` is (region, column) on its page."""
+
+    words: list[Word]
+    flow: tuple[int, int] = (0, 0)
+
+    @property
+    def text(self) -> str:
+        return join_words(self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        """The size most of the line's characters are set in (superscripts do not count)."""
+        sizes: Counter[float] = Counter()
+        for w in self.words:
+            sizes[round(w.size, 1)] += len(w.text)
+        return sizes.most_common(1)[0][0]
+
+    @property
+    def typed_hyphen(self) -> bool:
+        """The line ends in a hyphen set in another font than the word it touches.
+
+        Publisher (and some other layout programs) set automatic line-end hyphens in the
+        text font but typed hyphens in a different subset, so this one is kept when joining.
+        """
+        if len(self.words) < 2 or self.words[-1].text != "-":
+            return False
+        last, prev = self.words[-1], self.words[-2]
+        return last.fontname != prev.fontname and last.x0 - prev.x1 <= 0.12 * last.size
+
+    @property
+    def bold(self) -> bool:
+        letters = sum(len(w.text) for w in self.words if any(ch.isalnum() for ch in w.text))
+        bold = sum(len(w.text) for w in self.words if w.bold and any(ch.isalnum() for ch in w.text))
+        return letters > 0 and bold >= 0.9 * letters
+
+
+@dataclass(slots=True)
+class TableItem:
+    """A table found on a page; ``col_x`` are the left edges of its columns (for joining)."""
+
+    rows: list[list[Cell]]
+    bbox: Bbox
+    col_x: list[float]
+    flow: tuple[int, int] = (0, 0)
+    pages: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PageLayout:
+    number: int
+    width: float
+    height: float
+    items: list[Line | TableItem]
+    chars: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def is_bold_font(fontname: str) -> bool:
+    return bool(_BOLD_FONT.search(fontname.split("+")[-1]))
+
+
+def join_words(words: list[Word]) -> str:
+    """Join words left to right; pieces split only by a font change touch, so no space goes there."""
+    out = ""
+    prev: Word | None = None
+    for w in words:
+        if prev is not None and w.x0 - prev.x1 > 0.12 * min(w.size, prev.size):
+            out += " "
+        out += w.text
+        prev = w
+    return out
+
+
+def read_page(page: Any, number: int) -> PageLayout:
+    """Lay out one pdfplumber page: tables first, then the other words as lines in reading order."""
+    raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname", "size"])
+    words = [
+        Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
+             float(w["size"]), is_bold_font(w["fontname"]), w["fontname"])
+        for w in raw
+        if w["text"].strip()
+    ]
+    warnings: list[str] = []
+    if raw and sum(1 for w in raw if not w.get("upright", True)) > len(raw) / 2:
+        warnings.append(f"page {number}: mostly rotated text; reading order is approximate")
+    tables = _tables(page, words) if (page.lines or page.rects) else []
+    free = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
+    items = _order(free, tables, float(page.width))
+    return PageLayout(number, float(page.width), float(page.height), items, len(page.chars), warnings)
+
+
+# --------------------------------------------------------------------------- tables
+def _tables(page: Any, words: list[Word]) -> list[TableItem]:
+    """Ruled tables with two or more columns; a one-column box is a frame around text, not a table."""
+    out = []
+    for table in page.find_tables():
+        width = max((len(r.cells) for r in table.rows), default=0)
+        if width < 2 or not table.rows:
+            continue
+        inside = [w for w in words if _inside(w, table.bbox)]
+        rows = [[_cell(bbox, inside) for bbox in row.cells] for row in table.rows]
+        rows = [r for r in rows if any(c.text for c in r)]
+        if not rows or not _looks_tabular(rows):
+            continue
+        out.append(TableItem(rows, tuple(table.bbox), _column_lefts(table), pages=[page.page_number]))
+    return out
+
+
+def _looks_tabular(rows: list[list[Cell]]) -> bool:
+    """Half the rows fill two or more cells; page frames (Publisher text boxes) fill one per row.
+
+    A single row passes: it is often the rest of a table broken by the page.
+    """
+    filled = sum(1 for r in rows if sum(1 for c in r if c.text) >= 2)
+    return len(rows) == 1 or filled >= len(rows) / 2
+
+
+def _column_lefts(table: Any) -> list[float]:
+    lefts: dict[int, float] = {}
+    for row in table.rows:
+        for i, bbox in enumerate(row.cells):
+            if bbox is not None:
+                lefts[i] = min(lefts.get(i, bbox[0]), bbox[0])
+    return [lefts[i] for i in sorted(lefts)]
+
+
+def _inside(w: Word, bbox: Bbox | None) -> bool:
+    if bbox is None:
+        return False
+    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def _cell(bbox: Bbox | None, words: list[Word]) -> Cell:
+    """Cell text keeps its line breaks; ``bold_prefix`` is the leading bold run, a prefix of ``text``.
+
+    A merged-over position (pdfplumber's None) becomes an empty cell, so every row keeps the
+    table's column count and parsers can index columns.
+    """
+    if bbox is None:
+        return Cell("")
+    lines = _lines([w for w in words if _inside(w, bbox)])
+    text, prefix, in_prefix, all_bold = "", "", True, True
+    for i, line in enumerate(lines):
+        for j, w in enumerate(line.words):
+            sep = ("\n" if i else "") if j == 0 else ("" if w.x0 - line.words[j - 1].x1 <= 0.12 * w.size else " ")
+            text += sep + w.text
+            all_bold = all_bold and (w.bold or not any(ch.isalnum() for ch in w.text))
+            in_prefix = in_prefix and (w.bold or (not any(ch.isalnum() for ch in w.text) and bool(prefix)))
+            if in_prefix:
+                prefix = text
+    bold = bool(text) and all_bold
+    return Cell(text, bold=bold, bold_prefix=prefix.rstrip() if prefix else "")
+
+
+# --------------------------------------------------------------------------- lines and columns
+def _lines(words: list[Word]) -> list[Line]:
+    """Cluster words into lines: a word joins the line its vertical middle falls in."""
+    lines: list[Line] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        mid = (w.top + w.bottom) / 2
+        for line in reversed(lines[-3:]):
+            first = line.words[0]
+            if first.top - 0.5 <= mid <= first.bottom + 0.5 and abs(w.top - first.top) < 0.6 * max(w.size, first.size):
+                line.words.append(w)
+                break
+        else:
+            lines.append(Line([w]))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    return _split_gaps(lines)
+
+
+def _split_gaps(lines: list[Line]) -> list[Line]:
+    """Split a line where words are far apart (a column gutter or a tab stop)."""
+    out = []
+    for line in lines:
+        cur = [line.words[0]]
+        for w in line.words[1:]:
+            if w.x0 - cur[-1].x1 > 3.0 * max(w.size, 6.0):
+                out.append(Line(cur))
+                cur = []
+            cur.append(w)
+        out.append(Line(cur))
+    return out
+
+
+def find_gutter(words: list[Word], width: float) -> float | None:
+    """The x of a two-column gutter, or None for a single-column page.
+
+    A gutter is a narrow vertical band in the middle of the page that (almost) no word
+    crosses, with a column of real width on each side: a time column beside programme
+    titles is too narrow to count, which keeps unruled timetables in row order.
+    """
+    if len(words) < 40:
+        return None
+    lo, hi = int(width * 0.3), int(width * 0.7)
+    cover = [0] * (hi - lo + 1)
+    for w in words:
+        for x in range(max(lo, int(w.x0) + 1), min(hi, int(w.x1)) + 1):
+            cover[x - lo] += 1
+    allowed = max(1, len(words) // 60)
+    best: tuple[int, int] | None = None
+    start = None
+    for i, c in enumerate(cover + [allowed + 1]):
+        if c <= allowed and start is None:
+            start = i
+        elif c > allowed and start is not None:
+            if best is None or i - start > best[1] - best[0]:
+                best = (start, i)
+            start = None
+    if best is None or best[1] - best[0] < 6 or best[1] - best[0] > 60:
+        return None
+    gutter = lo + (best[0] + best[1]) / 2
+    left = [w for w in words if w.x1 <= gutter]
+    right = [w for w in words if w.x0 >= gutter]
+    if min(len(left), len(right)) < 0.2 * len(words):
+        return None
+    for side in (left, right):
+        if max(w.x1 for w in side) - min(w.x0 for w in side) < 0.25 * width:
+            return None
+        widths = sorted(len(w.text) for w in side)
+        if sum(widths) < 400:  # a column of labels is not a text column
+            return None
+    top = max(min(w.top for w in left), min(w.top for w in right))
+    bottom = min(max(w.bottom for w in left), max(w.bottom for w in right))
+    if bottom - top < 100:
+        return None
+    return gutter
+
+
+def _order(words: list[Word], tables: list[TableItem], width: float) -> list[Line | TableItem]:
+    """Reading order: top to bottom, and on a two-column stretch the left column before the right.
+
+    Lines (or tables) that cross the gutter, such as a title or a footer, end one two-column
+    region and start the next.
+    """
+    lines = _lines(words)
+    gutter = find_gutter(words, width)
+    if gutter is not None:
+        lines = [part for line in lines for part in _split_at(line, gutter)]
+    items: list[Line | TableItem] = [*lines, *tables]
+    if gutter is None:
+        return sorted(items, key=lambda it: (_top(it), _x0(it)))
+
+    def column(it: Line | TableItem) -> int:
+        x0, x1 = _x0(it), _x1(it)
+        if x1 <= gutter + 2:
+            return 0
+        if x0 >= gutter - 2:
+            return 1
+        return -1
+
+    out: list[Line | TableItem] = []
+    region = 0
+    pending: list[Line | TableItem] = []
+
+    def flush() -> None:
+        nonlocal region
+        for col in (0, 1):
+            for it in sorted((p for p in pending if column(p) == col), key=lambda p: (_top(p), _x0(p))):
+                it.flow = (region, col)
+                out.append(it)
+        pending.clear()
+        region += 1
+
+    spanning = False
+    for it in sorted(items, key=lambda it: (_top(it), _x0(it))):
+        if column(it) < 0:
+            if not spanning:  # consecutive full-width lines (a two-line title) share one region
+                flush()
+            it.flow = (region, 0)
+            out.append(it)
+            spanning = True
+        else:
+            if spanning:
+                region += 1
+            spanning = False
+            pending.append(it)
+    flush()
+    return out
+
+
+def _split_at(line: Line, gutter: float) -> list[Line]:
+    """Cut a line where the gap between two words contains the gutter (two columns, one baseline)."""
+    for i in range(1, len(line.words)):
+        if line.words[i - 1].x1 <= gutter <= line.words[i].x0:
+            return [Line(line.words[:i]), Line(line.words[i:])]
+    return [line]
+
+
+def _top(it: Line | TableItem) -> float:
+    return it.bbox[1] if isinstance(it, TableItem) else it.top
+
+
+def _x0(it: Line | TableItem) -> float:
+    return it.bbox[0] if isinstance(it, TableItem) else it.x0
+
+
+def _x1(it: Line | TableItem) -> float:
+    return it.bbox[2] if isinstance(it, TableItem) else it.x1
