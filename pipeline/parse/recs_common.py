@@ -92,7 +92,7 @@ def assemble(pieces: list[str]) -> str:
 
 # "Recommendation 3", "Evaluation recommendation # 4:", "Recommendation No. 2.", "Recommendation A".
 LABEL = re.compile(
-    r"^(?P<label>(?i:(?:evaluation\s+)?recommendation)\s*(?:(?i:no)\.?\s*|#\s*|(?i:number)\s+)?"
+    r"^(?P<label>(?i:(?:evaluation\s+)?recommendation)(?:\s*(?:(?i:no)\.|#|(?i:number\b))\s*|\s+)"
     r"(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z](?:\.\d{1,2})?)(?![\w/]))"
     r"\s*(?P<sep>[:.\-\u2013\u2014)]?)\s*(?P<rest>.*)$",
     re.S,
@@ -109,6 +109,7 @@ class Label:
     number: str
     rest: str  # text printed after the label in the same unit (may be "")
     actors: str = ""  # "For X and Y" printed with the label
+    title: str = ""  # "Recommendation 1 Improved planning and coordination" (a heading)
 
 
 def match_label(unit: Unit) -> Label | None:
@@ -133,6 +134,8 @@ def match_label(unit: Unit) -> Label | None:
         return Label(label, number, reads.group("rest").strip())
     if number.isalpha() and not re.search(r"[a-z]", rest):
         return None  # "EVALUATION RECOMMENDATION A - COMMUNICATION": a group heading
+    if not sep and unit.kind == "heading" and is_title(rest):
+        return Label(label, number, "", title=join_lines(rest))
     if not sep or _MR_WORDS.match(rest):
         return None  # "Recommendation 2 was accepted ...", "Recommendation 1 accepted: ..."
     if sep == ")":
@@ -181,6 +184,13 @@ FURNITURE = re.compile(
 )
 _INT_MARK = re.compile(r"^\(?(\d{1,3})[.)]?$")
 _INT_TEXT = re.compile(r"^(\d{1,3})\.\s+[A-Z\u201c\"]")
+
+
+def is_title(text: str) -> bool:
+    """A heading-like line: short, capitalised, no closing full stop, real words."""
+    text = text.strip()
+    return (0 < len(text.split()) <= 12 and text[:1].isupper() and not text.endswith(".")
+            and bool(re.search(r"[a-z]{3}", text)))
 
 
 def is_furniture(unit: Unit) -> bool:

@@ -25,6 +25,7 @@ from .recs_common import (
     assemble,
     is_furniture,
     is_header,
+    is_title,
     make_response,
     match_label,
     paragraph_number,
@@ -85,7 +86,7 @@ def _body(units: list[Unit], i: int, end: int, lab: Label, starts: set[int]) -> 
     """The wording after label unit i: (pieces, title, index where the wording stopped)."""
     first = units[i]
     pieces = [lab.rest] if lab.rest else []
-    title = ""
+    title = lab.title
     bold_box = first.bold and first.kind != "cell"
     body_units: list[Unit] = []
     size = len(lab.rest)
@@ -101,9 +102,11 @@ def _body(units: list[Unit], i: int, end: int, lab: Label, starts: set[int]) -> 
                 and u.col != first.col:
             j += 1  # other columns of the label's row (priority, status) are not wording
             continue
-        if u.kind == "heading" and not _SUB_MARK.match(u.marker or "-x-"):
+        if u.kind == "heading" and pieces and _continues(pieces[-1], u):
+            pass  # the last line of a bold paragraph taken for a heading ("policies as well as ...")
+        elif u.kind == "heading" and not _SUB_MARK.match(u.marker or "-x-"):
             words = len(u.text.split())
-            if not pieces and not title and words <= 12 and not u.text.rstrip().endswith("."):
+            if not pieces and not title and is_title(u.text):
                 title = join_lines(u.text)  # "Recommendation 1" / "Improved planning and coordination"
                 j += 1
                 continue
@@ -121,6 +124,13 @@ def _body(units: list[Unit], i: int, end: int, lab: Label, starts: set[int]) -> 
             break
         j += 1
     return pieces, title, j
+
+
+def _continues(previous: str, unit: Unit) -> bool:
+    """Whether a line goes on with the sentence before it (lower-case or bracketed start, no marker)."""
+    first = unit.text[:1]
+    return (not unit.marker and not previous.rstrip().endswith((".", "!", "?", ":"))
+            and (first.islower() or first in "([\u2018\u201c" or unit.text.rstrip().endswith(".")))
 
 
 def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
