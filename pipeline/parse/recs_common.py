@@ -193,8 +193,19 @@ def is_title(text: str) -> bool:
             and bool(re.search(r"[a-z]{3}", text)))
 
 
+_SCRAP = re.compile(r"^[\W\d_]*(?:[A-Za-z][\W\d_]+)*[A-Za-z]?[\W\d_]*$")
+_MARKER_ONLY = re.compile(r"^(?:\(?[a-zA-Z0-9]{1,4}[.)]|[\u2022\u25cf\-\u2013*])$")
+
+
 def is_furniture(unit: Unit) -> bool:
-    return bool(FURNITURE.match(unit.text.strip())) and not unit.marker
+    """Page numbers, document symbols, job numbers, and the scraps a rotated page's running heads
+    break into ("E F", "2 0 2 5", "/")."""
+    text = unit.text.strip()
+    if unit.marker:
+        return False
+    if FURNITURE.match(text):
+        return True
+    return len(text) <= 16 and bool(_SCRAP.match(text)) and not _MARKER_ONLY.match(text)
 
 
 def is_header(unit: Unit) -> bool:
