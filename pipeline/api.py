@@ -155,33 +155,73 @@ def ingest(paths: PathLike | Iterable[PathLike], settings: Any = None) -> Collec
     return Collection.from_results(ingest_results(paths, settings))
 
 
-def compare(old: Document | PathLike, new: Document | PathLike, **options: Any) -> Any:
-    """Compare two versions of a document with ``pipeline.diff`` and return its report.
+def compare(
+    old: Document | PathLike,
+    new: Document | PathLike,
+    kinds: Iterable[str] = ("recommendations",),
+    **options: Any,
+) -> Comparison:
+    """Compare two versions of a document with ``pipeline.diff`` (as ``docket diff`` does).
 
-    ``old`` and ``new`` are Documents, JSON record files, or source files to ingest. Keyword
-    options (``kinds``, ``options``, ``old_label``, ``new_label``) go to ``pipeline.diff.report.compare``.
+    ``old`` and ``new`` are Documents, JSON record files, or source files to ingest. ``kinds`` are
+    record kinds ("recommendations", "agenda", "objectives"); other keyword options
+    (``options``, ``old_label``, ``new_label``) go to ``pipeline.diff.compare``.
     """
     try:
-        from .diff.report import compare as diff_compare
-    except ImportError as e:
-        raise NotImplementedError("compare() needs pipeline.diff.report, which is not installed") from e
-    return diff_compare(_as_document(old), _as_document(new), **options)
+        from .diff import Kind, load_document
+        from .diff import compare as diff_compare
+    except ImportError as e:  # pragma: no cover - pipeline.diff ships with the package
+        raise NotImplementedError(f"compare() needs pipeline.diff, which cannot be imported ({e})") from e
+    old_doc = old if isinstance(old, Document) else load_document(old)
+    new_doc = new if isinstance(new, Document) else load_document(new)
+    return Comparison(diff_compare(old_doc, new_doc, tuple(Kind(k) for k in kinds), **options))
 
 
-def _as_document(value: Document | PathLike) -> Document:
-    if isinstance(value, Document):
-        return value
-    path = Path(value)
-    if path.suffix.lower() in (".json", ".jsonl"):
-        docs = Collection.from_json(path).documents
-        if len(docs) != 1:
-            raise RecordsFileError(f"{path}: holds {len(docs)} records; compare needs exactly one")
-        return docs[0]
-    collection = ingest(path)
-    if not collection.documents:
-        reason = collection.failures[0].message if collection.failures else "no document found"
-        raise RecordsFileError(reason)
-    return collection.documents[0]
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A ``pipeline.diff`` DiffReport with a table view; other attributes are the report's own."""
+
+    report: Any
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.report, name)
+
+    def to_frame(self, kind: str | None = None) -> dict[str, pd.DataFrame] | pd.DataFrame:
+        """One DataFrame per compared record kind, one row per aligned pair (lists stay lists)."""
+        import pandas as pd
+
+        frames = {}
+        for k, pairs in self.report.sections:
+            rows = []
+            for pair in pairs:
+                row = pair.to_dict()
+                row.pop("word_ops")
+                row["old_text"], row["new_text"] = pair.old_text, pair.new_text
+                del row["old"], row["new"]
+                rows.append(row)
+            frames[str(k)] = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
+        if kind is None:
+            return frames
+        if kind not in frames:
+            raise ValueError(f"no {kind!r} in this comparison; compared: {', '.join(frames)}")
+        return frames[kind]
+
+
+COMPARISON_COLUMNS = (
+    "change",
+    "old_number",
+    "new_number",
+    "similarity",
+    "renumbered",
+    "moved",
+    "actors_added",
+    "actors_removed",
+    "topics_added",
+    "topics_removed",
+    "slot_changes",
+    "old_text",
+    "new_text",
+)
 
 
 # --- reading docket outputs -------------------------------------------------------------------------
@@ -304,4 +344,12 @@ def _reason(value: str) -> Reason:
         return Reason.INTERNAL
 
 
-__all__ = ["Collection", "RecordsFileError", "compare", "ingest", "iter_failures", "iter_records"]
+__all__ = [
+    "Collection",
+    "Comparison",
+    "RecordsFileError",
+    "compare",
+    "ingest",
+    "iter_failures",
+    "iter_records",
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -131,20 +132,21 @@ def test_api_from_json_rejects_non_records(tmp_path: Path):
 
 
 def test_api_compare_delegates_to_diff(tmp_path: Path):
-    pytest.importorskip("pipeline.diff.report")
     from pipeline import compare
     from pipeline.models import Provenance, Recommendation
 
     prov = Provenance("x.pdf", page=1)
     old = rich_document("old")
-    new = rich_document(
-        "new",
-        recommendations=(
-            *old.recommendations,
-            Recommendation(number="3", text="Publish the data.", provenance=prov),
-        ),
-    )
-    report = compare(old, new)
-    assert report.counts()["added"] == 1
-    Collection((old,)).to_json(tmp_path / "old.json")
-    assert compare(tmp_path / "old.json", new).counts()["added"] == 1
+    added = Recommendation(number="3", text="Publish the data — «vite».", provenance=prov)
+    new = rich_document("new", recommendations=(*old.recommendations, added))
+    result = compare(old, new)
+    assert result.counts()["added"] == 1  # the DiffReport's own API
+    frame = result.to_frame("recommendations")
+    assert frame.change.tolist() == ["unchanged", "unchanged", "added"]
+    assert frame.iloc[2].new_text == "Publish the data — «vite»."
+    assert frame.iloc[0].actors_added == []
+    (tmp_path / "old.json").write_text(json.dumps(old.to_dict(), ensure_ascii=False), "utf-8")
+    both = compare(tmp_path / "old.json", new, kinds=("recommendations", "objectives"))
+    assert set(both.to_frame()) == {"recommendations", "objectives"}
+    with pytest.raises(ValueError, match="compared: recommendations"):
+        result.to_frame("agenda")
