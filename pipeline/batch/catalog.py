@@ -9,6 +9,7 @@ WAL lets readers (``sqlite3``, a second run waiting on the lock) look in meanwhi
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import time
@@ -127,8 +128,10 @@ class Catalog:
             "tagging_version FROM files")
         return {r[0]: r[1:] for r in rows}
 
-    def get(self, source_file: str) -> Entry | None:
-        row = self.db.execute(f"SELECT {', '.join(FILE_COLUMNS)} FROM files WHERE source_file = ?",
+    def get(self, source_file: str, with_record: bool = True) -> Entry | None:
+        """The stored entry; ``with_record=False`` leaves the (large) record columns out."""
+        columns = [c if with_record or c not in ("record", "untagged") else "NULL" for c in FILE_COLUMNS]
+        row = self.db.execute(f"SELECT {', '.join(columns)} FROM files WHERE source_file = ?",
                               (source_file,)).fetchone()
         return Entry(*row) if row else None
 
@@ -188,6 +191,34 @@ class Catalog:
     def add_manifest(self, row: dict[str, Any]) -> None:
         self.db.execute(f"INSERT OR REPLACE INTO manifest VALUES ({', '.join('?' * len(MANIFEST_COLUMNS))})",
                         [row.get(c) for c in MANIFEST_COLUMNS])
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def run_fingerprint(self, run_id: int) -> tuple[str, int]:
+        """A hash of what the run's collection files would hold, and how many records they have."""
+        h = hashlib.sha256()
+        n = 0
+        cur = self.db.execute(
+            "SELECT m.source_file, m.status, m.reason, m.message, f.updated, f.record IS NOT NULL FROM manifest m "
+            "LEFT JOIN files f ON f.source_file = m.source_file WHERE m.run_id = ? ORDER BY m.seq", (run_id,))
+        for name, status, reason, message, updated, has_record in cur:
+            if status == "failed":
+                h.update(json.dumps([name, reason, message]).encode())
+            else:
+                h.update(json.dumps([name, updated]).encode())
+                n += bool(has_record)
+        return h.hexdigest(), n
+
+    def manifest_rows(self, run_id: int) -> Iterator[dict[str, Any]]:
+        cur = self.db.execute(f"SELECT {', '.join(MANIFEST_COLUMNS)} FROM manifest WHERE run_id = ? ORDER BY seq",
+                              (run_id,))
+        for row in cur:
+            yield dict(zip(MANIFEST_COLUMNS, row, strict=True))
 
     def run_rows(self, run_id: int) -> Iterator[tuple[dict[str, Any], str | None]]:
         """(manifest row, record JSON) in input order, streamed from the database."""

@@ -119,7 +119,7 @@ class _Planner:
             ctx["why"] = "forced"
         elif known and same_versions and known[0:2] == (st.st_size, st.st_mtime_ns):
             ctx["sha256"] = known[2]
-            return self._reuse(path, ctx, self.catalog.get(name), touch=False)
+            return self._reuse(path, ctx, self.catalog.get(name, with_record=False), touch=False)
         if known and not self.force:
             ctx["why"] = "changed" if same_versions or known[2] is None else "pipeline or config changed"
         try:
@@ -129,7 +129,7 @@ class _Planner:
         if self.force:
             return self._extract(path, ctx)
         if known and same_versions and known[2] == ctx["sha256"]:
-            return self._reuse(path, ctx, self.catalog.get(name), touch=True)
+            return self._reuse(path, ctx, self.catalog.get(name, with_record=False), touch=True)
         donor = self.catalog.find_record(ctx["sha256"], self.v.pipeline, self.v.extraction)
         if donor is not None:
             return self._reuse(path, ctx, donor, touch=False)
@@ -147,6 +147,8 @@ class _Planner:
             self._pending.append((None, self._row(ctx, "failed", entry.reason, entry.message, entry.pages, 0.0),
                                   (ctx["size"], ctx["mtime_ns"], ctx["abspath"]) if touch else None))
             return None
+        if (moved or entry.tagging_version != self.v.tagging) and entry.record is None:
+            entry = self.catalog.get(entry.source_file)
         record, untagged = relabel(entry.record, entry.source_file, name), relabel(entry.untagged, entry.source_file, name)
         if entry.tagging_version != self.v.tagging:
             if not self.can_retag:

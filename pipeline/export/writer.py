@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -46,7 +47,8 @@ class OutputWriter:
     def __enter__(self) -> OutputWriter:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self._jsonl = get_exporter("jsonl")
-        self._jsonl.start(self._stack.enter_context(atomic_write(self.out_dir / "documents.jsonl")))
+        self._jsonl_stream = self._stack.enter_context(atomic_write(self.out_dir / "documents.jsonl"))
+        self._jsonl.start(self._jsonl_stream)
         self._tables = {}
         for table in TABLES:
             exporter = get_exporter("csv", table=table, raw=self.raw_csv)
@@ -71,17 +73,20 @@ class OutputWriter:
         self.write_record(record)
         return record
 
-    def write_record(self, record: dict[str, Any]) -> None:
-        self._jsonl.write(record)
+    def write_record(self, record: dict[str, Any], compact: str | None = None) -> None:
+        """Write one record; ``compact`` is its ``dumps(record, None)`` text when the caller has it."""
+        if compact is None:
+            self._jsonl.write(record)
+        else:
+            self._jsonl_stream.write((compact + "\n").encode("utf-8"))
         for exporter in self._tables.values():
             exporter.write(record)
         if self.per_document_json:
             path = self.out_dir / "json" / self._json_name(record)
-            data = (dumps(record) + "\n").encode("utf-8")
-            if self.skip_identical_json and _same_bytes(path, data):
+            if self.skip_identical_json and _holds(path, record):
                 return
             with atomic_write(path) as fh:
-                fh.write(data)
+                fh.write((dumps(record) + "\n").encode("utf-8"))
 
     @property
     def json_names(self) -> frozenset[str]:
@@ -110,10 +115,12 @@ class OutputWriter:
         self._stack.__exit__(exc_type, exc, tb)
 
 
-def _same_bytes(path: Path, data: bytes) -> bool:
+def _holds(path: Path, record: dict[str, Any]) -> bool:
+    """Whether ``path`` is this record as ``write_record`` writes it (parsing is far cheaper than indenting)."""
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
+        data = path.read_bytes()
+        return data.endswith(b"\n") and b"\n  " in data[:4] and json.loads(data) == record
+    except (OSError, ValueError):
         return False
 
 

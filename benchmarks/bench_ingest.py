@@ -1,0 +1,212 @@
+"""Benchmark `docket ingest`: documents/s, pages/s and peak memory per worker, against two floors.
+
+For each corpus (the real one, /work/shared/corpus/real by default, and a generated one of
+200 documents, 1,000 with --large, made by make_corpus.py) this measures, in one run:
+
+- floor pdfplumber: the libraries' own cost, pdfplumber opening each PDF and extracting the
+  words of every page, python-docx loading each DOCX and reading its paragraphs and tables;
+- floor pypdfium2: the fastest PDF text extraction, pypdfium2 reading each page's text
+  (DOCX as above);
+- the pipeline, `docket ingest` in a fresh output folder with 1 and 2 workers (wall time of
+  the whole command: start-up, workers, tagging, catalog and outputs), with the peak resident
+  memory of any worker process, sampled every 50 ms;
+- a re-run of the same command over the unchanged corpus (everything skipped).
+
+Floors run in this process, one document after another (one core). Timings on a shared
+machine are noisy: run it twice and read the better figure.
+
+    .venv/bin/python benchmarks/bench_ingest.py [--real DIR] [--generated 200] [--large] [--workers 1,2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from make_corpus import make_corpus  # noqa: E402
+
+DEFAULT_REAL = Path(os.environ.get("DOCKET_REAL_CORPUS", "/work/shared/corpus/real"))
+SUFFIXES = {".pdf", ".docx"}
+
+
+def documents(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+
+
+def read_docx(path: Path) -> int:
+    import docx
+
+    d = docx.Document(str(path))
+    n = sum(len(p.text) for p in d.paragraphs)
+    for table in d.tables:
+        for row in table.rows:
+            n += sum(len(c.text) for c in row.cells)
+    return n
+
+
+def floor_pdfplumber(files: list[Path]) -> float:
+    import pdfplumber
+
+    started = time.perf_counter()
+    for path in files:
+        try:
+            if path.suffix.lower() == ".pdf":
+                with pdfplumber.open(path) as pdf:
+                    for page in pdf.pages:
+                        page.extract_words()
+                        page.close()
+            else:
+                read_docx(path)
+        except Exception as e:  # noqa: BLE001 - a broken file costs what it costs
+            print(f"  floor pdfplumber: {path.name}: {type(e).__name__}", file=sys.stderr)
+    return time.perf_counter() - started
+
+
+def floor_pdfium(files: list[Path]) -> tuple[float, int]:
+    import pypdfium2
+
+    pages = 0
+    started = time.perf_counter()
+    for path in files:
+        try:
+            if path.suffix.lower() == ".pdf":
+                pdf = pypdfium2.PdfDocument(str(path))
+                for page in pdf:
+                    page.get_textpage().get_text_range()
+                    pages += 1
+                pdf.close()
+            else:
+                read_docx(path)
+        except Exception as e:  # noqa: BLE001
+            print(f"  floor pypdfium2: {path.name}: {type(e).__name__}", file=sys.stderr)
+    return time.perf_counter() - started, pages
+
+
+def run_pipeline(corpus: Path, out: Path, workers: int, extra: list[str]) -> dict:
+    """Run `docket ingest` as a subprocess; wall time and peak RSS of its worker processes."""
+    cmd = [sys.executable, "-m", "pipeline.cli", "ingest", str(corpus), "-o", str(out), "-q",
+           "--workers", str(workers), *extra]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    main = psutil.Process(proc.pid)
+    peak_worker = peak_main = 0
+    while proc.poll() is None:
+        try:
+            peak_main = max(peak_main, main.memory_info().rss)
+            for child in main.children(recursive=True):
+                try:
+                    if child.ppid() != proc.pid:  # workers are forked by the fork server, a child of docket
+                        peak_worker = max(peak_worker, child.memory_info().rss)
+                except psutil.Error:
+                    pass
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    stdout, stderr = proc.communicate()
+    seconds = time.perf_counter() - started
+    if proc.returncode not in (0, 3):
+        raise SystemExit(f"docket ingest failed ({proc.returncode}):\n{stderr}")
+    rows = list(csv.DictReader((out / "manifest.csv").open(encoding="utf-8-sig", newline="")))
+    status = Counter(r["status"] for r in rows)
+    reasons = Counter(r["reason"] for r in rows if r["status"] == "failed")
+    return {"seconds": seconds, "peak_worker_mb": peak_worker / 2**20, "peak_main_mb": peak_main / 2**20,
+            "status": dict(status), "failed_reasons": dict(reasons), "summary": stdout.strip()}
+
+
+def bench_corpus(label: str, corpus: Path, workers: list[int], extra: list[str]) -> dict:
+    files = documents(corpus)
+    n_pdf = sum(f.suffix.lower() == ".pdf" for f in files)
+    print(f"\n{label}: {len(files)} documents ({n_pdf} PDF, {len(files) - n_pdf} DOCX) in {corpus}", flush=True)
+    floor_pdfium(files[:3])  # warm the page cache and imports
+    pdfium_s, pages = floor_pdfium(files)
+    plumber_s = floor_pdfplumber(files)
+    res = {"label": label, "docs": len(files), "pdf": n_pdf, "pages": pages, "floor_pdfplumber_s": plumber_s,
+           "floor_pdfium_s": pdfium_s, "pipeline": {}}
+    with tempfile.TemporaryDirectory(prefix="docket-bench-") as tmp:
+        for w in workers:
+            out = Path(tmp) / f"out-{w}"
+            res["pipeline"][w] = run_pipeline(corpus, out, w, extra)
+            print(f"  {w} worker(s): {res['pipeline'][w]['summary']}", flush=True)
+        rerun = run_pipeline(corpus, Path(tmp) / f"out-{workers[-1]}", workers[-1], extra)
+        res["rerun_s"] = rerun["seconds"]
+        shutil.rmtree(Path(tmp), ignore_errors=True)
+    return res
+
+
+def print_table(results: list[dict], workers: list[int]) -> None:
+    line = "-" * 100
+    print("\n" + line)
+    print(f"{'corpus':<22}{'measure':<26}{'seconds':>9}{'docs/s':>9}{'pages/s':>9}{'peak MB/worker':>16}")
+    print(line)
+    for r in results:
+        name = f"{r['label']} ({r['docs']}, {r['pages']} PDF p.)"
+        rows = [("floor pdfplumber+docx", r["floor_pdfplumber_s"], None),
+                ("floor pypdfium2+docx", r["floor_pdfium_s"], None)]
+        rows += [(f"pipeline, {w} worker{'s' if w > 1 else ''}", r["pipeline"][w]["seconds"],
+                  r["pipeline"][w]["peak_worker_mb"]) for w in workers]
+        rows.append(("re-run, unchanged", r["rerun_s"], None))
+        for i, (what, s, mb) in enumerate(rows):
+            print(f"{name if i == 0 else '':<22}{what:<26}{s:>9.2f}{r['docs'] / s:>9.1f}{r['pages'] / s:>9.1f}"
+                  f"{'' if mb is None else f'{mb:.0f}':>16}")
+        one = r["pipeline"][workers[0]]["seconds"]
+        ratios = [f"pipeline(1w)/pdfplumber floor = {one / r['floor_pdfplumber_s']:.2f} (target <= 1.5)",
+                  f"pipeline(1w)/pypdfium2 floor = {one / r['floor_pdfium_s']:.2f}"]
+        if len(workers) > 1:
+            ratios.append(f"{workers[-1]} workers vs 1: {one / r['pipeline'][workers[-1]]['seconds']:.2f}x "
+                          "(target >= 1.7)")
+        peak = max(p["peak_worker_mb"] for p in r["pipeline"].values())
+        ratios.append(f"peak per worker {peak:.0f} MB (target < 400)")
+        ratios.append(f"re-run {r['rerun_s']:.2f} s")
+        print(f"{'':<22}" + "; ".join(ratios[:2]))
+        print(f"{'':<22}" + "; ".join(ratios[2:]))
+        outcome = r["pipeline"][workers[0]]
+        print(f"{'':<22}pipeline outcome: {outcome['status']}, failures by reason: {outcome['failed_reasons'] or '-'}")
+        print(line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--real", type=Path, default=DEFAULT_REAL, help="real corpus folder ('' to skip)")
+    ap.add_argument("--generated", type=int, default=200, help="generated documents (0 to skip)")
+    ap.add_argument("--large", action="store_true", help="1,000 generated documents")
+    ap.add_argument("--workers", default="1,2", help="worker counts to compare (first is the baseline)")
+    ap.add_argument("--no-tag", action="store_true", help="pass --no-tag to docket ingest")
+    ap.add_argument("--json", type=Path, default=HERE / "out" / "bench_ingest.json", help="results file")
+    args = ap.parse_args(argv)
+    workers = [int(w) for w in args.workers.split(",")]
+    extra = ["--no-tag"] if args.no_tag else []
+    n = 1000 if args.large else args.generated
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} (shared machines make timings noisy)")
+    results = []
+    if str(args.real) and args.real.is_dir():
+        results.append(bench_corpus("real", args.real, workers, extra))
+    if n:
+        corpus = HERE / "out" / f"corpus-{n}"
+        started = time.perf_counter()
+        make_corpus(n, corpus)
+        print(f"\ngenerated corpus ready in {time.perf_counter() - started:.1f} s: {corpus}")
+        results.append(bench_corpus(f"generated-{n}", corpus, workers, extra))
+    print_table(results, workers)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+    print(f"results: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
