@@ -1,63 +1,48 @@
-"""Agenda items from programme tables, timetables and numbered agendas."""
+"""Agenda items from programme tables, timetables and numbered agendas.
+
+Two readers run over the block stream and the better answer wins:
+
+- ``agenda_numbered``: a numbered agenda (UN provisional/annotated agendas, "the agenda of the
+  seminar is as follows: 1. ... 2. ..."), scheduled by a timetable where the document has one;
+- ``agenda_programme``: a timed programme (a time column in a table, or "09:00 – 10:30 Opening"
+  lines), with day headings, numbered talks inside sessions, breaks and speakers.
+
+A document with neither (a concept note's thematic strands, a report's numbered paragraphs,
+deadlines) yields no items.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..models import AgendaItem, Block, BlockKind, Cell, Provenance, Speaker
+from ..models import AgendaItem, Block, Cell, Speaker
 from ..textutil import join_lines
-from .dates import parse_day_month, parse_time_range
+from .agenda_numbered import find_numbered_agenda
+from .agenda_programme import _TITLE_END, find_programme
+from .agenda_speakers import inline_speakers
+from .dates import find_dates, find_month_years
 
-_SPEAKER = re.compile(
-    r"(?P<what>[^,;]*?),?\s*(?P<name>(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Hon)\.?\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
-    r"(?:,\s*(?P<role>[^;]+?))?(?=;|$|\s+(?:Introduction|Opening|Closing)\b)"
-)
+__all__ = ["find_agenda_items", "split_title"]
 
 
 def find_agenda_items(blocks: tuple[Block, ...], year: int | None, default_date: str | None) -> tuple[AgendaItem, ...]:
-    items: list[AgendaItem] = []
-    for block in blocks:
-        if block.kind == BlockKind.TABLE:
-            items.extend(_from_time_table(block, year, default_date))
-    return tuple(items)
+    if year is None:
+        year = document_year(blocks)
+    numbered, scheduled = find_numbered_agenda(blocks, year)
+    programme = find_programme(blocks, year, default_date)
+    if numbered and (scheduled or len(numbered) >= len(programme)):
+        return tuple(numbered)
+    return tuple(programme)
 
 
-def _from_time_table(block: Block, year: int | None, default_date: str | None) -> list[AgendaItem]:
-    """A table whose first column holds time ranges: one item per timed row."""
-    rows = block.rows
-    timed = [r for r in rows if r and parse_time_range(r[0].text)[0]]
-    if len(timed) < 2:
-        return []
-    out: list[AgendaItem] = []
-    date = default_date
-    for i, row in enumerate(rows):
-        first = row[0].text if row else ""
-        start, end, m = parse_time_range(first)
-        if year and not start:
-            d = parse_day_month(" ".join(c.text for c in row), year)
-            if d:
-                date = d
-            continue
-        if not start or m is None:
-            continue
-        if m.start() == 0 and len(first) - m.end() > 12 and re.search(r"\d{4}", first[m.end():]):
-            continue  # a day header such as "14:00 - 18:30 (GMT+9), Tuesday, 30 March 2021"
-        body_cells = [c for c in row[1:] if c.text.strip()]
-        if not body_cells:
-            continue
-        title, description, speakers = split_title(body_cells[0])
-        rest = " ".join(join_lines(c.text) for c in body_cells[1:])
-        if rest:
-            description = (description + " " + rest).strip()
-        prov = Provenance(block.provenance.source_file, page=block.provenance.page, table=block.provenance.table,
-                          row=i, block=block.provenance.block, extractor=block.provenance.extractor)
-        out.append(AgendaItem(title=title, provenance=prov, date=date, start=start, end=end,
-                              description=description, speakers=tuple(speakers)))
-    return out
-
-
-_TITLE_END = re.compile(r"^(?P<title>(?:Session\s+\d+\s*:\s*)?.+?)(?:\s+(?=(?:Opening remarks|Introduction of|Welcome|"
-                        r"Secretariat will|This session|Moderator|Chair|Keynote by|Remarks by)\b)|$)")
+def document_year(blocks: tuple[Block, ...]) -> int | None:
+    """The year printed first on the cover: a full date, a month and year, or a year in the title."""
+    head = "\n".join(b.text[:300] for b in blocks[:30])
+    for found in (find_dates(head), find_month_years(head)):
+        if found:
+            return int(found[0].start[:4])
+    m = re.search(r"\b(19[5-9]\d|20[0-9]\d)\b", head)
+    return int(m.group(1)) if m else None
 
 
 def split_title(cell: Cell) -> tuple[str, str, list[Speaker]]:
@@ -75,6 +60,4 @@ def split_title(cell: Cell) -> tuple[str, str, list[Speaker]]:
         title = m.group("title").strip() if m else lines[0]
         rest = lines[0][len(title):]
     description = join_lines(rest)
-    speakers = [Speaker(name=m.group("name").strip(), role=(m.group("role") or "").strip())
-                for m in _SPEAKER.finditer(description)]
-    return title.strip(" –-"), description, speakers
+    return title.strip(" –-"), description, inline_speakers(description)

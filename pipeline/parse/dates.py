@@ -133,6 +133,23 @@ def parse_time_range(text: str) -> tuple[str | None, str | None, re.Match[str] |
         return None, None, None
     if not (m.group("m1") or m.group("ap1") or m.group("m2") or m.group("ap2")):
         return None, None, None  # "1-2" is a number range, not times
+    start, end = _range_times(m)
+    return start, end, m
+
+
+def find_time_ranges(text: str) -> list[tuple[str | None, str | None, re.Match[str]]]:
+    """Every time range in ``text`` in order, converted as ``parse_time_range`` does ("1-2" is skipped)."""
+    out = []
+    for m in _TIME_RANGE.finditer(text):
+        start, end = _range_times(m)
+        if start or end:
+            out.append((start, end, m))
+    return out
+
+
+def _range_times(m: re.Match[str]) -> tuple[str | None, str | None]:
+    if not (m.group("m1") or m.group("ap1") or m.group("m2") or m.group("ap2")):
+        return None, None
     h1, h2 = int(m.group("h1")), int(m.group("h2"))
     m1, m2 = int(m.group("m1") or 0), int(m.group("m2") or 0)
     ap1, ap2 = m.group("ap1"), m.group("ap2")
@@ -146,7 +163,7 @@ def parse_time_range(text: str) -> tuple[str | None, str | None, re.Match[str] |
     start, end = _to24(h1, m1, ap1), _to24(h2, m2, ap2)
     if start and end and end < start and not ap2 and h2 < 12 and not ap1:
         end = _to24(h2 + 12, m2, None)  # "18:00-6:30" style slips: keep it ordered
-    return start, end, m
+    return start, end
 
 
 def parse_time(text: str) -> tuple[str | None, re.Match[str] | None]:

@@ -1,0 +1,378 @@
+"""Timed programmes: a time column (or a leading time on each line), day headings, numbered talks.
+
+The block stream is first flattened into ``Line``s (one per table row or per in-cell line, one per
+paragraph), each with the text of its time column, so that programme tables, tables whose rows are
+single printed lines, and plain "09:00 – 10:30 Opening" text lines all go through one state machine:
+
+- a day heading ("Day 1: Tuesday 25 February", "Tuesday, 30 March 2021") sets the date;
+- a timed line opens an entry (start/end from the time column);
+- a label in the time column ("Welcome Address") opens an untimed entry;
+- inside an entry, a talk number ("1-1", "E-2") opens a numbered talk of that session, and a
+  break line ("Coffee Break– Lounge") an untimed break;
+- other lines continue the current entry: title lines first, then chairs, speakers, description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import AgendaItem, Block, BlockKind, Provenance, Speaker
+from ..textutil import join_lines
+from .agenda_speakers import CHAIR, inline_speakers, is_speaker_line, parse_speaker
+from .dates import find_dates, parse_day_month, parse_time, parse_time_range
+
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+_DAY_HEADING = re.compile(r"^\s*(?:Day\s*\d+\b|" + WEEKDAY + r",?\s+(?:\d{1,2}|[A-Z][a-z]+\s+\d))", re.I)
+_TALK = re.compile(r"^(?P<num>(?:[A-Z]|\d{1,2})\s?[-‐–]\s?\d{1,2}[a-z]?)(?:[.:)]?\s+(?P<rest>\S.*))?$")
+_BREAK = re.compile(r"^(?:(?:Coffee|Tea|Health|Networking|Comfort|Short)\s*(?:/\s*\w+\s*)?Break|Break|Lunch(?:\s*Break)?|"
+                    r"Dinner|Refreshments?)\b", re.I)
+_VENUE_TAIL = re.compile(r"^(?P<title>.{3,60}?)\s*[–—-]\s*(?P<venue>[A-Z][\w.'’ ]{1,40})$")
+_STOP_LEAD = re.compile(
+    r"^(?:hosted by|organi[sz]ed by|moderated by|chaired by|facilitated by|presented by|venue\b|special exhibition|"
+    r"this session|the session|secretariat will|participants will|the meeting will|the workshop will|"
+    r"opening remarks|welcome remarks|introduction of|remarks by|keynote by|moderator|chair\b|co-chair|"
+    r"objectives?\s*:|background\s*:|format\s*:|expected outcome)",
+    re.I,
+)
+_LABEL_PHRASE = re.compile(r"\b(?:Welcome|Opening|Closing|Keynote|Introductory|Inaugural|Special|Concluding)\s+"
+                           r"(?:Address|Remarks|Speech|Statement|Lecture)s?\b")
+_SECTION = re.compile(r"^(?:Annex|Appendix|Background|Objectives?|Contacts?|Notes?|Registration information|"
+                      r"Logistics|Venue|Participants)\b", re.I)
+_HONORIFIC_ANYWHERE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s?[A-Z][a-z]")
+_TITLE_END = re.compile(r"^(?P<title>(?:Session\s+\d+\s*:\s*)?.+?)(?:\s+(?=(?:Opening remarks|Introduction of|Welcome|"
+                        r"Secretariat will|This session|The session|Moderator|Chair|Keynote by|Remarks by)\b)|$)")
+
+
+@dataclass
+class Line:
+    time: str  # the time column's text ('' for none); for text lines the leading time
+    text: str
+    block: Block
+    row: int | None = None
+    bold: bool | None = None  # None: the extractor does not say
+    bold_prefix: str = ""
+    in_table: bool = False
+    table_timed: bool = False  # the line's table has timed rows (a programme table)
+
+
+@dataclass
+class Entry:
+    line: Line
+    start: str | None = None
+    end: str | None = None
+    date: str | None = None
+    number: str | None = None
+    session: str = ""
+    label: str = ""  # an untimed row's label printed in the time column
+    lines: list[Line] = field(default_factory=list)
+
+
+def leading_time(text: str, strict: bool) -> tuple[str | None, str | None, str]:
+    """A time range or single time at the very start of ``text``: (start, end, rest)."""
+    start, end, token, rest = split_time(text, strict)
+    return start, end, rest
+
+
+def split_time(text: str, strict: bool) -> tuple[str | None, str | None, str, str]:
+    """(start, end, the printed time, the rest) for a time at the very start of ``text``."""
+    text = text.strip()
+    start, end, m = parse_time_range(text)
+    if start and m is not None and m.start() == 0:
+        return start, end, m.group(0), text[m.end():].strip(" ,;–—-")
+    t, m1 = parse_time(text)
+    if t and m1 is not None and m1.start() == 0:
+        token = m1.group(0).rstrip()
+        if strict and not re.search(r"[:h]|[ap]\.?\s?m|noon", token, re.I):
+            return None, None, "", text
+        rest = text[len(token):]
+        if rest and not rest[:1].isspace() and rest[:1] not in "–—-,;":
+            return None, None, "", text
+        return t, None, token, rest.strip(" ,;–—-")
+    return None, None, "", text
+
+
+def day_heading(text: str, year: int | None) -> tuple[bool, str | None]:
+    """('Day 1: Tuesday 25 February' -> True, '2020-02-25'); ('Day 1: Seminar', -> True, None)."""
+    text = text.strip()
+    if len(text) > 100 or not _DAY_HEADING.match(text):
+        full = find_dates(text)
+        if full and len(text) < 60 and full[0].pos < 20 and re.search(WEEKDAY, text, re.I):
+            return True, full[0].start
+        return False, None
+    full = find_dates(text)
+    if full:
+        return True, full[0].start
+    return True, parse_day_month(text, year) if year else None
+
+
+def flatten(blocks: tuple[Block, ...]) -> list[Line]:
+    lines: list[Line] = []
+    for block in blocks:
+        if block.kind == BlockKind.TABLE:
+            lines.extend(_table_lines(block))
+        else:
+            text = block.text.strip()
+            if not text:
+                continue
+            if block.kind == BlockKind.LIST_ITEM and block.marker in ("-", "–", "—"):
+                text = "- " + text  # a dash-led continuation: "authorities / - Geocell Reinforcement"
+            start, _, token, rest = split_time(text, strict=True)
+            if not start:
+                start, token, rest = _inner_time(text)
+            time = token if start else ""
+            lines.append(Line(time=time, text=rest if time else text, block=block, bold=block.bold or None))
+    return lines
+
+
+def _inner_time(text: str) -> tuple[str | None, str, str]:
+    """'Keynote Lecture: 10:10–10:50 The Utilization ...': a lead label printed before the time."""
+    m = re.match(r"^(?P<pre>[^\d:]{3,40}:)\s+", text)
+    if not m:
+        return None, "", text
+    start, _, token, rest = split_time(text[m.end():], strict=True)
+    if not start or not rest:
+        return None, "", text
+    return start, token, m.group("pre") + " " + rest
+
+
+def _table_lines(block: Block) -> list[Line]:
+    out: list[Line] = []
+    timed = any(_row_time(row)[0] for row in block.rows)
+    for i, row in enumerate(block.rows):
+        cells = [c for c in row if c.text.strip()]
+        if not cells:
+            continue
+        time_cell, body = None, cells
+        t0 = cells[0].text.strip()
+        if len(cells) > 1 and (leading_time(t0, strict=False)[0] and not leading_time(t0, strict=False)[2]
+                               or (timed and row and row[0].text.strip() and len(t0) <= 40 and "\n" not in t0)):
+            time_cell, body = cells[0], cells[1:]
+        time = time_cell.text.replace("\n", " ").strip() if time_cell else ""
+        first = True
+        for cell in body:
+            cell_lines = [ln.strip() for ln in cell.text.split("\n") if ln.strip()]
+            for j, text in enumerate(cell_lines):
+                t = time if first else ""
+                if not t and "\n" in cell.text:
+                    start, _, token, rest = split_time(text, strict=True)
+                    if start:
+                        t, text = token, rest
+                bold = cell.bold if (cell.bold or cell.bold_prefix) else None
+                if bold is None and _any_bold(block):
+                    bold = False
+                if j == 0 and cell.bold_prefix and not cell.bold:
+                    bold = text.startswith(cell.bold_prefix.split("\n")[0].strip())
+                out.append(Line(time=t, text=text, block=block, row=i, bold=bold,
+                                bold_prefix=cell.bold_prefix if j == 0 else "", in_table=True, table_timed=timed))
+                first = False
+        if not body:
+            out.append(Line(time=time, text="", block=block, row=i, in_table=True, table_timed=timed))
+    return out
+
+
+def _any_bold(block: Block) -> bool:
+    return any(c.bold or c.bold_prefix for row in block.rows for c in row)
+
+
+def _row_time(row) -> tuple[str | None, str | None]:
+    for c in row:
+        if c.text.strip():
+            start, end, _ = leading_time(c.text.replace("\n", " "), strict=False)
+            return start, end
+    return None, None
+
+
+def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: str | None) -> list[AgendaItem]:
+    lines = flatten(blocks)
+    timed = [ln for ln in lines if ln.time and leading_time(ln.time, strict=not ln.in_table)[0]
+             and not _is_day_header_time(ln)]
+    if len(timed) < 2:
+        return []
+    entries: list[Entry] = []
+    date = default_date
+    cur: Entry | None = None
+    parent: Entry | None = None  # the session that numbered talks belong to
+    for ln in lines:
+        text = ln.text.strip()
+        if ln.time and _is_day_header_time(ln):
+            d = find_dates(ln.time + " " + text)
+            date = d[0].start if d else date
+            cur = None
+            continue
+        if not ln.time:
+            is_day, d = day_heading(text, year)
+            if is_day and (ln.in_table or len(text) < 80):
+                date = d or (None if re.match(r"\s*Day\s*\d", text, re.I) and not d else date)
+                cur = parent = None
+                continue
+        if ln.time:
+            start, end, rest = leading_time(ln.time, strict=not ln.in_table)
+            if start:
+                cur = Entry(line=ln, start=start, end=end, date=date)
+                if rest and not text:
+                    ln.text = rest
+                elif rest:
+                    cur.label = rest
+                entries.append(cur)
+                parent = cur
+                if text:
+                    cur.lines.append(ln)
+                continue
+            if ln.in_table and ln.table_timed:  # a label in the time column: "Welcome Address"
+                cur = Entry(line=ln, date=date, label=ln.time)
+                entries.append(cur)
+                parent = cur
+                if text:
+                    cur.lines.append(ln)
+                continue
+        if cur is None:
+            continue
+        if _closes(ln, cur):
+            cur = None
+            continue
+        if not text:
+            continue
+        talk = _TALK.match(text)
+        if talk and parent is not None:
+            cur = Entry(line=ln, date=date, number=re.sub(r"\s", "", talk.group("num")).replace("–", "-"),
+                        session=_title_of(parent)[0])
+            entries.append(cur)
+            if talk.group("rest"):
+                ln.text = talk.group("rest")
+                cur.lines.append(ln)
+            continue
+        if _BREAK.match(text) and len(text) < 60 and (cur.lines or cur.label):
+            cur = Entry(line=ln, date=date)
+            entries.append(cur)
+            cur.lines.append(ln)
+            continue
+        phrase = _LABEL_PHRASE.search(text) if is_speaker_line(text) else None
+        if phrase:  # "Mr. Yamada Kunihiro Welcome Address Vice Minister ...": a label printed beside a speaker
+            cur = Entry(line=ln, date=date, label=phrase.group(0))
+            entries.append(cur)
+            parent = cur
+            ln.text = (text[: phrase.start()].rstrip() + " " + text[phrase.end():].lstrip()).strip()
+            cur.lines.append(ln)
+            continue
+        label = _label_before_speaker(text) if not ln.in_table else None
+        if label:
+            cur = Entry(line=ln, date=date, label=label)
+            entries.append(cur)
+            parent = cur
+            ln.text = text[len(label):].strip()
+            cur.lines.append(ln)
+            continue
+        cur.lines.append(ln)
+    return [item for e in entries if (item := _item(e)) is not None]
+
+
+def _is_day_header_time(ln: Line) -> bool:
+    """'14:00 - 18:30 (GMT+9), Tuesday, 30 March 2021': the time span of a whole day, not an item."""
+    return bool(find_dates(ln.time + " " + ln.text)) and len(ln.text) < 80 and not ln.in_table or (
+        ln.in_table and bool(find_dates(ln.time)))
+
+
+def _closes(ln: Line, cur: Entry) -> bool:
+    if ln.block.kind == BlockKind.HEADING and (ln.block.marker or _SECTION.match(ln.text)):
+        return True
+    if cur.line.in_table and not ln.in_table:
+        return True
+    if ln.in_table and not ln.table_timed:
+        return True
+    return not ln.in_table and len(ln.text) > 300
+
+
+def _label_before_speaker(text: str) -> str | None:
+    m = re.match(r"^(?P<label>[A-Z][\w'’ ]{2,40}?)\s+(?=(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+[A-Z])", text)
+    if not m or re.search(r"\b(?:by|from|with|and|of|to|for)$", m.group("label")) or CHAIR.match(text):
+        return None
+    return m.group("label").strip()
+
+
+def _title_of(entry: Entry) -> tuple[str, list[str]]:
+    """The entry's title and the lines after it."""
+    lines = [ln for ln in entry.lines if ln.text.strip()]
+    texts = [ln.text.strip() for ln in lines]
+    if entry.label:
+        return entry.label.strip(" :"), texts
+    if not lines:
+        return "", []
+    first = lines[0]
+    prefix = first.bold_prefix.replace("\n", " ").strip()
+    if prefix and first.text.startswith(prefix[:5]) and len(prefix) < len(first.text.strip()):
+        rest_first = first.text.strip()[len(prefix):].strip(" –—-")
+        # a bold title wrapped over several in-cell lines is a prefix of the cell text
+        return _clean_title(join_lines(first.bold_prefix)), ([rest_first] if rest_first else []) + texts[1:]
+    title = [texts[0]]
+    bold_known = any(ln.bold is not None for ln in lines)
+    i = 1
+    while i < len(lines):
+        nxt = texts[i]
+        if _TALK.match(nxt) or _BREAK.match(nxt) and len(nxt) < 60 or _stop(nxt):
+            break
+        if bold_known and lines[0].bold:
+            if not lines[i].bold:
+                break
+        elif not _continues(title[-1], nxt):
+            break
+        title.append(nxt)
+        i += 1
+    rest = texts[i:]
+    joined = join_lines("\n".join(title))
+    if len(title) == 1 and len(lines) == 1 and not first.bold_prefix:
+        m = _TITLE_END.match(joined)
+        if m and m.group("title").strip() != joined:
+            head = m.group("title").strip()
+            rest = [joined[len(head):].strip()] + rest
+            joined = head
+    return _clean_title(joined), rest
+
+
+def _stop(line: str) -> bool:
+    return bool(_STOP_LEAD.match(line) or is_speaker_line(line) or _HONORIFIC_ANYWHERE.search(line)
+                or "@" in line)
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Is ``nxt`` the wrapped rest of a title line ``prev``?"""
+    if prev.endswith((":", "-", "–", ",", "&", "/")) or re.search(r"\b(?:and|or|of|by|for|the|in|on|to|a|an|with)$", prev):
+        return True
+    if nxt[:1].islower() or nxt.startswith(("- ", "– ", "(")):
+        return True
+    if re.search(r"[.!?;]$", prev):
+        return False
+    return len(nxt) < 90 and not (nxt.endswith(".") and len(nxt.split()) > 8)
+
+
+def _clean_title(title: str) -> str:
+    title = title.strip(" –—-:;,")
+    if _BREAK.match(title) or re.match(r"^(?:Registration|Reception|Welcome Reception)\b", title):
+        m = _VENUE_TAIL.match(title)
+        if m:
+            title = m.group("title").strip()
+    return title
+
+
+def _item(e: Entry) -> AgendaItem | None:
+    title, rest = _title_of(e)
+    if not title and not e.number:
+        return None
+    speakers: list[Speaker] = []
+    for i, line in enumerate(rest):
+        if is_speaker_line(line):
+            nxt = rest[i + 1] if i + 1 < len(rest) else ""
+            if _TALK.match(nxt) or is_speaker_line(nxt):
+                nxt = ""
+            sp = parse_speaker(line, nxt)
+            if sp:
+                speakers.append(sp)
+    description = join_lines("\n".join(rest))
+    if not speakers and description:
+        speakers = inline_speakers(description)
+    ln = e.line
+    prov = ln.block.provenance
+    prov = Provenance(prov.source_file, page=prov.page, block=prov.block, table=prov.table, row=ln.row,
+                      line=prov.line, bbox=prov.bbox, extractor=prov.extractor)
+    return AgendaItem(title=title, provenance=prov, date=e.date, start=e.start, end=e.end, number=e.number,
+                      description=description, speakers=tuple(speakers), session=e.session)

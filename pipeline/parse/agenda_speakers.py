@@ -1,0 +1,86 @@
+"""Speakers, chairs and title boundaries inside programme rows."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Speaker
+
+HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|H\.\s?E|Hon|Rt\.\s?Hon|Amb|Ambassador|Sir|Dame)\.?"
+_HONORIFIC_START = re.compile(r"^(?:(?:" + HONORIFIC + r")\s*)+(?=[A-Z])")
+_NOT_NAME = (r"(?!(?:Head|Director|Deputy|Vice|Minister|Chair|Co-?chair|President|Secretary|Lead|Senior|Chief|"
+             r"Professor|Dean|Welcome|Opening|Closing|Keynote|Executive|Permanent|Assistant|Associate|Principal|"
+             r"Manager|Coordinator|Adviser|Advisor|Representative|Commissioner|Governor|Member|Ministry|Department|"
+             r"Division|Office|University|Institute|Agency|National|United|UN)\b)")
+_NAME = re.compile(
+    r"^(?P<name>(?:(?:" + HONORIFIC + r")\s*)+[A-Z][\w.'’-]*(?:\s+" + _NOT_NAME
+    + r"(?:[A-Z][\w.'’-]*|van|von|de|der|da|di|del|bin|al))"
+    r"{0,5})(?P<rest>.*)$",
+    re.S,
+)
+CHAIR = re.compile(r"^(?P<role>(?:Co-?)?Chair(?:person|man|woman)?s?|Moderators?|Facilitators?|Rapporteurs?|"
+                   r"Master of Ceremon(?:y|ies)|MC|Host(?:ed by)?|Panell?ists?|Speakers?|Presenters?)\s*:\s*(?P<rest>.*)$",
+                   re.I | re.S)
+_ROLE_WORDS = re.compile(
+    r"^(?:Head|Director|Deputy|Vice|Minister|Chair|Co-?chair|President|Secretary|Lead|Senior|Chief|Professor|Dean|"
+    r"CEO|COO|Co-founder|Founder|Permanent|Executive|Assistant|Associate|Principal|Manager|Coordinator|"
+    r"Officer|Adviser|Advisor|Representative|Ambassador|Commissioner|Governor|Mayor|Member|Expert|Consultant|"
+    r"Programme|Program|Team|Special|Under-Secretary|Acting|General|Regional|National|Country)\b",
+    re.I,
+)
+# Where a one-line programme cell stops being a title: the first speaker cue or description sentence.
+_INLINE_SPEAKER = re.compile(
+    r"(?P<what>[^,;]*?),?\s*(?P<name>(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Hon)\.?\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
+    r"(?:,\s*(?P<role>[^;]+?))?(?=;|$|\s+(?:Introduction|Opening|Closing)\b)"
+)
+
+
+def is_speaker_line(line: str) -> bool:
+    return bool(_HONORIFIC_START.match(line.strip())) or bool(CHAIR.match(line.strip()))
+
+
+def split_role(rest: str) -> tuple[str, str]:
+    """'Head of ESCAP East and North-East Asia Office' -> role; 'IGS Central Bureau' -> organisation."""
+    rest = rest.strip(" ,;–-")
+    if not rest:
+        return "", ""
+    if _ROLE_WORDS.match(rest):
+        role, _, org = rest.partition(",")
+        return role.strip(), org.strip()
+    return "", rest
+
+
+def parse_speaker(line: str, next_line: str = "") -> Speaker | None:
+    """'Mr. X, Head of Y' / 'Chair: Mr. X, Co-chair of Y' / 'Mr. X' followed by a role line."""
+    line = line.strip()
+    chair_role = ""
+    m = CHAIR.match(line)
+    if m:
+        chair_role = m.group("role").strip()
+        line = m.group("rest").strip()
+        if chair_role.lower().startswith("hosted"):
+            chair_role = "Host"
+    n = _NAME.match(line)
+    if not n:
+        if chair_role and line:
+            name, _, rest = line.partition(",")
+            role, org = split_role(rest)
+            return Speaker(name=name.strip(), role=chair_role, organisation=org or role)
+        return None
+    name = n.group("name").strip()
+    rest = n.group("rest").strip(" ,")
+    if not rest and next_line and not is_speaker_line(next_line):
+        rest = next_line
+    role, org = split_role(rest)
+    if chair_role:
+        return Speaker(name=name, role=chair_role, organisation=", ".join(x for x in (role, org) if x))
+    return Speaker(name=name, role=role, organisation=org)
+
+
+def inline_speakers(text: str) -> list[Speaker]:
+    """Speakers named inside running text: 'Opening remarks, Mr. X, Head of Y'."""
+    out = []
+    for m in _INLINE_SPEAKER.finditer(text):
+        role = (m.group("role") or "").strip()
+        out.append(Speaker(name=m.group("name").strip(), role=role))
+    return out
