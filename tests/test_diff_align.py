@@ -170,3 +170,42 @@ def test_diff_words_keep_punctuation_as_tokens():
     ops = word_diff("Shift the focus, now.", "Shift the focus; now!")
     changed = [(op.op, op.old, op.new) for op in ops if op.op != "equal"]
     assert changed == [("replace", (",",), (";",)), ("replace", (".",), ("!",))]
+
+
+def test_diff_align_sparse_assignment_matches_dense_optimum():
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    from pipeline.diff.align import _sparse_assignment
+
+    rng = np.random.default_rng(0)
+    for _ in range(100):
+        nr, nc = int(rng.integers(1, 25)), int(rng.integers(1, 25))
+        r, c = np.nonzero(rng.random((nr, nc)) < 0.25)
+        if len(r) == 0:
+            continue
+        w = rng.uniform(60, 100, len(r))
+        dense = np.zeros((nr, nc))
+        dense[r, c] = w
+        a, b = linear_sum_assignment(dense, maximize=True)
+        sa, sb = _sparse_assignment(r, c, w, (nr, nc))
+        assert (dense[sa, sb] > 0).all()
+        assert abs(dense[a, b].sum() - dense[sa, sb].sum()) < 1e-6
+
+
+def test_diff_align_sparse_path_gives_same_pairs(monkeypatch):
+    import importlib
+
+    align_module = importlib.import_module("pipeline.diff.align")
+
+    old, new = doc("seed_original.json"), doc("seed_edited_a.json")
+    want = [
+        (p.old_number, p.new_number, p.change)
+        for p in align(items_of(old, Kind.RECOMMENDATIONS), items_of(new, Kind.RECOMMENDATIONS))
+    ]
+    monkeypatch.setattr(align_module, "DENSE_BLOCK_LIMIT", 0)
+    got = [
+        (p.old_number, p.new_number, p.change)
+        for p in align(items_of(old, Kind.RECOMMENDATIONS), items_of(new, Kind.RECOMMENDATIONS))
+    ]
+    assert got == want

@@ -34,11 +34,14 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
-from scipy.sparse.csgraph import connected_components
+from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
 
 from .items import Item
 from .normalize import equality_key, fold_layout, number_key
 from .words import WordOp, word_diff
+
+# Components up to this many old x new cells go to the dense solver (8 MB of float64).
+DENSE_BLOCK_LIMIT = 1_000_000
 
 
 class Change(StrEnum):
@@ -332,15 +335,41 @@ def assign(
             continue
         r_nodes, r_idx = np.unique(rows[edge_ids], return_inverse=True)
         c_nodes, c_idx = np.unique(cols[edge_ids], return_inverse=True)
-        block = np.zeros((len(r_nodes), len(c_nodes)))
-        raw = np.zeros_like(block)
-        block[r_idx, c_idx] = adjusted[edge_ids]
-        raw[r_idx, c_idx] = vals[edge_ids]
-        ri, ci = linear_sum_assignment(block, maximize=True)
-        for a, b in zip(ri, ci, strict=True):
-            if raw[a, b] >= cutoff:  # a zero cell is a non-edge the solver had to fill in
-                matches[int(r_nodes[a])] = (int(c_nodes[b]), float(raw[a, b]))
+        shape = (len(r_nodes), len(c_nodes))
+        raw = sparse.csr_matrix((vals[edge_ids], (r_idx, c_idx)), shape=shape)
+        if shape[0] * shape[1] <= DENSE_BLOCK_LIMIT:
+            block = np.zeros(shape)
+            block[r_idx, c_idx] = adjusted[edge_ids]
+            ri, ci = linear_sum_assignment(block, maximize=True)
+        else:
+            ri, ci = _sparse_assignment(r_idx, c_idx, adjusted[edge_ids], shape)
+        scores = np.asarray(raw[ri, ci]).ravel()
+        for a, b, score in zip(ri, ci, scores, strict=True):
+            if score >= cutoff:  # a zero cell is a non-edge the solver had to fill in
+                matches[int(r_nodes[a])] = (int(c_nodes[b]), float(score))
     return matches
+
+
+def _sparse_assignment(
+    r: np.ndarray, c: np.ndarray, weight: np.ndarray, shape: tuple[int, int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Maximum-weight matching on sparse edges, memory O(edges), same optimum as the dense solver.
+
+    ``min_weight_full_bipartite_matching`` needs a perfect matching, so every row gets a dummy
+    column and every column a dummy row (cost C/2 each: staying unmatched), and each real edge
+    (i, j) a near-free dummy edge (j', i') so its two dummies can pair up when i and j do.
+    Pairing i with j then saves ``weight``, so the optimum maximises the total weight.
+    """
+    nr, nc = shape
+    big = float(weight.max()) * 2.0 + 1.0
+    rows = np.concatenate([r, np.arange(nr), nr + np.arange(nc), nr + c])
+    cols = np.concatenate([c, nc + np.arange(nr), np.arange(nc), nc + r])
+    data = np.concatenate([big - weight, np.full(nr, big / 2), np.full(nc, big / 2), np.full(len(r), 1e-9)])
+    ri, ci = min_weight_full_bipartite_matching(
+        sparse.csr_matrix((data, (rows, cols)), shape=(nr + nc, nc + nr))
+    )
+    real = (ri < nr) & (ci < nc)
+    return ri[real], ci[real]
 
 
 # --- splits and merges -----------------------------------------------------------------------
