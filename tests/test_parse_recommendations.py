@@ -314,3 +314,24 @@ def test_addressees_free_prose_recommendation_to():
                                      "donors", "IOM Headquarters"]
     assert split_addressees("Project management; Analysis & Reporting") == ["Project management",
                                                                              "Analysis & Reporting"]
+
+
+def test_recommendations_label_with_bracketed_qualifier():
+    blocks = [para("Recommendation 1 (result A)"),
+              para("The Department should strengthen its monitoring of country programmes."),
+              para("Indicator of achievement: a monitoring framework.")]
+    assert by_number(blocks)["1"].text == "The Department should strengthen its monitoring of country programmes."
+
+
+def test_recommendations_matrix_with_recommendation_column():
+    blocks = [table([
+        ["No.", "Recommendation", "Addressed to", "Management response"],
+        ["1", "Strengthen the monitoring of the reintegration process.", "Project management", "Accepted. Will do."],
+        ["", "It should cover all countries.", "", ""],
+        ["2", "Develop a communication strategy for returnees.", "IOM Headquarters", "Partially accepted"],
+    ])]
+    recs = by_number(blocks)
+    assert list(recs) == ["1", "2"]
+    assert recs["1"].text == "Strengthen the monitoring of the reintegration process. It should cover all countries."
+    assert recs["1"].actors_raw == "Project management"
+    assert recs["2"].management_response.category == "partially accepted"

@@ -7,7 +7,8 @@ recommendations one way, and mixing strategies is how running text turns into fa
 1. annex tables "No. and actor(s) | Recommendation" (``recs_tables``);
 2. lettered groups "Evaluation recommendation A - ..." with numbering restarting per group (``recs_lists``);
 3. labels "Recommendation 3." / "Evaluation recommendation # 4:" / boxed "Recommendation N" (``recs_labelled``);
-4. numbered items under a "Recommendations" heading (``recs_lists``).
+4. matrices with a "Recommendation" column (``recs_tables``);
+5. numbered items under a "Recommendations" heading (``recs_lists``).
 
 Repeats (an executive summary restating the body) are merged by number, keeping the fuller text.
 """
@@ -20,7 +21,7 @@ from ..models import Block, Recommendation
 from .recs_common import linearize
 from .recs_labelled import from_labels
 from .recs_lists import from_groups, from_lists
-from .recs_tables import from_label_tables
+from .recs_tables import from_column_tables, from_label_tables
 
 
 def find_recommendations(blocks: tuple[Block, ...]) -> tuple[Recommendation, ...]:
@@ -28,7 +29,8 @@ def find_recommendations(blocks: tuple[Block, ...]) -> tuple[Recommendation, ...
     recs = from_label_tables(blocks)
     if not recs:
         units = linearize(blocks)
-        recs = from_groups(units) or from_labels(units, blocks) or from_lists(units)
+        recs = (from_groups(units) or from_labels(units, blocks) or from_column_tables(blocks)
+                or from_lists(units))
     return tuple(_dedupe(recs))
 
 

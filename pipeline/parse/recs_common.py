@@ -134,6 +134,8 @@ def match_label(unit: Unit) -> Label | None:
         return Label(label, number, reads.group("rest").strip())
     if number.isalpha() and not re.search(r"[a-z]", rest):
         return None  # "EVALUATION RECOMMENDATION A - COMMUNICATION": a group heading
+    if not sep and re.fullmatch(r"\([^()]{1,40}\)\s*[:.]?", rest):
+        return Label(label, number, "")  # "Recommendation 1 (result A)", "Recommendation 2 (priority: high)"
     if not sep and unit.kind == "heading" and is_title(rest):
         return Label(label, number, "", title=join_lines(rest))
     if not sep or _MR_WORDS.match(rest):

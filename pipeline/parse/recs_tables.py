@@ -8,11 +8,12 @@ table) or as a lower-case paragraph right after the table; either is joined to t
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..models import Block, BlockKind, Recommendation
 from ..textutil import join_lines
 from .addressees import raw_actors
-from .recs_common import FURNITURE, LABEL, Label, Unit, match_label, plausible_text
+from .recs_common import FURNITURE, LABEL, Label, Unit, make_response, match_label, plausible_text
 
 
 def from_label_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
@@ -53,3 +54,72 @@ def _label(text: str, block: Block) -> Label | None:
     if not LABEL.match(text):
         return None
     return match_label(Unit(text, "", "cell", block.provenance))
+
+
+# ---- matrices with a "Recommendation" column --------------------------------------------------------
+
+_REC_COL = re.compile(r"^(?:evaluation\s+|key\s+|main\s+)?recommendations?(?:\s*\(s\))?(?:\s+text)?\s*:?$", re.I)
+_NUM_COL = re.compile(r"^(?:no\.?|#|n[°o]\.?|nr\.?|number|ref\.?|rec(?:ommendation)?\.?\s*(?:no\.?|#|number))$", re.I)
+_MR_COL = re.compile(r"^(?:management\s+)?response\b|^management\s+response|^accepted\b|^agree", re.I)
+_WHO_COL = re.compile(r"^(?:addressee|addressed\s+to|actors?\b|recommendation\s+(?:addressed\s+)?to|directed\s+to)", re.I)
+_LEAD_NUM = re.compile(r"^\(?(?P<n>\d{1,2}(?:\.\d{1,2})?[a-z]?)[.)]?\s+(?P<rest>\S.*)$", re.S)
+
+
+def from_column_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
+    """Tables whose header row names a 'Recommendation' column (and maybe 'No.', 'Response',
+    'Addressed to' columns); each later row is one recommendation."""
+    out: list[Recommendation] = []
+    cols: dict[str, int] | None = None
+    for block in blocks:
+        if block.kind != BlockKind.TABLE:
+            continue
+        for r, row in enumerate(block.rows):
+            texts = [join_lines(c.text) for c in row]
+            found = _header(texts)
+            if found is not None:
+                cols = found
+                continue
+            if cols is None or cols["rec"] >= len(texts):
+                continue
+            text = texts[cols["rec"]]
+            number = texts[cols["num"]].strip().rstrip(".") if "num" in cols and cols["num"] < len(texts) else ""
+            if not text:
+                continue
+            if "num" in cols and not number and out and out[-1].provenance.table is not None:
+                out[-1] = dataclasses.replace(out[-1], text=join_lines(out[-1].text + "\n" + text))
+                continue  # the rest of a row split by a page break
+            lab = LABEL.match(text)
+            if lab and lab.group("rest").strip():
+                number, text = number or lab.group("num"), lab.group("rest").strip()
+            else:
+                lead = _LEAD_NUM.match(text)
+                if lead and not number:
+                    number, text = lead.group("n"), lead.group("rest")
+            if not plausible_text(text):
+                continue
+            number = number or str(len(out) + 1)
+            actors = texts[cols["who"]] if "who" in cols and cols["who"] < len(texts) else ""
+            response = make_response(row[cols["mr"]].text) if "mr" in cols and cols["mr"] < len(row) else None
+            prov = dataclasses.replace(block.provenance, row=r)
+            out.append(Recommendation(number=number, text=text, provenance=prov, label=f"Recommendation {number}",
+                                      actors_raw=actors, actors=raw_actors(actors), management_response=response))
+    return out
+
+
+def _header(texts: list[str]) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for i, t in enumerate(texts):
+        t = t.strip()
+        if not t or len(t) > 60:
+            continue
+        if "rec" not in cols and _REC_COL.match(t):
+            cols["rec"] = i
+        elif "num" not in cols and _NUM_COL.match(t):
+            cols["num"] = i
+        elif "who" not in cols and _WHO_COL.match(t):
+            cols["who"] = i
+        elif "mr" not in cols and _MR_COL.match(t):
+            cols["mr"] = i
+    if "rec" not in cols or len([t for t in texts if t.strip()]) < 2:
+        return None
+    return cols
