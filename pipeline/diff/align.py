@@ -171,12 +171,7 @@ class _WordCounts:
 
     def get(self) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
         if self._m is None:
-            vocab: dict[str, int] = {}
-            a = word_matrix(self._keys[0], vocab)
-            b = word_matrix(self._keys[1], vocab)
-            a.resize((a.shape[0], len(vocab)))
-            b.resize((b.shape[0], len(vocab)))
-            self._m = (a, b)
+            self._m = word_counts(*self._keys)
         return self._m
 
 
@@ -207,27 +202,28 @@ def _dense_scores(old_keys: list[str], new_keys: list[str], cutoff: float, row_o
 _WORD = re.compile(r"\w+")
 
 
-def word_matrix(
-    docs: Sequence[str], vocab: dict[str, int], binary: bool = False, grow: bool = True
-) -> sparse.csr_matrix:
-    """Sparse document x word counts (or 0/1) over ``vocab``, which grows as words are seen."""
-    indptr, indices, data = [0], [], []
-    for doc in docs:
-        counts: dict[int, int] = {}
-        for w in _WORD.findall(doc):
-            idx = vocab.get(w)
-            if idx is None:
-                if not grow:
-                    continue
-                idx = vocab[w] = len(vocab)
-            counts[idx] = counts.get(idx, 0) + 1
-        indices.extend(counts)
-        data.extend([1] * len(counts) if binary else counts.values())
-        indptr.append(len(indices))
-    return sparse.csr_matrix(
-        (np.asarray(data, np.float32), np.asarray(indices, np.int64), np.asarray(indptr, np.int64)),
-        shape=(len(docs), max(len(vocab), 1)),
+def word_counts(
+    old_docs: Sequence[str], new_docs: Sequence[str]
+) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Sparse document x word count matrices of both sides over one shared vocabulary."""
+    words: list[str] = []
+    lengths: list[int] = []
+    for doc in (*old_docs, *new_docs):
+        found = _WORD.findall(doc)
+        words.extend(found)
+        lengths.append(len(found))
+    if not words:
+        return sparse.csr_matrix((len(old_docs), 1), dtype=np.float32), sparse.csr_matrix(
+            (len(new_docs), 1), dtype=np.float32
+        )
+    vocab: dict[str, int] = {}
+    word_ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), dtype=np.int64, count=len(words))
+    doc_ids = np.repeat(np.arange(len(lengths)), lengths)
+    m = sparse.csr_matrix(
+        (np.ones(len(words), np.float32), (doc_ids, word_ids)), shape=(len(lengths), len(vocab))
     )
+    m.sum_duplicates()
+    return m[: len(old_docs)], m[len(old_docs) :]
 
 
 def _blocked_scores(

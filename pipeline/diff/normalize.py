@@ -11,43 +11,30 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_QUOTES = str.maketrans(
+# Typographic quotes to ASCII, every dash and minus variant to "-", soft hyphen and zero-width
+# space dropped: one translate table.
+_FOLD = str.maketrans(
     {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "`": "'",
-        "\u00b4": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2033": '"',
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032`\u00b4", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+        "\u00ad": None,
+        "\u200b": None,
     }
 )
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 # "environ- mental" / "environ-\nmental" (a line-end hyphen the extractor left in) -> "environmental".
 # A hyphen followed by "and"/"or"/"to" is a suspended compound ("long- and short-term"): kept.
 _BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-\s+(?!(?:and|or|to|and/or)\b)(?=[^\W\d_])")
-_SPACE = re.compile(r"\s+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:!?)\]}])")
-_SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[{])\s+")
+_PUNCT_SPACE = re.compile(r" (?=[,.;:!?)\]}])|(?<=[(\[{]) ")
 
 
 def fold_layout(text: str) -> str:
     """Undo layout-only variation: NFKC, soft hyphens, quotes, dashes, broken words, white space."""
-    text = unicodedata.normalize("NFKC", text or "").replace("\u00ad", "").replace("\u200b", "")
-    text = text.translate(_QUOTES)
-    text = _DASHES.sub("-", text)
-    text = _BROKEN_WORD.sub("", text)
-    text = _SPACE.sub(" ", text)
-    text = _SPACE_BEFORE_PUNCT.sub("", text)
-    text = _SPACE_AFTER_OPEN.sub("", text)
-    return text.strip()
+    text = unicodedata.normalize("NFKC", text or "").translate(_FOLD)
+    if "-" in text:
+        text = _BROKEN_WORD.sub("", text)
+    text = " ".join(text.split())
+    return _PUNCT_SPACE.sub("", text)
 
 
 def equality_key(text: str, ignore_case: bool = False) -> str:
