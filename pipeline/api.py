@@ -109,6 +109,17 @@ class Collection:
                 fh.write((dumps(list(self.records())) + "\n").encode("utf-8"))
         return path
 
+    def report(self, path: PathLike | None = None, title: str = "docket collection report") -> str:
+        """The collection report (as ``docket report`` writes it); saved to ``path`` when given."""
+        from .export.base import atomic_write
+        from .report import build_stats, render_html
+
+        page = render_html(build_stats(self.records(), self.failures), title)
+        if path is not None:
+            with atomic_write(path, "w") as fh:
+                fh.write(page)
+        return page
+
     def export(self, out_dir: PathLike, formats: Sequence[str] = ("csv",), raw: bool = False) -> list[Path]:
         """Write the tables in each format, laid out as ``docket export`` does; returns the files."""
         from .export.cli import export_records

@@ -150,3 +150,10 @@ def test_api_compare_delegates_to_diff(tmp_path: Path):
     assert set(both.to_frame()) == {"recommendations", "objectives"}
     with pytest.raises(ValueError, match="compared: recommendations"):
         result.to_frame("agenda")
+
+
+def test_api_collection_report(collection: Collection, tmp_path: Path):
+    page = collection.report(tmp_path / "r.html")
+    assert (tmp_path / "r.html").read_text("utf-8") == page
+    assert '<div class="n" data-stat="documents">1</div>' in page
+    assert '<div class="n" data-stat="failures">1</div>' in page

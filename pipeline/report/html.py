@@ -97,7 +97,7 @@ def heat_map(stats: CollectionStats) -> str:
     """Topics (rows) x years (columns); darker cells hold more tagged records."""
     if not stats.topics:
         return '<p class="empty" data-chart="topic-year" data-empty="true">No topics tagged.</p>'
-    label_w, cell_w, cell_h, head_h = 210, 56, 24, 26
+    label_w, cell_w, cell_h, head_h = 220, 56, 24, 26
     width = label_w + cell_w * len(stats.years) + 10
     height = head_h + cell_h * len(stats.topics) + 6
     top = max(max(row) for row in stats.topic_year) or 1
@@ -112,7 +112,7 @@ def heat_map(stats: CollectionStats) -> str:
         y = head_h + i * cell_h
         parts.append(
             f'<text class="label" x="{label_w - 8}" y="{y + 16}" text-anchor="end">'
-            f"<title>{esc(topic)}</title>{esc(_short(topic))}</text>"
+            f"<title>{esc(topic)}</title>{esc(_short(topic, 28))}</text>"
         )
         for j, (year, n) in enumerate(zip(stats.years, row, strict=True)):
             x = label_w + j * cell_w
