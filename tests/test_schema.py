@@ -5,9 +5,12 @@ from __future__ import annotations
 import copy
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import jsonschema
 import pytest
+from click.testing import CliRunner
+from conftest import SOURCES
 from sample_records import rich_document
 
 from pipeline import models
@@ -16,11 +19,9 @@ from pipeline.ingest import process_file
 from pipeline.schema.build import SCHEMA_PATH, build_schema, render, validate_record
 
 
-@pytest.fixture(scope="module")
-def seed_record(tmp_path_factory) -> dict:
-    from conftest import SOURCES
-
-    result = process_file(SOURCES / "neaspec-nfp-2021-concept-note.txt", {"tag": False})
+@pytest.fixture(scope="module", params=[False, True], ids=["untagged", "tagged"])
+def seed_record(request) -> dict:
+    result = process_file(SOURCES / "neaspec-nfp-2021-concept-note.txt", {"tag": request.param})
     assert result.document is not None
     return result.document.to_dict()
 
@@ -135,3 +136,18 @@ def test_schema_builder_refuses_keys_without_fields():
 
     with pytest.raises(TypeError, match="computed"):
         build_schema(Stray)
+
+
+def test_schema_validates_docket_ingest_outputs(tmp_path: Path):
+    from pipeline.cli import cli
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(SOURCES / "neaspec-nfp-2021-concept-note.txt"), "-o", str(out), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(p.read_text("utf-8")) for p in sorted((out / "json").glob("*.json"))]
+    records += [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
+    assert len(records) == 2
+    for record in records:
+        validate_record(record)
