@@ -218,3 +218,25 @@ def test_roundtrip_any_text(tmp_path: Path, text: str, names: list[str], label: 
     )
     assert csv_df.text.tolist() == [text]
     assert csv_df.actors.tolist() == ["; ".join(names)]
+
+
+@pytest.mark.parametrize("n_records, row_group_size, groups", [(0, 10, 1), (3, 2, 3), (4, 2, 4)])
+def test_parquet_streams_row_groups_and_keeps_schema_when_empty(n_records, row_group_size, groups):
+    import io
+
+    import pyarrow.parquet as pq
+
+    from pipeline.export import get_exporter
+
+    exporter = get_exporter("parquet", table="recommendations", row_group_size=row_group_size)
+    stream = io.BytesIO()
+    exporter.start(stream)
+    for i in range(n_records):
+        exporter.write(rich_document(f"d{i}").to_dict())
+    exporter.finish()
+    assert not stream.closed  # the exporter never closes what it was handed
+    meta = pq.ParquetFile(io.BytesIO(stream.getvalue())).metadata
+    assert (meta.num_row_groups, meta.num_rows) == (groups, 2 * n_records)
+    assert (
+        meta.schema.to_arrow_schema().remove_metadata() == arrow_schema("recommendations").remove_metadata()
+    )

@@ -102,6 +102,7 @@ class ParquetExporter:
 
     def start(self, stream: IO[bytes]) -> None:
         self._rows: list[dict[str, Any]] = []
+        self._groups = 0
         self._writer = pq.ParquetWriter(stream, self.schema, compression="zstd")
 
     def write(self, record: dict[str, Any]) -> None:
@@ -110,10 +111,11 @@ class ParquetExporter:
             self._flush()
 
     def finish(self) -> None:
-        self._flush()
+        if self._rows or not self._groups:  # an empty table still gets one row group of the declared schema
+            self._flush()
         self._writer.close()  # writes the footer; the stream it was handed stays open
 
     def _flush(self) -> None:
-        # An empty table still gets one (empty) row group, so readers see the declared schema.
         self._writer.write_table(pa.Table.from_pylist(self._rows, schema=self.schema))
         self._rows = []
+        self._groups += 1
