@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import AgendaItem, Block, BlockKind, Provenance, Speaker
+from ..models import AgendaItem, Block, BlockKind, Cell, Provenance, Speaker
 from ..textutil import join_lines
 from .agenda_speakers import CHAIR, inline_speakers, is_speaker_line, parse_speaker
 from .dates import find_dates, parse_day_month, parse_time, parse_time_range
@@ -151,24 +151,28 @@ def _table_lines(block: Block) -> list[Line]:
         time = time_cell.text.replace("\n", " ").strip() if time_cell else ""
         first = True
         for cell in body:
-            cell_lines = [ln.strip() for ln in cell.text.split("\n") if ln.strip()]
-            for j, text in enumerate(cell_lines):
+            for text, bold in _cell_lines(cell, _any_bold(block)):
                 t = time if first else ""
                 if not t and "\n" in cell.text:
                     start, _, token, rest = split_time(text, strict=True)
                     if start:
                         t, text = token, rest
-                bold = cell.bold if (cell.bold or cell.bold_prefix) else None
-                if bold is None and _any_bold(block):
-                    bold = False
-                if j == 0 and cell.bold_prefix and not cell.bold:
-                    bold = text.startswith(cell.bold_prefix.split("\n")[0].strip())
-                out.append(Line(time=t, text=text, block=block, row=i, bold=bold,
-                                bold_prefix=cell.bold_prefix if j == 0 else "", in_table=True, table_timed=timed))
+                out.append(Line(time=t, text=text, block=block, row=i, bold=bold, in_table=True, table_timed=timed))
                 first = False
         if not body:
             out.append(Line(time=time, text="", block=block, row=i, in_table=True, table_timed=timed))
     return out
+
+
+def _cell_lines(cell: Cell, table_has_bold: bool) -> list[tuple[str, bool | None]]:
+    """The cell's lines with their weight; a bold lead wrapped over several lines becomes one line."""
+    text = cell.text.strip()
+    prefix = cell.bold_prefix.strip()
+    if prefix and not cell.bold and text.startswith(prefix) and len(prefix) < len(text):
+        rest = text[len(prefix):].strip(" \n–—-")
+        return [(join_lines(prefix), True)] + [(ln.strip(), False) for ln in rest.split("\n") if ln.strip()]
+    bold: bool | None = True if cell.bold else (False if table_has_bold else None)
+    return [(ln.strip(), bold) for ln in text.split("\n") if ln.strip()]
 
 
 def _any_bold(block: Block) -> bool:
