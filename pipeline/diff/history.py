@@ -167,7 +167,7 @@ def write_history_markdown(report: HistoryReport, stream: IO[str]) -> None:
         w(f"## {KIND_TITLES[kind]}\n\n| # | ")
         heads = []
         for v, ref in enumerate(report.versions):
-            heads.append(md(ref.date or ref.label))
+            heads.append(md(f"{ref.label} ({ref.date})" if ref.date else ref.label))
             if v < len(report.versions) - 1:
                 heads.append("→")
         w(" | ".join(heads) + " | Latest text |\n|---|" + "---|" * (len(heads) + 1) + "\n")
