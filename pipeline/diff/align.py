@@ -497,12 +497,17 @@ def _stable_indices(groups: list[_Group]) -> set[int]:
     return stable
 
 
+def _name_key(name: str) -> str:
+    return " ".join(equality_key(name, ignore_case=True).replace(".", " ").split())
+
+
 def _diff_names(
     old: Sequence[Item], new: Sequence[Item], attr: str
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(added, removed) names; "NEASPEC secretariat" and "NEASPEC Secretariat" are one actor."""
-    before = {equality_key(n, ignore_case=True): n for i in reversed(old) for n in reversed(getattr(i, attr))}
-    after = {equality_key(n, ignore_case=True): n for i in reversed(new) for n in reversed(getattr(i, attr))}
+    """(added, removed) names; case, full stops and spacing do not count ("Dr Olwenyi Martha" is
+    "Dr. Olwenyi Martha", "NEASPEC secretariat" is "NEASPEC Secretariat")."""
+    before = {_name_key(n): n for i in reversed(old) for n in reversed(getattr(i, attr))}
+    after = {_name_key(n): n for i in reversed(new) for n in reversed(getattr(i, attr))}
     added = tuple(dict.fromkeys(after[k] for k in reversed(after) if k not in before))
     removed = tuple(dict.fromkeys(before[k] for k in reversed(before) if k not in after))
     return added, removed
