@@ -209,3 +209,11 @@ def test_diff_align_sparse_path_gives_same_pairs(monkeypatch):
         for p in align(items_of(old, Kind.RECOMMENDATIONS), items_of(new, Kind.RECOMMENDATIONS))
     ]
     assert got == want
+
+
+def test_diff_align_actor_names_ignore_case_stops_and_spacing():
+    old = [item(0, "Same text here.", actors=["Dr Olwenyi Martha", "NEASPEC secretariat", "Mr. X"])]
+    new = [item(0, "Same text here.", actors=["Dr. Olwenyi Martha", "NEASPEC Secretariat", "Prof. X"])]
+    (pair,) = align(old, new)
+    assert pair.change is Change.UNCHANGED
+    assert (pair.actors_added, pair.actors_removed) == (("Prof. X",), ("Mr. X",))

@@ -134,3 +134,26 @@ def test_diff_browser_report(browser, report_files):
     page.screenshot(path=str(ARTIFACTS / "diff_report.png"), full_page=True)
     context.close()
     assert (ARTIFACTS / "diff_report.png").stat().st_size > 10_000
+
+
+def test_diff_browser_history_report_loads_cleanly(browser, tmp_path):
+    from pipeline.diff import history
+    from pipeline.diff.history import write_history_html
+
+    docs = [
+        document_from_dict(json.loads((DATA / name).read_text(encoding="utf-8")))
+        for name in ("seed_original.json", "seed_edited_a.json", "seed_edited_b.json")
+    ]
+    path = tmp_path / "history.html"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        write_history_html(history(docs, tuple(Kind)), fh)
+    page = browser.new_page()
+    console, errors, requests = [], [], []
+    page.on("console", lambda msg: console.append((msg.type, msg.text)))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(path.resolve().as_uri(), wait_until="load")
+    assert errors == [] and [c for c in console if c[0] in ("error", "warning")] == []
+    assert requests == [path.resolve().as_uri()]
+    assert page.locator("tr.pair").count() > 10
+    page.close()
