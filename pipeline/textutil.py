@@ -21,7 +21,8 @@ def join_lines(text: str) -> str:
 
     A line ending in "-" followed by a lower-case word is taken as an automatic break
     ("environ-\\nmental" -> "environmental"); a hyphen before a capital or digit is kept
-    ("Secretary-\\nGeneral" -> "Secretary-General").
+    ("Secretary-\\nGeneral" -> "Secretary-General"). A soft hyphen (U+00AD) at a line end is
+    always removed.
     """
     lines = [ln.strip() for ln in text.replace("\r", "\n").split("\n")]
     out = ""
@@ -30,6 +31,8 @@ def join_lines(text: str) -> str:
             continue
         if not out:
             out = line
+        elif out.endswith("\u00ad"):  # a soft hyphen only shows where the line broke: always undo
+            out = out[:-1] + line
         elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
             out = out[:-1] + line
         elif out.endswith(("-", "\u2013", "\u2014", "/")) and not out.endswith((" -", " \u2013", " \u2014")):

@@ -124,20 +124,34 @@ def join_words(words: list[Word]) -> str:
 
 def read_page(page: Any, number: int) -> PageLayout:
     """Lay out one pdfplumber page: tables first, then the other words as lines in reading order."""
-    raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname", "size"])
-    words = [
-        Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
-             float(w["size"]), is_bold_font(w["fontname"]), w["fontname"])
-        for w in raw
-        if w["text"].strip()
-    ]
+    raw = [w for w in page.extract_words(keep_blank_chars=False, use_text_flow=False,
+                                         extra_attrs=["fontname", "size"]) if w["text"].strip()]
+    width, height = float(page.width), float(page.height)
     warnings: list[str] = []
-    if raw and sum(1 for w in raw if not w.get("upright", True)) > len(raw) / 2:
-        warnings.append(f"page {number}: mostly rotated text; reading order is approximate")
+    sideways = [w for w in raw if w.get("direction") in ("ttb", "btt")]
+    if raw and len(sideways) > len(raw) / 2:
+        # A page turned by /Rotate (or set sideways): read it as if turned upright; its rules
+        # are sideways too, so no table detection here.
+        warnings.append(f"page {number}: sideways text read as if the page were turned upright; no tables")
+        words = [_upright(w, width, height) for w in sideways]
+        return PageLayout(number, height, width, _order(words, [], height), len(page.chars), warnings)
+    words = [_word(w, w["x0"], w["x1"], w["top"], w["bottom"]) for w in raw if w not in sideways]
     tables = _tables(page, words) if (page.lines or page.rects) else []
     free = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
-    items = _order(free, tables, float(page.width))
-    return PageLayout(number, float(page.width), float(page.height), items, len(page.chars), warnings)
+    items = _order(free, tables, width)
+    return PageLayout(number, width, height, items, len(page.chars), warnings)
+
+
+def _word(w: dict[str, Any], x0: float, x1: float, top: float, bottom: float) -> Word:
+    return Word(w["text"], float(x0), float(x1), float(top), float(bottom), float(w["size"]),
+                is_bold_font(w["fontname"]), w["fontname"])
+
+
+def _upright(w: dict[str, Any], width: float, height: float) -> Word:
+    """Coordinates of a sideways word on the page turned so that its text runs left to right."""
+    if w["direction"] == "ttb":  # turned clockwise: lines run right to left across the page
+        return _word(w, w["top"], w["bottom"], width - w["x1"], width - w["x0"])
+    return _word(w, height - w["bottom"], height - w["top"], w["x0"], w["x1"])
 
 
 # --------------------------------------------------------------------------- tables
@@ -158,12 +172,12 @@ def _tables(page: Any, words: list[Word]) -> list[TableItem]:
 
 
 def _looks_tabular(rows: list[list[Cell]]) -> bool:
-    """Half the rows fill two or more cells; page frames (Publisher text boxes) fill one per row.
+    """Some rows fill two or more cells; page frames (Publisher text boxes) fill one per row.
 
     A single row passes: it is often the rest of a table broken by the page.
     """
     filled = sum(1 for r in rows if sum(1 for c in r if c.text) >= 2)
-    return len(rows) == 1 or filled >= len(rows) / 2
+    return len(rows) == 1 or filled >= 2
 
 
 def _column_lefts(table: Any) -> list[float]:
@@ -201,6 +215,11 @@ def _cell(bbox: Bbox | None, words: list[Word]) -> Cell:
             if in_prefix:
                 prefix = text
     bold = bool(text) and all_bold
+    stacked = text.split("\n")
+    if len(stacked) >= 3 and all(len(part) <= 2 for part in stacked):
+        # letters stacked one per line: a column header set vertically, read bottom to top
+        text = "".join(reversed(stacked))
+        prefix = text if bold else ""
     return Cell(text, bold=bold, bold_prefix=prefix.rstrip() if prefix else "")
 
 

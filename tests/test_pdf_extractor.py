@@ -1,0 +1,224 @@
+"""PdfExtractor: reading order, tables (also across a page break), furniture removal, errors.
+
+Fixtures live in tests/data/sources (see SOURCES.md there for the small generated ones).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import CorruptFileError, EncryptedError, ScannedDocumentError
+from pipeline.extract.base import Extraction
+from pipeline.extract.pdf_blocks import split_marker
+from pipeline.extract.pdf_extractor import PdfExtractor
+from pipeline.models import BlockKind
+from pipeline.textutil import join_lines
+
+SOURCES = Path(__file__).parent / "data" / "sources"
+SEED = "neaspec-nfp-2021-concept-note.pdf"
+NIGERIA = "Nigeria GIZ Project_Evaluation Brief_JAN 2021_Abderrahim EL MOULAT_0.pdf"
+_CACHE: dict[str, Extraction] = {}
+
+
+def extract(name: str) -> Extraction:
+    """Each fixture is extracted once per test session: pdfplumber is slow."""
+    if name not in _CACHE:
+        _CACHE[name] = PdfExtractor().extract(SOURCES / name, name)
+    return _CACHE[name]
+
+
+def texts(ex: Extraction) -> list[str]:
+    return [b.text for b in ex.blocks]
+
+
+# --------------------------------------------------------------------------- seed concept note
+def test_pdf_extractor_joins_table_broken_across_pages() -> None:
+    ex = extract(SEED)
+    tables = [b for b in ex.blocks if b.kind == BlockKind.TABLE]
+    annex = [t for t in tables if t.rows[0][0].text == "No. and actor(s)"]
+    assert len(annex) == 1
+    table = annex[0]
+    assert table.page == 3 and table.style == "pages 3-4"
+    assert len(table.rows) == 8
+    assert [c.text for c in table.rows[0]] == ["No. and actor(s)", "Recommendation"]
+    assert all(c.bold for c in table.rows[0])
+    numbers = [re.match(r"Recommendation (\d)", r[0].text).group(1) for r in table.rows[1:]]  # type: ignore[union-attr]
+    assert numbers == list("1234567")
+    rec2 = join_lines(table.rows[2][1].text)
+    assert rec2.startswith("Review the 1996 founding framework")
+    assert rec2.endswith("make values and principles presently tacit more explicit.")
+    # the part of recommendation 7 printed on page 4 stays in its cell, not in a paragraph
+    assert join_lines(table.rows[7][1].text).endswith("intergovernmental connectedness being pursued under NEASPEC.")
+    assert not any("intergovernmental connectedness" in b.text for b in ex.blocks if b.kind != BlockKind.TABLE)
+
+
+def test_pdf_extractor_headings_lists_and_provenance() -> None:
+    ex = extract(SEED)
+    assert ex.pages == 4
+    headings = [b for b in ex.blocks if b.kind == BlockKind.HEADING]
+    background = next(b for b in headings if b.text == "1. Background")
+    assert background.marker == "1." and background.bold and background.font_size == 14.0
+    assert background.level == 1
+    title = next(b for b in headings if b.text.startswith("National Focal Points Meeting"))
+    assert title.level == 2  # 13 pt, below the 14 pt headings
+    bullets = [b for b in ex.blocks if b.kind == BlockKind.LIST_ITEM and b.page == 1]
+    assert [b.marker for b in bullets] == ["•", "•", "•"]  # \uf0b7 symbol-font bullets
+    assert bullets[0].text.startswith("Examine the current institutional setup")
+    assert bullets[0].text.endswith("as well as its funding mechanism;")  # continuation lines kept
+    for b in ex.blocks:
+        assert b.provenance.source_file == SEED and b.provenance.extractor == "pdfplumber"
+        assert b.provenance.page is not None and b.provenance.bbox is not None
+
+
+def test_pdf_extractor_programme_table_cells() -> None:
+    ex = extract(SEED)
+    table = next(b for b in ex.blocks if b.kind == BlockKind.TABLE and b.page == 2)
+    first = [c.text for c in table.rows[1]]
+    assert first[0] == "14:00 - 14:15"
+    assert first[1].startswith("Opening Session\nOpening remarks, Mr. Ganbold\n")  # in-cell breaks kept
+    assert table.rows[1][1].bold_prefix == "Opening Session" and not table.rows[1][1].bold
+    # table text is not repeated as paragraphs
+    assert not any(b.kind != BlockKind.TABLE and "Opening remarks" in b.text for b in ex.blocks)
+
+
+def test_pdf_extractor_bold_prefix_in_programme() -> None:
+    ex = extract("programme_2020-02-14.pdf")
+    cells = [c for b in ex.blocks if b.kind == BlockKind.TABLE for row in b.rows for c in row]
+    coffee = [c for c in cells if c.text.startswith("Coffee Break")]
+    assert coffee
+    assert coffee[0].text == "Coffee Break– Lounge"
+    assert coffee[0].bold_prefix.startswith("Coffee Break") and "Lounge" not in coffee[0].bold_prefix
+    assert coffee[0].text.startswith(coffee[0].bold_prefix)
+
+
+# --------------------------------------------------------------------------- two columns
+def test_pdf_extractor_two_column_reading_order() -> None:
+    ex = extract(NIGERIA)
+    blocks = list(ex.blocks)
+    head = next(i for i, b in enumerate(blocks) if b.text == "KEY RECOMMENDATIONS")
+    recs = blocks[head + 1: head + 8]
+    assert [b.marker for b in recs] == [f"{n}." for n in range(1, 8)]
+    assert all(b.kind == BlockKind.LIST_ITEM and b.page == 2 for b in recs)
+    assert recs[0].text == "Generalize the accommodation assistance and better target the psychological assistance."
+    assert recs[6].text.endswith("have access to accommodation assistance and any other relevant social assistance.")
+    # the left column's findings come before the right column, not interleaved with it
+    order = texts(ex)
+    assert order.index("Relevance") < order.index("Impact") < order.index("Sustainability") < head
+    assert not any("KEY RECOMMENDATIONS" in t for t in order if t != "KEY RECOMMENDATIONS")
+
+
+def test_pdf_extractor_undoes_hyphenation() -> None:
+    recs = {b.marker: b.text for b in extract(NIGERIA).blocks if b.page == 2 and b.kind == BlockKind.LIST_ITEM}
+    assert "document the challenges" in recs["2."]  # "doc-/ument"
+    assert "new phase of the project" in recs["3."]  # "pro-/ject"
+    assert "monitoring qualitative data" in recs["5."]
+    assert "emergency support" in recs["6."]
+    # a typed hyphen at a line end (another font subset than the automatic ones) is kept
+    assert "best-practices" in recs["4."]
+
+
+def test_join_lines_keeps_real_hyphens() -> None:
+    assert join_lines("environ-\nmental") == "environmental"
+    assert join_lines("Secretary-\nGeneral") == "Secretary-General"
+    assert join_lines("environ\u00ad\nmental") == "environmental"
+
+
+# --------------------------------------------------------------------------- headers and footers
+def test_pdf_extractor_removes_headers_footers_and_page_numbers() -> None:
+    ex = extract("DP_2025_6.en.pdf")
+    all_text = texts(ex)
+    # the running header "DP/2025/6" of pages 2-8 is gone; the masthead symbol on page 1 stays
+    assert [b.page for b in ex.blocks if b.text == "DP/2025/6"] == [1]
+    # and so are the job-number footers "25-xxxxx n/8" and bare page numbers
+    assert not any(re.fullmatch(r"(\d{2}-\d{5}\s*)?\d+/\d+(\s*\d{2}-\d{5})?", t.strip()) for t in all_text)
+    assert not any(re.fullmatch(r"\d{1,3}", t.strip()) for t in all_text)
+    # the Nigeria brief's footer line is repeated on both pages at slightly different heights
+    assert not any("Mission in Nigeria" in t for t in texts(extract(NIGERIA)))
+
+
+# --------------------------------------------------------------------------- odd pages and errors
+def test_pdf_extractor_sideways_page_reads_upright() -> None:
+    ex = PdfExtractor().extract(SOURCES / "rotated-page.pdf", "rotated-page.pdf")
+    assert ex.warnings and "sideways" in ex.warnings[0]
+    order = texts(ex)
+    assert order[0] == "Concept Note"
+    assert order.index("1. Background") < order.index("2. Objectives")
+
+
+def test_pdf_extractor_landscape_annex_does_not_crash() -> None:
+    ex = PdfExtractor().extract(SOURCES / "JIU_REP_2025_2-annex-pages-33-34.pdf", "jiu.pdf")
+    tables = [b for b in ex.blocks if b.kind == BlockKind.TABLE]
+    assert len(tables) == 2
+    header = [c.text for c in tables[0].rows[1]]
+    assert "UNICEF" in header and "UNAIDS" in header  # letters stacked vertically, read upright
+    assert any(row[0].text == "Recommendation 1" for row in tables[0].rows)
+
+
+def test_pdf_extractor_encrypted_raises() -> None:
+    with pytest.raises(EncryptedError) as info:
+        PdfExtractor().extract(SOURCES / "encrypted-user-password.pdf", "secret.pdf")
+    assert str(info.value).startswith("secret.pdf: encrypted PDF")
+    assert info.value.__cause__ is not None
+
+
+def test_pdf_extractor_empty_user_password_opens() -> None:
+    ex = PdfExtractor().extract(SOURCES / "encrypted-empty-password.pdf", "open.pdf")
+    assert ex.blocks[0].text == "Concept Note"
+
+
+def test_pdf_extractor_truncated_raises_corrupt(tmp_path: Path) -> None:
+    data = (SOURCES / SEED).read_bytes()
+    bad = tmp_path / "cut.pdf"
+    bad.write_bytes(data[:600])
+    with pytest.raises(CorruptFileError) as info:
+        PdfExtractor().extract(bad, "cut.pdf")
+    assert str(info.value).startswith("cut.pdf: ")
+    assert info.value.__cause__ is not None
+
+
+def _blank_pdf() -> bytes:
+    """One page, no text layer: what a scan without OCR looks like to a text extractor."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length 25 >>\nstream\n0 0 m 100 100 l S 1 0 0 1 0 0 cm\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_extractor_no_text_layer_raises_scanned(tmp_path: Path) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(_blank_pdf())
+    with pytest.raises(ScannedDocumentError, match=r"^scan\.pdf: no text layer \(scanned\?\); run with --ocr"):
+        PdfExtractor().extract(scan, "scan.pdf")
+
+
+@pytest.mark.parametrize(
+    ("line", "marker", "rest"),
+    [
+        ("\uf0b7 Examine the setup", "•", "Examine the setup"),
+        ("- The project is", "-", "The project is"),
+        ("(a) a renewed vision", "(a)", "a renewed vision"),
+        ("1. Generalize", "1.", "Generalize"),
+        ("III. Recommendation", "III.", "Recommendation"),
+        ("30 March 2021", "", "30 March 2021"),
+        ("-5% change", "", "-5% change"),
+        ("i.e. something", "", "i.e. something"),
+    ],
+)
+def test_split_marker(line: str, marker: str, rest: str) -> None:
+    got_marker, got_rest, _ = split_marker(line)
+    assert (got_marker, got_rest) == (marker, rest)
