@@ -335,3 +335,19 @@ def test_recommendations_matrix_with_recommendation_column():
     assert recs["1"].text == "Strengthen the monitoring of the reintegration process. It should cover all countries."
     assert recs["1"].actors_raw == "Project management"
     assert recs["2"].management_response.category == "partially accepted"
+
+
+def test_recommendations_short_r_labels_and_any_responder():
+    blocks = [
+        para("R1. Strengthen the monitoring of the reintegration process in all countries."),
+        para("UN-Women management response: Partially accepted. Resources are limited."),
+        para("R2: Develop a communication strategy for returnees and host communities."),
+        para("Humanitarian response (HR) capacity should be expanded as well."),
+        para("WFP response (agree): will be done."),
+    ]
+    recs = by_number(blocks)
+    assert list(recs) == ["1", "2"]
+    assert recs["1"].label == "R1"
+    assert recs["1"].management_response.category == "partially accepted"
+    assert recs["2"].text.endswith("host communities. Humanitarian response (HR) capacity should be expanded as well.")
+    assert recs["2"].management_response.category == "accepted"

@@ -92,7 +92,7 @@ def assemble(pieces: list[str]) -> str:
 
 # "Recommendation 3", "Evaluation recommendation # 4:", "Recommendation No. 2.", "Recommendation A".
 LABEL = re.compile(
-    r"^(?P<label>(?i:(?:evaluation\s+)?recommendation)(?:\s*(?:(?i:no)\.|#|(?i:number\b))\s*|\s+)"
+    r"^(?P<label>(?:(?i:(?:evaluation\s+)?recommendation)(?:\s*(?:(?i:no)\.|#|(?i:number\b))\s*|\s+)|R(?=\d)|Rec\.?\s*)"
     r"(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z](?:\.\d{1,2})?)(?![\w/]))"
     r"\s*(?P<sep>[:.\-\u2013\u2014)]?)\s*(?P<rest>.*)$",
     re.S,
@@ -148,9 +148,12 @@ def match_label(unit: Unit) -> Label | None:
 
 
 # Where a recommendation's wording ends: responses, addressees, indicators, action plans.
+# "IEO response:", "UN-Women management response:", "Response of the administration:"
+_RESPONDER = r"(?:(?:(?-i:[A-Z][\w.&'\u2019/-]*)|management|secretariat|administration|organizational|agency|joint)\s+){0,3}"
 STOP = re.compile(
-    r"^(?:(?:management|ieo|unicef|undp|unfpa|secretariat|administration|organizational|agency|joint)\s+)?"
-    r"response\s*(?:[:(\-\u2013\u2014]|$)"
+    r"^" + _RESPONDER + r"response\s*(?::|\((?=[^)]*(?:accept|agree|reject|partial))|[-\u2013\u2014]\s)"
+    r"|^(?:(?-i:[A-Z]{2,}[\w-]*)\s+)?(?:management\s+)?response\s*$"
+    r"|^response\s+(?:of|from|by)\s+(?:the\s+)?\S+(?:\s+\S+)?\s*:"
     r"|^management(?:'s)?\s+response\b|^management\s+comments?\b"
     r"|^indicators?\s+of\s+achievement\b"
     r"|^recommendation\s+(?:addressed\s+)?to\s*:?"
@@ -162,8 +165,7 @@ STOP = re.compile(
 )
 ACTORS_MARK = re.compile(r"^(?:recommendation\s+(?:addressed\s+)?to|addressed\s+to)\s*:?\s*(?P<rest>.*)$", re.I | re.S)
 MR_MARK = re.compile(
-    r"^(?:(?:management|ieo|unicef|undp|unfpa|secretariat|administration|organizational|agency|joint)\s+)?"
-    r"(?:management(?:'s)?\s+)?response\b\s*(?P<rest>.*)$",
+    r"^" + _RESPONDER + r"(?:management(?:'s)?\s+)?response\b(?:\s+(?:of|from|by)\s+[^:]{1,40}:)?\s*(?P<rest>.*)$",
     re.I | re.S,
 )
 _MR_TEMPLATE = re.compile(
