@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..models import Block, Recommendation
-from .recs_common import linearize
+from .recs_common import linearize, quality
 from .recs_labelled import from_labels
 from .recs_lists import from_groups, from_lists
 from .recs_tables import from_column_tables, from_label_tables
@@ -35,7 +35,7 @@ def find_recommendations(blocks: tuple[Block, ...]) -> tuple[Recommendation, ...
 
 
 def _dedupe(recs: list[Recommendation]) -> list[Recommendation]:
-    """One record per number: the longest text wins; a title or addressee found elsewhere is kept."""
+    """One record per number: the fullest wording wins; a title or addressee found elsewhere is kept."""
     order: list[str] = []
     by_number: dict[str, list[Recommendation]] = {}
     for r in recs:
@@ -46,7 +46,7 @@ def _dedupe(recs: list[Recommendation]) -> list[Recommendation]:
     out = []
     for number in order:
         group = by_number[number]
-        best = max(group, key=lambda r: len(r.text))
+        best = max(group, key=lambda r: quality(r.text))
         if not best.text:
             continue
         title = best.title or next((r.title for r in group if r.title), "")

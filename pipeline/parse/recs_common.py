@@ -229,9 +229,23 @@ def word_count(text: str) -> int:
     return len(re.findall(r"[A-Za-z\u00c0-\u024f]{3,}", text))
 
 
+def lower_ratio(text: str) -> float:
+    """Share of the words that are lower-case: high in sentences, low in lists of names and codes."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
+    return sum(w.islower() for w in words) / len(words) if words else 0.0
+
+
 def plausible_text(text: str) -> bool:
-    """Wording, not a cell of codes ("a E E E") or a bare heading."""
-    return word_count(text) >= 3 and len(text) >= 20
+    """Wording, not a cell of codes ("a E E E"), a row of organization names or a bare heading."""
+    return word_count(text) >= 3 and len(text) >= 20 and lower_ratio(text) >= 0.3
+
+
+def quality(text: str) -> float:
+    """How much a candidate looks like a recommendation's wording (to choose between repeats)."""
+    score = len(text) * lower_ratio(text)
+    if len(re.findall(r"\brecommendations?\b", text, re.I)) >= 2:
+        score /= 2  # a legend or a cross-reference table, not the wording
+    return score
 
 
 # ---- management responses ----------------------------------------------------------------------------
