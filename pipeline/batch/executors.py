@@ -37,7 +37,21 @@ def timeout_payload(task: Task, timeout: float, seconds: float) -> dict[str, Any
     return {**payload, "retry": True}
 
 
-def _worker_main(conn) -> None:
+READY = "ready"
+STARTUP_LIMIT = 300.0  # seconds a new worker may take to import and warm up
+
+
+def _worker_main(conn, warmup) -> None:
+    if warmup is not None:
+        fn, args = warmup
+        try:
+            fn(*args)  # load models before the clock of the first document starts
+        except Exception:  # noqa: BLE001, S110 - the first task will report the real error
+            pass
+    try:
+        conn.send(READY)
+    except (BrokenPipeError, OSError):
+        return
     while True:
         try:
             fn, args = conn.recv()
@@ -54,13 +68,14 @@ def _worker_main(conn) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx):
+    def __init__(self, ctx, warmup):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child,), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, warmup), daemon=True)
         self.proc.start()
         child.close()
+        self.ready = False
         self.task: Task | None = None
-        self.started = 0.0
+        self.started = time.monotonic()
 
     def kill(self) -> None:
         self.proc.kill()
@@ -75,72 +90,88 @@ class _Worker:
 
 
 class LocalExecutor:
-    """``workers`` processes, started on the first task; a stuck or dead worker is replaced."""
+    """``workers`` processes, started as tasks arrive; a stuck or dead worker is killed and replaced.
 
-    def __init__(self, workers: int, timeout: float):
+    ``warmup`` (a picklable ``(fn, args)``) runs once in each new worker before it takes tasks,
+    so loading spaCy does not count against the first document's time limit.
+    """
+
+    def __init__(self, workers: int, timeout: float, warmup: tuple | None = None):
         self.workers = max(1, workers)
         self.timeout = timeout
+        self.warmup = warmup
         self.ctx = mp.get_context("forkserver")
-        preload = [m for m in PRELOAD if _importable(m)]
-        self.ctx.set_forkserver_preload(preload)
+        self.ctx.set_forkserver_preload([m for m in PRELOAD if _importable(m)])
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, dict[str, Any]]]:
-        idle: list[_Worker] = []
-        busy: list[_Worker] = []
-        started = 0
+        pool: list[_Worker] = []
+        queued: Task | None = None
         exhausted = False
         try:
             while True:
-                while not exhausted and (idle or started < self.workers):
-                    task = next(tasks, None)
-                    if task is None:
-                        exhausted = True
-                        break
-                    if not idle:
-                        idle.append(_Worker(self.ctx))
-                        started += 1
+                if queued is None and not exhausted:
+                    queued = next(tasks, None)
+                    exhausted = queued is None
+                idle = [w for w in pool if w.ready and w.task is None]
+                while queued is not None and idle:
                     worker = idle.pop()
-                    worker.task, worker.started = task, time.monotonic()
-                    worker.conn.send((task.fn, task.args))
-                    busy.append(worker)
-                if not busy:
-                    return
-                deadline = min(w.started for w in busy) + self.timeout
-                ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy],
-                                 timeout=max(0.0, min(deadline - time.monotonic(), 1.0))))
-                now = time.monotonic()
-                for worker in list(busy):
-                    task, elapsed = worker.task, now - worker.started
-                    payload, reusable = None, False
-                    if worker.conn in ready or worker.proc.sentinel in ready:
-                        try:
-                            payload = worker.conn.recv() if worker.conn.poll() else None
-                            reusable = payload is not None
-                        except (EOFError, OSError):
-                            payload = None
-                        if payload is None:
-                            worker.proc.join(1)
-                            payload = {**failed_payload(
-                                Reason.INTERNAL, f"{task.name}: the worker process died while reading it "
-                                f"(exit code {worker.proc.exitcode}; out of memory or a crash in a parser library)",
-                                elapsed), "retry": True}
-                    elif elapsed > self.timeout:
-                        payload = timeout_payload(task, self.timeout, elapsed)
-                    if payload is None:
-                        continue
-                    busy.remove(worker)
-                    if reusable:
-                        idle.append(worker)
-                    else:
-                        worker.kill()
-                        started -= 1
-                    worker.task = None
-                    yield task, payload
+                    worker.task, worker.started = queued, time.monotonic()
+                    worker.conn.send((queued.fn, queued.args))
+                    queued = next(tasks, None)
+                    exhausted = queued is None
+                while queued is not None and not idle and len(pool) < self.workers:
+                    pool.append(_Worker(self.ctx, self.warmup))
+                active = [w for w in pool if w.task is not None or not w.ready]
+                if not active:
+                    if queued is None and exhausted:
+                        return
+                    continue
+                yield from self._collect(pool, active)
         finally:
-            for worker in busy:
+            for worker in pool:
+                if worker.task is not None or not worker.ready:
+                    worker.kill()
+                else:
+                    worker.stop()
+
+    def _collect(self, pool: list[_Worker], active: list[_Worker]) -> Iterator[tuple[Task, dict[str, Any]]]:
+        limits = [w.started + (self.timeout if w.ready else STARTUP_LIMIT) for w in active]
+        ready = set(wait([w.conn for w in active] + [w.proc.sentinel for w in active],
+                         timeout=max(0.0, min(min(limits) - time.monotonic(), 1.0))))
+        now = time.monotonic()
+        for worker in active:
+            message, alive = None, True
+            if worker.conn in ready or worker.proc.sentinel in ready:
+                try:
+                    message = worker.conn.recv() if worker.conn.poll() else None
+                except (EOFError, OSError):
+                    message = None
+                alive = message is not None
+            elif now - worker.started <= (self.timeout if worker.ready else STARTUP_LIMIT):
+                continue
+            if not worker.ready:
+                if message == READY:
+                    worker.ready = True
+                    continue
                 worker.kill()
-            for worker in idle:
-                worker.stop()
+                pool.remove(worker)
+                raise RuntimeError("a worker process could not start (see the messages above); "
+                                   "try --workers 1 or check the installation")
+            task, elapsed = worker.task, now - worker.started
+            if message is None and alive:
+                payload = timeout_payload(task, self.timeout, elapsed)
+            elif message is None:
+                worker.proc.join(1)
+                payload = {**failed_payload(
+                    Reason.INTERNAL, f"{task.name}: the worker process died while reading it (exit code "
+                    f"{worker.proc.exitcode}; out of memory or a crash in a parser library)", elapsed), "retry": True}
+            else:
+                payload = message
+            worker.task = None
+            if message is None:
+                worker.kill()
+                pool.remove(worker)
+            yield task, payload
 
 
 class DaskExecutor:
@@ -222,9 +253,9 @@ def _importable(module: str) -> bool:
 
 
 def make_executor(kind: str, workers: int, timeout: float, scheduler: str | None = None,
-                  send_bytes: bool = False):
+                  send_bytes: bool = False, warmup: tuple | None = None):
     if kind == "dask":
         if not scheduler:
             raise ValueError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
         return DaskExecutor(scheduler, timeout, send_bytes)
-    return LocalExecutor(workers or os.cpu_count() or 1, timeout)
+    return LocalExecutor(workers or os.cpu_count() or 1, timeout, warmup)

@@ -24,7 +24,7 @@ from ..models import Status
 from .catalog import CATALOG_NAME, Catalog, Entry
 from .executors import Task, make_executor
 from .manifest import write_outputs
-from .tasks import relabel, retag_record, run_document
+from .tasks import relabel, retag_record, run_document, warm_up
 from .versions import Versions, config_versions
 
 INTERRUPTED = "interrupted"  # files.status of a timed-out or crashed document: retried next run
@@ -70,7 +70,8 @@ def run_batch(sources: Sequence[Path], out_dir: str | Path, settings: Settings, 
         run_id = catalog.start_run(command)
         summary = RunSummary(run_id, out_dir)
         planner = _Planner(catalog, run_id, settings, config_versions(settings), options.force, summary, progress)
-        executor = make_executor(options.executor, options.workers, timeout, options.scheduler, options.send_bytes)
+        executor = make_executor(options.executor, options.workers, timeout, options.scheduler, options.send_bytes,
+                                 warmup=(warm_up, (settings,)))
         for task, payload in executor.run(planner.tasks(sources)):
             planner.finish(task, payload)
         planner.flush()

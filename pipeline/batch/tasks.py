@@ -38,6 +38,16 @@ def run_document(path: str, settings: Settings, source_file: str) -> dict[str, A
     return payload
 
 
+def warm_up(settings: Settings) -> None:
+    """Load what every document needs (the tagger's spaCy pipeline) once per worker."""
+    if settings.tag:
+        try:
+            from ..nlp import get_tagger
+        except ImportError:
+            return
+        get_tagger(settings.config_path)
+
+
 def run_document_bytes(data: bytes, suffix: str, settings: Settings, source_file: str) -> dict[str, Any]:
     """``run_document`` on bytes shipped to a worker that cannot see the file (Dask without shared storage)."""
     with tempfile.TemporaryDirectory(prefix="docket-") as tmp:
