@@ -8,7 +8,7 @@ from ..models import Block, Document, DocumentInfo
 from .agenda import find_agenda_items
 from .classify import classify
 from .metadata import HEAD_CHARS, cover_blocks, document_date, event_name, extract_metadata
-from .objectives import find_objectives
+from .objectives import find_objectives, has_objectives_section
 from .recommendations import find_recommendations
 from .sections import build_sections, section_spans
 
@@ -22,7 +22,7 @@ def parse_document(info: DocumentInfo, blocks: tuple[Block, ...], warnings: tupl
     agenda_items = find_agenda_items(blocks, year, meta.meeting_start)
     cover_text = "\n".join(b.text for b in cover_blocks(blocks))
     title = meta.title
-    doc_type = classify(title, cover_text, len(recommendations), len(agenda_items), has_objectives=False)
+    doc_type = classify(title, cover_text, len(recommendations), len(agenda_items), has_objectives=has_objectives_section(spans))
     objectives = find_objectives(spans, doc_type)
     if not title:
         title = event_name("\n".join(b.text[:HEAD_CHARS] for b in blocks[:40]))

@@ -15,8 +15,11 @@ _RULES: list[tuple[DocType, re.Pattern[str]]] = [
                                 r"\btimetable\b|order\s+of\s+business", re.I | re.M)),
     (DocType.CONCEPT_NOTE, re.compile(r"\bconcept\s+note\b|\bterms\s+of\s+reference\b|\binformation\s+note\b|"
                                       r"\baide[- ]m[ée]moire\b|guidelines\s+and\s+rules\s+of\s+procedure", re.I)),
-    (DocType.EVALUATION_REPORT, re.compile(r"\bevaluation\b|\breview\s+of\b|\breview\b.*\brecommendations\b|"
-                                           r"\bevaluation\s+brief\b|\baudit\b|\binspection\b", re.I)),
+    (DocType.EVALUATION_REPORT, re.compile(r"\bevaluation\s+(?:report|brief|of)\b|"
+                                           r"\b(?:final|mid-?term|independent|external|internal|thematic)\s+evaluation\b|"
+                                           r"\b(?:independent|triennial|thematic|management)\s+review\b|\breview\s+of\b|"
+                                           r"\bkey\s+(?:findings|recommendations)\b|\baudit\s+report\b|\binspection\b",
+                                           re.I)),
     (DocType.MEETING_REPORT, re.compile(r"\breport\s+of\s+the\b|\breport\s+on\s+the\b|\bsummary\s+record\b|"
                                         r"\bannual\s+report\b|\bproceedings\b|\bmeeting\s+report\b", re.I)),
 ]

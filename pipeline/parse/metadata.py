@@ -71,38 +71,71 @@ def cover_blocks(blocks: tuple[Block, ...], limit: int = 40) -> list[Block]:
     return out
 
 
-def _title_candidates(cover: list[Block]) -> list[Block]:
-    out = []
+_LABEL = re.compile(r"^[\w /()&,.'’-]{2,60}:(?:\s|$)|:\s*$")
+_AGENDA_ITEM_LINE = re.compile(r"\bitems?\s+\d+(?:\s*\([a-z]\)|[a-z])?(?:\s*(?:and|,)\s*\d+(?:\s*\([a-z]\))?)*\s+of\s+the\s+"
+                               r"(?:provisional\s+)?agenda\b", re.I)
+_SUBTITLE_RATIO = 0.8  # a bold line at least this size right under the title is its second line
+
+
+def _title_zone(cover: list[Block]) -> list[Block]:
+    """Where a title can be: after a UN cover's 'Item N of the provisional agenda' line when there
+    is one (above it stand the issuing body and session), and before the first running paragraph."""
+    for i, b in enumerate(cover):
+        if _AGENDA_ITEM_LINE.search(b.text):
+            cover = cover[i + 1:]
+            break
+    zone = []
     for b in cover:
-        text = b.text.strip()
-        if b.kind == BlockKind.TABLE or not text or len(text) > 300:
-            continue
-        if _KIND_ONLY.match(text) or _UN_FURNITURE.match(text) or _SYMBOL.fullmatch(text):
-            continue
-        if find_dates(text) and len(text) < 60:
-            continue
-        out.append(b)
-    return out
+        if b.kind == BlockKind.PARAGRAPH and not b.bold and len(b.text) >= 150 and zone:
+            break
+        zone.append(b)
+    return zone
+
+
+def _is_label(text: str) -> bool:
+    """'Evaluation title/year: ...' or 'Person responsible:' is a form label, not a title;
+    'EVALUATION OF THE NIGERIA: STRENGTHENING ...' (capitals, a title with a colon) is not a label."""
+    if text.rstrip().endswith(":"):
+        return True
+    m = _LABEL.match(text)
+    if not m:
+        return False
+    lead = text[: text.index(":")]
+    return len(lead.split()) <= 4 and not lead.isupper()
+
+
+def _is_candidate(b: Block) -> bool:
+    text = b.text.strip()
+    if b.kind == BlockKind.TABLE or not text or len(text) > 300:
+        return False
+    if _KIND_ONLY.match(text) or _UN_FURNITURE.match(text) or _SYMBOL.fullmatch(text):
+        return False
+    if _is_label(text) or (find_dates(text) and len(text) < 60) or (find_month_years(text) and len(text) < 30):
+        return False
+    return True
 
 
 def find_title(blocks: tuple[Block, ...]) -> str:
-    cover = cover_blocks(blocks)
-    candidates = _title_candidates(cover)
+    """The title: the largest type in the title zone of the cover, with a bold subtitle line under it.
+
+    Kind-only lines ("Concept Note", "EVALUATION BRIEF"), labels ("Evaluation title/year: ..."),
+    dates and UN cover furniture are never the title.
+    """
+    zone = _title_zone(cover_blocks(blocks))
+    candidates = [b for b in zone if _is_candidate(b)]
     if not candidates:
         return ""
-    sized = [b for b in candidates if b.font_size]
-    if sized:
-        # The biggest type on the cover (bold breaks ties), joined with its same-size neighbours.
-        best = max(sized, key=lambda b: (round(b.font_size or 0, 0), b.bold, -cover.index(b)))
-        i = cover.index(best)
-        parts = [best.text]
-        for nxt in cover[i + 1:]:
-            if nxt.font_size and abs(nxt.font_size - best.font_size) < 0.6 and nxt.bold == best.bold \
-                    and nxt.kind != BlockKind.TABLE and not _UN_FURNITURE.match(nxt.text) and len(parts) < 4:
-                parts.append(nxt.text)
-            else:
+    if any(b.font_size for b in candidates):
+        best = max(candidates, key=lambda b: (round(b.font_size or 0, 0), b.bold, -zone.index(b)))
+        title = best.text.strip()
+        size = best.font_size or 0
+        for n_parts, nxt in enumerate(zone[zone.index(best) + 1:], start=1):
+            same = bool(nxt.font_size) and abs((nxt.font_size or 0) - size) < 0.6 and nxt.bold == best.bold
+            subtitle = bool(nxt.font_size and nxt.bold and best.bold) and (nxt.font_size or 0) >= size * _SUBTITLE_RATIO
+            if n_parts >= 4 or not _is_candidate(nxt) or not (same or subtitle) or re.match(r"^\d+\.?\s", nxt.text):
                 break
-        title = _join_title(parts)
+            # a wrapped line continues the title; a smaller bold line is its subtitle
+            title = _join_title([title, nxt.text], " " if same else ": ")
         if len(title) >= 8 and not re.match(r"^\d+\.?\s", title):
             return title
     before_body = []
@@ -116,7 +149,7 @@ def find_title(blocks: tuple[Block, ...]) -> str:
     return _join_title([pick[0].text]) if pick else ""
 
 
-def _join_title(parts: list[str]) -> str:
+def _join_title(parts: list[str], sep: str = " ") -> str:
     title = ""
     for p in parts:
         p = p.strip()
@@ -125,7 +158,7 @@ def _join_title(parts: list[str]) -> str:
         elif title.endswith(("-", "–")) and not title.endswith((" -", " –")):
             title += p
         else:
-            title += " " + p
+            title += sep + p
     return re.sub(r"\s+", " ", title).strip()
 
 
@@ -146,7 +179,9 @@ def find_issue_date(blocks: tuple[Block, ...]) -> str | None:
             before = text[: d.pos]
             if not before.strip() and i > 0:
                 before = texts[i - 1]
-            if _ISSUE_LABEL.search(before.strip()[-40:] + " ") or _ISSUE_LABEL.search(before.strip()):
+            if _NOT_ISSUE.search(before.strip()) or re.search(r"report\s+date", before, re.I):
+                continue
+            if _ISSUE_LABEL.search(before.strip()):
                 return d.start
     # Whole-document labels, e.g. an IOM matrix's 'Date of publication: December 2024.'
     for b in blocks:
@@ -260,8 +295,10 @@ def document_date(doc_type: DocType, meta: Metadata, blocks: tuple[Block, ...]) 
 
 
 def _year_of_issue(blocks: tuple[Block, ...]) -> str | None:
-    """'United Nations • New York, 2025': a year-only imprint on the cover."""
-    for b in cover_blocks(blocks, 40):
+    """'United Nations • New York, 2025': a year-only imprint on the cover or the title page."""
+    for b in blocks[:80]:
+        if b.page is not None and b.page > 3:
+            break
         m = re.search(r"(?:United Nations|Geneva|New York|Vienna|Bangkok)\s*[•,·]?\s*(?:New York|Geneva)?,?\s*((?:19|20)\d{2})\s*$",
                       b.text.strip())
         if m:

@@ -51,3 +51,9 @@ def _items_after_lead_in(blocks: list[Block]) -> list[Objective]:
             if out:
                 break
     return out
+
+
+def has_objectives_section(spans: list[SectionSpan]) -> bool:
+    """An 'Objectives' heading with items under it: a concept-note cue for classification."""
+    return any(span.heading is not None and heading_matches(span, "objective", "objectives")
+               and any(b.kind == BlockKind.LIST_ITEM for b in span.blocks) for span in spans)
