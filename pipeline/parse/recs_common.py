@@ -72,8 +72,23 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
         text = b.text.strip()
         if not text and not b.marker:
             continue
-        units.append(Unit(text, b.marker.strip(), str(b.kind), b.provenance, bold=b.bold, level=b.level, block=i))
+        parts = _INLINE_BREAK.split(text) if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) else [text]
+        if len(parts) > 1 and re.fullmatch(r"\(?\d{1,3}[.)]", parts[0].strip()):
+            parts[:2] = [parts[0] + " " + parts[1]]  # "14. Recommendation 2 reads as follows:" stays whole
+        for k, part in enumerate(parts):
+            units.append(Unit(part.strip(), b.marker.strip() if k == 0 else "", str(b.kind) if k == 0 else "paragraph",
+                              b.provenance, bold=b.bold, level=b.level, block=i))
     return units
+
+
+# A paragraph that runs a label, a response or an indicator into the sentence before it (text
+# conversions, merged PDF lines) is cut there, so that every such marker starts a unit of its own.
+_INLINE_BREAK = re.compile(
+    r"(?<=[.;:!?])\s+(?=(?:(?:[A-Z][\w.&-]*\s+){0,3}(?:[Mm]anagement\s+)?[Rr]esponse\s*:"
+    r"|Indicators?\s+of\s+achievement\s*:|Recommendation\s+(?:addressed\s+)?to\s*:|Key\s+actions?\b"
+    r"|(?:Evaluation\s+)?[Rr]ecommendation\s+(?:#\s*)?\d{1,2}(?:\.\d{1,2})?\s*[:.](?:\s|$)"
+    r"|(?:Evaluation\s+)?[Rr]ecommendation\s+\d{1,2}\s+reads\b))"
+)
 
 
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
