@@ -77,6 +77,7 @@ class _Progress:
 
     def __init__(self, total: int, hidden: bool, quiet: bool):
         self.quiet = quiet
+        self.hidden = hidden
         self.failed = 0
         self.done = 0
         self.started = time.monotonic()
@@ -99,5 +100,6 @@ class _Progress:
         if row["status"] == "failed":
             self.failed += 1
             if not self.quiet:
-                click.echo(f"failed: {row['message']} [{row['reason']}]", err=True)
+                clear = "" if self.hidden else "\r\x1b[K"  # the bar redraws below the message
+                click.echo(f"{clear}failed: {row['message']} [{row['reason']}]", err=True)
         self.bar.update(1, row["source_file"])
