@@ -34,6 +34,7 @@ _PAGE_FURNITURE = re.compile(
     r"|\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6})?(?:\s+\d{1,4}/\d{1,4})?|\d{1,4}/\d{1,4}\s+\d{2}-\d{5}|\*\d{7,}\*)$",
     re.I,
 )
+_SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
 _MARGIN = 0.09  # share of the page height at top and bottom where furniture lives
 
 
@@ -124,8 +125,9 @@ def join_tables(layouts: list[PageLayout]) -> None:
     """Glue a table that ends a page to the table that starts the next one, in place.
 
     They are one table when the column count and the column left edges (within 4 pt) agree.
-    A repeated header row is dropped; a first row whose first cell is empty is the rest of a
-    row the page break split, so its cells are appended to the last row's cells.
+    A repeated header row is dropped; a first row whose first cell is empty (or continues a
+    sentence in lower case) is the rest of a row the page break split, so its cells are
+    appended to the last row's cells.
     """
     for prev_page, page in zip(layouts, layouts[1:], strict=False):
         tail = _last_table(prev_page)
@@ -135,7 +137,7 @@ def join_tables(layouts: list[PageLayout]) -> None:
         rows = head.rows
         if rows and [c.text for c in rows[0]] == [c.text for c in tail.rows[0]]:
             rows = rows[1:]
-        if rows and not rows[0][0].text and tail.rows:
+        if rows and tail.rows and _split_row(tail.rows[-1], rows[0]):
             tail.rows[-1] = [_merge(a, b) for a, b in zip(tail.rows[-1], rows[0], strict=False)]
             rows = rows[1:]
         tail.rows.extend(rows)
@@ -145,6 +147,12 @@ def join_tables(layouts: list[PageLayout]) -> None:
         if not page.items:
             page.items = [tail]
             prev_page.items.remove(tail)
+
+
+def _split_row(last: list[Cell], first: list[Cell]) -> bool:
+    """The page break cut a row in two: its first cell is empty, or runs on in lower case."""
+    head, before = first[0].text, last[0].text
+    return not head or (head[:1].islower() and not _SENTENCE_END.search(before))
 
 
 def _last_table(page: PageLayout) -> TableItem | None:

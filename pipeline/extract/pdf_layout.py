@@ -172,12 +172,19 @@ def _tables(page: Any, words: list[Word]) -> list[TableItem]:
 
 
 def _looks_tabular(rows: list[list[Cell]]) -> bool:
-    """Some rows fill two or more cells; page frames (Publisher text boxes) fill one per row.
+    """Tell a table from a layout frame.
 
-    A single row passes: it is often the rest of a table broken by the page.
+    Publisher-style pages draw overlapping text boxes that pdfplumber reads as a grid: most
+    rows fill one cell, and the overlap puts the same text in two cells. A table fills two
+    or more cells in at least one row, without such duplicates; a single row always passes,
+    as it is often the rest of a table broken by the page.
     """
-    filled = sum(1 for r in rows if sum(1 for c in r if c.text) >= 2)
-    return len(rows) == 1 or filled >= 2
+    if len(rows) == 1:
+        return True
+    firsts = [c.text.split("\n")[0] for r in rows for c in r if c.text]
+    if len(firsts) != len(set(firsts)) and sum(1 for r in rows if sum(1 for c in r if c.text) >= 2) < 2:
+        return False
+    return any(sum(1 for c in r if c.text) >= 2 for r in rows)
 
 
 def _column_lefts(table: Any) -> list[float]:
@@ -211,8 +218,9 @@ def _cell(bbox: Bbox | None, words: list[Word]) -> Cell:
             sep = ("\n" if i else "") if j == 0 else ("" if w.x0 - line.words[j - 1].x1 <= 0.12 * w.size else " ")
             text += sep + w.text
             all_bold = all_bold and (w.bold or not any(ch.isalnum() for ch in w.text))
-            in_prefix = in_prefix and (w.bold or (not any(ch.isalnum() for ch in w.text) and bool(prefix)))
-            if in_prefix:
+            wordy = any(ch.isalnum() for ch in w.text)
+            in_prefix = in_prefix and (w.bold or not wordy)
+            if in_prefix and wordy:  # a bullet or dash alone neither ends nor extends the bold run
                 prefix = text
     bold = bool(text) and all_bold
     stacked = text.split("\n")
