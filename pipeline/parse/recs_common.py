@@ -87,7 +87,7 @@ _INLINE_BREAK = re.compile(
     r"(?<=[.;:!?])\s+(?=(?:(?:[A-Z][\w.&-]*\s+){0,3}(?:[Mm]anagement\s+)?[Rr]esponse\s*:"
     r"|Indicators?\s+of\s+achievement\s*:|Recommendation\s+(?:addressed\s+)?to\s*:|Key\s+actions?\b"
     r"|(?:Evaluation\s+)?[Rr]ecommendation\s+(?:#\s*)?\d{1,2}(?:\.\d{1,2})?\s*[:.](?:\s|$)"
-    r"|(?:Evaluation\s+)?[Rr]ecommendation\s+\d{1,2}\s+reads\b))"
+    r"|(?:Evaluation\s+)?[Rr]ecommendation\s+\d{1,2}\s+reads\b|Recommendation\s+\d{1,2}\s+[A-Z][a-z]+\s+[a-z]))"
 )
 
 
@@ -151,8 +151,11 @@ def match_label(unit: Unit) -> Label | None:
         return None  # "EVALUATION RECOMMENDATION A - COMMUNICATION": a group heading
     if not sep and re.fullmatch(r"\([^()]{1,40}\)\s*[:.]?", rest):
         return Label(label, number, "")  # "Recommendation 1 (result A)", "Recommendation 2 (priority: high)"
-    if not sep and unit.kind == "heading" and is_title(rest):
+    if not sep and is_title(rest) and (unit.kind == "heading" or len(rest.split()) <= 8):
         return Label(label, number, "", title=join_lines(rest))
+    if not sep and rest[:1].isupper() and len(rest.split()) >= 6 and not _MR_WORDS.match(rest) \
+            and not rest.lower().startswith(("is ", "was ", "has ", "and ", "of ", "in ")):
+        return Label(label, number, rest)  # the label line run into the wording ("Recommendation 1 Executive heads ...")
     if not sep or _MR_WORDS.match(rest):
         return None  # "Recommendation 2 was accepted ...", "Recommendation 1 accepted: ..."
     if sep == ")":
