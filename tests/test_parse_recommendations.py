@@ -351,3 +351,15 @@ def test_recommendations_short_r_labels_and_any_responder():
     assert recs["1"].management_response.category == "partially accepted"
     assert recs["2"].text.endswith("host communities. Humanitarian response (HR) capacity should be expanded as well.")
     assert recs["2"].management_response.category == "accepted"
+
+
+def test_recommendations_bold_lead_keeps_its_elaboration():
+    blocks = [
+        para("Evaluation recommendation # 2: The AAP team should develop a strategy for AAP.", bold=True),
+        para("This recommendation considers findings on the uneven support for AAP."),
+        item("\u2022", "Develop specific guidance on AAP system development."),
+        para("Responsible unit(s): AAP Unit"),
+    ]
+    assert by_number(blocks)["2"].text == ("The AAP team should develop a strategy for AAP. This recommendation considers "
+                                           "findings on the uneven support for AAP. Develop specific guidance on AAP "
+                                           "system development.")

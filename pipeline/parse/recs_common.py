@@ -130,8 +130,6 @@ class Label:
 def match_label(unit: Unit) -> Label | None:
     """A recommendation label at the very start of a unit, or None for running text."""
     text = unit.text
-    if unit.marker and _PARA_NUM.match(unit.marker + " "):
-        pass  # "6." + "Recommendation 1 reads as follows:" (marker split off by the extractor)
     m = LABEL.match(text)
     if not m:
         stripped = _PARA_NUM.sub("", text, count=1)

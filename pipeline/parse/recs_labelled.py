@@ -87,7 +87,7 @@ def _body(units: list[Unit], i: int, end: int, lab: Label, starts: set[int]) -> 
     first = units[i]
     pieces = [lab.rest] if lab.rest else []
     title = lab.title
-    bold_box = first.bold and first.kind != "cell"
+    bold_box = first.bold and first.kind == "heading" and not lab.rest  # a boxed "Recommendation N"
     body_units: list[Unit] = []
     size = len(lab.rest)
     j = i + 1
@@ -115,7 +115,8 @@ def _body(units: list[Unit], i: int, end: int, lab: Label, starts: set[int]) -> 
         num = paragraph_number(u)
         if num is not None and u.kind != "cell" and pieces and not pieces[-1].rstrip().endswith(":"):
             break  # the next numbered paragraph of the body text: a boxed recommendation has ended
-        if bold_box and body_units and all(b.bold for b in body_units) and not u.bold and u.kind != "cell":
+        if bold_box and body_units and all(b.bold for b in body_units) and not u.bold and u.kind != "cell" \
+                and pieces[-1].rstrip().endswith((".", "!", "?")):
             break  # the box was bold, this is not
         pieces.append(wording(u))
         body_units.append(u)
