@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from ..models import AgendaItem, Block, BlockKind, Cell, Provenance, Speaker
 from ..textutil import join_lines
 from .agenda_speakers import CHAIR, inline_speakers, is_speaker_line, parse_speaker
-from .dates import find_dates, parse_day_month, parse_time, parse_time_range
+from .dates import find_dates, find_time_ranges, parse_day_month, parse_time, parse_time_range
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
-_DAY_HEADING = re.compile(r"^\s*(?:Day\s*\d+\b|" + WEEKDAY + r",?\s+(?:\d{1,2}|[A-Z][a-z]+\s+\d))", re.I)
+_DAY_HEADING = re.compile(r"^\s*(?:Day\s*\d+\b|" + WEEKDAY + r",?\s+(?:\d{1,2}|[A-Z][a-z]+\s+\d)|"
+                          r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                          r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*[:.]\d)(?:,?\s*\d{4})?\s*(?:[-–—]\s*Day\s*\d+)?)", re.I)
 _TALK = re.compile(r"^(?P<num>(?:[A-Z]|\d{1,2})\s?[-‐–]\s?\d{1,2}[a-z]?)(?:[.:)]?\s+(?P<rest>\S.*))?$")
 _BREAK = re.compile(r"^(?:(?:Coffee|Tea|Health|Networking|Comfort|Short)\s*(?:/\s*\w+\s*)?Break|Break|Lunch(?:\s*Break)?|"
                     r"Dinner|Refreshments?)\b", re.I)
@@ -37,6 +39,12 @@ _STOP_LEAD = re.compile(
 )
 _LABEL_PHRASE = re.compile(r"\b(?:Welcome|Opening|Closing|Keynote|Introductory|Inaugural|Special|Concluding)\s+"
                            r"(?:Address|Remarks|Speech|Statement|Lecture)s?\b")
+_PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng|Hon)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,3}"
+                     r"(?:\s*[,&]\s*(?:[A-Z][a-z'’-]+\s*){2,4})*$")
+_PLACEHOLDER = re.compile(r"^(?:N/?A|TBA|-+|–)$", re.I)
+_SLOT = re.compile(r"[·|•]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*[–—-]\s*\d")
+_HEADER_WORD = re.compile(r"^(?:Time|Times|Date|Day|Hours?|Session|Venue|Room|Programme|Program|Activity|Item)s?$",
+                          re.I)
 _SECTION = re.compile(r"^(?:Annex|Appendix|Background|Objectives?|Contacts?|Notes?|Registration information|"
                       r"Logistics|Venue|Participants)\b", re.I)
 _HONORIFIC_ANYWHERE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s?[A-Z][a-z]")
@@ -54,6 +62,10 @@ class Line:
     bold_prefix: str = ""
     in_table: bool = False
     table_timed: bool = False  # the line's table has timed rows (a programme table)
+    col: int = 0  # the cell's column in its row
+    multi: bool = False  # the row has text in several body columns (parallel sessions)
+    slot: bool = False  # the time came from a "Tea Break · 10:00 AM – 10:30 AM" slot label
+    tail: bool = False  # what followed a slot label's time ("5 Breakout Rooms"): description, not title
 
 
 @dataclass
@@ -66,6 +78,7 @@ class Entry:
     session: str = ""
     label: str = ""  # an untimed row's label printed in the time column
     lines: list[Line] = field(default_factory=list)
+    col: int = 0
 
 
 def leading_time(text: str, strict: bool) -> tuple[str | None, str | None, str]:
@@ -122,7 +135,28 @@ def flatten(blocks: tuple[Block, ...]) -> list[Line]:
                 start, token, rest = _inner_time(text)
             time = token if start else ""
             lines.append(Line(time=time, text=rest if time else text, block=block, bold=block.bold or None))
-    return lines
+    out: list[Line] = []
+    for ln in lines:
+        out.extend(_slot_label(ln) if not ln.time else [ln])
+    return out
+
+
+def _slot_label(ln: Line) -> list[Line]:
+    """'Tea Break · 10:00 AM – 10:30 AM' / 'Parallel Session 1 · 10:30 AM – 12:30 PM · 5 Breakout Rooms'."""
+    found = find_time_ranges(ln.text)
+    if not found:
+        return [ln]
+    start, _, m = found[0]
+    head = ln.text[: m.start()].rstrip()
+    if not start or not head.endswith(("·", "|", "•")) or len(head) > 80:
+        return [ln]
+    title = head.rstrip("·|• ").strip()
+    tail = ln.text[m.end():].strip(" ·|•")
+    ln.time, ln.text, ln.slot = m.group(0), title, True
+    if not tail:
+        return [ln]
+    return [ln, Line(time="", text=tail, block=ln.block, row=ln.row, bold=ln.bold, in_table=ln.in_table,
+                     table_timed=ln.table_timed, col=ln.col, tail=True)]
 
 
 def _inner_time(text: str) -> tuple[str | None, str, str]:
@@ -138,7 +172,7 @@ def _inner_time(text: str) -> tuple[str | None, str, str]:
 
 def _table_lines(block: Block) -> list[Line]:
     out: list[Line] = []
-    timed = any(_row_time(row)[0] for row in block.rows)
+    timed = any(_row_time(row)[0] or any(_SLOT.search(c.text) for c in row) for row in block.rows)
     for i, row in enumerate(block.rows):
         cells = [c for c in row if c.text.strip()]
         if not cells:
@@ -150,14 +184,17 @@ def _table_lines(block: Block) -> list[Line]:
             time_cell, body = cells[0], cells[1:]
         time = time_cell.text.replace("\n", " ").strip() if time_cell else ""
         first = True
+        multi = len(body) > 1
         for cell in body:
+            col = next(k for k, c in enumerate(row) if c is cell)
             for text, bold in _cell_lines(cell, _any_bold(block)):
                 t = time if first else ""
                 if not t and "\n" in cell.text:
                     start, _, token, rest = split_time(text, strict=True)
                     if start:
                         t, text = token, rest
-                out.append(Line(time=t, text=text, block=block, row=i, bold=bold, in_table=True, table_timed=timed))
+                out.append(Line(time=t, text=text, block=block, row=i, bold=bold, in_table=True, table_timed=timed,
+                                col=col, multi=multi))
                 first = False
         if not body:
             out.append(Line(time=time, text="", block=block, row=i, in_table=True, table_timed=timed))
@@ -197,45 +234,81 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
     date = default_date
     cur: Entry | None = None
     parent: Entry | None = None  # the session that numbered talks belong to
+    group: list[Entry] = []  # parallel sessions of one timed row, one per column
+    last_start: str | None = None
+    header: tuple[int, int | None] | None = None
     for ln in lines:
         text = ln.text.strip()
         if ln.time and _is_day_header_time(ln):
             d = find_dates(ln.time + " " + text)
             date = d[0].start if d else date
-            cur = None
+            cur, group, last_start = None, [], None
             continue
-        if not ln.time:
-            is_day, d = day_heading(text, year)
-            if is_day and (ln.in_table or len(text) < 80):
-                date = d or (None if re.match(r"\s*Day\s*\d", text, re.I) and not d else date)
-                cur = parent = None
+        if not ln.time or not leading_time(ln.time, strict=not ln.in_table)[0]:
+            head = (ln.time + " " + text).strip()
+            is_day, d = day_heading(head, year)
+            if is_day and (ln.in_table or len(head) < 80):
+                new = d or (None if re.match(r"\s*Day\s*\d", head, re.I) and not d else date)
+                if new != date or not re.search(r"continu|cont'd", head, re.I):
+                    last_start = None
+                date = new
+                cur, parent, group = None, None, []
                 continue
+            if ln.time and _HEADER_WORD.match(ln.time):  # a column header row: "Time | Room 1 | Room 2"
+                header = (id(ln.block), ln.row)
+                continue
+        if header is not None and not (ln.time and leading_time(ln.time, strict=not ln.in_table)[0]):
+            if header[0] == id(ln.block) and ln.in_table:
+                continue  # the header row and the room/strand/chair rows under it describe columns
+        header = None
         if ln.time:
             start, end, rest = leading_time(ln.time, strict=not ln.in_table)
             if start:
-                cur = Entry(line=ln, start=start, end=end, date=date)
+                start, end = _afternoon(ln.time, start, end, last_start)
+                last_start = start
+                cur = Entry(line=ln, start=start, end=end, date=date, col=ln.col)
                 if rest and not text:
                     ln.text = rest
                 elif rest:
                     cur.label = rest
                 entries.append(cur)
                 parent = cur
+                group = [cur] if ln.multi else []
                 if text:
                     cur.lines.append(ln)
                 continue
             if ln.in_table and ln.table_timed:  # a label in the time column: "Welcome Address"
                 cur = Entry(line=ln, date=date, label=ln.time)
                 entries.append(cur)
-                parent = cur
+                parent, group = cur, []
                 if text:
                     cur.lines.append(ln)
                 continue
         if cur is None:
             continue
         if _closes(ln, cur):
-            cur = None
+            cur, group = None, []
             continue
         if not text:
+            continue
+        spawn = cur.line.slot and cur.line.row != ln.row and not _BREAK.match(cur.line.text)
+        if ln.multi and (group or spawn) and ln.in_table:
+            same_row = [e for e in group if e.line.block is ln.block and e.line.row == ln.row]
+            if not group or (same_row and all(e.col != ln.col for e in same_row)):
+                if not group and cur.line.slot:  # the columns under a slot label: one session each
+                    cur = Entry(line=ln, start=cur.start, end=cur.end, date=date, col=ln.col)
+                    entries.append(cur)
+                    group = [cur]
+                    cur.lines.append(ln)
+                    continue
+                first = group[0]
+                cur = Entry(line=ln, start=first.start, end=first.end, date=date, col=ln.col)
+                entries.append(cur)
+                group.append(cur)
+                cur.lines.append(ln)
+                continue
+        if group and ln.in_table:
+            min(group, key=lambda e: abs(e.col - ln.col)).lines.append(ln)
             continue
         talk = _TALK.match(text)
         if talk and parent is not None:
@@ -269,6 +342,18 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             continue
         cur.lines.append(ln)
     return [item for e in entries if (item := _item(e)) is not None]
+
+
+def _afternoon(printed: str, start: str, end: str | None, last: str | None) -> tuple[str, str | None]:
+    """'2:00 – 3:00' after a 12:10 row is 14:00-15:00: times without a.m./p.m. run forward within a day."""
+    if re.search(r"[ap]\.?\s?m|noon", printed, re.I) or last is None or start >= last:
+        return start, end
+    h = int(start[:2])
+    if 1 <= h <= 8 and f"{h + 12:02d}{start[2:]}" >= last:
+        start = f"{h + 12:02d}{start[2:]}"
+        if end and int(end[:2]) < 12 and f"{int(end[:2]) + 12:02d}{end[2:]}" >= start:
+            end = f"{int(end[:2]) + 12:02d}{end[2:]}"
+    return start, end
 
 
 def _is_day_header_time(ln: Line) -> bool:
@@ -309,11 +394,13 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
         # a bold title wrapped over several in-cell lines is a prefix of the cell text
         return _clean_title(join_lines(first.bold_prefix)), ([rest_first] if rest_first else []) + texts[1:]
     title = [texts[0]]
+    if _BREAK.match(texts[0]) and len(texts[0]) < 60:
+        return _clean_title(texts[0]), texts[1:]
     bold_known = any(ln.bold is not None for ln in lines)
     i = 1
     while i < len(lines):
         nxt = texts[i]
-        if _TALK.match(nxt) or _BREAK.match(nxt) and len(nxt) < 60 or _stop(nxt):
+        if _TALK.match(nxt) or _BREAK.match(nxt) and len(nxt) < 60 or _stop(nxt) or lines[i].tail:
             break
         if bold_known and lines[0].bold:
             if not lines[i].bold:
@@ -323,6 +410,8 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
         title.append(nxt)
         i += 1
     rest = texts[i:]
+    if len(title) > 1 and first.multi and _PERSON.match(title[-1]):  # a grid cell: title lines, then the speaker
+        rest.insert(0, title.pop())
     joined = join_lines("\n".join(title))
     if len(title) == 1 and len(lines) == 1 and not first.bold_prefix:
         m = _TITLE_END.match(joined)
@@ -351,6 +440,9 @@ def _continues(prev: str, nxt: str) -> bool:
 
 def _clean_title(title: str) -> str:
     title = title.strip(" –—-:;,")
+    cont = re.match(r"^(?:Continuation|Continued)(?:\s+(?:of|from)\s+Day\s*\d+)?\b", title)
+    if cont and title[cont.end():].strip():
+        title = title[cont.end():].strip()
     if _BREAK.match(title) or re.match(r"^(?:Registration|Reception|Welcome Reception)\b", title):
         m = _VENUE_TAIL.match(title)
         if m:
@@ -360,7 +452,7 @@ def _clean_title(title: str) -> str:
 
 def _item(e: Entry) -> AgendaItem | None:
     title, rest = _title_of(e)
-    if not title and not e.number:
+    if not title and not e.number or _PLACEHOLDER.match(title):
         return None
     speakers: list[Speaker] = []
     for i, line in enumerate(rest):
