@@ -156,19 +156,42 @@ def _upright(w: dict[str, Any], width: float, height: float) -> Word:
 
 # --------------------------------------------------------------------------- tables
 def _tables(page: Any, words: list[Word]) -> list[TableItem]:
-    """Ruled tables with two or more columns; a one-column box is a frame around text, not a table."""
+    """Ruled tables with two or more columns; a one-column box is a frame around text, not a table.
+
+    Each word goes to exactly one cell (the smallest that holds its centre), so overlapping
+    cell boxes never print a word twice. Columns empty in every row are drawing artefacts of
+    grids made of many small rectangles (UN key-action tables) and are dropped.
+    """
     out = []
     for table in page.find_tables():
         width = max((len(r.cells) for r in table.rows), default=0)
         if width < 2 or not table.rows:
             continue
-        inside = [w for w in words if _inside(w, table.bbox)]
-        rows = [[_cell(bbox, inside) for bbox in row.cells] for row in table.rows]
-        rows = [r for r in rows if any(c.text for c in r)]
-        if not rows or not _looks_tabular(rows):
+        owner = _assign_words([w for w in words if _inside(w, table.bbox)], table.rows)
+        rows = [[_cell(bbox, owner.get((i, j), [])) for j, bbox in enumerate(row.cells)]
+                for i, row in enumerate(table.rows)]
+        lefts = _column_lefts(table, width)
+        keep = [j for j in range(width) if any(j < len(r) and r[j].text for r in rows)]
+        rows = [[r[j] if j < len(r) else Cell("") for j in keep] for r in rows if any(c.text for c in r)]
+        if len(keep) < 2 or not rows or not _looks_tabular(rows):
             continue
-        out.append(TableItem(rows, tuple(table.bbox), _column_lefts(table), pages=[page.page_number]))
+        out.append(TableItem(rows, tuple(table.bbox), [lefts[j] for j in keep], pages=[page.page_number]))
     return out
+
+
+def _assign_words(words: list[Word], rows: list[Any]) -> dict[tuple[int, int], list[Word]]:
+    owner: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        best: tuple[float, tuple[int, int]] | None = None
+        for i, row in enumerate(rows):
+            for j, bbox in enumerate(row.cells):
+                if bbox is not None and _inside(w, bbox):
+                    area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
+                    if best is None or area < best[0]:
+                        best = (area, (i, j))
+        if best is not None:
+            owner.setdefault(best[1], []).append(w)
+    return owner
 
 
 def _looks_tabular(rows: list[list[Cell]]) -> bool:
@@ -187,13 +210,13 @@ def _looks_tabular(rows: list[list[Cell]]) -> bool:
     return any(sum(1 for c in r if c.text) >= 2 for r in rows)
 
 
-def _column_lefts(table: Any) -> list[float]:
+def _column_lefts(table: Any, width: int) -> list[float]:
     lefts: dict[int, float] = {}
     for row in table.rows:
         for i, bbox in enumerate(row.cells):
             if bbox is not None:
                 lefts[i] = min(lefts.get(i, bbox[0]), bbox[0])
-    return [lefts[i] for i in sorted(lefts)]
+    return [lefts.get(i, -1.0) for i in range(width)]
 
 
 def _inside(w: Word, bbox: Bbox | None) -> bool:
@@ -206,12 +229,13 @@ def _inside(w: Word, bbox: Bbox | None) -> bool:
 def _cell(bbox: Bbox | None, words: list[Word]) -> Cell:
     """Cell text keeps its line breaks; ``bold_prefix`` is the leading bold run, a prefix of ``text``.
 
-    A merged-over position (pdfplumber's None) becomes an empty cell, so every row keeps the
-    table's column count and parsers can index columns.
+    ``words`` are the words assigned to this cell. A merged-over position (pdfplumber's None)
+    becomes an empty cell, so every row keeps the table's column count and parsers can index
+    columns; the merged cell's text sits in its first (top-left) position.
     """
     if bbox is None:
         return Cell("")
-    lines = _lines([w for w in words if _inside(w, bbox)])
+    lines = _lines(words)
     text, prefix, in_prefix, all_bold = "", "", True, True
     for i, line in enumerate(lines):
         for j, w in enumerate(line.words):
