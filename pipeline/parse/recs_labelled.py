@@ -36,6 +36,7 @@ from .recs_common import (
 _GROUP = re.compile(r"^(?:area|theme|cluster|pillar|group|category)\s+[\dA-Z]{1,3}\b", re.I)
 _SUB_MARK = re.compile(r"^(?:\(?[a-z]{1,4}[.)]|\d{1,2}\.\d{1,2}\.?|[\u2022\u25cf\u25aa\u25e6\u2013\u2014\-*\u27a2\uf0b7])$")
 _MAX_CHARS = 12000
+_ACTION_HEAD = re.compile(r"^(?:key\s+actions?|actions?)\b(?!\s+to\s+respond)", re.I)
 
 
 def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommendation]:
@@ -181,7 +182,7 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
         elif mode == "response":
             if len(" ".join(response_parts)) < 600:
                 response_parts.append(("\n" if u.gap else "") + u.full)
-        elif mode == "actions" and u.kind == "cell" and u.col == 0:
+        elif mode == "actions" and u.kind == "cell":
             key = (u.block, u.row or 0)
             if key not in action_rows:
                 action_rows.append(key)
@@ -191,28 +192,40 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
 
 
 def _actions(rows: list[tuple[int, int]], blocks: tuple[Block, ...]) -> list[tuple[tuple[str, str], ...]]:
-    out = []
+    """Key-action rows as (column heading, value) pairs; a row that only continues the wrapped lines
+    of the action above (it starts in lower case) is merged into it."""
+    out: list[dict[str, str]] = []
     for b, r in rows:
         block = blocks[b]
         if block.kind != BlockKind.TABLE or r >= len(block.rows):
             continue
-        header = _header_row(block)
-        row = block.rows[r]
-        pairs = []
-        for c, cell in enumerate(row):
+        header = _header_row(block, r)
+        action: dict[str, str] = {}
+        for c, cell in enumerate(block.rows[r]):
             value = join_lines(cell.text)
             if not value:
                 continue
-            name = header[c] if c < len(header) and header[c] else f"column {c + 1}"
-            pairs.append((name, value))
-        if pairs:
-            out.append(tuple(pairs))
-    return out
+            name = next((header[k] for k in range(min(c, len(header) - 1), -1, -1) if header[k]), "") \
+                or f"column {c + 1}"
+            action[name] = join_lines(action[name] + "\n" + value) if name in action else value
+        if not action:
+            continue
+        first = next(iter(action.values()))
+        if _GROUP.match(first) or (_ACTION_HEAD.match(first) and len(first) < 40):
+            continue  # a group heading ("Area 2. ...") or the heading row itself
+        if out and first[:1].islower():
+            for name, value in action.items():
+                out[-1][name] = join_lines(out[-1][name] + "\n" + value) if name in out[-1] else value
+        else:
+            out.append(action)
+    return [tuple(a.items()) for a in out]
 
 
-def _header_row(block: Block) -> list[str]:
-    for row in block.rows[:3]:
+def _header_row(block: Block, before: int) -> list[str]:
+    """The nearest key-action heading row above row ``before``."""
+    for row in reversed(block.rows[:before]):
         texts = [join_lines(c.text) for c in row]
-        if texts and re.match(r"^(?:key\s+actions?|actions?\b)", texts[0], re.I):
+        first = next((t for t in texts if t), "")
+        if _ACTION_HEAD.match(first):
             return texts
     return []
