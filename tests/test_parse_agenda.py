@@ -274,3 +274,57 @@ def test_parse_agenda_seed_text_integration():
     ]
     assert {a.date for a in doc.agenda_items} == {"2021-03-30"}
     assert doc.agenda_items[0].speakers[0].name == "Mr. Ganbold Baasanjav"
+
+
+def test_parse_agenda_speaker_column_is_not_a_parallel_session():
+    blocks = (
+        table(
+            ("Monday, 3 June 2024", "", ""),
+            ("09:00 – 09:30", "Opening", "UNDP Secretariat"),
+            ("09:30 – 11:00", "Panel on financing for development in small island States",
+             "Mr. John Smith, Director of Finance"),
+        ),
+    )
+    items = find_agenda_items(blocks, None, None)
+    assert brief(items) == [
+        ("2024-06-03", "09:00", "09:30", None, "Opening"),
+        ("2024-06-03", "09:30", "11:00", None, "Panel on financing for development in small island States"),
+    ]
+    assert items[0].description == "UNDP Secretariat"
+    assert items[1].speakers[0].role == "Director of Finance"
+
+
+def test_parse_agenda_day_column_before_time_column():
+    blocks = (table(("Day", "Time", "Session"),
+                    ("Tuesday 4 June", "10:00-11:00", "Opening"),
+                    ("", "11:00-12:00", "Working group reports")),)
+    assert brief(find_agenda_items(blocks, 2024, None)) == [
+        ("2024-06-04", "10:00", "11:00", None, "Opening"),
+        ("2024-06-04", "11:00", "12:00", None, "Working group reports"),
+    ]
+
+
+def test_parse_agenda_grid_with_slot_labels_and_parallel_sessions():
+    blocks = (
+        table(
+            ("DAY 3", "May 6, 2026", "", ""),
+            ("", "Tea Break · 10:00 AM – 10:30 AM", "", ""),
+            ("", "Parallel Session 1 · 10:30 AM – 12:30 PM · 5 Breakout Rooms", "", ""),
+            ("Time", "Board Room 1", "Muyenga 1", ""),
+            ("", "Chair: Mr. Kenneth Otikal", "Chair: Ms. Rosetti Nayenga", ""),
+            ("10:30–10:55", "Digital Readiness, Trust, and", "Using Evaluation to Strengthen Private", ""),
+            ("", "Inclusion in MEL", "Sector Competitiveness", ""),
+            ("", "Pantaleon Shoki", "Ssenyondo Vicent", ""),
+            ("2:00 – 3:00", "Afternoon Plenary: strengthening evidence systems", "", ""),
+        ),
+    )
+    items = find_agenda_items(blocks, 2026, None)
+    assert brief(items) == [
+        ("2026-05-06", "10:00", "10:30", None, "Tea Break"),
+        ("2026-05-06", "10:30", "12:30", None, "Parallel Session 1"),
+        ("2026-05-06", "10:30", "10:55", None, "Digital Readiness, Trust, and Inclusion in MEL"),
+        ("2026-05-06", "10:30", "10:55", None, "Using Evaluation to Strengthen Private Sector Competitiveness"),
+        ("2026-05-06", "14:00", "15:00", None, "Afternoon Plenary: strengthening evidence systems"),
+    ]
+    assert items[1].description == "5 Breakout Rooms"
+    assert "Pantaleon Shoki" in items[2].description

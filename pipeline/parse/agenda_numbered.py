@@ -31,7 +31,7 @@ _TITLE_CUT = re.compile(
     r"endorsement|guidance)\b|(?:UNICEF|UNDP|UNFPA|UNOPS|UN-Women|WFP|Secretariat)\s+focal\s+points?\b|"
     r"Documentation\s*:|Documents?\s*:|Annotations?\s*:)"
 )
-_ITEM_REF = re.compile(r"\bItems?\s+(?P<nums>\d{1,2}(?:\s*(?:,|and|to|-|–)\s*\d{1,2})*)\b")
+_ITEM_REF = re.compile(r"\bItems?\s+(?P<nums>\d{1,2}(?:\s*(?:,|and|to|-|–)\s*\d{1,2})*)\b(?!\s*of\s+the\b)", re.I)
 _OPEN_TIME = re.compile(r"(?<![\d/])(?P<t>\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|noon))\s*[–—-](?=\s*(?:\n|\t|$|[^\d\s]))",
                         re.I)
 _DAY_MONTH = re.compile(r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
@@ -209,6 +209,11 @@ def _timetable(blocks: tuple[Block, ...], numbers: set[str], year: int | None) -
             iso = parse_day_month(d.group(0), year)
             if iso:
                 events.append((m.start(), m.end(), "date", (iso,)))
+    for m in re.finditer(r"(?:^|\n|\t)(?P<d>" + _DAY_MONTH.pattern + ")", text, re.I):
+        if year and not re.search(WEEKDAY + r"[\s,]*$", text[max(0, m.start() - 15): m.start("d")], re.I):
+            iso = parse_day_month(m.group("d"), year)
+            if iso:  # "10 June | 10 a.m.–1 p.m. | Item 1": a date column without the weekday
+                events.append((m.start("d"), m.end("d"), "date", (iso,)))
     for m in _ITEM_REF.finditer(text):
         events.append((m.start(), m.end(), "item", tuple(_expand(m.group("nums")))))
     events.sort(key=lambda e: (e[0], -e[1]))

@@ -23,7 +23,7 @@ from .agenda_speakers import CHAIR, inline_speakers, is_speaker_line, parse_spea
 from .dates import find_dates, find_time_ranges, parse_day_month, parse_time, parse_time_range
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
-_DAY_HEADING = re.compile(r"^\s*(?:Day\s*\d+\b|" + WEEKDAY + r",?\s+(?:\d{1,2}|[A-Z][a-z]+\s+\d)|"
+_DAY_HEADING = re.compile(r"^\s*(?:Day\s*(?:\d+|One|Two|Three|Four|Five|Six|Seven)\b|" + WEEKDAY + r",?\s+(?:\d{1,2}|[A-Z][a-z]+\s+\d)|"
                           r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
                           r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*[:.]\d)(?:,?\s*\d{4})?\s*(?:[-–—]\s*Day\s*\d+)?)", re.I)
 _TALK = re.compile(r"^(?P<num>(?:[A-Z]|\d{1,2})\s?[-‐–]\s?\d{1,2}[a-z]?)(?:[.:)]?\s+(?P<rest>\S.*))?$")
@@ -43,6 +43,7 @@ _PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng|Hon)\.?\s+)?[A-Z][a-z'’-]+
                      r"(?:\s*[,&]\s*(?:[A-Z][a-z'’-]+\s*){2,4})*$")
 _PLACEHOLDER = re.compile(r"^(?:N/?A|TBA|-+|–)$", re.I)
 _SLOT = re.compile(r"[·|•]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*[–—-]\s*\d")
+_VENUE = re.compile(r"\b(?:Room|Hall|Auditorium|Lounge|Venue|Foyer|Lobby|Online|Virtual|Zoom|Webex)\b", re.I)
 _HEADER_WORD = re.compile(r"^(?:Time|Times|Date|Day|Hours?|Session|Venue|Room|Programme|Program|Activity|Item)s?$",
                           re.I)
 _SECTION = re.compile(r"^(?:Annex|Appendix|Background|Objectives?|Contacts?|Notes?|Registration information|"
@@ -177,6 +178,11 @@ def _table_lines(block: Block) -> list[Line]:
         cells = [c for c in row if c.text.strip()]
         if not cells:
             continue
+        while len(cells) > 2 and _is_day_cell(cells[0].text) and leading_time(cells[1].text, strict=False)[0]:
+            # "Monday 3 June | 09:00–10:00 | Opening": the day column comes before the time column
+            out.append(Line(time="", text=cells[0].text.replace("\n", " ").strip(), block=block, row=i,
+                            in_table=True, table_timed=timed))
+            cells = cells[1:]
         time_cell, body = None, cells
         t0 = cells[0].text.strip()
         if len(cells) > 1 and (leading_time(t0, strict=False)[0] and not leading_time(t0, strict=False)[2]
@@ -184,7 +190,7 @@ def _table_lines(block: Block) -> list[Line]:
             time_cell, body = cells[0], cells[1:]
         time = time_cell.text.replace("\n", " ").strip() if time_cell else ""
         first = True
-        multi = len(body) > 1
+        multi = sum(_title_like(c.text) for c in body) > 1
         for cell in body:
             col = next(k for k, c in enumerate(row) if c is cell)
             for text, bold in _cell_lines(cell, _any_bold(block)):
@@ -199,6 +205,19 @@ def _table_lines(block: Block) -> list[Line]:
         if not body:
             out.append(Line(time=time, text="", block=block, row=i, in_table=True, table_timed=timed))
     return out
+
+
+def _is_day_cell(text: str) -> bool:
+    text = text.replace("\n", " ").strip()
+    return len(text) < 50 and (day_heading(text, 2000)[0] or bool(find_dates(text)))
+
+
+def _title_like(text: str) -> bool:
+    """A cell that reads as a session title (parallel sessions side by side), not a speaker or venue."""
+    first = text.strip().split("\n")[0].strip()
+    if len(first) < 20 or _stop(first) or _PERSON.match(first):
+        return False
+    return not (len(first) < 40 and _VENUE.search(first))
 
 
 def _cell_lines(cell: Cell, table_has_bold: bool) -> list[tuple[str, bool | None]]:
@@ -237,6 +256,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
     group: list[Entry] = []  # parallel sessions of one timed row, one per column
     last_start: str | None = None
     header: tuple[int, int | None] | None = None
+    orphans: list[Line] = []  # lines read while no entry was open
     for ln in lines:
         text = ln.text.strip()
         if ln.time and _is_day_header_time(ln):
@@ -252,7 +272,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                 if new != date or not re.search(r"continu|cont'd", head, re.I):
                     last_start = None
                 date = new
-                cur, parent, group = None, None, []
+                cur, parent, group, orphans = None, None, [], []
                 continue
             if ln.time and _HEADER_WORD.match(ln.time):  # a column header row: "Time | Room 1 | Room 2"
                 header = (id(ln.block), ln.row)
@@ -276,6 +296,11 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                 group = [cur] if ln.multi else []
                 if text:
                     cur.lines.append(ln)
+                elif not rest and ln.in_table:
+                    # a time cell centred on a row of its own, below the row it belongs to
+                    above = [o for o in orphans if o.block is ln.block and o.row == (ln.row or 0) - 1]
+                    cur.lines.extend(above)
+                orphans = []
                 continue
             if ln.in_table and ln.table_timed:  # a label in the time column: "Welcome Address"
                 cur = Entry(line=ln, date=date, label=ln.time)
@@ -285,11 +310,13 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                     cur.lines.append(ln)
                 continue
         if cur is None:
+            if text:
+                orphans.append(ln)
             continue
         if _closes(ln, cur):
             cur, group = None, []
             continue
-        if not text:
+        if not text or re.fullmatch(r"(?:Continuation|Continued|\(?cont(?:inue)?['’]?d\.?\)?)", text, re.I):
             continue
         spawn = cur.line.slot and cur.line.row != ln.row and not _BREAK.match(cur.line.text)
         if ln.multi and (group or spawn) and ln.in_table:
@@ -402,6 +429,8 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
         nxt = texts[i]
         if _TALK.match(nxt) or _BREAK.match(nxt) and len(nxt) < 60 or _stop(nxt) or lines[i].tail:
             break
+        if lines[i].in_table and lines[i].row == first.row and lines[i].col != first.col:
+            break  # the next column (speaker, venue) is not part of the title
         if bold_known and lines[0].bold:
             if not lines[i].bold:
                 break
