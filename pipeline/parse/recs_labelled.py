@@ -36,6 +36,7 @@ from .recs_common import (
 _GROUP = re.compile(r"^(?:area|theme|cluster|pillar|group|category)\s+[\dA-Z]{1,3}\b", re.I)
 _SUB_MARK = re.compile(r"^(?:\(?[a-z]{1,4}[.)]|\d{1,2}\.\d{1,2}\.?|[\u2022\u25cf\u25aa\u25e6\u2013\u2014\-*\u27a2\uf0b7])$")
 _MAX_CHARS = 12000
+_SECTION = re.compile(r"^(?:[IVXL]{1,5}|[A-H])\.\s+[A-Z]")
 _ACTION_HEAD = re.compile(r"^(?:key\s+actions?|actions?)\b(?!\s+to\s+respond)", re.I)
 
 
@@ -50,7 +51,7 @@ def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommenda
     group_at = _groups(units)
     for n, (i, lab) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(units)
-        body, title, stop = _body(units, i, end, lab, start_idx)
+        body, title, stop, more_actors = _body(units, i, end, lab, start_idx)
         text = assemble(body)
         nxt = starts[n + 1][1] if n + 1 < len(starts) else None
         if (not lab.rest and not title and nxt is not None and nxt.number == lab.number and stop == end
@@ -58,7 +59,7 @@ def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommenda
             title, text = text, ""  # "Recommendation 1" / "Improved planning" / "Recommendation 1 reads as follows:"
         group = group_at.get(i, group)
         actors_raw, response, actions = _tail(units, stop, end, blocks)
-        actors_raw = lab.actors or actors_raw
+        actors_raw = join_lines("\n".join([lab.actors, *more_actors])) if lab.actors else actors_raw
         if not text and not title:
             continue
         if text and not plausible_text(text):
@@ -83,22 +84,28 @@ def _groups(units: list[Unit]) -> dict[int, str]:
     return out
 
 
-def _body(units: list[Unit], i: int, end: int, lab: Label, starts: set[int]) -> tuple[list[str], str, int]:
-    """The wording after label unit i: (pieces, title, index where the wording stopped)."""
+def _body(units: list[Unit], i: int, end: int, lab: Label,
+          starts: set[int]) -> tuple[list[str], str, int, list[str]]:
+    """The wording after label unit i: (pieces, title, index where the wording stopped, wrapped
+    lines of the label's addressees)."""
     first = units[i]
     pieces = [lab.rest] if lab.rest else []
     title = lab.title
     bold_box = first.bold and first.kind == "heading" and not lab.rest  # a boxed "Recommendation N"
     body_units: list[Unit] = []
+    extra_actors: list[str] = []
     size = len(lab.rest)
     j = i + 1
     while j < end:
         u = units[j]
-        if is_furniture(u) or (u.kind == "cell" and is_header(u)):
+        if is_furniture(u) or ((u.kind == "cell" or len(u.text) < 40) and is_header(u)):
             j += 1
             continue
         if j in starts or STOP.match(u.text):
             break
+        if u.kind != "cell" and _SECTION.match(u.full) and len(u.text.split()) <= 15 \
+                and not u.text.rstrip().endswith("."):
+            break  # "III. Inter-agency coordination ..." printed as a paragraph
         if first.kind == "cell" and u.kind == "cell" and u.table == first.table and u.row == first.row \
                 and u.col != first.col:
             j += 1  # other columns of the label's row (priority, status) are not wording
@@ -119,13 +126,18 @@ def _body(units: list[Unit], i: int, end: int, lab: Label, starts: set[int]) -> 
         if bold_box and body_units and all(b.bold for b in body_units) and not u.bold and u.kind != "cell" \
                 and pieces[-1].rstrip().endswith((".", "!", "?")):
             break  # the box was bold, this is not
+        if lab.actors and not pieces and not lab.rest and u.text[:1].islower() and len(u.text.split()) <= 6 \
+                and not u.text.rstrip().endswith("."):
+            extra_actors.append(u.text)  # "For NEASPEC" / "secretariat and SOM": the label wrapped
+            j += 1
+            continue
         pieces.append(wording(u))
         body_units.append(u)
         size += len(u.full)
         if size > _MAX_CHARS:
             break
         j += 1
-    return pieces, title, j
+    return pieces, title, j, extra_actors
 
 
 def _continues(previous: str, unit: Unit) -> bool:
