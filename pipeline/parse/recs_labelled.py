@@ -36,7 +36,7 @@ from .recs_common import (
 _GROUP = re.compile(r"^(?:area|theme|cluster|pillar|group|category)\s+[\dA-Z]{1,3}\b", re.I)
 _SUB_MARK = re.compile(r"^(?:\(?[a-z]{1,4}[.)]|\d{1,2}\.\d{1,2}\.?|[\u2022\u25cf\u25aa\u25e6\u2013\u2014\-*\u27a2\uf0b7])$")
 _MAX_CHARS = 12000
-_SECTION = re.compile(r"^(?:[IVXL]{1,5}|[A-H])\.\s+[A-Z]")
+_SECTION = re.compile(r"^(?:(?:[IVXL]{1,5}|[A-H])\.\s+[A-Z]|(?:Annex|Annexes|Appendix|ANNEX|APPENDIX)\b)")
 _ACTION_HEAD = re.compile(r"^(?:key\s+actions?|actions?)\b(?!\s+to\s+respond)", re.I)
 
 
