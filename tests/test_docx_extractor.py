@@ -367,24 +367,24 @@ def test_docx_without_text_is_empty(tmp_path: Path):
         extract(saved(doc, tmp_path))
 
 
-def test_docx_external_entity_is_refused_not_resolved(tmp_path: Path):
+def test_docx_external_and_nested_entities_are_never_resolved(tmp_path: Path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET", encoding="utf-8")
-    xml = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
-           f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>')
+    xml = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">'
+           '<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+           f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>Back &xxe;&lol2;ground &amp; more</w:t></w:r></w:p>'
+           '</w:body></w:document>')
     path = rewrite(saved(docx.Document(), tmp_path), tmp_path / "xxe.docx", {"word/document.xml": xml})
-    with pytest.raises(CorruptFileError, match=r"^xxe\.docx: .*DTD") as info:
-        extract(path)
-    assert "TOP SECRET" not in str(info.value)
+    extraction = DocxExtractor().extract(path, path.name)
+    assert [b.text for b in extraction.blocks] == ["Back ground & more"]
+    assert extraction.warnings == ("word/document.xml declares a DTD; its entities were ignored, not resolved",)
 
 
-def test_docx_entity_in_utf16_part_is_refused(tmp_path: Path):
-    xml = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "aaaa">]>'
-           f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>')
-    data = xml.encode("utf-16")
-    path = rewrite(saved(docx.Document(), tmp_path), tmp_path / "u16.docx", {"word/document.xml": data})
-    with pytest.raises(CorruptFileError):
-        extract(path)
+def test_docx_entity_in_utf16_part_is_not_resolved(tmp_path: Path):
+    xml = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "EXPANDED">]>'
+           f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>kept&a;</w:t></w:r></w:p></w:body></w:document>')
+    path = rewrite(saved(docx.Document(), tmp_path), tmp_path / "u16.docx", {"word/document.xml": xml.encode("utf-16")})
+    assert [b.text for b in extract(path)] == ["kept"]
 
 
 def test_docx_zip_bomb_ratio_is_refused(tmp_path: Path):

@@ -73,6 +73,7 @@ class DocxExtractor:
             document = pkg.xml(pkg.document_part)
             styles = Styles(pkg.xml(pkg.related_part(pkg.document_part, "/styles")))
             numbering = NumberingDefinitions(pkg.xml(pkg.related_part(pkg.document_part, "/numbering")))
+            warnings = tuple(pkg.warnings)
         body = document.find(w("body")) if document is not None else None
         if body is None:
             raise EmptyDocumentError(source_file, "the DOCX has no document body; nothing to read")
@@ -81,7 +82,7 @@ class DocxExtractor:
         walker.settle_bold_headings()
         if not any(b.text.strip() for b in walker.blocks):
             raise EmptyDocumentError(source_file, "the DOCX contains no text")
-        return Extraction(blocks=tuple(walker.blocks), pages=None)
+        return Extraction(blocks=tuple(walker.blocks), pages=None, warnings=warnings)
 
 
 class _Walker:
@@ -106,6 +107,8 @@ class _Walker:
                 self._table(child, anchored)
             elif child.tag in _CONTAINERS:
                 self.walk(child, anchored)
+            elif child.tag == _MC + "AlternateContent":
+                self.walk(_chosen(child), anchored)
 
     def settle_bold_headings(self) -> None:
         """Bold paragraphs count as headings only in documents without heading styles: where the
@@ -247,10 +250,18 @@ def _collect(el: etree._Element, para: Para, styles: Styles, bold: bool | None) 
         elif tag == w("txbxContent"):
             para.boxes.append(child)
         elif tag == _MC + "AlternateContent":
-            choice = child.find(_MC + "Choice")
-            _collect(choice if choice is not None else child, para, styles, bold)
+            _collect(_chosen(child), para, styles, bold)
         else:
             _collect(child, para, styles, bold)
+
+
+def _chosen(alternate: etree._Element) -> etree._Element:
+    """The first ``mc:Choice`` of an ``mc:AlternateContent`` (else its ``mc:Fallback``): the two
+    hold the same content, so reading both would print text boxes twice."""
+    choice = alternate.find(_MC + "Choice")
+    if choice is None:
+        choice = alternate.find(_MC + "Fallback")
+    return choice if choice is not None else alternate
 
 
 def _run_bold(r: etree._Element, styles: Styles, para_bold: bool | None) -> bool | None:

@@ -1,4 +1,4 @@
-"""Opening a DOCX package safely: zip-bomb limits, no DTDs or entities, parts found by relationship.
+"""Opening a DOCX package safely: zip-bomb limits, entities never resolved, parts found by relationship.
 
 The XML parts are read straight from the zip with a locked-down lxml parser rather than through
 python-docx, so the same code reads .docx, .docm, .dotx and .dotm (python-docx refuses the
@@ -8,8 +8,10 @@ project (``vbaProject.bin``) is never touched, let alone run.
 
 from __future__ import annotations
 
+import lzma
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -22,7 +24,6 @@ RATIO_CHECK_MIN_BYTES = 1024 * 1024  # small parts may compress absurdly well an
 
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOCUMENT = "/officeDocument"
-_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 
 
 def _safe_parser() -> etree.XMLParser:
@@ -35,9 +36,10 @@ class DocxPackage:
 
     def __init__(self, path: Path, source_file: str, max_bytes: int = MAX_UNCOMPRESSED_BYTES):
         self.name = source_file
+        self.warnings: list[str] = []
         try:
             self._zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as e:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, ValueError) as e:
             raise CorruptFileError(source_file, f"not a readable DOCX (damaged zip archive: {e})") from e
         try:
             check_sizes(self._zip, source_file, max_bytes)
@@ -88,15 +90,17 @@ class DocxPackage:
             return None
         try:
             data = self._zip.read(part)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
+        except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, ValueError, NotImplementedError) as e:
             raise CorruptFileError(self.name, f"damaged part {part} in the DOCX ({e})") from e
-        refuse_dtd(data, self.name, part)
         try:
             root = etree.fromstring(data, parser=_safe_parser())
         except etree.XMLSyntaxError as e:
             raise CorruptFileError(self.name, f"malformed XML in {part} ({e})") from e
-        if root.getroottree().docinfo.doctype:
-            raise CorruptFileError(self.name, f"{part} declares a DTD; refusing to read it (possible entity attack)")
+        if root.getroottree().docinfo.doctype or any(True for _ in root.iter(etree.Entity)):
+            # Word never writes a DTD; one can only be an entity attack (XXE, billion laughs). The
+            # parser left every entity unresolved; dropping the references reads the rest as printed.
+            etree.strip_elements(root, etree.Entity, with_tail=False)
+            self.warnings.append(f"{part} declares a DTD; its entities were ignored, not resolved")
         return root
 
 
@@ -116,11 +120,3 @@ def check_sizes(zf: zipfile.ZipFile, source_file: str, max_bytes: int = MAX_UNCO
             source_file, f"DOCX inflates to {total} bytes, over the {max_bytes}-byte limit; refusing a possible zip bomb"
         )
 
-
-def refuse_dtd(data: bytes, source_file: str, part: str) -> None:
-    """Word never writes a DTD; one in a part can only be an entity attack (XXE, billion laughs)."""
-    text = data
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="ignore").encode("utf-8")
-    if any(marker in text for marker in _DTD_MARKERS):
-        raise CorruptFileError(source_file, f"{part} contains a DTD or entity declaration; refusing to read it")
