@@ -172,8 +172,10 @@ def _tables(page: Any, words: list[Word]) -> list[TableItem]:
                 for i, row in enumerate(table.rows)]
         lefts = _column_lefts(table, width)
         keep = [j for j in range(width) if any(j < len(r) and r[j].text for r in rows)]
+        if len(keep) < 2:  # a one-row rest of a table broken by the page keeps its columns
+            keep = list(range(width))
         rows = [[r[j] if j < len(r) else Cell("") for j in keep] for r in rows if any(c.text for c in r)]
-        if len(keep) < 2 or not rows or not _looks_tabular(rows):
+        if not rows or not _looks_tabular(rows):
             continue
         out.append(TableItem(rows, tuple(table.bbox), [lefts[j] for j in keep], pages=[page.page_number]))
     return out
@@ -197,17 +199,18 @@ def _assign_words(words: list[Word], rows: list[Any]) -> dict[tuple[int, int], l
 def _looks_tabular(rows: list[list[Cell]]) -> bool:
     """Tell a table from a layout frame.
 
-    Publisher-style pages draw overlapping text boxes that pdfplumber reads as a grid: most
-    rows fill one cell, and the overlap puts the same text in two cells. A table fills two
-    or more cells in at least one row, without such duplicates; a single row always passes,
-    as it is often the rest of a table broken by the page.
+    Publisher-style pages draw text boxes that pdfplumber reads as a grid in which each row
+    fills one cell, in a different column from row to row. A table fills two or more cells in
+    two rows, or else fills one cell only in its first column (a form: a title row spanning
+    the table, a row of two fields, a response row). A single row always passes, as it is
+    often the rest of a table broken by the page.
     """
     if len(rows) == 1:
         return True
-    firsts = [c.text.split("\n")[0] for r in rows for c in r if c.text]
-    if len(firsts) != len(set(firsts)) and sum(1 for r in rows if sum(1 for c in r if c.text) >= 2) < 2:
-        return False
-    return any(sum(1 for c in r if c.text) >= 2 for r in rows)
+    filled = [[j for j, c in enumerate(r) if c.text] for r in rows]
+    if sum(1 for f in filled if len(f) >= 2) >= 2:
+        return True
+    return any(len(f) >= 2 for f in filled) and all(f == [0] for f in filled if len(f) == 1)
 
 
 def _column_lefts(table: Any, width: int) -> list[float]:
