@@ -171,12 +171,17 @@ STOP = re.compile(
     r"|^(?:(?-i:[A-Z]{2,}[\w-]*)\s+)?(?:management\s+)?response\s*$"
     r"|^response\s+(?:of|from|by)\s+(?:the\s+)?\S+(?:\s+\S+)?\s*:"
     r"|^management(?:'s)?\s+response\b|^management\s+comments?\b"
-    r"|^indicators?\s+of\s+achievement\b"
-    r"|^recommendation\s+(?:addressed\s+)?to\s*:?"
-    r"|^(?:addressed\s+to|responsible\s+(?:units?|sections?|entity|entities|office|individual|party|parties)"
-    r"|priority(?:\s+level)?|key\s+actions?|action\s+to\s+respond|actions?\s+taken|action\s+plan"
-    r"|status\s+of\s+implementation|implementation\s+(?:status|monitoring)|comments\s+on\s+implementation"
-    r"|final\s+implementation|target\s+date|timeline\s*:|time\s*frame\s*:)\b",
+    r"|^indicators?\s+of\s+achievement\b|^(?:performance\s+)?indicators?\s*:|^(?:deadline|responsibility|responsible|"
+    r"lead(?:\s+(?:unit|entity|office|division))?|accountable(?:\s+\w+)?|rationale\s+for\s+the\s+response)\s*:"
+    r"|^recommendation\s+(?:addressed\s+)?to\s*(?::|$)|^addressed\s+to\s*(?::|$)"
+    r"|^responsible\s+(?:units?|sections?|entity|entities|office|individual|party|parties)(?:\s*\(s\))?"
+    r"(?:\s+or\s+unit\s*\(s\))?\s*(?::|$)"
+    r"|^priority(?:\s+level)?\s*(?::|\(|$)"
+    r"|^key\s+actions?(?:\s*\(s\))?(?=\s*(?::|$|\(|time|responsible|deadline))"
+    r"|^action\s+to\s+respond\b|^actions?\s+taken\s*(?::|$|and\s+implementation)|^action\s+plan\s*(?::|$)"
+    r"|^(?:status\s+of\s+implementation|implementation\s+(?:monitoring(?:\s+status)?|status)|comments\s+on\s+implementation"
+    r"|final\s+implementation(?:\s+monitoring)?(?:\s+status)?)\s*(?::|$|[-\u2013\u2014]|\()"
+    r"|^(?:target\s+date|timeline|time\s*frame)\s*:",
     re.I,
 )
 ACTORS_MARK = re.compile(r"^(?:recommendation\s+(?:addressed\s+)?to|addressed\s+to)\s*:?\s*(?P<rest>.*)$", re.I | re.S)
