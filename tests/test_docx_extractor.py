@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import re
 import zipfile
 from pathlib import Path
@@ -11,7 +12,7 @@ import docx
 import pytest
 from docx.shared import Pt
 
-from pipeline.errors import CorruptFileError, EmptyDocumentError, TooLargeError
+from pipeline.errors import CorruptFileError, EmptyDocumentError, ExtractionError, TooLargeError
 from pipeline.extract.base import extract as sniff_and_extract
 from pipeline.extract.docx_extractor import DocxExtractor
 from pipeline.models import Block, BlockKind
@@ -412,3 +413,25 @@ def test_docx_zip_bomb_declared_sizes_are_checked_without_inflating(tmp_path: Pa
     path.write_bytes(bytes(data))
     with pytest.raises(TooLargeError):
         extract(path)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_docx_damaged_bytes_raise_only_typed_errors(tmp_path: Path, seed: int):
+    rng = random.Random(seed)
+    original = SEED.read_bytes()
+    for i in range(15):
+        data = bytearray(original)
+        if i % 3 == 0:
+            for _ in range(rng.randint(1, 20)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        elif i % 3 == 1:
+            data = data[: rng.randrange(len(data))]
+        else:
+            at = rng.randrange(len(data) - 64)
+            data[at:at + 48] = bytes(48)
+        path = tmp_path / f"damaged-{i}.docx"
+        path.write_bytes(bytes(data))
+        try:
+            DocxExtractor().extract(path, path.name)
+        except ExtractionError as e:
+            assert str(e).startswith(path.name)
