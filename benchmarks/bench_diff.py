@@ -167,8 +167,8 @@ def main() -> None:
         ),
         (
             "  peak traced memory (tracemalloc)",
-            f"{peak / 2**20:.0f} MiB",
-            f"(traced run {traced_seconds:.1f} s)",
+            f"{peak / 2**20:.0f} MiB" if not args.no_trace else "skipped",
+            f"(traced run {traced_seconds:.1f} s)" if not args.no_trace else "(--no-trace)",
         ),
         ("  max RSS of the process", f"{rss1 / 1024:.0f} MiB", f"(before align {rss0 / 1024:.0f} MiB)"),
         (
