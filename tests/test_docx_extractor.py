@@ -435,3 +435,13 @@ def test_docx_damaged_bytes_raise_only_typed_errors(tmp_path: Path, seed: int):
             DocxExtractor().extract(path, path.name)
         except ExtractionError as e:
             assert str(e).startswith(path.name)
+
+
+def test_docx_cell_keeps_one_blank_line_for_empty_paragraphs(tmp_path: Path):
+    doc = docx.Document()
+    cell = doc.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = ""
+    for text in ("", "first", "", "", "second", ""):
+        cell.add_paragraph(text)
+    (block,) = extract(saved(doc, tmp_path))
+    assert block.rows[0][0].text == "first\n\nsecond"

@@ -117,7 +117,7 @@ class _Walker:
             return
         for i in self.bold_headings:
             b = self.blocks[i]
-            self.blocks[i] = dataclasses.replace(b, kind=BlockKind.PARAGRAPH, level=0)
+            self.blocks[i] = dataclasses.replace(b, kind=BlockKind.PARAGRAPH, level=0, marker="")
         self.bold_headings = []
 
     def _next_index(self, anchored: bool) -> int:
@@ -246,7 +246,8 @@ def _collect(el: etree._Element, para: Para, styles: Styles, bold: bool | None) 
         elif tag == w("sym"):
             char = w_val(child, "char") or ""
             glyph = chr(int(char, 16)) if char and all(c in "0123456789abcdefABCDEF" for c in char) else ""
-            para.pieces.append((BULLET_GLYPHS.get(glyph, glyph), bold))
+            if glyph:
+                para.pieces.append((BULLET_GLYPHS.get(glyph, glyph), bold))
         elif tag == w("txbxContent"):
             para.boxes.append(child)
         elif tag == _MC + "AlternateContent":
@@ -305,18 +306,15 @@ def make_cell(lines: list[list[tuple[str, bool | None]]], colspan: int = 1) -> C
     """Join in-cell lines with "\\n" (one blank line kept between paragraphs separated by an
     empty one); ``bold`` when all text is bold, ``bold_prefix`` the leading bold text."""
     chars: list[tuple[str, bool | None]] = []
-    previous_blank = True
+    gap = False
     for line in lines:
-        text = clean_spaces("".join(t for t, _ in line))
-        if not text:
-            if not previous_blank:
-                chars.append(("\n", None))
-            previous_blank = True
+        if not clean_spaces("".join(t for t, _ in line)):
+            gap = bool(chars)
             continue
-        if chars and not previous_blank:
-            chars.append(("\n", None))
+        if chars:
+            chars.extend([("\n", None)] * (2 if gap else 1))
         chars.extend(_line_chars(line))
-        previous_blank = False
+        gap = False
     text = "".join(c for c, _ in chars).strip()
     return Cell(text, bold=_all_bold(chars), bold_prefix=_bold_prefix(chars).strip(), colspan=colspan)
 

@@ -24,7 +24,7 @@ _W = f"{{{W_NS}}}"
 # Symbol/Wingdings bullets are private-use code points; show what the font draws.
 BULLET_GLYPHS = {
     "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf0a8": "□",
-    "\uf06e": "■", "\uf071": "❑", "\uf0e0": "➢", "\uf0de": "➢", "\uf0d5": "❖", "o": "◦", "": "•",
+    "\uf06e": "■", "\uf071": "❑", "\uf0e0": "➢", "\uf0de": "➢", "\uf0d5": "❖", "o": "◦",
 }
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
