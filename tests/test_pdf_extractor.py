@@ -14,6 +14,7 @@ from pipeline.errors import CorruptFileError, EncryptedError, ScannedDocumentErr
 from pipeline.extract.base import Extraction
 from pipeline.extract.pdf_blocks import split_marker
 from pipeline.extract.pdf_extractor import PdfExtractor
+from pipeline.extract.pdf_unruled import is_time
 from pipeline.models import BlockKind
 from pipeline.textutil import join_lines
 
@@ -222,3 +223,23 @@ def test_pdf_extractor_no_text_layer_raises_scanned(tmp_path: Path) -> None:
 def test_split_marker(line: str, marker: str, rest: str) -> None:
     got_marker, got_rest, _ = split_marker(line)
     assert (got_marker, got_rest) == (marker, rest)
+
+
+# --------------------------------------------------------------------------- unruled timetables
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("14:00 - 14:15", True), ("10 a.m.–", True), ("3–5 p.m.", True), ("9:15", True), ("1.15–2.45", True),
+     ("2-1", False), ("2021", False), ("Item 3", False)],
+)
+def test_is_time(text: str, expected: bool) -> None:
+    assert is_time(text) is expected
+
+
+def test_pdf_extractor_unruled_timetable() -> None:
+    ex = extract("E_ICEF_2025_11.en.pdf")
+    tables = [b for b in ex.blocks if b.kind == BlockKind.TABLE and b.page == 10]
+    assert tables, "the unruled timetable on page 10 becomes a table"
+    rows = tables[0].row_texts()
+    friday = next(r for r in rows if r[0].startswith("Friday"))
+    assert friday[1] == "10 a.m.–\n1 p.m."  # a time range broken over two lines stays one row
+    assert "Item 19" in friday[2] and "Other matters" in friday[3]

@@ -134,11 +134,16 @@ def read_page(page: Any, number: int) -> PageLayout:
         # are sideways too, so no table detection here.
         warnings.append(f"page {number}: sideways text read as if the page were turned upright; no tables")
         words = [_upright(w, width, height) for w in sideways]
-        return PageLayout(number, height, width, _order(words, [], height), len(page.chars), warnings)
+        return PageLayout(number, height, width, _order(_lines(words), [], height), len(page.chars), warnings)
     words = [_word(w, w["x0"], w["x1"], w["top"], w["bottom"]) for w in raw if w not in sideways]
     tables = _tables(page, words) if (page.lines or page.rects) else []
     free = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
-    items = _order(free, tables, width)
+    lines = _lines(free)
+    if not tables and find_gutter(free, width) is None:
+        from .pdf_unruled import find_timetables  # imported here: it builds on this module
+
+        tables, lines = find_timetables(lines, number)
+    items = _order(lines, tables, width)
     return PageLayout(number, width, height, items, len(page.chars), warnings)
 
 
@@ -229,6 +234,11 @@ def _inside(w: Word, bbox: Bbox | None) -> bool:
     return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
+def make_cell(words: list[Word]) -> Cell:
+    """A cell from the words that fall in it (also used for unruled timetables)."""
+    return _cell((0.0, 0.0, 0.0, 0.0), words)
+
+
 def _cell(bbox: Bbox | None, words: list[Word]) -> Cell:
     """Cell text keeps its line breaks; ``bold_prefix`` is the leading bold run, a prefix of ``text``.
 
@@ -282,7 +292,7 @@ def _split_gaps(lines: list[Line]) -> list[Line]:
     for line in lines:
         cur = [line.words[0]]
         for w in line.words[1:]:
-            if w.x0 - cur[-1].x1 > 3.0 * max(w.size, 6.0):
+            if w.x0 - cur[-1].x1 > 2.0 * max(w.size, 6.0):
                 out.append(Line(cur))
                 cur = []
             cur.append(w)
@@ -334,14 +344,13 @@ def find_gutter(words: list[Word], width: float) -> float | None:
     return gutter
 
 
-def _order(words: list[Word], tables: list[TableItem], width: float) -> list[Line | TableItem]:
+def _order(lines: list[Line], tables: list[TableItem], width: float) -> list[Line | TableItem]:
     """Reading order: top to bottom, and on a two-column stretch the left column before the right.
 
     Lines (or tables) that cross the gutter, such as a title or a footer, end one two-column
     region and start the next.
     """
-    lines = _lines(words)
-    gutter = find_gutter(words, width)
+    gutter = find_gutter([w for line in lines for w in line.words], width)
     if gutter is not None:
         lines = [part for line in lines for part in _split_at(line, gutter)]
     items: list[Line | TableItem] = [*lines, *tables]
