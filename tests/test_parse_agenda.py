@@ -328,3 +328,28 @@ def test_parse_agenda_grid_with_slot_labels_and_parallel_sessions():
     ]
     assert items[1].description == "5 Breakout Rooms"
     assert "Pantaleon Shoki" in items[2].description
+
+
+def test_parse_agenda_table_of_ratios_is_not_a_programme():
+    blocks = (table(("Indicator", "Range"), ("1.23–1.48", "Debt ratio"), ("2.07–2.33", "Coverage ratio"),
+                    ("1.11–1.37", "Other ratio")),)
+    assert find_agenda_items(blocks, 2024, None) == ()
+
+
+def test_parse_agenda_header_and_role_labels_are_not_items():
+    blocks = (table(("Time (GMT+7)", "Session"),
+                    ("09:00–09:30", "Registration"),
+                    ("Chair", "Ms. Jane Doe, ESCAP"),
+                    ("09:30–10:30", "Opening session")),)
+    items = find_agenda_items(blocks, 2024, None)
+    assert [a.title for a in items] == ["Registration", "Opening session"]
+
+
+def test_parse_agenda_item_number_on_its_own_line():
+    blocks = (
+        heading("Provisional agenda"),
+        para("Item 1", bold=True), para("Opening of the session"),
+        para("Item 2", bold=True), para("Election of officers"),
+    )
+    assert brief(find_agenda_items(blocks, 2024, None)) == [
+        (None, None, None, "1", "Opening of the session"), (None, None, None, "2", "Election of officers")]

@@ -62,6 +62,9 @@ def _number(block: Block) -> tuple[int | None, str]:
     m2 = _NUM_TEXT.match(text)
     if m2:
         return int(m2.group("n")), m2.group("rest").strip()
+    m3 = re.match(r"^(?:Agenda\s+)?Item\s+(\d{1,2})[.:]?$", text, re.I)
+    if m3:  # "Item 3" printed on a line of its own, the title below it
+        return int(m3.group(1)), ""
     return None, text
 
 
@@ -114,6 +117,9 @@ def _read_run(blocks: tuple[Block, ...], i: int) -> tuple[list[_Item], int]:
             break
         n, rest = _number(block)
         if n is not None and n == len(run) + 1 and len(rest) < 400:
+            if not rest and i + 1 < len(blocks) and blocks[i + 1].kind != BlockKind.TABLE:
+                i += 1
+                rest = blocks[i].text.strip()
             run.append(_Item(str(n), rest, block, i))
         elif n is not None and run:
             break

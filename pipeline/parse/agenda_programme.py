@@ -44,8 +44,11 @@ _PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng|Hon)\.?\s+)?[A-Z][a-z'’-]+
 _PLACEHOLDER = re.compile(r"^(?:N/?A|TBA|-+|–)$", re.I)
 _SLOT = re.compile(r"[·|•]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*[–—-]\s*\d")
 _VENUE = re.compile(r"\b(?:Room|Hall|Auditorium|Lounge|Venue|Foyer|Lobby|Online|Virtual|Zoom|Webex)\b", re.I)
-_HEADER_WORD = re.compile(r"^(?:Time|Times|Date|Day|Hours?|Session|Venue|Room|Programme|Program|Activity|Item)s?$",
+_HEADER_WORD = re.compile(r"^(?:Time|Times|Date|Day|Hours?|Session|Venue|Room|Programme|Program|Activity|Item|Agenda|"
+                          r"Topic|Schedule|Timing|Duration|Horaire|Heure)s?\b\s*(?:\([^)]*\)|GMT\S*|UTC\S*|[A-Z]{2,4}T)?\s*$",
                           re.I)
+_NOT_LABEL = re.compile(r"^(?:Co-?)?(?:Chair(?:person)?|Moderator|Facilitator|Rapporteur|Speaker|Panell?ist|Presenter|"
+                        r"Venue|Room|Language|Notes?|Remarks|Format|Participants?|Contact)s?\s*:?$", re.I)
 _SECTION = re.compile(r"^(?:Annex|Appendix|Background|Objectives?|Contacts?|Notes?|Registration information|"
                       r"Logistics|Venue|Participants)\b", re.I)
 _HONORIFIC_ANYWHERE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s?[A-Z][a-z]")
@@ -247,7 +250,9 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
     lines = flatten(blocks)
     timed = [ln for ln in lines if ln.time and leading_time(ln.time, strict=not ln.in_table)[0]
              and not _is_day_header_time(ln)]
-    if len(timed) < 2:
+    # programme times fall on five-minute marks; "1.25–1.50" in a table of ratios does not make a programme
+    on_mark = [ln for ln in timed if int(leading_time(ln.time, strict=not ln.in_table)[0][3:]) % 5 == 0]
+    if len(timed) < 2 or len(on_mark) < 0.8 * len(timed):
         return []
     entries: list[Entry] = []
     date = default_date
@@ -302,7 +307,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                     cur.lines.extend(above)
                 orphans = []
                 continue
-            if ln.in_table and ln.table_timed:  # a label in the time column: "Welcome Address"
+            if ln.in_table and ln.table_timed and not _NOT_LABEL.match(ln.time):  # a label: "Welcome Address"
                 cur = Entry(line=ln, date=date, label=ln.time)
                 entries.append(cur)
                 parent, group = cur, []
