@@ -202,6 +202,18 @@ def test_docx_merged_cells_are_emitted_once(tmp_path: Path):
     ]
 
 
+def test_docx_legacy_hmerge_cells_are_emitted_once(tmp_path: Path):
+    def tc(text: str, merge: str = "") -> str:
+        props = f'<w:tcPr><w:hMerge w:val="{merge}"/></w:tcPr>' if merge else ""
+        return f"<w:tc>{props}{para(text)}</w:tc>"
+
+    table = ("<w:tbl><w:tr>" + tc("wide", "restart") + tc("", "continue") + tc("right") + "</w:tr>"
+             "<w:tr>" + tc("a") + tc("b") + tc("c") + "</w:tr></w:tbl>")
+    (block,) = extract(with_body(tmp_path, table))
+    assert [[(c.text, c.colspan) for c in row] for row in block.rows] == [
+        [("wide", 2), ("right", 1)], [("a", 1), ("b", 1), ("c", 1)]]
+
+
 def test_docx_nested_table_text_is_kept_in_the_cell(tmp_path: Path):
     doc = docx.Document()
     outer = doc.add_table(rows=1, cols=2)

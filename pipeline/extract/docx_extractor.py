@@ -162,8 +162,14 @@ class _Walker:
         rows: list[tuple[Cell, ...]] = []
         boxes: list[etree._Element] = []
         for tr in _rows(tbl):
-            cells = tuple(self._cell(tc, boxes) for tc in _row_cells(tr))
-            rows.append(_pad_row(tr, cells))
+            cells: list[Cell] = []
+            for tc in _row_cells(tr):
+                if cells and _is_hmerge_continuation(tc):
+                    # legacy horizontal merge: widen the cell it continues instead of repeating it
+                    cells[-1] = dataclasses.replace(cells[-1], colspan=cells[-1].colspan + _int_attr(tc, "gridSpan", 1))
+                    continue
+                cells.append(self._cell(tc, boxes))
+            rows.append(_pad_row(tr, tuple(cells)))
         table_no = self.tables
         self.tables += 1
         if any(c.text for row in rows for c in row):
@@ -387,6 +393,13 @@ def _int_attr(el: etree._Element, tag: str, default: int) -> int:
     prop = holder.find(w(tag)) if holder is not None else None
     value = w_val(prop)
     return int(value) if value and value.isdigit() and int(value) > 0 else default
+
+
+def _is_hmerge_continuation(tc: etree._Element) -> bool:
+    """A cell swallowed by the one on its left (``w:hMerge`` without ``restart``, older Word files)."""
+    tcpr = tc.find(w("tcPr"))
+    merge = tcpr.find(w("hMerge")) if tcpr is not None else None
+    return merge is not None and (w_val(merge) or "continue") == "continue"
 
 
 def _is_merge_continuation(tc: etree._Element) -> bool:
