@@ -180,14 +180,8 @@ def test_pdf_extractor_truncated_raises_corrupt(tmp_path: Path) -> None:
     assert info.value.__cause__ is not None
 
 
-def _blank_pdf() -> bytes:
-    """One page, no text layer: what a scan without OCR looks like to a text extractor."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length 25 >>\nstream\n0 0 m 100 100 l S 1 0 0 1 0 0 cm\nendstream",
-    ]
+def _tiny_pdf(objects: list[bytes]) -> bytes:
+    """Numbered objects (1 = catalog) assembled into a PDF with a correct xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, body in enumerate(objects, 1):
@@ -198,6 +192,29 @@ def _blank_pdf() -> bytes:
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def _blank_pdf() -> bytes:
+    """One page, no text layer: what a scan without OCR looks like to a text extractor."""
+    return _tiny_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length 25 >>\nstream\n0 0 m 100 100 l S 1 0 0 1 0 0 cm\nendstream",
+    ])
+
+
+def test_pdf_extractor_cyclic_page_tree_is_corrupt(tmp_path: Path) -> None:
+    text = b"BT /F1 12 Tf 40 800 Td (cyclic) Tj ET"
+    loop = tmp_path / "loop.pdf"
+    loop.write_bytes(_tiny_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+    ]))
+    with pytest.raises(CorruptFileError, match=r"^loop\.pdf: corrupt PDF: its page tree loops"):
+        PdfExtractor().extract(loop, "loop.pdf")
 
 
 def test_pdf_extractor_no_text_layer_raises_scanned(tmp_path: Path) -> None:

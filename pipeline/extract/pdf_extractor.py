@@ -13,8 +13,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import PDFObjRef, resolve1
 from pdfminer.psparser import PSEOF, PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
@@ -61,9 +62,34 @@ def read_layouts(path: Path, source_file: str) -> list[PageLayout]:
     """Open the PDF (an empty user password is tried, as readers do) and lay out every page."""
     try:
         with pdfplumber.open(path, password="") as pdf:
-            return [read_page(page, i) for i, page in enumerate(pdf.pages, start=1)]
+            cyclic = has_cyclic_page_tree(pdf.doc)
+            if not cyclic:
+                return [read_page(page, i) for i, page in enumerate(pdf.pages, start=1)]
     except Exception as e:  # noqa: BLE001 - every pdfminer failure is classified by type below
         raise classify_error(e, source_file) from e
+    raise CorruptFileError(source_file, "corrupt PDF: its page tree loops back on itself; skipped")
+
+
+def has_cyclic_page_tree(doc: PDFDocument, limit: int = 200_000) -> bool:
+    """True when a /Pages node lists one of its own ancestors among its /Kids.
+
+    pdfminer quietly skips the repeated node and returns the pages it reached, which would
+    pass a broken file off as a shorter document.
+    """
+    stack: list[tuple[object, frozenset[int]]] = [(doc.catalog.get("Pages"), frozenset())]
+    seen = 0
+    while stack and seen < limit:
+        ref, ancestors = stack.pop()
+        seen += 1
+        objid = ref.objid if isinstance(ref, PDFObjRef) else None
+        if objid is not None and objid in ancestors:
+            return True
+        node = resolve1(ref)
+        kids = resolve1(node.get("Kids")) if isinstance(node, dict) else None
+        if isinstance(kids, list):
+            inner = ancestors | {objid} if objid is not None else ancestors
+            stack.extend((kid, inner) for kid in kids)
+    return False
 
 
 def classify_error(exc: BaseException, source_file: str) -> Exception:
