@@ -353,3 +353,18 @@ def test_parse_agenda_item_number_on_its_own_line():
     )
     assert brief(find_agenda_items(blocks, 2024, None)) == [
         (None, None, None, "1", "Opening of the session"), (None, None, None, "2", "Election of officers")]
+
+
+def test_parse_agenda_time_zones_and_hrs_after_times():
+    blocks = (
+        para("Wednesday, 5 March 2025"),
+        para("09:00-10:30 hrs Opening of the workshop"),
+        para("10:30 (GMT+7) Visit to the field site"),
+        para("1-2 March participants arrive"),
+    )
+    items = find_agenda_items(blocks, None, None)
+    assert brief(items) == [
+        ("2025-03-05", "09:00", "10:30", None, "Opening of the workshop"),
+        ("2025-03-05", "10:30", None, None, "Visit to the field site"),
+    ]
+    assert "1-2 March" in items[1].description

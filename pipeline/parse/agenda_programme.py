@@ -44,6 +44,7 @@ _PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng|Hon)\.?\s+)?[A-Z][a-z'’-]+
 _PLACEHOLDER = re.compile(r"^(?:N/?A|TBA|-+|–)$", re.I)
 _SLOT = re.compile(r"[·|•]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*[–—-]\s*\d")
 _VENUE = re.compile(r"\b(?:Room|Hall|Auditorium|Lounge|Venue|Foyer|Lobby|Online|Virtual|Zoom|Webex)\b", re.I)
+_MONTHS = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 _HEADER_WORD = re.compile(r"^(?:Time|Times|Date|Day|Hours?|Session|Venue|Room|Programme|Program|Activity|Item|Agenda|"
                           r"Topic|Schedule|Timing|Duration|Horaire|Heure)s?\b\s*(?:\([^)]*\)|GMT\S*|UTC\S*|[A-Z]{2,4}T)?\s*$",
                           re.I)
@@ -96,7 +97,7 @@ def split_time(text: str, strict: bool) -> tuple[str | None, str | None, str, st
     text = text.strip()
     start, end, m = parse_time_range(text)
     if start and m is not None and m.start() == 0:
-        return start, end, m.group(0), text[m.end():].strip(" ,;–—-")
+        return start, end, m.group(0), _after_time(text[m.end():])
     t, m1 = parse_time(text)
     if t and m1 is not None and m1.start() == 0:
         token = m1.group(0).rstrip()
@@ -105,8 +106,22 @@ def split_time(text: str, strict: bool) -> tuple[str | None, str | None, str, st
         rest = text[len(token):]
         if rest and not rest[:1].isspace() and rest[:1] not in "–—-,;":
             return None, None, "", text
-        return t, None, token, rest.strip(" ,;–—-")
+        return t, None, token, _after_time(rest)
     return None, None, "", text
+
+
+_ZONE = re.compile(r"^(?:(?i:hrs?\.?|hours|h\b)|\(?\s*(?:GMT|UTC|CET|CEST|EST|EDT|ICT|KST|JST|IST|EAT|WAT|[A-Z]{1,3}T)"
+                   r"(?:\s*[+-]\s*\d{1,2}(?::\d{2})?)?\s*\)?)(?=\s|$|[,;:)])")
+
+
+def _after_time(rest: str) -> str:
+    """What follows a printed time, without 'hrs' or a time zone: '(GMT+9) Opening' -> 'Opening'."""
+    rest = rest.strip(" ,;–—-")
+    m = _ZONE.match(rest)
+    while m and m.group(0):
+        rest = rest[m.end():].strip(" ,;–—-")
+        m = _ZONE.match(rest)
+    return rest
 
 
 def day_heading(text: str, year: int | None) -> tuple[bool, str | None]:
@@ -343,6 +358,8 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             min(group, key=lambda e: abs(e.col - ln.col)).lines.append(ln)
             continue
         talk = _TALK.match(text)
+        if talk and talk.group("rest") and re.match(r"(?:[a-z]|" + _MONTHS + r")", talk.group("rest")):
+            talk = None  # "1-2 March", "10-12 participants": not a talk number
         if talk and parent is not None:
             cur = Entry(line=ln, date=date, number=re.sub(r"\s", "", talk.group("num")).replace("–", "-"),
                         session=_title_of(parent)[0])
