@@ -154,6 +154,7 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
     mode = ""
     actor_col: int | None = None
     action_rows: list[tuple[int, int]] = []
+    head_at = (-1, -1)
     k = j
     while k < end:
         u = units[k]
@@ -178,8 +179,8 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
         if mode == "actors" and re.match(r"^priority", u.text, re.I):
             continue
         if STOP.match(u.text) or is_header(u) or u.kind == "heading":
-            if re.match(r"^(?:key\s+actions?|action\b)", u.text, re.I) and u.kind == "cell":
-                mode = "actions"
+            if _ACTION_HEAD.match(u.text) and u.kind == "cell" and _filled(blocks, u) >= 2:
+                mode, head_at = "actions", (u.block, u.row or 0)  # the heading row of a key-action table
                 continue
             if u.kind == "cell" and re.match(r"^action\s+to\s+respond", u.text, re.I):
                 mode = "actions"
@@ -196,11 +197,19 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
                 response_parts.append(("\n" if u.gap else "") + u.full)
         elif mode == "actions" and u.kind == "cell":
             key = (u.block, u.row or 0)
-            if key not in action_rows:
+            if key not in action_rows and (key[0] != head_at[0] or key[1] > head_at[1]):
                 action_rows.append(key)
     actors_raw = join_addressee_lines(actors)
     response = make_response("\n".join(response_parts)) if response_parts else None
     return actors_raw, response, _actions(action_rows, blocks)
+
+
+def _filled(blocks: tuple[Block, ...], unit: Unit) -> int:
+    """How many cells of the unit's table row hold text."""
+    block = blocks[unit.block]
+    if block.kind != BlockKind.TABLE or unit.row is None or unit.row >= len(block.rows):
+        return 0
+    return sum(1 for c in block.rows[unit.row] if c.text.strip())
 
 
 def _actions(rows: list[tuple[int, int]], blocks: tuple[Block, ...]) -> list[tuple[tuple[str, str], ...]]:
