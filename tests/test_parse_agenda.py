@@ -52,7 +52,8 @@ def test_parse_agenda_time_column_table():
     ]
     opening = items[0]
     assert opening.speakers[0].name == "Mr. Ganbold Baasanjav"
-    assert opening.speakers[0].role == "Head of ESCAP East and North-East Asia Office"
+    assert opening.speakers[0].role == "Head"
+    assert opening.speakers[0].organisation == "ESCAP East and North-East Asia Office"
     assert items[1].description.startswith("Secretariat will moderate")
     assert items[3].description == "This session will review the 2021 activities."
 
@@ -107,7 +108,7 @@ def test_parse_agenda_day_headings_numbered_talks_and_breaks():
     ]
     assert items[6].session == "Session 1: Contribution of Geodesy"
     assert [s.name for s in items[2].speakers] == ["Mr. Yamada Kunihiro", "Ms. Rosamond C. Bing"]
-    assert items[2].speakers[1].role == "Co-Chair of UN-GGIM"
+    assert (items[2].speakers[1].role, items[2].speakers[1].organisation) == ("Co-Chair", "UN-GGIM")
     assert items[1].speakers[0].role == "Chair"
     assert items[7].speakers[0].organisation == "Lantmäteriet, Sweden"
 
@@ -128,7 +129,7 @@ def test_parse_agenda_programme_table_with_label_rows():
         ("2020-02-25", None, None, None, "Welcome Address"),
         ("2020-02-25", "11:00", "11:30", None, "Coffee Break"),
     ]
-    assert items[1].speakers[0].role == "Vice Minister of Land"
+    assert (items[1].speakers[0].role, items[1].speakers[0].organisation) == ("Vice Minister", "Land, Japan")
 
 
 ANNOTATED = (
@@ -291,7 +292,7 @@ def test_parse_agenda_speaker_column_is_not_a_parallel_session():
         ("2024-06-03", "09:30", "11:00", None, "Panel on financing for development in small island States"),
     ]
     assert items[0].description == "UNDP Secretariat"
-    assert items[1].speakers[0].role == "Director of Finance"
+    assert (items[1].speakers[0].role, items[1].speakers[0].organisation) == ("Director", "Finance")
 
 
 def test_parse_agenda_day_column_before_time_column():

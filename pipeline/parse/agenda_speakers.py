@@ -45,8 +45,11 @@ def split_role(rest: str) -> tuple[str, str]:
     if not rest:
         return "", ""
     if _ROLE_WORDS.match(rest):
-        role, _, org = rest.partition(",")
-        return role.strip(), org.strip()
+        head, _, tail = rest.partition(",")
+        m = re.match(r"^(?P<role>.+?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>[A-Z].*)$", head)
+        if m:  # "Vice Minister of Ministry of Land, Infrastructure ..., Japan": position, then where
+            return m.group("role").strip(), (m.group("org") + ("," + tail if tail else "")).strip()
+        return head.strip(), tail.strip()
     return "", rest
 
 
@@ -73,7 +76,7 @@ def parse_speaker(line: str, next_line: str = "") -> Speaker | None:
         rest = next_line
     role, org = split_role(rest)
     if chair_role:
-        return Speaker(name=name, role=chair_role, organisation=", ".join(x for x in (role, org) if x))
+        return Speaker(name=name, role=chair_role, organisation=org or role)
     return Speaker(name=name, role=role, organisation=org)
 
 
@@ -81,6 +84,6 @@ def inline_speakers(text: str) -> list[Speaker]:
     """Speakers named inside running text: 'Opening remarks, Mr. X, Head of Y'."""
     out = []
     for m in _INLINE_SPEAKER.finditer(text):
-        role = (m.group("role") or "").strip()
-        out.append(Speaker(name=m.group("name").strip(), role=role))
+        role, org = split_role(m.group("role") or "")
+        out.append(Speaker(name=m.group("name").strip(), role=role, organisation=org))
     return out
