@@ -37,7 +37,7 @@ _GROUP = re.compile(r"^(?:area|theme|cluster|pillar|group|category)\s+[\dA-Z]{1,
 _SUB_MARK = re.compile(r"^(?:\(?[a-z]{1,4}[.)]|\d{1,2}\.\d{1,2}\.?|[\u2022\u25cf\u25aa\u25e6\u2013\u2014\-*\u27a2\uf0b7])$")
 _MAX_CHARS = 12000
 _SECTION = re.compile(r"^(?:(?:[IVXL]{1,5}|[A-H])\.\s+[A-Z]|(?:Annex|Annexes|Appendix|ANNEX|APPENDIX)\b)")
-_ACTION_HEAD = re.compile(r"^(?:key\s+actions?|actions?)\b(?!\s+to\s+respond)", re.I)
+ACTION_HEAD = re.compile(r"^(?:key\s+actions?|actions?)\b(?!\s+to\s+respond)", re.I)
 
 
 def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommendation]:
@@ -179,7 +179,7 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
         if mode == "actors" and re.match(r"^priority", u.text, re.I):
             continue
         if STOP.match(u.text) or is_header(u) or u.kind == "heading":
-            if _ACTION_HEAD.match(u.text) and u.kind == "cell" and _filled(blocks, u) >= 2:
+            if ACTION_HEAD.match(u.text) and u.kind == "cell" and filled_cells(blocks, u) >= 2:
                 mode, head_at = "actions", (u.block, u.row or 0)  # the heading row of a key-action table
                 continue
             if u.kind == "cell" and re.match(r"^action\s+to\s+respond", u.text, re.I):
@@ -201,10 +201,10 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
                 action_rows.append(key)
     actors_raw = join_addressee_lines(actors)
     response = make_response("\n".join(response_parts)) if response_parts else None
-    return actors_raw, response, _actions(action_rows, blocks)
+    return actors_raw, response, key_actions(action_rows, blocks)
 
 
-def _filled(blocks: tuple[Block, ...], unit: Unit) -> int:
+def filled_cells(blocks: tuple[Block, ...], unit: Unit) -> int:
     """How many cells of the unit's table row hold text."""
     block = blocks[unit.block]
     if block.kind != BlockKind.TABLE or unit.row is None or unit.row >= len(block.rows):
@@ -212,7 +212,7 @@ def _filled(blocks: tuple[Block, ...], unit: Unit) -> int:
     return sum(1 for c in block.rows[unit.row] if c.text.strip())
 
 
-def _actions(rows: list[tuple[int, int]], blocks: tuple[Block, ...]) -> list[tuple[tuple[str, str], ...]]:
+def key_actions(rows: list[tuple[int, int]], blocks: tuple[Block, ...]) -> list[tuple[tuple[str, str], ...]]:
     """Key-action rows as (column heading, value) pairs; a row that only continues the wrapped lines
     of the action above (it starts in lower case) is merged into it."""
     out: list[dict[str, str]] = []
@@ -232,7 +232,7 @@ def _actions(rows: list[tuple[int, int]], blocks: tuple[Block, ...]) -> list[tup
         if not action:
             continue
         first = next(iter(action.values()))
-        if _GROUP.match(first) or (_ACTION_HEAD.match(first) and len(first) < 40):
+        if _GROUP.match(first) or (ACTION_HEAD.match(first) and len(first) < 40):
             continue  # a group heading ("Area 2. ...") or the heading row itself
         if out and first[:1].islower():
             for name, value in action.items():
@@ -247,6 +247,6 @@ def _header_row(block: Block, before: int) -> list[str]:
     for row in reversed(block.rows[:before]):
         texts = [join_lines(c.text) for c in row]
         first = next((t for t in texts if t), "")
-        if _ACTION_HEAD.match(first):
+        if ACTION_HEAD.match(first):
             return texts
     return []

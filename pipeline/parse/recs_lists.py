@@ -4,10 +4,11 @@ with the group's "Recommendation to:" addressees and "Recommendation N accepted"
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from ..models import ManagementResponse, Recommendation
+from ..models import Block, ManagementResponse, Recommendation
 from ..textutil import join_lines
 from .addressees import clean_addressee_line, join_addressee_lines, raw_actors
 from .recs_common import (
@@ -24,6 +25,7 @@ from .recs_common import (
     response_category,
     wording,
 )
+from .recs_labelled import ACTION_HEAD, filled_cells, key_actions
 
 _GROUP_HEAD = re.compile(
     r"^(?i:(?:evaluation\s+)?recommendations?)\s+(?P<g>[A-Z])\s*[-\u2013\u2014:.]\s*(?P<title>\S.*)$", re.S)
@@ -60,14 +62,15 @@ class _Group:
     actors: list[str] = field(default_factory=list)
     responses: dict[str, ManagementResponse] = field(default_factory=dict)
     response_all: ManagementResponse | None = None
+    action_rows: list[tuple[int, int]] = field(default_factory=list)
 
 
-def from_groups(units: list[Unit]) -> list[Recommendation]:
+def from_groups(units: list[Unit], blocks: tuple[Block, ...] = ()) -> list[Recommendation]:
     """Matrices whose recommendations sit in lettered groups headed 'Evaluation recommendation A - ...'."""
     heads = [i for i, u in enumerate(units) if _GROUP_HEAD.match(join_lines(u.text)) and u.kind != "list_item"]
     if len(heads) < 2:
         return []
-    return _walk(units, heads[0], strict_groups=True)
+    return _walk(units, heads[0], strict_groups=True, blocks=blocks)
 
 
 def from_lists(units: list[Unit]) -> list[Recommendation]:
@@ -93,14 +96,18 @@ def _top_number(u: Unit) -> tuple[str, str] | None:
     return (m.group("n"), "") if m else None
 
 
-def _walk(units: list[Unit], start: int, strict_groups: bool) -> list[Recommendation]:
+def _walk(units: list[Unit], start: int, strict_groups: bool, blocks: tuple[Block, ...] = ()) -> list[Recommendation]:
     groups: list[_Group] = [_Group("", "")]
-    mode = "items"  # items | actors | response | after
+    mode = "items"  # items | actors | response | actions | after
+    head_at = (-1, -1)
     loose = 0  # units seen since the list's last item that did not belong to it
     i = start
     while i < len(units):
         u = units[i]
         i += 1
+        if blocks and u.kind == "cell" and ACTION_HEAD.match(u.text) and filled_cells(blocks, u) >= 2:
+            mode, head_at = "actions", (u.block, u.row or 0)  # the group's key-action table
+            continue
         if is_furniture(u) or is_header(u):
             continue
         text = join_lines(u.text)
@@ -108,6 +115,11 @@ def _walk(units: list[Unit], start: int, strict_groups: bool) -> list[Recommenda
         if gm and not u.marker:
             groups.append(_Group(gm.group("g"), gm.group("title").strip()))
             mode, loose = "items", 0
+            continue
+        if mode == "actions" and u.kind == "cell":
+            key = (u.block, u.row or 0)
+            if key not in groups[-1].action_rows and (key[0] != head_at[0] or key[1] > head_at[1]):
+                groups[-1].action_rows.append(key)
             continue
         am = ACTORS_MARK.match(text)
         if am and STOP.match(text):
@@ -162,7 +174,7 @@ def _walk(units: list[Unit], start: int, strict_groups: bool) -> list[Recommenda
             return []
         if not strict_groups and any(g.items for g in groups) and loose > 2:
             break
-    return _records(groups)
+    return _records(groups, blocks)
 
 
 def _add_response(group: _Group, text: str) -> None:
@@ -179,7 +191,7 @@ def _add_response(group: _Group, text: str) -> None:
         group.response_all = make_response(text)
 
 
-def _records(groups: list[_Group]) -> list[Recommendation]:
+def _records(groups: list[_Group], blocks: tuple[Block, ...] = ()) -> list[Recommendation]:
     seen: set[str] = set()
     restart = False
     for g in groups:
@@ -200,6 +212,9 @@ def _records(groups: list[_Group]) -> list[Recommendation]:
             number = f"{g.letter}.{it.number}" if restart and g.letter else it.number
             group = f"{g.letter} - {join_lines(g.title)}" if g.letter else ""
             resp = g.responses.get(it.number) or (g.response_all if not g.responses else None)
+            actions = key_actions(g.action_rows, blocks) if g.action_rows and blocks else []
+            if resp is not None and actions:
+                resp = dataclasses.replace(resp, key_actions=tuple(actions))
             out.append(Recommendation(number=number, text=text, provenance=it.unit.provenance,
                                       label=f"Recommendation {number}", group=group, actors_raw=actors_raw,
                                       actors=raw_actors(actors_raw), management_response=resp))
