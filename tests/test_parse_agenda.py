@@ -369,3 +369,30 @@ def test_parse_agenda_time_zones_and_hrs_after_times():
         ("2025-03-05", "10:30", None, None, "Visit to the field site"),
     ]
     assert "1-2 March" in items[1].description
+
+
+def test_parse_agenda_bullets_under_a_title_are_description():
+    blocks = (table(("Time", "Agenda"),
+                    ("09:30-10:00", "Session 1: Opening\n- Welcome remarks by the host\n- Adoption of the agenda"),
+                    ("10:00-10:30", "Coffee break")),)
+    items = find_agenda_items(blocks, 2024, None)
+    assert [a.title for a in items] == ["Session 1: Opening", "Coffee break"]
+    assert items[0].description.startswith("- Welcome remarks")
+
+
+def test_parse_agenda_annotations_repeat_the_plain_list():
+    blocks = (
+        heading("Provisional agenda"),
+        para("Opening of the session.", BlockKind.LIST_ITEM, marker="1."),
+        para("Adoption of the agenda.", BlockKind.LIST_ITEM, marker="2."),
+        heading("Annotations to the provisional agenda"),
+        heading("1. Opening of the session", marker="1."),
+        para("The session will be opened by the Chair."),
+        heading("2. Adoption of the agenda", marker="2."),
+        para("The Committee will adopt its agenda."),
+    )
+    items = find_agenda_items(blocks, 2024, None)
+    assert [(a.number, a.title, a.description) for a in items] == [
+        ("1", "Opening of the session", "The session will be opened by the Chair."),
+        ("2", "Adoption of the agenda", "The Committee will adopt its agenda."),
+    ]

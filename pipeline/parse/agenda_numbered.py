@@ -129,6 +129,8 @@ def _read_run(blocks: tuple[Block, ...], i: int) -> tuple[list[_Item], int]:
                 break
         elif _TIMETABLE.search(text) and len(text) < 200 and block.kind != BlockKind.LIST_ITEM:
             break
+        elif block.kind == BlockKind.HEADING and re.search(r"\bannotations?\b|\bagenda\b", text, re.I):
+            break  # "Annotations to the provisional agenda": the items again, with their annotations
         else:
             run[-1].description.append(text)
         i += 1

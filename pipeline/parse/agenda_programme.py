@@ -453,6 +453,9 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
             break
         if lines[i].in_table and lines[i].row == first.row and lines[i].col != first.col:
             break  # the next column (speaker, venue) is not part of the title
+        if nxt.startswith(("•", "●", "▪", "◦", "*")) or nxt.startswith(("- ", "– ")) and i + 1 < len(lines) and \
+                texts[i + 1].startswith(("- ", "– ", "•", "●")):
+            break  # a list of points under the title, not its wrapped end
         if bold_known and lines[0].bold:
             if not lines[i].bold:
                 break
