@@ -105,7 +105,9 @@ def _continues(group: _Group, line: Line, body: float, limit: float) -> bool:
         return True
     if line.top - prev.bottom > limit * prev.size:
         return False
-    if abs(line.size - prev.size) > 0.8 or _styled(line, body) != _styled(prev, body):
+    if abs(line.size - prev.size) > 0.8:
+        return False
+    if _styled(line, body) != _styled(prev, body) and not _mid_sentence(group, line):
         return False
     marker, _, is_number = split_marker(line.text)
     if marker and not (is_number and _inline_enumeration(group, line)):
@@ -114,6 +116,19 @@ def _continues(group: _Group, line: Line, body: float, limit: float) -> bool:
         return False
     # a list item ends when a line starts left of its marker
     return not (split_marker(first.text)[0] and line.x0 < first.x0 - 3)
+
+
+def _mid_sentence(group: _Group, line: Line) -> bool:
+    """A sentence running on in another weight ("The Inspectors / **encourage ...**").
+
+    The line before has no sentence end and either this line starts in lower case or the
+    line before ran to the paragraph's right edge.
+    """
+    prev = group.lines[-1]
+    if _SENTENCE_END.search(prev.text):
+        return False
+    full = len(group.lines) >= 2 and prev.x1 >= max(ln.x1 for ln in group.lines) - 6
+    return line.text[:1].islower() or full
 
 
 def _inline_enumeration(group: _Group, line: Line) -> bool:
@@ -131,6 +146,8 @@ def _inline_enumeration(group: _Group, line: Line) -> bool:
 def _is_heading(group: _Group, body: float) -> bool:
     text = group.text
     if not all(_styled(line, body) for line in group.lines) or len(text) > 200 or len(group.lines) > 4:
+        return False
+    if text[:1].islower():  # the bold end of a sentence, not a title
         return False
     marker, _, is_number = split_marker(text)
     return not marker or is_number
