@@ -192,6 +192,7 @@ def _inner_time(text: str) -> tuple[str | None, str, str]:
 def _table_lines(block: Block) -> list[Line]:
     out: list[Line] = []
     timed = any(_row_time(row)[0] or any(_SLOT.search(c.text) for c in row) for row in block.rows)
+    has_bold = _any_bold(block)  # once per table: per cell it made big tables quadratic
     for i, row in enumerate(block.rows):
         cells = [c for c in row if c.text.strip()]
         if not cells:
@@ -211,7 +212,7 @@ def _table_lines(block: Block) -> list[Line]:
         multi = sum(_title_like(c.text) for c in body) > 1
         for cell in body:
             col = next(k for k, c in enumerate(row) if c is cell)
-            for text, bold in _cell_lines(cell, _any_bold(block)):
+            for text, bold in _cell_lines(cell, has_bold):
                 t = time if first else ""
                 if not t and "\n" in cell.text:
                     start, _, token, rest = split_time(text, strict=True)
