@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.models import Block, BlockKind, Cell, Provenance
 from pipeline.parse.agenda import document_year, find_agenda_items
@@ -396,3 +398,24 @@ def test_parse_agenda_annotations_repeat_the_plain_list():
         ("1", "Opening of the session", "The session will be opened by the Chair."),
         ("2", "Adoption of the agenda", "The Committee will adopt its agenda."),
     ]
+
+
+_PIECES = ["09:00", "10 a.m.–", "1 p.m.", "3–5 p.m.", "Item 2", "Items 1 and 3", "1.", "2.", "1-1", "E-2", "Day 1:",
+           "Tuesday 10 June", "Coffee Break– Lounge", "Mr. A B", "Chair:", "agenda", "timetable", "·", "\n", " ", "x",
+           "Session 1: Title", "Welcome Address", "2:00 – 3:00", "Time", "(GMT+9)", "Continuation", "NA"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(list(BlockKind)), st.lists(st.sampled_from(_PIECES), max_size=6),
+                          st.sampled_from(["", "1.", "2.", "-", "IV."])), max_size=25))
+def test_parse_agenda_fuzz_never_raises(specs):
+    blocks = []
+    for kind, pieces, marker in specs:
+        text = " ".join(pieces)
+        if kind == BlockKind.TABLE:
+            rows = tuple(tuple(Cell(p) for p in pieces[i:i + 3]) for i in range(0, len(pieces), 3))
+            blocks.append(Block(kind, text, P, rows=rows))
+        else:
+            blocks.append(Block(kind, text, P, marker=marker))
+    for item in find_agenda_items(tuple(blocks), None, None):
+        assert item.start is None or len(item.start) == 5
