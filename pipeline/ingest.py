@@ -115,7 +115,8 @@ def build_document(path: Path, name: str, settings: Settings) -> tuple[Document,
     fmt = sniff_format(path, name)
     if fmt == "pdf":
         check_page_limit(path, name, settings.max_pages)
-    extraction = load_extractor(fmt).extract(path, name)
+    options = {"max_uncompressed": settings.max_docx_uncompressed} if fmt == "docx" else {}
+    extraction = load_extractor(fmt, **options).extract(path, name)
     info = DocumentInfo(id=document_id(sha), source_file=name, sha256=sha, format=fmt, pages=extraction.pages)
     document = parse_document(info, extraction.blocks, warnings=extraction.warnings)
     if settings.tag:

@@ -88,3 +88,12 @@ def test_cli_show_prints_summary(seed_txt: Path):
     result = run("show", str(seed_txt), "--no-tag")
     assert result.exit_code == 0
     assert "Recommendations (7)" in result.output and "Opening Session" in result.output
+
+
+def test_docx_size_limit_comes_from_settings(tmp_path: Path, sources: Path):
+    from pipeline.ingest import process_file
+
+    docx = sources / "neaspec-nfp-2021-concept-note.docx"
+    assert process_file(docx, {"tag": False}).document is not None
+    tight = process_file(docx, {"tag": False, "max_docx_uncompressed": 1000})
+    assert tight.failure is not None and tight.failure.reason == "too_large"

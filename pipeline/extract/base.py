@@ -49,9 +49,10 @@ TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".text": "txt", ".markdown": "md"}
 DOCX_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
 
 
-def load_extractor(fmt: str) -> Extractor:
+def load_extractor(fmt: str, **options: object) -> Extractor:
+    """Build the extractor for ``fmt``; ``options`` are its constructor's keyword arguments."""
     module_name, _, class_name = EXTRACTORS[fmt].partition(":")
-    return getattr(importlib.import_module(module_name), class_name)()
+    return getattr(importlib.import_module(module_name), class_name)(**options)
 
 
 def sniff_format(path: Path, source_file: str | None = None) -> str:
