@@ -419,3 +419,13 @@ def test_parse_agenda_fuzz_never_raises(specs):
             blocks.append(Block(kind, text, P, marker=marker))
     for item in find_agenda_items(tuple(blocks), None, None):
         assert item.start is None or len(item.start) == 5
+
+
+def test_parse_agenda_numbered_items_with_their_own_times():
+    blocks = (
+        heading("Provisional agenda"),
+        para("Opening of the meeting (09:00–09:30)", BlockKind.LIST_ITEM, marker="1."),
+        para("10:00–12:00 Review of the work plan", BlockKind.LIST_ITEM, marker="2."),
+    )
+    assert brief(find_agenda_items(blocks, 2024, None)) == [
+        (None, "09:00", "09:30", "1", "Opening of the meeting"), (None, "10:00", "12:00", "2", "Review of the work plan")]

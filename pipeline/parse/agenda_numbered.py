@@ -173,11 +173,24 @@ def find_numbered_agenda(blocks: tuple[Block, ...], year: int | None) -> tuple[l
     for it in best:
         title, description = _split_title(it)
         date, start, end = slots.get(it.number, (None, None, None))
+        if start is None:
+            title, start, end = _own_time(title)
         prov = it.block.provenance
         items.append(AgendaItem(title=title, provenance=Provenance(
             prov.source_file, page=prov.page, block=prov.block, table=prov.table, line=prov.line, bbox=prov.bbox,
             extractor=prov.extractor), date=date, start=start, end=end, number=it.number, description=description))
     return items, bool(slots)
+
+
+def _own_time(title: str) -> tuple[str, str | None, str | None]:
+    """'Opening of the session (09:00–09:30)' / '09:00–09:30 Opening': a time printed with the item."""
+    for start, end, m in find_time_ranges(title):
+        if m.start() == 0 or title[m.end():].strip(" )]") == "":
+            rest = (title[: m.start()] + title[m.end():]).strip()
+            rest = re.sub(r"^[\s,;:–—-]+|[\s,;:(\[–—-]+$", "", rest)
+            if rest:
+                return rest, start, end
+    return title, None, None
 
 
 def _stream(blocks: tuple[Block, ...]) -> str:
