@@ -429,3 +429,13 @@ def test_parse_agenda_numbered_items_with_their_own_times():
     )
     assert brief(find_agenda_items(blocks, 2024, None)) == [
         (None, "09:00", "09:30", "1", "Opening of the meeting"), (None, "10:00", "12:00", "2", "Review of the work plan")]
+
+
+def test_parse_agenda_timetable_with_days_but_no_times():
+    blocks = ANNOTATED[:14] + (
+        heading("Provisional programme of work"),
+        table(("Monday, 9 June", "Morning", "Items 1 and 2"), ("Tuesday, 10 June", "Afternoon", "Items 3-4")),
+    )
+    items = find_agenda_items(blocks, 2025, None)
+    assert [(a.number, a.date, a.start) for a in items] == [
+        ("1", "2025-06-09", None), ("2", "2025-06-09", None), ("3", "2025-06-10", None), ("4", "2025-06-10", None)]

@@ -248,10 +248,12 @@ def _timetable(blocks: tuple[Block, ...], numbers: set[str], year: int | None) -
             start, end = value
             taken_to = stop
         elif kind == "date":
+            if value[0] != date:
+                start = end = None  # a new day: the last slot of the day before does not carry over
             date = value[0]
         else:
             for n in value:
-                if n in numbers and n not in out and start:
+                if n in numbers and n not in out and (start or date):
                     out[n] = (date, start, end)
     return out
 
