@@ -15,7 +15,7 @@ from pipeline.extract.base import Extraction
 from pipeline.extract.pdf_blocks import split_marker
 from pipeline.extract.pdf_extractor import PdfExtractor
 from pipeline.extract.pdf_unruled import is_time
-from pipeline.models import BlockKind
+from pipeline.models import BlockKind, Cell
 from pipeline.textutil import join_lines
 
 SOURCES = Path(__file__).parent / "data" / "sources"
@@ -29,6 +29,10 @@ def extract(name: str) -> Extraction:
     if name not in _CACHE:
         _CACHE[name] = PdfExtractor().extract(SOURCES / name, name)
     return _CACHE[name]
+
+
+def _texts(row: tuple[Cell, ...]) -> list[str]:
+    return [c.text for c in row]
 
 
 def texts(ex: Extraction) -> list[str]:
@@ -152,10 +156,12 @@ def test_pdf_extractor_sideways_page_reads_upright() -> None:
 def test_pdf_extractor_landscape_annex_does_not_crash() -> None:
     ex = PdfExtractor().extract(SOURCES / "JIU_REP_2025_2-annex-pages-33-34.pdf", "jiu.pdf")
     tables = [b for b in ex.blocks if b.kind == BlockKind.TABLE]
-    assert len(tables) == 2
+    assert len(tables) == 1 and tables[0].style == "pages 1-2"  # the annex table runs on
     header = [c.text for c in tables[0].rows[1]]
     assert "UNICEF" in header and "UNAIDS" in header  # letters stacked vertically, read upright
-    assert any(row[0].text == "Recommendation 1" for row in tables[0].rows)
+    firsts = [row[0].text for row in tables[0].rows]
+    assert [f for f in firsts if f.startswith("Recommendation")] == [f"Recommendation {n}" for n in range(1, 16)]
+    assert sum(1 for row in tables[0].rows if "UNICEF" in _texts(row)) == 1  # repeated header dropped
 
 
 def test_pdf_extractor_encrypted_raises() -> None:

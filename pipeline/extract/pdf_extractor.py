@@ -28,10 +28,10 @@ from .pdf_layout import Line, PageLayout, TableItem, read_page
 _ENCRYPTED = (PDFPasswordIncorrect, PDFEncryptionError)
 _CORRUPT = (PDFSyntaxError, PSEOF, PSException, MalformedPDFException)
 
-# Bare page numbers and UN document furniture: "3", "Page 3 of 10", "- 3 -", "3/8",
+# Bare page numbers and UN document furniture: "3", "iv", "Page 3 of 10", "- 3 -", "3/8",
 # "25-10679", "24-22646 3/8", "3/8 24-22646", "25-10679 (E) 010425", "*2510679*".
 _PAGE_FURNITURE = re.compile(
-    r"^(?:\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4}"
+    r"^(?:\d{1,4}|[ivxlc]{1,6}|[-–]\s*\d{1,4}\s*[-–]|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4}"
     r"|\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6})?(?:\s+\d{1,4}/\d{1,4})?|\d{1,4}/\d{1,4}\s+\d{2}-\d{5}|\*\d{7,}\*)$",
     re.I,
 )
@@ -117,7 +117,8 @@ def strip_furniture(layouts: list[PageLayout]) -> None:
 
     A margin line is furniture when its text (digits ignored) recurs at about the same height (12 pt) on
     at least two pages and on at least 40% of them, or when it is a bare page number or a UN
-    job number. Only the top and bottom margins are looked at, so body text is never dropped.
+    job number. Only the top and bottom margins are looked at, so body text is never dropped;
+    the side edges lose only single letters (a document symbol printed vertically).
     """
     seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for page in layouts:
@@ -132,15 +133,27 @@ def strip_furniture(layouts: list[PageLayout]) -> None:
         return len({p for p, top in seen[_furniture_key(line)] if abs(top - line.top) <= 12}) >= threshold
 
     for page in layouts:
+        stacked = sum(1 for it in page.items if isinstance(it, Line) and _side_letters(it, page)) >= 3
         page.items = [
             it for it in page.items
-            if not (isinstance(it, Line) and _in_margin(it, page)
-                    and (_PAGE_FURNITURE.match(it.text.strip()) or repeated(it)))
+            if not (isinstance(it, Line) and (
+                (_in_margin(it, page) and (_PAGE_FURNITURE.match(it.text.strip()) or repeated(it)))
+                or (stacked and _side_letters(it, page))))
         ]
 
 
 def _furniture_key(line: Line) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.text.strip().lower()))
+
+
+def _side_letters(line: Line, page: PageLayout) -> bool:
+    """A letter or two at the page's side edge: a symbol printed vertically ("J I U / R E P").
+
+    Bullets are not letters, so a bullet set apart from its text in a narrow margin stays.
+    """
+    side = line.x1 <= page.width * 0.08 or line.x0 >= page.width * 0.92
+    text = line.text.replace(" ", "")
+    return side and len(text) <= 3 and all(ch.isalnum() or ch in "/-." for ch in text)
 
 
 def _in_margin(line: Line, page: PageLayout) -> bool:
@@ -151,7 +164,7 @@ def join_tables(layouts: list[PageLayout]) -> None:
     """Glue a table that ends a page to the table that starts the next one, in place.
 
     They are one table when the column count and the column left edges (within 4 pt) agree.
-    A repeated header row is dropped; a first row whose first cell is empty (or continues a
+    Repeated header rows are dropped; a first row whose first cell is empty (or continues a
     sentence in lower case) is the rest of a row the page break split, so its cells are
     appended to the last row's cells.
     """
@@ -161,8 +174,10 @@ def join_tables(layouts: list[PageLayout]) -> None:
         if tail is None or not isinstance(head, TableItem) or not _same_columns(tail, head):
             continue
         rows = head.rows
-        if rows and [c.text for c in rows[0]] == [c.text for c in tail.rows[0]]:
-            rows = rows[1:]
+        k = 0  # header rows repeated on the new page (up to four)
+        while k < min(4, len(rows), len(tail.rows)) and _texts(rows[k]) == _texts(tail.rows[k]):
+            k += 1
+        rows = rows[k:]
         if rows and tail.rows and _split_row(tail.rows[-1], rows[0]):
             tail.rows[-1] = [_merge(a, b) for a, b in zip(tail.rows[-1], rows[0], strict=False)]
             rows = rows[1:]
@@ -173,6 +188,10 @@ def join_tables(layouts: list[PageLayout]) -> None:
         if not page.items:
             page.items = [tail]
             prev_page.items.remove(tail)
+
+
+def _texts(row: list[Cell]) -> list[str]:
+    return [c.text for c in row]
 
 
 def _split_row(last: list[Cell], first: list[Cell]) -> bool:
