@@ -439,3 +439,11 @@ def test_parse_agenda_timetable_with_days_but_no_times():
     items = find_agenda_items(blocks, 2025, None)
     assert [(a.number, a.date, a.start) for a in items] == [
         ("1", "2025-06-09", None), ("2", "2025-06-09", None), ("3", "2025-06-10", None), ("4", "2025-06-10", None)]
+
+
+def test_parse_agenda_label_on_a_line_of_its_own():
+    blocks = (heading("9:45 Opening"), para("Chair: Mr. Oki Shoichi, Co-chair"), para("Welcome Address"),
+              para("Mr. Yamada Kunihiro"), para("Vice Minister, MLIT"), heading("10:10-10:50 Keynote Lecture"))
+    items = find_agenda_items(blocks, 2020, None)
+    assert [a.title for a in items] == ["Opening", "Welcome Address", "Keynote Lecture"]
+    assert items[1].speakers[0].name == "Mr. Yamada Kunihiro"

@@ -374,6 +374,11 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             entries.append(cur)
             cur.lines.append(ln)
             continue
+        if _LABEL_PHRASE.fullmatch(text.strip(" :")) and (cur.lines or cur.label):
+            cur = Entry(line=ln, date=date, label=text.strip(" :"))  # "Welcome Address" on a line of its own
+            entries.append(cur)
+            parent = cur
+            continue
         phrase = _LABEL_PHRASE.search(text) if is_speaker_line(text) else None
         if phrase:  # "Mr. Yamada Kunihiro Welcome Address Vice Minister ...": a label printed beside a speaker
             cur = Entry(line=ln, date=date, label=phrase.group(0))
