@@ -363,3 +363,14 @@ def test_recommendations_bold_lead_keeps_its_elaboration():
     assert by_number(blocks)["2"].text == ("The AAP team should develop a strategy for AAP. This recommendation considers "
                                            "findings on the uneven support for AAP. Develop specific guidance on AAP "
                                            "system development.")
+
+
+def test_recommendations_contents_list_is_not_a_recommendation_list():
+    blocks = [
+        head("Contents"),
+        para("Recommendations"),
+        para("6. Lessons learned and good practices 14"),
+        para("7. Annexes on data collection . . . . . . 15"),
+        head("1. Introduction"),
+    ]
+    assert find_recommendations(tuple(blocks)) == ()

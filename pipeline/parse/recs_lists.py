@@ -39,6 +39,7 @@ _REC_HEAD = re.compile(
 _TOP = re.compile(r"^(?P<n>\d{1,2})[.)]$")
 _TOP_TEXT = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<rest>\S.*)$", re.S)
 _SUB_TEXT = re.compile(r"^(?:\(?[a-z]{1,4}[.)]|\(\w{1,4}\))\s+\S")
+_TOC_LINE = re.compile(r"(?:\.\s?){3,}\s*\d*\s*$|\u2026\s*\d*\s*$|[A-Za-z]\s+\d{1,3}$")
 _GROUP_MR = re.compile(
     r"^recommendations?\s*(?P<n>\d{1,2})?\s+(?P<verb>(?:fully\s+|partially\s+|not\s+)?"
     r"(?:accepted|rejected|agreed|noted)|partially\s+accepted)\b[:.]?\s*(?P<rest>.*)$",
@@ -207,8 +208,8 @@ def _records(groups: list[_Group], blocks: tuple[Block, ...] = ()) -> list[Recom
         actors_raw = join_addressee_lines(g.actors)
         for it in g.items:
             text = assemble(it.pieces)
-            if not plausible_text(text):
-                continue
+            if not plausible_text(text) or _TOC_LINE.search(text):
+                continue  # codes, or a table-of-contents line ("5. Conclusions ........ 12")
             number = f"{g.letter}.{it.number}" if restart and g.letter else it.number
             group = f"{g.letter} - {join_lines(g.title)}" if g.letter else ""
             resp = g.responses.get(it.number) or (g.response_all if not g.responses else None)
