@@ -134,16 +134,21 @@ def bench_corpus(label: str, corpus: Path, workers: list[int], extra: list[str])
     print(f"\n{label}: {len(files)} documents ({n_pdf} PDF, {len(files) - n_pdf} DOCX) in {corpus}", flush=True)
     floor_pdfium(files[:3])  # warm the page cache and imports
     pdfium_s, pages = floor_pdfium(files)
+    print(f"  floor pypdfium2+docx: {pdfium_s:.2f} s ({pages} PDF pages)", flush=True)
     plumber_s = floor_pdfplumber(files)
+    print(f"  floor pdfplumber+docx: {plumber_s:.2f} s", flush=True)
     res = {"label": label, "docs": len(files), "pdf": n_pdf, "pages": pages, "floor_pdfplumber_s": plumber_s,
            "floor_pdfium_s": pdfium_s, "pipeline": {}}
     with tempfile.TemporaryDirectory(prefix="docket-bench-") as tmp:
         for w in workers:
             out = Path(tmp) / f"out-{w}"
             res["pipeline"][w] = run_pipeline(corpus, out, w, extra)
-            print(f"  {w} worker(s): {res['pipeline'][w]['summary']}", flush=True)
+            p = res["pipeline"][w]
+            print(f"  pipeline, {w} worker(s): {p['seconds']:.2f} s wall, peak worker {p['peak_worker_mb']:.0f} MB, "
+                  f"main {p['peak_main_mb']:.0f} MB: {p['summary']}", flush=True)
         rerun = run_pipeline(corpus, Path(tmp) / f"out-{workers[-1]}", workers[-1], extra)
         res["rerun_s"] = rerun["seconds"]
+        print(f"  re-run: {rerun['seconds']:.2f} s: {rerun['summary']}", flush=True)
         shutil.rmtree(Path(tmp), ignore_errors=True)
     return res
 
