@@ -81,6 +81,9 @@ def test_pdf_extractor_headings_lists_and_provenance() -> None:
 def test_pdf_extractor_programme_table_cells() -> None:
     ex = extract(SEED)
     table = next(b for b in ex.blocks if b.kind == BlockKind.TABLE and b.page == 2)
+    day = table.rows[0][0]
+    assert day.text.startswith("14:00 - 18:30 (GMT+9), Tuesday") and day.colspan == 2 and day.bold
+    assert table.rows[0][1].text == ""  # the merged-over position is an empty cell
     first = [c.text for c in table.rows[1]]
     assert first[0] == "14:00 - 14:15"
     assert first[1].startswith("Opening Session\nOpening remarks, Mr. Ganbold\n")  # in-cell breaks kept

@@ -20,7 +20,7 @@ from pdfminer.psparser import PSEOF, PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import CorruptFileError, EmptyDocumentError, EncryptedError, ScannedDocumentError
-from ..models import Block, Cell
+from ..models import Cell
 from .base import Extraction
 from .pdf_blocks import build_blocks
 from .pdf_layout import Line, PageLayout, TableItem, read_page
@@ -40,11 +40,16 @@ _MARGIN = 0.09  # share of the page height at top and bottom where furniture liv
 
 
 class PdfExtractor:
+    """The pdfplumber path: full layout analysis for every page."""
+
     name = "pdfplumber"
     formats = frozenset({"pdf"})
 
     def extract(self, path: Path, source_file: str) -> Extraction:
+        """Blocks in reading order, page by page; raises a typed ``ExtractionError`` for bad input."""
         layouts = read_layouts(path, source_file)
+        if not layouts:
+            raise EmptyDocumentError(source_file, "the PDF has no pages")
         if not any(p.chars for p in layouts):
             raise ScannedDocumentError(
                 source_file, "no text layer (scanned?); run with --ocr to read it, or supply a text PDF"
@@ -221,5 +226,3 @@ def _merge(a: Cell, b: Cell) -> Cell:
         return b
     return Cell(a.text + "\n" + b.text, bold=a.bold and b.bold, bold_prefix=a.bold_prefix, colspan=a.colspan)
 
-
-__all__ = ["PdfExtractor", "Block", "classify_error", "join_tables", "strip_furniture"]

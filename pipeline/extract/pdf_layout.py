@@ -8,6 +8,7 @@ one column) can later produce the same ``PageLayout`` for the pages that allow i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -179,11 +180,23 @@ def _tables(page: Any, words: list[Word]) -> list[TableItem]:
         keep = [j for j in range(width) if any(j < len(r) and r[j].text for r in rows)]
         if len(keep) < 2:  # a one-row rest of a table broken by the page keeps its columns
             keep = list(range(width))
-        rows = [[r[j] if j < len(r) else Cell("") for j in keep] for r in rows if any(c.text for c in r)]
+        kept_lefts = [lefts[j] for j in keep]
+        rows = [
+            [_spanned(r[j], table.rows[i].cells[j], kept_lefts) if j < len(r) else Cell("") for j in keep]
+            for i, r in enumerate(rows) if any(c.text for c in r)
+        ]
         if not rows or not _looks_tabular(rows):
             continue
-        out.append(TableItem(rows, tuple(table.bbox), [lefts[j] for j in keep], pages=[page.page_number]))
+        out.append(TableItem(rows, tuple(table.bbox), kept_lefts, pages=[page.page_number]))
     return out
+
+
+def _spanned(cell: Cell, bbox: Bbox | None, lefts: list[float]) -> Cell:
+    """Set ``colspan`` to the number of (kept) columns whose left edge the cell's box covers."""
+    if bbox is None or not cell.text:
+        return cell
+    span = sum(1 for x in lefts if bbox[0] - 1 <= x < bbox[2] - 1)
+    return dataclasses.replace(cell, colspan=span) if span > 1 else cell
 
 
 def _assign_words(words: list[Word], rows: list[Any]) -> dict[tuple[int, int], list[Word]]:
