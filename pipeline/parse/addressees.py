@@ -23,6 +23,11 @@ _QUALIFIER = re.compile(
     r"|\s+involved\s+in\b[^;:]*\band\b[^;:]*?(?=[;:]|$)",
     re.I,
 )
+# "project implementation and oversight bodies": one body named by two modifiers of a shared noun
+_SHARED_HEAD = re.compile(
+    r"(?<![\w-])((?:\w+\s+)?\w+) and (\w+\s+(?:bodies|committees|units|teams|offices|divisions|departments))\b",
+    re.I,
+)
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 
 
@@ -73,6 +78,7 @@ def split_addressees(raw: str) -> list[str]:
 def _split_outside_brackets(text: str) -> list[str]:
     """Split on separators, leaving "(e.g. Nairobi RO)" and other bracketed asides whole."""
     hidden = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
+    hidden = _SHARED_HEAD.sub(lambda m: m.group(1) + " \x01 " + m.group(2), hidden)
     return [p.replace("\x00", ",").replace(" \x01 ", " and ") for p in _SPLIT.split(hidden)]
 
 
