@@ -374,3 +374,22 @@ def test_recommendations_contents_list_is_not_a_recommendation_list():
         head("1. Introduction"),
     ]
     assert find_recommendations(tuple(blocks)) == ()
+
+
+def test_recommendations_group_matrix_key_actions_apply_to_the_group():
+    blocks = [
+        table([["EVALUATION RECOMMENDATION A - COMMUNICATION\n1. Reinforce communication with all beneficiaries.", ""],
+               ["Recommendation to:\n\u25cf Project management;", "Priority level (1 to 3):\n2"]]),
+        table([["Management response (Accept/Partially Accept/Reject)", "", ""],
+               ["Recommendation accepted. Tools will be developed.", "", ""],
+               ["Key action", "Time frame or deadline", "Responsible unit(s)"],
+               ["Conduct an assessment of barriers", "Continuous", "MRRM"]], index=1),
+        table([["EVALUATION RECOMMENDATION B - STAFF SUPPORT\n1. Provide regular counselling for all staff.", ""]],
+              index=2),
+    ]
+    recs = by_number(blocks)
+    assert list(recs) == ["A.1", "B.1"]
+    assert recs["A.1"].actors_raw == "Project management"
+    assert recs["A.1"].management_response.key_actions == (
+        (("Key action", "Conduct an assessment of barriers"), ("Time frame or deadline", "Continuous"),
+         ("Responsible unit(s)", "MRRM")),)
