@@ -447,3 +447,19 @@ def test_parse_agenda_label_on_a_line_of_its_own():
     items = find_agenda_items(blocks, 2020, None)
     assert [a.title for a in items] == ["Opening", "Welcome Address", "Keynote Lecture"]
     assert items[1].speakers[0].name == "Mr. Yamada Kunihiro"
+
+
+def test_parse_agenda_item_title_wrapped_onto_a_second_block():
+    blocks = (
+        heading("Provisional annotated agenda"),
+        heading("1. Progress on the review of governance and oversight of the", marker="1."),
+        heading("Executive Boards of UNDP/UNFPA/UNOPS, UNICEF and UN-Women"),
+        para("For decision"),
+        heading("2. Annual report on the implementation of the Gender Action Plan, 2022–", marker="2."),
+        heading("2025"),
+    )
+    assert [a.title for a in find_agenda_items(blocks, 2025, None)] == [
+        "Progress on the review of governance and oversight of the Executive Boards of UNDP/UNFPA/UNOPS, UNICEF and "
+        "UN-Women",
+        "Annual report on the implementation of the Gender Action Plan, 2022–2025",
+    ]

@@ -141,8 +141,10 @@ def _split_title(item: _Item) -> tuple[str, str]:
     text = item.title
     desc = list(item.description)
     # a title wrapped onto a block of its own ("of work") continues in lower case
-    while desc and desc[0][:1].islower() and not re.search(r"[.:;]$", text) and len(desc[0]) < 80:
-        text = text + " " + desc.pop(0)
+    while desc and len(desc[0]) < 160 and not re.search(r"[.:;]$", text) and (
+            desc[0][:1].islower() and len(desc[0]) < 80
+            or re.search(r"(?:\b(?:of|the|and|for|by|in|on|to|with|a|an|from|at)|[,–—-])$", text)):
+        text = join_lines(text + "\n" + desc.pop(0))
     text = join_lines(text)
     m = _TITLE_CUT.search(text)
     extra = ""
