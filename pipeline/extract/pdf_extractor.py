@@ -35,6 +35,7 @@ _PAGE_FURNITURE = re.compile(
     r"|\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6})?(?:\s+\d{1,4}/\d{1,4})?|\d{1,4}/\d{1,4}\s+\d{2}-\d{5}|\*\d{7,}\*)$",
     re.I,
 )
+_ENUMERATED = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
 _MARGIN = 0.09  # share of the page height at top and bottom where furniture lives
 
@@ -200,9 +201,20 @@ def _texts(row: list[Cell]) -> list[str]:
 
 
 def _split_row(last: list[Cell], first: list[Cell]) -> bool:
-    """The page break cut a row in two: its first cell is empty, or runs on in lower case."""
-    head, before = first[0].text, last[0].text
-    return not head or (head[:1].islower() and not _SENTENCE_END.search(before))
+    """The page break cut a row in two, judged from the first column.
+
+    It did when the new page's first cell is empty, or when the cell before the break stops
+    mid-sentence and the new one carries on: in lower case, with the next enumerated part
+    ("(b) ..."), after a colon, or alone in its row.
+    """
+    head, before = first[0].text.strip(), last[0].text.strip()
+    if not head:
+        return True
+    if _SENTENCE_END.search(before) and not before.endswith((":", ";", ",")):
+        return False
+    alone = not any(c.text for c in first[1:])
+    return (head[:1].islower() or before.endswith(":") or alone
+            or (bool(_ENUMERATED.match(head)) and before.endswith((";", ",", " and", " or"))))
 
 
 def _last_table(page: PageLayout) -> TableItem | None:
