@@ -13,7 +13,7 @@ import pytest
 from pipeline.errors import CorruptFileError, EncryptedError, ScannedDocumentError
 from pipeline.extract.base import Extraction
 from pipeline.extract.pdf_blocks import split_marker
-from pipeline.extract.pdf_extractor import PdfExtractor
+from pipeline.extract.pdf_extractor import _PAGE_FURNITURE, PdfExtractor
 from pipeline.extract.pdf_unruled import is_time
 from pipeline.models import BlockKind, Cell
 from pipeline.textutil import join_lines
@@ -269,3 +269,13 @@ def test_pdf_extractor_unruled_timetable() -> None:
     friday = next(r for r in rows if r[0].startswith("Friday"))
     assert friday[1] == "10 a.m.–\n1 p.m."  # a time range broken over two lines stays one row
     assert "Item 19" in friday[2] and "Other matters" in friday[3]
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [("3", True), ("iv", True), ("Page 3 of 10", True), ("- 3 -", True), ("3/8", True), ("25-10679", True),
+     ("24-22646 3/8", True), ("3/8 24-22646", True), ("25-10679 (E) 010425", True), ("24-22528X (E) 231224", True),
+     ("*2510679*", True), ("2021", False), ("Annex", False), ("1. Background", False)],
+)
+def test_page_furniture_pattern(text: str, furniture: bool) -> None:
+    assert bool(_PAGE_FURNITURE.match(text)) is furniture

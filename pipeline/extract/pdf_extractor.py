@@ -29,10 +29,11 @@ _ENCRYPTED = (PDFPasswordIncorrect, PDFEncryptionError)
 _CORRUPT = (PDFSyntaxError, PSEOF, PSException, MalformedPDFException)
 
 # Bare page numbers and UN document furniture: "3", "iv", "Page 3 of 10", "- 3 -", "3/8",
-# "25-10679", "24-22646 3/8", "3/8 24-22646", "25-10679 (E) 010425", "*2510679*".
+# "25-10679", "24-22646 3/8", "3/8 24-22646", "25-10679 (E) 010425", "24-22528X (E) 231224", "*2510679*".
 _PAGE_FURNITURE = re.compile(
-    r"^(?:\d{1,4}|[ivxlc]{1,6}|[-–]\s*\d{1,4}\s*[-–]|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4}"
-    r"|\d{2}-\d{5}(?:\s*\(E\))?(?:\s+\d{6})?(?:\s+\d{1,4}/\d{1,4})?|\d{1,4}/\d{1,4}\s+\d{2}-\d{5}|\*\d{7,}\*)$",
+    r"^(?:\d{1,3}|[ivxlc]{1,6}|[-–]\s*\d{1,4}\s*[-–]|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4}"
+    r"|\d{2}-\d{5}[A-Z]?(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,4}/\d{1,4})?|\d{1,4}/\d{1,4}\s+\d{2}-\d{5}[A-Z]?"
+    r"|\*\d{7,}\*)$",
     re.I,
 )
 _ENUMERATED = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
