@@ -19,8 +19,8 @@ def para(text: str, kind: BlockKind = BlockKind.PARAGRAPH, marker: str = "", bol
     return Block(kind, text, P, marker=marker, bold=bold)
 
 
-def heading(text: str, marker: str = "") -> Block:
-    return Block(BlockKind.HEADING, text, P, level=1, marker=marker, bold=True)
+def heading(text: str, marker: str = "", level: int = 1) -> Block:
+    return Block(BlockKind.HEADING, text, P, level=level, marker=marker, bold=True)
 
 
 def table(*rows: tuple) -> Block:
@@ -139,16 +139,17 @@ ANNOTATED = (
     para("Contents"),
     para("Adoption of the agenda ........................ 3", BlockKind.LIST_ITEM, marker="1."),
     heading("Provisional annotated agenda"),
-    heading("1. Adoption of the provisional annotated agenda, timetable and organization of work", marker="1."),
+    heading("1. Adoption of the provisional annotated agenda, timetable and organization of work", marker="1.",
+            level=2),
     para("For decision (E/ICEF/2025/11)"),
     para("The provisional agenda has been prepared in consultation with the Bureau."),
     heading("Programme and policy matters"),
-    heading("2. Annual report for 2024 of the Executive Director", marker="2."),
-    heading("UNICEF report on the recommendations of the Joint Inspection Unit"),
+    heading("2. Annual report for 2024 of the Executive Director", marker="2.", level=2),
+    heading("UNICEF report on the recommendations of the Joint Inspection Unit", level=2),
     para("For information (E/ICEF/2025/14)"),
-    heading("3. UNICEF programme cooperation", marker="3."),
-    heading("Extensions of ongoing country programmes"),
-    heading("4. Other matters", marker="4."),
+    heading("3. UNICEF programme cooperation", marker="3.", level=2),
+    heading("Extensions of ongoing country programmes", level=2),
+    heading("4. Other matters", marker="4.", level=2),
     heading("Provisional timetable and organization of work for the 2025 annual session"),
     heading("10–13 June 2025"),
     para("Tuesday 10 a.m.– Item 1 Adoption of the provisional annotated agenda, 10 June 1 p.m."),
@@ -170,6 +171,9 @@ def test_parse_agenda_annotated_agenda_with_timetable_slots():
     ]
     assert items[0].description.startswith("For decision (E/ICEF/2025/11)")
     assert "Extensions of ongoing country programmes" in items[2].description
+    assert [a.session for a in items] == ["", "Programme and policy matters", "Programme and policy matters",
+                                          "Programme and policy matters"]
+    assert "Programme and policy matters" not in items[0].description
 
 
 def test_parse_agenda_timetable_as_table_continuation_page():

@@ -46,6 +46,7 @@ class _Item:
     block: Block
     index: int
     description: list[str] = field(default_factory=list)
+    group: str = ""  # the unnumbered heading the item is listed under ("Programme and policy matters")
 
 
 def _number(block: Block) -> tuple[int | None, str]:
@@ -106,6 +107,7 @@ def _runs(blocks: tuple[Block, ...]) -> list[list[_Item]]:
 def _read_run(blocks: tuple[Block, ...], i: int) -> tuple[list[_Item], int]:
     run: list[_Item] = []
     waited = 0
+    group = ""
     while i < len(blocks):
         block = blocks[i]
         text = block.text.strip()
@@ -120,7 +122,7 @@ def _read_run(blocks: tuple[Block, ...], i: int) -> tuple[list[_Item], int]:
             if not rest and i + 1 < len(blocks) and blocks[i + 1].kind != BlockKind.TABLE:
                 i += 1
                 rest = blocks[i].text.strip()
-            run.append(_Item(str(n), rest, block, i))
+            run.append(_Item(str(n), rest, block, i, group=group))
         elif n is not None and run:
             break
         elif not run:
@@ -131,10 +133,22 @@ def _read_run(blocks: tuple[Block, ...], i: int) -> tuple[list[_Item], int]:
             break
         elif block.kind == BlockKind.HEADING and re.search(r"\bannotations?\b|\bagenda\b", text, re.I):
             break  # "Annotations to the provisional agenda": the items again, with their annotations
+        elif block.kind == BlockKind.HEADING and len(text) < 100 and _is_group(block, blocks, i, len(run) + 1):
+            group = text  # a grouping heading right before the next item, not the last item's description
         else:
             run[-1].description.append(text)
         i += 1
     return run, i
+
+
+def _is_group(heading: Block, blocks: tuple[Block, ...], i: int, expected: int) -> bool:
+    """A heading above the next item and ranked above it ('Programme and policy matters' over '3. ...')."""
+    nxt = next((b for b in blocks[i + 1: i + 3] if b.text.strip()), None)
+    if nxt is None or _number(nxt)[0] != expected:
+        return False
+    if nxt.kind != BlockKind.HEADING:
+        return True
+    return 0 < heading.level < nxt.level
 
 
 def _split_title(item: _Item) -> tuple[str, str]:
@@ -180,7 +194,8 @@ def find_numbered_agenda(blocks: tuple[Block, ...], year: int | None) -> tuple[l
         prov = it.block.provenance
         items.append(AgendaItem(title=title, provenance=Provenance(
             prov.source_file, page=prov.page, block=prov.block, table=prov.table, line=prov.line, bbox=prov.bbox,
-            extractor=prov.extractor), date=date, start=start, end=end, number=it.number, description=description))
+            extractor=prov.extractor), date=date, start=start, end=end, number=it.number, description=description,
+            session=it.group))
     return items, bool(slots)
 
 
