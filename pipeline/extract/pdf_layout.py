@@ -136,8 +136,14 @@ def read_page(page: Any, number: int) -> PageLayout:
         warnings.append(f"page {number}: sideways text read as if the page were turned upright; no tables")
         words = [_upright(w, width, height) for w in sideways]
         return PageLayout(number, height, width, _order(_lines(words), [], height), len(page.chars), warnings)
-    words = [_word(w, w["x0"], w["x1"], w["top"], w["bottom"]) for w in raw if w not in sideways]
-    tables = _tables(page, words) if (page.lines or page.rects) else []
+    sideways_ids = {id(w) for w in sideways}
+    words = [_word(w, w["x0"], w["x1"], w["top"], w["bottom"]) for w in raw if id(w) not in sideways_ids]
+    tables: list[TableItem] = []
+    if page.lines or page.rects:
+        try:
+            tables = _tables(page, words)
+        except Exception as e:  # noqa: BLE001 - odd geometry must not cost the page its text
+            warnings.append(f"page {number}: table detection failed ({type(e).__name__}); text kept as lines")
     free = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
     lines = _lines(free)
     if not tables and find_gutter(free, width) is None:
@@ -149,7 +155,8 @@ def read_page(page: Any, number: int) -> PageLayout:
 
 
 def _word(w: dict[str, Any], x0: float, x1: float, top: float, bottom: float) -> Word:
-    return Word(w["text"], float(x0), float(x1), float(top), float(bottom), float(w["size"]),
+    # a size of 0 (some Type 3 fonts) would make every spacing test degenerate
+    return Word(w["text"], float(x0), float(x1), float(top), float(bottom), max(abs(float(w["size"])), 1.0),
                 is_bold_font(w["fontname"]), w["fontname"])
 
 
