@@ -97,7 +97,10 @@ class _Planner:
         self._pending: list[tuple[Entry | None, dict[str, Any], tuple | None]] = []
 
     def tasks(self, sources: Sequence[Path]) -> Iterator[Task]:
-        for seq, path in enumerate(sources):
+        """Plan biggest files first, so a long document does not start last and leave workers idle;
+        ``seq`` keeps the input order, which is the order of every output."""
+        for seq in sorted(range(len(sources)), key=lambda i: (-_size(sources[i]), i)):
+            path = sources[seq]
             task = self._plan(seq, path)
             if task is not None:
                 self.flush()
@@ -212,6 +215,13 @@ class _Planner:
             if self.progress:
                 self.progress(row)
         self._pending.clear()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _fields(entry: Entry) -> dict[str, Any]:
