@@ -144,8 +144,11 @@ def _inline_enumeration(group: _Group, line: Line) -> bool:
 
 
 def _is_heading(group: _Group, body: float) -> bool:
+    """Up to four short lines, all bold or larger than body text, not starting a bullet item."""
+    if len(group.lines) > 4 or not all(_styled(line, body) for line in group.lines):
+        return False
     text = group.text
-    if not all(_styled(line, body) for line in group.lines) or len(text) > 200 or len(group.lines) > 4:
+    if len(text) > 200:
         return False
     if text[:1].islower():  # the bold end of a sentence, not a title
         return False
