@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint format browser bench fuzz clean
+.PHONY: install run test lint format browser bench fuzz model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ bench: install
 
 fuzz: install
 	$(PY) -m pytest tests/fuzz -q -p no:cacheprovider --hypothesis-profile=long
+
+# Optional: the trained English model (12.8 MB), hash-checked. Not needed by docket or its tests.
+model: install
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 
 clean:
 	rm -rf $(VENV) outputs .pytest_cache
