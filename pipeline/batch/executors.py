@@ -204,7 +204,7 @@ class DaskExecutor:
                         exhausted = True
                         break
                     fn, args = task.fn, task.args
-                    if self.send_bytes and fn is run_document:
+                    if self.send_bytes and fn is run_document and os.path.isfile(args[0]):
                         with open(args[0], "rb") as fh:
                             fn, args = run_document_bytes, (fh.read(), os.path.splitext(args[0])[1], *args[1:])
                     future = self.client.submit(fn, *args, pure=False)

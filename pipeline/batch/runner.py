@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -117,6 +118,8 @@ class _Planner:
             ctx.update(size=st.st_size, mtime_ns=st.st_mtime_ns)
         except OSError:
             return self._extract(path, ctx)  # process_file reports the reason
+        if not stat.S_ISREG(st.st_mode):
+            return self._extract(path, ctx)  # a FIFO or device: hashing it here would block the run
         known = self.index.get(name)
         same_versions = known is not None and known[5:7] == (self.v.pipeline, self.v.extraction)
         if self.force:
