@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -193,3 +194,12 @@ def test_batch_usage_errors_exit_2(tmp_path: Path):
     assert result.exit_code == 2 and "--scheduler" in result.output
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "in"), "--workers", "0"])
     assert result.exit_code == 2
+
+
+def test_batch_fifo_does_not_block_the_run(tmp_path: Path):
+    make_inputs(tmp_path / "in", 1)
+    os.mkfifo(tmp_path / "in" / "pipe.pdf")
+    out = tmp_path / "out"
+    result = ingest(str(tmp_path / "in"), "-o", str(out), "--timeout", "20")
+    assert result.exit_code == 3 and result.output.startswith("1 ingested, 1 failed"), result.output
+    assert manifest(out)["pipe.pdf"]["reason"] == "unreadable"
