@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 from pathlib import Path
 
@@ -112,6 +113,8 @@ for _module, _attr in (
 
 
 def main() -> None:
+    # pdfminer logs every font quirk of real PDFs as a warning; a failure is reported by docket itself.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     cli(prog_name="docket")
 
 
