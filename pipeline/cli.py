@@ -52,12 +52,23 @@ def settings_options(f):
     f = click.option("--config", "config_dir", type=click.Path(file_okay=False, path_type=Path),
                      help="Folder with docket.toml, actors.csv, topics.toml (default: ./config).")(f)
     f = click.option("--no-tag", is_flag=True, help="Skip the NLP tagging stage (actors, topics, entities).")(f)
+    f = click.option("--ocr", is_flag=True, expose_value=False, callback=_remember,
+                     help="OCR scanned PDFs with ocrmypdf/tesseract when they are installed.")(f)
     return f
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value):
+    """Options every settings-taking command shares, kept on the context for make_settings."""
+    ctx.meta[f"docket.{param.name}"] = value
+    return value
 
 
 def make_settings(config_dir: Path | None, no_tag: bool, **overrides) -> Settings:
     settings = Settings.from_dir(config_dir) if config_dir else Settings.resolve(None)
     values = {k: v for k, v in overrides.items() if v is not None}
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.meta.get("docket.ocr"):
+        values["ocr"] = True
     if no_tag:
         values["tag"] = False
     if not values:

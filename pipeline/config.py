@@ -34,6 +34,7 @@ class Settings:
     timeout: float = 300.0
     max_docx_uncompressed: int = 200 * 1024 * 1024
     max_pages: int = 2000
+    ocr: bool = False
 
     def __post_init__(self) -> None:
         if self.timeout <= 0:

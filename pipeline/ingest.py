@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
 import os
 import re
+import shutil
+import subprocess
+import tempfile
 import time
 import traceback
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .config import Settings
-from .errors import ExtractionError, TooLargeError
+from .errors import ExtractionError, ScannedDocumentError, TooLargeError
 from .models import Document, DocumentInfo, Failure, Reason, Result, Status
 
 SUPPORTED_SUFFIXES = {".pdf", ".docx", ".docm", ".txt", ".md", ".doc"}
@@ -116,12 +121,40 @@ def build_document(path: Path, name: str, settings: Settings) -> tuple[Document,
     if fmt == "pdf":
         check_page_limit(path, name, settings.max_pages)
     options = {"max_uncompressed": settings.max_docx_uncompressed} if fmt == "docx" else {}
-    extraction = load_extractor(fmt, **options).extract(path, name)
+    extractor = load_extractor(fmt, **options)
+    try:
+        extraction = extractor.extract(path, name)
+    except ScannedDocumentError:
+        if not (settings.ocr and fmt == "pdf"):
+            raise
+        with ocr_copy(path, name, settings.timeout) as ocr_path:
+            extraction = extractor.extract(ocr_path, name)
+        extraction = dataclasses.replace(extraction, warnings=extraction.warnings + ("text read by OCR (ocrmypdf)",))
     info = DocumentInfo(id=document_id(sha), source_file=name, sha256=sha, format=fmt, pages=extraction.pages)
     document = parse_document(info, extraction.blocks, warnings=extraction.warnings)
     if settings.tag:
         document = tag(document, settings)
     return document, extraction.pages
+
+
+@contextlib.contextmanager
+def ocr_copy(path: Path, name: str, timeout: float) -> Iterator[Path]:
+    """A text-layer copy of a scanned PDF made by ocrmypdf (opt-in with --ocr; never fetches anything)."""
+    exe = shutil.which("ocrmypdf")
+    if exe is None:
+        raise ScannedDocumentError(name, "no text layer (scanned?); --ocr needs ocrmypdf and tesseract "
+                                         "(apt-get install ocrmypdf), which are not installed")
+    with tempfile.TemporaryDirectory(prefix="docket-ocr-") as tmp:
+        out = Path(tmp) / "ocr.pdf"
+        try:
+            subprocess.run([exe, "--skip-text", "--quiet", str(path), str(out)], check=True, timeout=timeout,
+                           capture_output=True)
+        except subprocess.TimeoutExpired as e:
+            raise ExtractionError(name, f"OCR took longer than {timeout:g} s", Reason.TIMEOUT) from e
+        except subprocess.CalledProcessError as e:
+            detail = (e.stderr or b"").decode("utf-8", "replace").strip().splitlines()[-1:] or ["failed"]
+            raise ScannedDocumentError(name, f"no text layer, and OCR failed: {detail[0]}") from e
+        yield out
 
 
 def check_page_limit(path: Path, name: str, max_pages: int) -> None:
