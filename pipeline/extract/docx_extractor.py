@@ -38,6 +38,13 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIP = {w("pPr"), w("rPr"), w("del"), w("moveFrom"), w("instrText"), w("delText"), w("footnoteReference"),
          w("endnoteReference"), w("commentReference"), w("sdtPr"), w("sdtEndPr"), _MC + "Fallback"}
 _CHARS = {w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-", w("softHyphen"): ""}
+# A list marker typed into the text of a plain paragraph ("1. Examine ...", "(a) ...", "• ..."): the
+# same markers the PDF extractor reads as list items, so a typed list gives the same blocks in both.
+_TYPED_MARKER = re.compile(
+    r"^(?:(?P<glyph>[\u2022\u25cf\u25cb\u25e6\u25aa\u25a0\u25ba\u27a2\u27a4\u2713\u2714\u00b7\uf0b7\uf0a7])\s*"
+    r"|(?P<dash>[-\u2013\u2014*])\s+"
+    r"|(?P<num>\(?[a-z]\)|\((?:[ivx]{1,5}|\d{1,3})\)|[ivx]{1,5}\)|\d{1,3}\)|[a-z]\.|\d{1,3}\.(?:\d{1,3}\.?)*)\s+(?=\S))"
+)
 _PRINTED_NUMBER = re.compile(r"^((?:\d{1,2}\.)+\d{0,2}|\d{1,2}\)|[IVX]{1,5}\.|[A-H]\.)\s+\S")
 _CONTAINERS = {w("sdt"), w("sdtContent"), w("customXml"), w("smartTag")}
 
@@ -155,6 +162,12 @@ class _Walker:
             return Block(BlockKind.HEADING, shown, prov, level=level or 1, marker=marker, bold=bold, style=style)
         if label is not None:
             return Block(BlockKind.LIST_ITEM, text, prov, level=label.level, marker=label.marker, bold=bold, style=style)
+        typed = _TYPED_MARKER.match(text)
+        if typed and text[typed.end():].strip():
+            marker = typed.group("glyph") or typed.group("dash") or typed.group("num")
+            marker = "\u2022" if marker in "\uf0b7\uf0a7" else marker
+            return Block(BlockKind.LIST_ITEM, text[typed.end():].strip(), prov, level=0, marker=marker, bold=bold,
+                         style=style)
         return Block(BlockKind.PARAGRAPH, text, prov, bold=bold, style=style)
 
     def _table(self, tbl: etree._Element, anchored: bool) -> None:

@@ -129,13 +129,17 @@ def find_title(blocks: tuple[Block, ...]) -> str:
         best = max(candidates, key=lambda b: (round(b.font_size or 0, 0), b.bold, -zone.index(b)))
         title = best.text.strip()
         size = best.font_size or 0
+        last = best
         for n_parts, nxt in enumerate(zone[zone.index(best) + 1:], start=1):
             same = bool(nxt.font_size) and abs((nxt.font_size or 0) - size) < 0.6 and nxt.bold == best.bold
+            if same and _paragraph_apart(last, nxt, size):
+                break  # a paragraph of its own in the title's type (a form's bold fields), not a wrapped line
             subtitle = bool(nxt.font_size and nxt.bold and best.bold) and (nxt.font_size or 0) >= size * _SUBTITLE_RATIO
             if n_parts >= 4 or not _is_candidate(nxt) or not (same or subtitle) or re.match(r"^\d+\.?\s", nxt.text):
                 break
             # a wrapped line continues the title; a smaller bold line is its subtitle
             title = _join_title([title, nxt.text], " " if same else ": ")
+            last = nxt
         if len(title) >= 8 and not re.match(r"^\d+\.?\s", title):
             return title
     before_body = []
@@ -147,6 +151,15 @@ def find_title(blocks: tuple[Block, ...]) -> str:
     preferred = [b for b in short if b.kind == BlockKind.HEADING or b.bold]
     pick = (preferred or short)[:1]
     return _join_title([pick[0].text]) if pick else ""
+
+
+def _paragraph_apart(prev: Block, nxt: Block, size: float) -> bool:
+    """Two blocks of the same type stand more than a line apart on the page: separate paragraphs
+    (a title and the lines under it), not the wrapped lines of one title. Only a PDF knows this."""
+    a, b = prev.provenance, nxt.provenance
+    if not (a.bbox and b.bbox and a.page and a.page == b.page and size):
+        return False
+    return b.bbox[1] - a.bbox[3] > 1.5 * size
 
 
 def _join_title(parts: list[str], sep: str = " ") -> str:

@@ -92,6 +92,9 @@ _INLINE_BREAK = re.compile(
 
 
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
+# Word's second-level bullet is a Courier "o"; a PDF can give it as a letter at the start of an item:
+# "o Conduct ..." at the start, or after the end of the previous item ("... accessibility. o Implement").
+_O_BULLET = re.compile(r"(^|[.;:]\s)o\s+(?=[A-Z])")
 _SPACED_HYPHEN = re.compile(r"(?<=[a-z]) -(?=[a-z]{2})")
 
 
@@ -102,6 +105,7 @@ def assemble(pieces: list[str]) -> str:
     ("right , ensuring", "cross -cutting"); those are closed up.
     """
     text = join_lines("\n".join(p for p in pieces if p and p.strip()))
+    text = _O_BULLET.sub(r"\1", text)
     return _SPACED_HYPHEN.sub("-", _SPACE_BEFORE_PUNCT.sub("", text))
 
 

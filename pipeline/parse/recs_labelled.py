@@ -37,6 +37,7 @@ _GROUP = re.compile(r"^(?:area|theme|cluster|pillar|group|category)\s+[\dA-Z]{1,
 _SUB_MARK = re.compile(r"^(?:\(?[a-z]{1,4}[.)]|\d{1,2}\.\d{1,2}\.?|[\u2022\u25cf\u25aa\u25e6\u2013\u2014\-*\u27a2\uf0b7])$")
 _MAX_CHARS = 12000
 _SECTION = re.compile(r"^(?:(?:[IVXL]{1,5}|[A-H])\.\s+[A-Z]|(?:Annex|Annexes|Appendix|ANNEX|APPENDIX)\b)")
+_INNER_MR = re.compile(r"(?<=\s)(?-i:M)anagement\s+response\s*(?::|[-\u2013\u2014]\s)", re.I)
 ACTION_HEAD = re.compile(r"^(?:key\s+actions?|actions?)\b(?!\s+to\s+respond)", re.I)
 
 
@@ -170,6 +171,10 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
                 actors.append(am.group("rest").strip())
             continue
         mm = MR_MARK.match(u.text)
+        if not mm and not response_parts and STOP.match(u.text):
+            inner = _INNER_MR.search(u.text)  # "Responsible unit(s): X Management response - ...": two
+            if inner:                         # fields printed as one block
+                mm = MR_MARK.match(u.text[inner.start():])
         if mm and STOP.match(u.text) and not response_parts:
             mode = "response"
             rest = mm.group("rest").strip()

@@ -1,0 +1,119 @@
+"""The same document in another format (or with another plausible authoring choice) gives the same
+records: regressions found by converting DOCX sources to PDF and editing them with python-docx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from pipeline.extract.docx_extractor import DocxExtractor
+from pipeline.models import Block, BlockKind, DocType, Provenance
+from pipeline.parse.metadata import find_title
+from pipeline.parse.objectives import find_objectives
+from pipeline.parse.recommendations import find_recommendations
+from pipeline.parse.sections import section_spans
+
+SRC = "t.pdf"
+
+
+def pdf_block(kind: BlockKind, text: str, top: float, size: float = 11.0, bold: bool = True, page: int = 1) -> Block:
+    prov = Provenance(SRC, page=page, bbox=(72.0, top, 500.0, top + size))
+    return Block(kind, text, prov, bold=bold, font_size=size, level=1 if kind == BlockKind.HEADING else 0)
+
+
+def para(text: str, page: int = 1) -> Block:
+    return Block(BlockKind.PARAGRAPH, text, Provenance(SRC, page=page))
+
+
+def test_title_in_body_type_does_not_run_into_the_bold_fields_under_it():
+    # a form whose title is set in the body's size and weight: the bold fields below it, a paragraph
+    # gap apart, are not wrapped lines of the title (the DOCX of the same form gives the first line)
+    blocks = (
+        pdf_block(BlockKind.HEADING, "MANAGEMENT RESPONSE AND ACTION PLAN MATRIX", 104.0),
+        pdf_block(BlockKind.HEADING, "Evaluation of Accountability to Affected Populations", 139.6),
+        pdf_block(BlockKind.HEADING, "Name and function of the management response coordinator (MR coordinator): "
+                  "A. Person, Senior Advisor", 161.4),
+        pdf_block(BlockKind.PARAGRAPH, "Overall comment on evaluation process (optional): " + "text " * 40, 232.0,
+                  bold=False),
+    )
+    assert find_title(blocks) == "MANAGEMENT RESPONSE AND ACTION PLAN MATRIX"
+
+
+def test_title_wrapped_over_two_close_lines_is_joined():
+    blocks = (
+        pdf_block(BlockKind.HEADING, "Evaluation of the Regional Programme on", 100.0, size=18.0),
+        pdf_block(BlockKind.HEADING, "Migration Governance", 121.0, size=18.0),
+        pdf_block(BlockKind.PARAGRAPH, "Body text " * 30, 200.0, bold=False),
+    )
+    assert find_title(blocks) == "Evaluation of the Regional Programme on Migration Governance"
+
+
+def test_management_response_label_run_into_the_responsible_unit_block():
+    # a PDF page break can put two fields of the matrix in one block
+    blocks = [
+        para("Evaluation recommendation # 4: The senior management should strengthen central AAP functions."),
+        para("Responsible unit(s): Deputy Director General for Operations Management response - "
+             "accept/partially accept/reject: The"),
+        para("recommendation is relevant and accepted."),
+        para("Evaluation recommendation # 5: The AAP team should develop guidance."),
+        para("Responsible unit(s): AAP Unit"),
+        para("Management response - accept/partially accept/reject: AAP Unit accepts the recommendation."),
+    ]
+    recs = {r.number: r for r in find_recommendations(tuple(blocks))}
+    assert recs["4"].text == "The senior management should strengthen central AAP functions."
+    assert recs["4"].management_response is not None
+    assert recs["4"].management_response.category == "accepted"
+    assert recs["5"].management_response.category == "accepted"
+
+
+def test_courier_o_sub_bullets_are_not_part_of_the_wording():
+    blocks = [
+        para("Evaluation recommendation # 8: The AAP team should standardize CFM systems through the following actions:"),
+        Block(BlockKind.LIST_ITEM, "Map existing CFM systems.", Provenance(SRC, page=1), marker="\u2022"),
+        para("o Conduct a comprehensive assessment of all CFM systems."),
+        para("o Define clear minimum standards. o Implement measures to ensure compliance."),
+        para("Responsible unit(s): AAP Unit"),
+    ]
+    recs = find_recommendations(tuple(blocks))
+    assert recs[0].text == ("The AAP team should standardize CFM systems through the following actions: Map existing "
+                            "CFM systems. Conduct a comprehensive assessment of all CFM systems. Define clear minimum "
+                            "standards. Implement measures to ensure compliance.")
+
+
+def _docx_with_typed_numbered_objectives(path: Path) -> Path:
+    d = docx.Document()
+    d.add_paragraph("Concept Note")
+    d.add_heading("1. Objectives", level=1)
+    d.add_paragraph("The objectives of the meeting are as follows:")
+    d.add_paragraph("1. Examine the current institutional setup;")
+    d.add_paragraph("2. Exchange views on options for a renewed vision; and")
+    d.add_paragraph("3. Develop a follow-up plan.")
+    d.add_paragraph("In addition, the Meeting will review planned activities.")
+    d.add_heading("2. Programme", level=1)
+    d.save(path)
+    return path
+
+
+def test_docx_typed_list_numbers_give_list_items_like_the_pdf(tmp_path: Path):
+    path = _docx_with_typed_numbered_objectives(tmp_path / "typed.docx")
+    blocks = DocxExtractor().extract(path, path.name).blocks
+    items = [b for b in blocks if b.kind == BlockKind.LIST_ITEM]
+    assert [(b.marker, b.text) for b in items] == [
+        ("1.", "Examine the current institutional setup;"),
+        ("2.", "Exchange views on options for a renewed vision; and"),
+        ("3.", "Develop a follow-up plan."),
+    ]
+    objectives = find_objectives(section_spans(blocks), DocType.CONCEPT_NOTE)
+    assert [o.text for o in objectives] == [b.text for b in items]
+
+
+def test_docx_plain_paragraphs_stay_paragraphs(tmp_path: Path):
+    d = docx.Document()
+    d.add_paragraph("In 2021, the secretariat met.")
+    d.add_paragraph("e.g. a note")
+    d.add_paragraph("1.")
+    path = tmp_path / "plain.docx"
+    d.save(path)
+    blocks = DocxExtractor().extract(path, path.name).blocks
+    assert all(b.kind == BlockKind.PARAGRAPH for b in blocks)
