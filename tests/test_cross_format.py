@@ -117,3 +117,23 @@ def test_docx_plain_paragraphs_stay_paragraphs(tmp_path: Path):
     d.save(path)
     blocks = DocxExtractor().extract(path, path.name).blocks
     assert all(b.kind == BlockKind.PARAGRAPH for b in blocks)
+
+
+def test_recommendation_label_with_bracketed_addressees():
+    # "Recommendation 1: For X and Y" rewritten as "Recommendation 1 (X and Y)" keeps its addressees;
+    # a long bracket of names is not dropped, and a bracketed qualifier is still no addressee
+    blocks = [
+        para("Recommendation 1 (NEASPEC secretariat and SOM)"),
+        para("Decide whether or not to move forward in operationalizing NEASPEC."),
+        para("Recommendation 2 (ESCAP's Executive Secretary and NEASPEC secretariat)"),
+        para("Strengthen existing links and identify new communication channels."),
+        para("Recommendation 3 (high priority)"),
+        para("Revise the funding modalities to enhance reliability."),
+    ]
+    recs = {r.number: r for r in find_recommendations(tuple(blocks))}
+    assert list(recs) == ["1", "2", "3"]
+    assert recs["1"].actors_raw == "NEASPEC secretariat and SOM"
+    assert recs["1"].text == "Decide whether or not to move forward in operationalizing NEASPEC."
+    assert recs["2"].actors_raw == "ESCAP's Executive Secretary and NEASPEC secretariat"
+    assert recs["3"].actors_raw == ""
+    assert recs["3"].text == "Revise the funding modalities to enhance reliability."

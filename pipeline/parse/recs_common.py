@@ -119,6 +119,17 @@ LABEL = re.compile(
 _READS = re.compile(r"^(?:reads\s+as\s+follows|reads|states|is\s+as\s+follows)\s*:?\s*(?P<rest>.*)$", re.I | re.S)
 _PARA_NUM = re.compile(r"^\(?\d{1,3}[.)]\s+")
 _FOR = re.compile(r"^(?:for|to|addressed\s+to)\s*:?\s+\S", re.I)
+# A bracket after a label holds its addressees when it reads as names ("(ESCAP's Executive Secretary and
+# NEASPEC secretariat)", "(For SOM)"); ranks, results, areas and cross-references are qualifiers.
+_BRACKET_ACTORS = re.compile(r"^(?:(?:for|to)\s*:?\s+)?(?-i:[A-Z])[^:;\d]*$", re.I)
+_FOR_WORD = re.compile(r"^(?:for|to)\s*:?\s+", re.I)
+_QUALIFIER = re.compile(
+    r"\b(?:priority|priorities|result|outcome|output|area|level|pillar|goal|theme|urgent|high|medium|low|term|"
+    r"strategic|operational|critical|important|essential|immediate|ongoing|continued|new|revised|reformulated|"
+    r"accepted|rejected|see|cf|page|para|paragraph|finding|findings|conclusion|conclusions|chapter|section|annex|"
+    r"short|long|mid|medium-term|long-term|short-term|cross-cutting|overarching|general|specific)\b",
+    re.I,
+)
 _MR_WORDS = re.compile(r"^(?:fully\s+|partially\s+|not\s+)?(?:accepted|rejected|agreed|noted|accept|reject)\b", re.I)
 
 
@@ -151,7 +162,12 @@ def match_label(unit: Unit) -> Label | None:
         return Label(label, number, reads.group("rest").strip())
     if number.isalpha() and not re.search(r"[a-z]", rest):
         return None  # "EVALUATION RECOMMENDATION A - COMMUNICATION": a group heading
-    if not sep and re.fullmatch(r"\([^()]{1,40}\)\s*[:.]?", rest):
+    bracket = re.fullmatch(r"\((?P<inner>[^()]{1,120})\)\s*[:.]?", rest) if not sep else None
+    if bracket:
+        inner = join_lines(bracket.group("inner"))
+        if _BRACKET_ACTORS.match(inner) and not _QUALIFIER.search(inner):
+            # "Recommendation 1 (NEASPEC secretariat and SOM)": the addressees, as "For X and Y" would be
+            return Label(label, number, "", actors=_FOR_WORD.sub("", inner))
         return Label(label, number, "")  # "Recommendation 1 (result A)", "Recommendation 2 (priority: high)"
     if not sep and is_title(rest) and (unit.kind == "heading" or len(rest.split()) <= 8):
         return Label(label, number, "", title=join_lines(rest))
