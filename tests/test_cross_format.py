@@ -137,3 +137,44 @@ def test_recommendation_label_with_bracketed_addressees():
     assert recs["2"].actors_raw == "ESCAP's Executive Secretary and NEASPEC secretariat"
     assert recs["3"].actors_raw == ""
     assert recs["3"].text == "Revise the funding modalities to enhance reliability."
+
+
+def test_numbered_objectives_run_into_one_list_item_are_split():
+    # a PDF of a Word-numbered list whose numbers align with the text can come out as one "1." item
+    blocks = (
+        Block(BlockKind.HEADING, "2. Objectives", Provenance(SRC, page=1), level=1, marker="2."),
+        para("In this connection, objectives of the meeting are as follows:"),
+        Block(BlockKind.LIST_ITEM, "Examine the current institutional setup, as well as its funding mechanism; "
+              "2. Exchange views on options for renewed vision, and funding modality; and 3. Develop a follow-up "
+              "plan towards the 25th SOM to be held in late 2021.", Provenance(SRC, page=1), marker="1."),
+        para("In addition, the Meeting will review 3 activities. 4. Not an objective."),
+    )
+    objectives = find_objectives(section_spans(blocks), DocType.CONCEPT_NOTE)
+    assert [o.text for o in objectives] == [
+        "Examine the current institutional setup, as well as its funding mechanism;",
+        "Exchange views on options for renewed vision, and funding modality; and",
+        "Develop a follow-up plan towards the 25th SOM to be held in late 2021.",
+    ]
+
+
+def test_numbered_objective_mentioning_a_number_is_not_split():
+    blocks = (
+        Block(BlockKind.HEADING, "Objectives", Provenance(SRC, page=1), level=1),
+        Block(BlockKind.LIST_ITEM, "Review recommendations 1, 3. Agree on a plan for Goal 2.",
+              Provenance(SRC, page=1), marker="1."),
+        Block(BlockKind.LIST_ITEM, "Agree on the budget.", Provenance(SRC, page=1), marker="2."),
+    )
+    objectives = find_objectives(section_spans(blocks), DocType.CONCEPT_NOTE)
+    assert [o.text for o in objectives] == ["Review recommendations 1, 3. Agree on a plan for Goal 2.",
+                                            "Agree on the budget."]
+
+
+def test_pdf_footnote_reference_glued_to_punctuation_is_dropped_from_wording():
+    blocks = [
+        para("Evaluation recommendation # 4: Increase staff resources in regional offices, designating focal persons "
+             "with time capacity,1 ensuring these have a clear mandate. No.1 priority stays."),
+        para("Responsible unit(s): AAP Unit"),
+    ]
+    recs = find_recommendations(tuple(blocks))
+    assert recs[0].text == ("Increase staff resources in regional offices, designating focal persons with time "
+                            "capacity, ensuring these have a clear mandate. No.1 priority stays.")

@@ -28,12 +28,32 @@ def find_objectives(spans: list[SectionSpan], doc_type: DocType) -> tuple[Object
     return tuple(found)
 
 
+def _split_run_in(b: Block) -> list[Objective]:
+    """A numbered item with the next numbers run into it ("1." item: "Examine ...; 2. Exchange ...; and
+    3. Develop ...", when the PDF's lines of a numbered list were read as one block) is one objective
+    per number. Only the numbers that follow the item's own, in sequence, split it."""
+    m = re.fullmatch(r"\(?(\d{1,2})([.)])", (b.marker or "").strip())
+    if not m:
+        return [Objective(b.text, b.provenance)]
+    n, sep = int(m.group(1)), m.group(2)
+    parts, rest = [], b.text
+    while True:
+        n += 1
+        cut = re.search(r"(?:(?<=[;.:,])|(?<=\band)|(?<=\bor))\s+\(?" + str(n) + re.escape(sep) + r"\s+(?=[A-Z])", rest)
+        if not cut:
+            break
+        parts.append(rest[:cut.start()].strip())
+        rest = rest[cut.end():]
+    parts.append(rest.strip())
+    return [Objective(t, b.provenance) for t in parts if t]
+
+
 def _items_in(blocks: list[Block]) -> list[Objective]:
     """Prefer the list after a lead-in sentence; else every top-level list item of the section."""
     after = _items_after_lead_in(blocks)
     if after:
         return after
-    return [Objective(b.text, b.provenance) for b in blocks if b.kind == BlockKind.LIST_ITEM and b.level == 0]
+    return [o for b in blocks if b.kind == BlockKind.LIST_ITEM and b.level == 0 for o in _split_run_in(b)]
 
 
 def _items_after_lead_in(blocks: list[Block]) -> list[Objective]:
@@ -46,7 +66,7 @@ def _items_after_lead_in(blocks: list[Block]) -> list[Objective]:
         if collecting:
             if b.kind == BlockKind.LIST_ITEM:
                 if b.level == 0:
-                    out.append(Objective(b.text, b.provenance))
+                    out.extend(_split_run_in(b))
                 continue
             if out:
                 break

@@ -95,6 +95,9 @@ _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
 # Word's second-level bullet is a Courier "o"; a PDF can give it as a letter at the start of an item:
 # "o Conduct ..." at the start, or after the end of the previous item ("... accessibility. o Implement").
 _O_BULLET = re.compile(r"(^|[.;:]\s)o\s+(?=[A-Z])")
+# A footnote reference a PDF gives as a plain digit glued to the punctuation after a word ("capacity,1
+# ensuring", "established.2 The"); the DOCX of the same text leaves the reference out.
+_FOOTNOTE_REF = re.compile(r"(?<=[a-z]{3}[,;.])\d{1,2}(?=\s+[A-Za-z])")
 _SPACED_HYPHEN = re.compile(r"(?<=[a-z]) -(?=[a-z]{2})")
 
 
@@ -106,6 +109,7 @@ def assemble(pieces: list[str]) -> str:
     """
     text = join_lines("\n".join(p for p in pieces if p and p.strip()))
     text = _O_BULLET.sub(r"\1", text)
+    text = _FOOTNOTE_REF.sub("", text)
     return _SPACED_HYPHEN.sub("-", _SPACE_BEFORE_PUNCT.sub("", text))
 
 
