@@ -279,3 +279,39 @@ def test_pdf_extractor_unruled_timetable() -> None:
 )
 def test_page_furniture_pattern(text: str, furniture: bool) -> None:
     assert bool(_PAGE_FURNITURE.match(text)) is furniture
+
+
+def test_pdf_extractor_overstruck_title_is_read_once_and_bold() -> None:
+    """A/51/595 (1996) prints its masthead bold by striking each letter twice, half a point apart."""
+    ex = extract("A_51_595.en.pdf")
+    first = [b for b in ex.blocks if b.provenance.page == 1][:2]
+    assert [b.text for b in first] == ["UNITED A", "NATIONS"]
+    assert all(b.bold for b in first)
+    assert not any("UUNN" in t or "NNAA" in t for t in texts(ex))
+
+
+def test_pdf_extractor_words_apart_by_gaps_only() -> None:
+    """A/53/601 (1998) has no space characters; its word gaps (0.2 em) are under pdfplumber's 3 pt."""
+    ex = extract("A_53_601.en.pdf")
+    joined = "\n".join(texts(ex))
+    assert ("Information from Non-Self-Governing Territories transmitted under Article 73 e of the Charter of "
+            "the United Nations") in joined
+    assert "Rapporteur: Mr. Bernard Tanoh-Boutchoué (Côte d'Ivoire)" in joined
+    assert "recommendation of the General Committee, decided to include in the agenda" in joined
+    # and no word is split inside ("recom mendation"): about as many words as pdftotext finds (1163)
+    assert 1100 <= len(joined.split()) <= 1170
+
+
+def test_overstrikes_keep_the_first_strike_and_mark_it() -> None:
+    from pipeline.extract.pdf_layout import _overstrikes, _word
+
+    def ch(text: str, x0: float, top: float) -> dict:
+        return {"text": text, "x0": x0, "top": top, "fontname": "Courier", "size": 10.0}
+
+    chars = [ch("A", 10, 20), ch("B", 16, 20), ch("A", 10.5, 20), ch("B", 16.5, 20.2), ch("A", 30, 20)]
+    drop = _overstrikes(chars)
+    assert drop == {id(chars[2]), id(chars[3])}
+    assert [c["overstruck"] for c in chars] == [True, True, False, False, False]
+    word = {"text": "AB", "size": 10.0, "fontname": "Courier", "overstruck": True}
+    assert _word(word, 10, 22, 20, 30).bold  # a struck-twice Courier word is bold
+    assert _overstrikes([ch("A", 10, 20), ch("A", 16, 20)]) == set()

@@ -125,9 +125,10 @@ def join_words(words: list[Word]) -> str:
 
 def read_page(page: Any, number: int) -> PageLayout:
     """Lay out one pdfplumber page: tables first, then the other words as lines in reading order."""
-    raw = [w for w in page.extract_words(keep_blank_chars=False, use_text_flow=False,
-                                         extra_attrs=["fontname", "size"]) if w["text"].strip()]
     width, height = float(page.width), float(page.height)
+    page, attrs, spacing = _prepare(page)
+    raw = [w for w in page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs,
+                                         **spacing) if w["text"].strip()]
     warnings: list[str] = []
     sideways = [w for w in raw if w.get("direction") in ("ttb", "btt")]
     if raw and len(sideways) > len(raw) / 2:
@@ -154,10 +155,64 @@ def read_page(page: Any, number: int) -> PageLayout:
     return PageLayout(number, width, height, items, len(page.chars), warnings)
 
 
+def _prepare(page: Any) -> tuple[Any, list[str], dict[str, float]]:
+    """The page's characters made fit for word extraction: (page, extra_attrs, spacing options).
+
+    Typewriter-style PDFs print bold by striking a character twice, a fraction of a point apart:
+    the second strike is dropped and the first marked ``overstruck`` (a bold cue). Checking for
+    such pairs costs a hash look-up per character; pdfplumber's own ``dedupe_chars`` is quadratic
+    in the page's characters, so it is not used.
+
+    Some PDFs (Distiller 3, 1998) set no space characters at all: words are told apart by their
+    gaps alone, which in justified text are often under pdfplumber's fixed 3 pt tolerance. On such a
+    page the tolerance is relative to the type size, the same 0.12 em ``join_words`` spaces at.
+    """
+    chars = page.chars
+    attrs = ["fontname", "size"]
+    spacing: dict[str, float] = {}
+    drop = _overstrikes(chars)
+    if drop:
+        attrs.append("overstruck")
+        page = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in drop)
+    letters = sum(1 for c in chars if not c["text"].isspace())
+    if letters >= 50 and sum(1 for c in chars if c["text"] == " ") < 0.02 * letters:
+        spacing["x_tolerance_ratio"] = 0.12
+    return page, attrs, spacing
+
+
+def _overstrikes(chars: list[dict[str, Any]]) -> set[int]:
+    """ids of the characters that repeat an earlier one (same text and font, within 1 pt).
+
+    When there are any, every character gets an ``overstruck`` flag: True on the kept first strike.
+    """
+    grid: dict[tuple[str, str, float, int, int], dict[str, Any]] = {}
+    drop: set[int] = set()
+    for c in chars:
+        if c["text"].isspace():
+            continue
+        key = (c["text"], c["fontname"], round(float(c["size"]), 1))
+        gx, gy = int(c["x0"]), int(c["top"])
+        first = None
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                o = grid.get((*key, gx + dx, gy + dy))
+                if o is not None and abs(o["x0"] - c["x0"]) <= 1 and abs(o["top"] - c["top"]) <= 1:
+                    first = o
+        if first is None:
+            grid[(*key, gx, gy)] = c
+        else:
+            first["overstruck"] = True
+            drop.add(id(c))
+    if drop:
+        for c in chars:
+            c.setdefault("overstruck", False)
+    return drop
+
+
 def _word(w: dict[str, Any], x0: float, x1: float, top: float, bottom: float) -> Word:
     # a size of 0 (some Type 3 fonts) would make every spacing test degenerate
     return Word(w["text"], float(x0), float(x1), float(top), float(bottom), max(abs(float(w["size"])), 1.0),
-                is_bold_font(w["fontname"]), w["fontname"])
+                is_bold_font(w["fontname"]) or bool(w.get("overstruck")), w["fontname"])
 
 
 def _upright(w: dict[str, Any], width: float, height: float) -> Word:
