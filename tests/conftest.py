@@ -28,3 +28,5 @@ settings.register_profile("default", max_examples=60, deadline=None,
 settings.register_profile("long", max_examples=5_000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.load_profile("default")
+
+from offline_browser import browser  # noqa: E402,F401  (the shared chromium fixture for report tests)

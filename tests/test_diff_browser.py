@@ -3,35 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
+from offline_browser import ARTIFACTS, open_offline, requires_chromium
 
 from pipeline.diff import Kind, compare
 from pipeline.diff.report_html import write_html
 from pipeline.diff.report_json import write_json
 from pipeline.records_io import document_from_dict
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = Path(__file__).parent / "artifacts"
 DATA = Path(__file__).parent / "data" / "diff"
-
-pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM),
-    reason=f"{CHROMIUM} not installed (run `make browser` to install Debian chromium)",
-)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (python) is not installed")
+pytestmark = requires_chromium
 
 SCRIPT_TEXT = "Publish evaluations <script>alert(1)</script> within six months."
 ATTR_TEXT = 'Consult the board " onmouseover="x and the committee.'
@@ -58,35 +41,9 @@ def report_files(tmp_path_factory):
     return folder / "diff.html", json.loads((folder / "diff.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
 def test_diff_browser_report(browser, report_files):
     html_path, data = report_files
-    url = html_path.resolve().as_uri()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    requests, blocked, console, errors, dialogs = [], [], [], [], []
-
-    def route(r):
-        if r.request.url == url:
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("request", lambda req: requests.append(req.url))
-    page.on("console", lambda msg: console.append((msg.type, msg.text)))
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(url, wait_until="load")
-    page.wait_for_timeout(200)
+    context, page, url, requests, blocked, console, errors, dialogs = open_offline(browser, html_path)
 
     # Loads cleanly, offline.
     assert errors == []

@@ -8,36 +8,19 @@ independently of pipeline.report.build. A screenshot is kept in tests/artifacts/
 from __future__ import annotations
 
 import csv
-import os
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from offline_browser import ARTIFACTS, open_offline, requires_chromium
 from sample_records import actor, rich_document, topic
 
 from pipeline.api import Collection
 from pipeline.cli import cli
 from pipeline.models import DocType, Provenance, Recommendation
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = Path(__file__).parent / "artifacts"
-
-pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM),
-    reason=f"{CHROMIUM} not installed (run `make browser` to install Debian chromium)",
-)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (python) is not installed")
+pytestmark = requires_chromium
 
 HOSTILE_ACTOR = '<img src=x onerror=alert(1)> "Board"'
 HOSTILE_TOPIC = "</svg><script>alert(2)</script>"
@@ -119,35 +102,9 @@ def expected_counts(records: list[dict]) -> dict[str, Counter]:
     return out
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
 def test_report_browser_collection_report(browser, report):
     html_path, records = report
-    url = html_path.resolve().as_uri()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    requests, blocked, console, errors, dialogs = [], [], [], [], []
-
-    def route(r):
-        if r.request.url == url:
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("request", lambda req: requests.append(req.url))
-    page.on("console", lambda msg: console.append((msg.type, msg.text)))
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(url, wait_until="load")
-    page.wait_for_timeout(200)
+    context, page, url, requests, blocked, console, errors, dialogs = open_offline(browser, html_path)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "collection_report.png"), full_page=True)
 
