@@ -210,7 +210,7 @@ class Comparison:
                 row["old_text"], row["new_text"] = pair.old_text, pair.new_text
                 del row["old"], row["new"]
                 rows.append(row)
-            frames[str(k)] = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
+            frames[str(k)] = pd.DataFrame(rows, columns=list(_comparison_columns()))
         if kind is None:
             return frames
         if kind not in frames:
@@ -218,21 +218,11 @@ class Comparison:
         return frames[kind]
 
 
-COMPARISON_COLUMNS = (
-    "change",
-    "old_number",
-    "new_number",
-    "similarity",
-    "renumbered",
-    "moved",
-    "actors_added",
-    "actors_removed",
-    "topics_added",
-    "topics_removed",
-    "slot_changes",
-    "old_text",
-    "new_text",
-)
+def _comparison_columns() -> tuple[str, ...]:
+    """The diff CSV's declared columns, less the two a per-kind frame does not need."""
+    from .diff.report_csv import COLUMNS
+
+    return tuple(c for c in COLUMNS if c not in ("kind", "word_ops"))
 
 
 # --- reading docket outputs -------------------------------------------------------------------------
