@@ -31,6 +31,7 @@ from spacy.vocab import Vocab
 
 from ..errors import ConfigError
 from ..models import Actor
+from ..parse.addressees import split_addressees  # noqa: F401  (one splitter: re-exported for NLP users)
 
 COLUMNS = ("id", "name", "kind", "aliases", "abbreviations")
 SPAN_KEY = "docket_actors"
@@ -275,23 +276,6 @@ _HEAD = re.compile(
 )
 _NOT_START = re.compile(r"^(?:who|which|that|whose|involved|in|on|for|to|with|by|of|at|from|such|e\.g|i\.e)\b", re.I)
 _DET = re.compile(r"^(?:the|a|an|all|its|their|each|both)\s+", re.I)
-
-
-def split_addressees(raw: str) -> list[str]:
-    """Split an addressee label into names, keeping each name as printed.
-
-    >>> split_addressees("For NEASPEC secretariat, SOM, and ESCAP")
-    ['NEASPEC secretariat', 'SOM', 'ESCAP']
-    """
-    text = _LEAD.sub("", raw.strip(), count=1)
-    text = _PAREN_ASIDE.sub("", text)
-    out = []
-    for item in _ITEM_SEP.split(text):
-        for part in _LIST_SEP.split(item):
-            part = clean_name(part)
-            if part and len(part) > 1:
-                out.append(part)
-    return out
 
 
 def clean_name(surface: str) -> str:

@@ -41,6 +41,7 @@ def clean_addressee_line(line: str) -> str:
     return text.strip().rstrip(";,").strip()
 
 
+_STRIP = " .;:\u2022\u25cf\u25aa\u25e6\u25a0\uf0b7\uf0a7-\u2013\u2014*\u00b7"  # bullets and end punctuation
 _BULLET = re.compile(r"^\s*[\u2022\u25cf\u25aa\u25e6\-\u2013*\uf0b7\uf0a7]\s+")
 
 
@@ -67,7 +68,7 @@ def join_addressee_lines(lines: list[str]) -> str:
 def split_addressees(raw: str) -> list[str]:
     text = _LEAD.sub("", raw.strip()).strip().rstrip(".;:")
     text = _QUALIFIER.sub("", text)
-    parts = [_ARTICLE.sub("", p.strip(" .;:•-–")) for p in _split_outside_brackets(text)]
+    parts = [_ARTICLE.sub("", p.strip(_STRIP)) for p in _split_outside_brackets(text)]
     out: list[str] = []
     for p in parts:
         if p and len(p) > 1 and p.lower() not in {x.lower() for x in out}:
