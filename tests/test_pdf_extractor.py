@@ -315,3 +315,23 @@ def test_overstrikes_keep_the_first_strike_and_mark_it() -> None:
     word = {"text": "AB", "size": 10.0, "fontname": "Courier", "overstruck": True}
     assert _word(word, 10, 22, 20, 30).bold  # a struck-twice Courier word is bold
     assert _overstrikes([ch("A", 10, 20), ch("A", 16, 20)]) == set()
+
+
+def test_pdf_extractor_vertical_text_on_a_landscape_page() -> None:
+    """JIU annex: vertical column headings read in order; vertical running heads and job numbers dropped."""
+    ex = PdfExtractor().extract(SOURCES / "JIU_REP_2025_2-annex-pages-33-34.pdf", "jiu.pdf")
+    assert ex.blocks[0].text.startswith("Annex Overview of actions")  # not "2-5 Annex" (job number 25-10679)
+    table = next(b for b in ex.blocks if b.kind is BlockKind.TABLE)
+    header = _texts(table.rows[1])
+    assert header[2:5] == ["Intended impact", "United Nations*", "UNAIDS"]
+    assert "UN-Habitat" in header and "UN Tourism" in header
+    joined = "\n".join(texts(ex))
+    assert "As listed in ST/SGB/2015/3." in joined and "-5 *" not in joined
+    assert not any(re.fullmatch(r"[\d/ -]{1,10}|JIU/REP/2025/2|\*\d+\*", t) for t in texts(ex))
+
+
+def test_pdf_extractor_vertical_running_heads_dropped() -> None:
+    ex = extract("E_ICEF_2025_4.en.pdf")
+    for b in ex.blocks:
+        cells = [c.text for r in b.rows for c in r] if b.kind is BlockKind.TABLE else [b.text]
+        assert not any(re.search(r"(^|\n)(25-00083|\d{1,2}/19|E F|2 0)($|\n)", t) for t in cells), b.text

@@ -126,7 +126,7 @@ def join_words(words: list[Word]) -> str:
 def read_page(page: Any, number: int) -> PageLayout:
     """Lay out one pdfplumber page: tables first, then the other words as lines in reading order."""
     width, height = float(page.width), float(page.height)
-    page, attrs, spacing = _prepare(page)
+    page, attrs, spacing, vertical = _prepare(page)
     raw = [w for w in page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs,
                                          **spacing) if w["text"].strip()]
     warnings: list[str] = []
@@ -142,7 +142,7 @@ def read_page(page: Any, number: int) -> PageLayout:
     tables: list[TableItem] = []
     if page.lines or page.rects:
         try:
-            tables = _tables(page, words)
+            tables = _tables(page, words + vertical)
         except Exception as e:  # noqa: BLE001 - odd geometry must not cost the page its text
             warnings.append(f"page {number}: table detection failed ({type(e).__name__}); text kept as lines")
     free = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
@@ -155,8 +155,13 @@ def read_page(page: Any, number: int) -> PageLayout:
     return PageLayout(number, width, height, items, len(page.chars), warnings)
 
 
-def _prepare(page: Any) -> tuple[Any, list[str], dict[str, float]]:
-    """The page's characters made fit for word extraction: (page, extra_attrs, spacing options).
+def _prepare(page: Any) -> tuple[Any, list[str], dict[str, float], list[Word]]:
+    """The page's characters made fit for word extraction: (page, extra_attrs, spacing options, vertical words).
+
+    On an upright page, characters turned by 90 degrees are taken out of word extraction: at the
+    side edges they are running heads and job numbers printed vertically (furniture, dropped);
+    elsewhere they are vertical column headings, returned as words read along their own axis
+    (pdfplumber reports them as upright and would order their letters by x, all equal).
 
     Typewriter-style PDFs print bold by striking a character twice, a fraction of a point apart:
     the second strike is dropped and the first marked ``overstruck`` (a bold cue). Checking for
@@ -170,14 +175,58 @@ def _prepare(page: Any) -> tuple[Any, list[str], dict[str, float]]:
     chars = page.chars
     attrs = ["fontname", "size"]
     spacing: dict[str, float] = {}
-    drop = _overstrikes(chars)
-    if drop:
+    struck = _overstrikes(chars)
+    drop = set(struck)
+    turned = [c for c in chars if _turned(c)]
+    vertical: list[Word] = []
+    if turned and len(turned) < len(chars) / 2:
+        width = float(page.width)
+        drop.update(id(c) for c in turned)
+        inner = [c for c in turned if c["x1"] > width * 0.08 and c["x0"] < width * 0.92]
+        vertical = _vertical_words(inner)
+    if struck:
         attrs.append("overstruck")
+    if drop:
         page = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in drop)
     letters = sum(1 for c in chars if not c["text"].isspace())
     if letters >= 50 and sum(1 for c in chars if c["text"] == " ") < 0.02 * letters:
         spacing["x_tolerance_ratio"] = 0.12
-    return page, attrs, spacing
+    return page, attrs, spacing, vertical
+
+
+def _turned(c: dict[str, Any]) -> bool:
+    m = c.get("matrix")
+    return bool(m) and abs(m[0]) < 0.01 and abs(m[3]) < 0.01 and abs(m[1]) > 0.01
+
+
+def _vertical_words(chars: list[dict[str, Any]]) -> list[Word]:
+    """Words of text set vertically: characters in one column (same x within 1 pt) and one direction,
+    in reading order along the column (top down or bottom up), cut at a gap of 0.3 em."""
+    columns: dict[tuple[int, bool], list[dict[str, Any]]] = {}
+    for c in chars:
+        columns.setdefault((round(c["x0"]), c["matrix"][1] > 0), []).append(c)
+    words: list[Word] = []
+    for (_, upward), col in sorted(columns.items()):
+        col.sort(key=lambda c: -c["bottom"] if upward else c["top"])
+        runs: list[list[dict[str, Any]]] = [[]]
+        for c in col:
+            run = runs[-1]
+            if run:
+                prev = run[-1]
+                gap = (prev["top"] - c["bottom"]) if upward else (c["top"] - prev["bottom"])
+                if gap > 0.3 * (prev["x1"] - prev["x0"]):
+                    run = []
+                    runs.append(run)
+            if not c["text"].isspace() or run:  # a space inside a run stays (a heading of two words)
+                run.append(c)
+        for run in runs:
+            text = "".join(c["text"] for c in run).strip()
+            if text:
+                size = max(c["x1"] - c["x0"] for c in run)
+                words.append(Word(text, min(c["x0"] for c in run), max(c["x1"] for c in run),
+                                  min(c["top"] for c in run), max(c["bottom"] for c in run), max(size, 1.0),
+                                  is_bold_font(run[0]["fontname"]), run[0]["fontname"]))
+    return words
 
 
 def _overstrikes(chars: list[dict[str, Any]]) -> set[int]:

@@ -104,9 +104,9 @@ def _body(units: list[Unit], i: int, end: int, lab: Label,
             continue
         if j in starts or STOP.match(u.text):
             break
-        if u.kind != "cell" and _SECTION.match(u.full) and len(u.text.split()) <= 15 \
+        if u.kind != "cell" and _SECTION.match(u.full) and (len(u.text.split()) <= 15 or u.kind == "heading") \
                 and not u.text.rstrip().endswith("."):
-            break  # "III. Inter-agency coordination ..." printed as a paragraph
+            break  # "III. Inter-agency coordination ..." printed as a paragraph, or a long "Annex ..." heading
         if first.kind == "cell" and u.kind == "cell" and u.table == first.table and u.row == first.row \
                 and u.col != first.col:
             j += 1  # other columns of the label's row (priority, status) are not wording
