@@ -17,8 +17,31 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 EXIT_SOME_FAILED = 3
 
 
+# Feature commands are imported only when they run (spaCy and scipy cost seconds to load), so
+# `docket --version` or a re-run that skips everything starts fast. name -> (module, attribute)
+LAZY_COMMANDS = {
+    "ingest": ("pipeline.ingest_cli", "ingest_command"),
+    "actors": ("pipeline.nlp.cli", "actors_command"),
+    "diff": ("pipeline.diff.cli", "diff_command"),
+    "history": ("pipeline.diff.cli", "history_command"),
+    "export": ("pipeline.export.cli", "export_command"),
+    "report": ("pipeline.report.cli", "report_command"),
+}
+
+
 class DocketGroup(click.Group):
-    """Turns DocketError into `Error: ...` (exit 1); tracebacks only with --debug."""
+    """Turns DocketError into `Error: ...` (exit 1); tracebacks only with --debug. Feature
+    commands are imported on first use (LAZY_COMMANDS)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        command = super().get_command(ctx, name)
+        if command is None and name in LAZY_COMMANDS:
+            module, attr = LAZY_COMMANDS[name]
+            command = getattr(importlib.import_module(module), attr)
+        return command
 
     def invoke(self, ctx: click.Context):
         try:
@@ -101,26 +124,6 @@ def show_command(file: Path, as_json: bool, config_dir: Path | None, no_tag: boo
         click.echo(dumps(result.document.to_dict()))
     else:
         click.echo(render_summary(result.document))
-
-
-def _register_optional(module: str, attr: str) -> None:
-    """Commands owned by feature packages; missing ones are simply not offered."""
-    try:
-        command = getattr(importlib.import_module(module), attr)
-    except (ImportError, AttributeError):
-        return
-    cli.add_command(command)
-
-
-for _module, _attr in (
-    ("pipeline.ingest_cli", "ingest_command"),
-    ("pipeline.nlp.cli", "actors_command"),
-    ("pipeline.diff.cli", "diff_command"),
-    ("pipeline.diff.cli", "history_command"),
-    ("pipeline.export.cli", "export_command"),
-    ("pipeline.report.cli", "report_command"),
-):
-    _register_optional(_module, _attr)
 
 
 def main() -> None:
