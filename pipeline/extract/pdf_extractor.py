@@ -71,7 +71,11 @@ def read_layouts(path: Path, source_file: str) -> list[PageLayout]:
         with pdfplumber.open(path, password="") as pdf:
             cyclic = has_cyclic_page_tree(pdf.doc)
             if not cyclic:
-                return [read_page(page, i) for i, page in enumerate(pdf.pages, start=1)]
+                layouts = []
+                for i, page in enumerate(pdf.pages, start=1):
+                    layouts.append(read_page(page, i))
+                    page.close()  # drop the page's parsed objects: memory grows per page, not per document
+                return layouts
     except Exception as e:  # noqa: BLE001 - every pdfminer failure is classified by type below
         raise classify_error(e, source_file) from e
     raise CorruptFileError(source_file, "corrupt PDF: its page tree loops back on itself; skipped")
