@@ -335,3 +335,12 @@ def test_pdf_extractor_vertical_running_heads_dropped() -> None:
     for b in ex.blocks:
         cells = [c.text for r in b.rows for c in r] if b.kind is BlockKind.TABLE else [b.text]
         assert not any(re.search(r"(^|\n)(25-00083|\d{1,2}/19|E F|2 0)($|\n)", t) for t in cells), b.text
+
+
+def test_pdf_extractor_two_column_masthead_read_column_by_column() -> None:
+    """DP/2025/6 page 1: the issuing body (left) and Distr./date/Original (right) do not interleave."""
+    first = [b.text for b in extract("DP_2025_6.en.pdf").blocks if b.provenance.page == 1][:6]
+    body = first.index("Executive Board of the United Nations Development Programme, the United Nations "
+                       "Population Fund and the")
+    assert first[body + 1] == "United Nations Office for Project Services"
+    assert first[body + 2:body + 4] == ["Distr.: General 2 December 2024", "Original: English"]

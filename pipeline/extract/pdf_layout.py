@@ -152,7 +152,43 @@ def read_page(page: Any, number: int) -> PageLayout:
 
         tables, lines = find_timetables(lines, number)
     items = _order(lines, tables, width)
+    if number == 1:
+        items = _masthead(items, width, height)
     return PageLayout(number, width, height, items, len(page.chars), warnings)
+
+
+def _masthead(items: list[Line | TableItem], width: float, height: float) -> list[Line | TableItem]:
+    """A UN cover's two-column masthead read column by column.
+
+    The right column (small type: "Distr.: General", the date, "Original: English") sits beside the
+    wrapped name of the issuing body; page 1 has too few words for ``find_gutter``, so sorted by
+    height the two interleave. The stretch where they stand side by side, with the left column's
+    lines running on below it, is put in order: the left column first, then the right.
+    """
+    right = [i for i, it in enumerate(items) if isinstance(it, Line) and it.x0 >= 0.55 * width
+             and it.top < 0.3 * height and it.size <= 11 and len(it.text) <= 40]
+    if len(right) < 2:
+        return items
+    start, end = right[0], right[-1]
+    edge = min(items[i].x0 for i in right)  # type: ignore[union-attr]
+    window = items[start:end + 1]
+    left = [it for it in window if not any(it is items[i] for i in right)]
+    if not left or any(not isinstance(it, Line) or it.x1 > edge - 10 for it in left):
+        return items
+    if start > 0 and isinstance(items[start - 1], Line) and items[start - 1].bottom > items[start].top:
+        start -= 1  # the left line level with the first right line sorted before it
+        left.insert(0, items[start])  # type: ignore[arg-type]
+        if items[start].x1 > edge - 10:
+            return items
+    tail = end + 1
+    while tail < len(items):  # the left column's wrapped lines under the right column
+        nxt, prev = items[tail], left[-1]
+        if not (isinstance(nxt, Line) and isinstance(prev, Line) and abs(nxt.x0 - prev.x0) <= 5
+                and abs(nxt.size - prev.size) < 0.6 and nxt.top - prev.bottom < 0.8 * prev.size):
+            break
+        left.append(nxt)
+        tail += 1
+    return [*items[:start], *left, *(items[i] for i in right), *items[tail:]]
 
 
 def _prepare(page: Any) -> tuple[Any, list[str], dict[str, float], list[Word]]:
