@@ -35,10 +35,14 @@ class Settings:
     max_docx_uncompressed: int = 200 * 1024 * 1024
     max_pages: int = 2000
     ocr: bool = False
+    max_memory_mb: int = 2048  # per document, on top of a worker's footprint after start-up; 0 = no limit
 
     def __post_init__(self) -> None:
         if self.timeout <= 0:
             raise ConfigError("settings", f"timeout must be positive, got {self.timeout}", key="timeout")
+        if self.max_memory_mb < 0:
+            raise ConfigError("settings", f"max_memory_mb cannot be negative, got {self.max_memory_mb}",
+                              key="max_memory_mb")
         if self.max_pages <= 0:
             raise ConfigError("settings", f"max_pages must be positive, got {self.max_pages}", key="max_pages")
         if self.max_docx_uncompressed <= 0:

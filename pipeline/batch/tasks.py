@@ -39,13 +39,35 @@ def run_document(path: str, settings: Settings, source_file: str) -> dict[str, A
 
 
 def warm_up(settings: Settings) -> None:
-    """Load what every document needs (the tagger's spaCy pipeline) once per worker."""
+    """Load what every document needs (the tagger's spaCy pipeline) once per worker, then cap
+    the worker's memory so one document cannot take the machine down."""
     if settings.tag:
         try:
             from ..nlp import get_tagger
         except ImportError:
-            return
-        get_tagger(settings.config_path)
+            pass
+        else:
+            get_tagger(settings.config_path)
+    limit_memory(settings.max_memory_mb)
+
+
+def limit_memory(max_mb: int) -> None:
+    """Address-space limit = the worker's size now + ``max_mb``: a document that needs more gets
+    MemoryError (recorded as too_large) or kills the worker (recorded as failed, worker replaced)."""
+    if max_mb <= 0:
+        return
+    import resource
+
+    try:
+        with open("/proc/self/statm") as fh:
+            current = int(fh.read().split()[0]) * resource.getpagesize()
+    except OSError:  # not Linux: no cheap way to know the footprint, so no limit
+        return
+    limit = current + max_mb * 1024 * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def run_document_bytes(data: bytes, suffix: str, settings: Settings, source_file: str) -> dict[str, Any]:
