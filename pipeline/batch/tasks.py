@@ -48,6 +48,12 @@ def warm_up(settings: Settings) -> None:
             pass
         else:
             get_tagger(settings.config_path)
+    # Load every extractor's libraries before the cap, so the cap measures one document's data.
+    from ..extract.base import EXTRACTORS, load_extractor
+
+    for fmt in EXTRACTORS:
+        load_extractor(fmt)
+    import pypdfium2  # noqa: F401  (the page-limit check)
     limit_memory(settings.max_memory_mb)
 
 

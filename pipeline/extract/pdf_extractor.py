@@ -19,7 +19,7 @@ from pdfminer.pdftypes import PDFObjRef, resolve1
 from pdfminer.psparser import PSEOF, PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ..errors import CorruptFileError, EmptyDocumentError, EncryptedError, ScannedDocumentError
+from ..errors import CorruptFileError, EmptyDocumentError, EncryptedError, ScannedDocumentError, TooLargeError
 from ..models import Cell
 from .base import Extraction
 from .pdf_blocks import build_blocks
@@ -116,8 +116,10 @@ def classify_error(exc: BaseException, source_file: str) -> Exception:
         return EncryptedError(source_file, "encrypted PDF (password required); skipped")
     if isinstance(cause, _CORRUPT) or isinstance(exc, (PdfminerException, *_CORRUPT)):
         return CorruptFileError(source_file, f"corrupt or truncated PDF ({type(cause).__name__}); skipped")
-    if isinstance(exc, (MemoryError, RecursionError)):
-        return CorruptFileError(source_file, f"PDF structure too deep or too large ({type(exc).__name__}); skipped")
+    if isinstance(exc, MemoryError) or isinstance(cause, MemoryError):
+        return TooLargeError(source_file, "the PDF needs more memory than the worker's limit (max_memory_mb); skipped")
+    if isinstance(exc, RecursionError):
+        return CorruptFileError(source_file, "PDF structure too deeply nested to read; skipped")
     if isinstance(exc, (KeyError, ValueError, TypeError, AttributeError, IndexError, AssertionError)):
         return CorruptFileError(source_file, f"malformed PDF ({type(exc).__name__}: {exc}); skipped")
     return exc if isinstance(exc, Exception) else CorruptFileError(source_file, "unreadable PDF")
