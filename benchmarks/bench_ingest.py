@@ -99,8 +99,19 @@ def floor_pdfium(files: list[Path]) -> tuple[float, int]:
 
 def run_pipeline(corpus: Path, out: Path, workers: int, extra: list[str]) -> dict:
     """Run `docket ingest` as a subprocess; wall time and peak RSS of its worker processes."""
-    cmd = [sys.executable, "-m", "pipeline.cli", "ingest", str(corpus), "-o", str(out), "-q",
-           "--workers", str(workers), *extra]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "ingest",
+        str(corpus),
+        "-o",
+        str(out),
+        "-q",
+        "--workers",
+        str(workers),
+        *extra,
+    ]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     main = psutil.Process(proc.pid)
@@ -124,28 +135,46 @@ def run_pipeline(corpus: Path, out: Path, workers: int, extra: list[str]) -> dic
     rows = list(csv.DictReader((out / "manifest.csv").open(encoding="utf-8-sig", newline="")))
     status = Counter(r["status"] for r in rows)
     reasons = Counter(r["reason"] for r in rows if r["status"] == "failed")
-    return {"seconds": seconds, "peak_worker_mb": peak_worker / 2**20, "peak_main_mb": peak_main / 2**20,
-            "status": dict(status), "failed_reasons": dict(reasons), "summary": stdout.strip()}
+    return {
+        "seconds": seconds,
+        "peak_worker_mb": peak_worker / 2**20,
+        "peak_main_mb": peak_main / 2**20,
+        "status": dict(status),
+        "failed_reasons": dict(reasons),
+        "summary": stdout.strip(),
+    }
 
 
 def bench_corpus(label: str, corpus: Path, workers: list[int], extra: list[str]) -> dict:
     files = documents(corpus)
     n_pdf = sum(f.suffix.lower() == ".pdf" for f in files)
-    print(f"\n{label}: {len(files)} documents ({n_pdf} PDF, {len(files) - n_pdf} DOCX) in {corpus}", flush=True)
+    print(
+        f"\n{label}: {len(files)} documents ({n_pdf} PDF, {len(files) - n_pdf} DOCX) in {corpus}", flush=True
+    )
     floor_pdfium(files[:3])  # warm the page cache and imports
     pdfium_s, pages = floor_pdfium(files)
     print(f"  floor pypdfium2+docx: {pdfium_s:.2f} s ({pages} PDF pages)", flush=True)
     plumber_s = floor_pdfplumber(files)
     print(f"  floor pdfplumber+docx: {plumber_s:.2f} s", flush=True)
-    res = {"label": label, "docs": len(files), "pdf": n_pdf, "pages": pages, "floor_pdfplumber_s": plumber_s,
-           "floor_pdfium_s": pdfium_s, "pipeline": {}}
+    res = {
+        "label": label,
+        "docs": len(files),
+        "pdf": n_pdf,
+        "pages": pages,
+        "floor_pdfplumber_s": plumber_s,
+        "floor_pdfium_s": pdfium_s,
+        "pipeline": {},
+    }
     with tempfile.TemporaryDirectory(prefix="docket-bench-") as tmp:
         for w in workers:
             out = Path(tmp) / f"out-{w}"
             res["pipeline"][w] = run_pipeline(corpus, out, w, extra)
             p = res["pipeline"][w]
-            print(f"  pipeline, {w} worker(s): {p['seconds']:.2f} s wall, peak worker {p['peak_worker_mb']:.0f} MB, "
-                  f"main {p['peak_main_mb']:.0f} MB: {p['summary']}", flush=True)
+            print(
+                f"  pipeline, {w} worker(s): {p['seconds']:.2f} s wall, peak worker {p['peak_worker_mb']:.0f} MB, "
+                f"main {p['peak_main_mb']:.0f} MB: {p['summary']}",
+                flush=True,
+            )
         rerun = run_pipeline(corpus, Path(tmp) / f"out-{workers[-1]}", workers[-1], extra)
         res["rerun_s"] = rerun["seconds"]
         print(f"  re-run: {rerun['seconds']:.2f} s: {rerun['summary']}", flush=True)
@@ -160,27 +189,43 @@ def print_table(results: list[dict], workers: list[int]) -> None:
     print(line)
     for r in results:
         name = f"{r['label']} ({r['docs']}, {r['pages']} PDF p.)"
-        rows = [("floor pdfplumber+docx", r["floor_pdfplumber_s"], None),
-                ("floor pypdfium2+docx", r["floor_pdfium_s"], None)]
-        rows += [(f"pipeline, {w} worker{'s' if w > 1 else ''}", r["pipeline"][w]["seconds"],
-                  r["pipeline"][w]["peak_worker_mb"]) for w in workers]
+        rows = [
+            ("floor pdfplumber+docx", r["floor_pdfplumber_s"], None),
+            ("floor pypdfium2+docx", r["floor_pdfium_s"], None),
+        ]
+        rows += [
+            (
+                f"pipeline, {w} worker{'s' if w > 1 else ''}",
+                r["pipeline"][w]["seconds"],
+                r["pipeline"][w]["peak_worker_mb"],
+            )
+            for w in workers
+        ]
         rows.append(("re-run, unchanged", r["rerun_s"], None))
         for i, (what, s, mb) in enumerate(rows):
-            print(f"{name if i == 0 else '':<22}{what:<26}{s:>9.2f}{r['docs'] / s:>9.1f}{r['pages'] / s:>9.1f}"
-                  f"{'' if mb is None else f'{mb:.0f}':>16}")
+            print(
+                f"{name if i == 0 else '':<22}{what:<26}{s:>9.2f}{r['docs'] / s:>9.1f}{r['pages'] / s:>9.1f}"
+                f"{'' if mb is None else f'{mb:.0f}':>16}"
+            )
         one = r["pipeline"][workers[0]]["seconds"]
-        ratios = [f"pipeline(1w)/pdfplumber floor = {one / r['floor_pdfplumber_s']:.2f} (target <= 1.5)",
-                  f"pipeline(1w)/pypdfium2 floor = {one / r['floor_pdfium_s']:.2f}"]
+        ratios = [
+            f"pipeline(1w)/pdfplumber floor = {one / r['floor_pdfplumber_s']:.2f} (target <= 1.5)",
+            f"pipeline(1w)/pypdfium2 floor = {one / r['floor_pdfium_s']:.2f}",
+        ]
         if len(workers) > 1:
-            ratios.append(f"{workers[-1]} workers vs 1: {one / r['pipeline'][workers[-1]]['seconds']:.2f}x "
-                          "(target >= 1.7)")
+            ratios.append(
+                f"{workers[-1]} workers vs 1: {one / r['pipeline'][workers[-1]]['seconds']:.2f}x "
+                "(target >= 1.7)"
+            )
         peak = max(p["peak_worker_mb"] for p in r["pipeline"].values())
         ratios.append(f"peak per worker {peak:.0f} MB (target < 400)")
         ratios.append(f"re-run {r['rerun_s']:.2f} s")
         print(f"{'':<22}" + "; ".join(ratios[:2]))
         print(f"{'':<22}" + "; ".join(ratios[2:]))
         outcome = r["pipeline"][workers[0]]
-        print(f"{'':<22}pipeline outcome: {outcome['status']}, failures by reason: {outcome['failed_reasons'] or '-'}")
+        print(
+            f"{'':<22}pipeline outcome: {outcome['status']}, failures by reason: {outcome['failed_reasons'] or '-'}"
+        )
         print(line)
 
 
@@ -196,7 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     workers = [int(w) for w in args.workers.split(",")]
     extra = ["--no-tag"] if args.no_tag else []
     n = 1000 if args.large else args.generated
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} (shared machines make timings noisy)")
+    print(
+        f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} (shared machines make timings noisy)"
+    )
     results = []
     if str(args.real) and args.real.is_dir():
         results.append(bench_corpus("real", args.real, workers, extra))

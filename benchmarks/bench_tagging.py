@@ -63,10 +63,16 @@ def main(argv: list[str] | None = None) -> int:
     prov = Provenance(source_file="bench")
     documents = []
     for i in range(0, len(data), args.per_doc):
-        recs = tuple(Recommendation(number=str(j + 1), text=t, provenance=prov)
-                     for j, t in enumerate(data[i:i + args.per_doc]))
-        documents.append(Document(info=DocumentInfo(id=str(i), source_file="bench", sha256="0", format="txt"),
-                                  recommendations=recs))
+        recs = tuple(
+            Recommendation(number=str(j + 1), text=t, provenance=prov)
+            for j, t in enumerate(data[i : i + args.per_doc])
+        )
+        documents.append(
+            Document(
+                info=DocumentInfo(id=str(i), source_file="bench", sha256="0", format="txt"),
+                recommendations=recs,
+            )
+        )
     t0 = time.perf_counter()
     for d in documents:
         tag_document(d)

@@ -24,18 +24,66 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ORGS = ["UNDP", "UNICEF", "IOM", "ESCAP", "GIZ", "FAO", "WFP", "UNEP", "UNFPA", "UN-Habitat"]
-COUNTRIES = ["Niger", "Nigeria", "Kenya", "Bangladesh", "Mongolia", "Peru", "Jordan", "Fiji", "Ethiopia", "Nepal"]
-THEMES = ["migration governance", "climate resilience", "social protection", "gender equality", "food security",
-          "disaster risk reduction", "digital inclusion", "water and sanitation", "youth employment",
-          "air pollution", "renewable energy", "child protection"]
-UNITS = ["Country Office", "Regional Bureau", "Programme Unit", "Evaluation Office", "Ministry of Planning",
-         "Government counterparts", "Steering Committee", "Monitoring and Evaluation Unit"]
-VERBS = ["strengthen", "expand", "review", "institutionalise", "clarify", "prioritise", "invest in", "document",
-         "align", "scale up"]
-OBJECTS = ["the results framework", "national coordination mechanisms", "data collection systems",
-           "partnerships with civil society", "the exit strategy", "capacity-building activities",
-           "gender-responsive budgeting", "monitoring of outcome indicators", "community feedback mechanisms",
-           "resource mobilisation"]
+COUNTRIES = [
+    "Niger",
+    "Nigeria",
+    "Kenya",
+    "Bangladesh",
+    "Mongolia",
+    "Peru",
+    "Jordan",
+    "Fiji",
+    "Ethiopia",
+    "Nepal",
+]
+THEMES = [
+    "migration governance",
+    "climate resilience",
+    "social protection",
+    "gender equality",
+    "food security",
+    "disaster risk reduction",
+    "digital inclusion",
+    "water and sanitation",
+    "youth employment",
+    "air pollution",
+    "renewable energy",
+    "child protection",
+]
+UNITS = [
+    "Country Office",
+    "Regional Bureau",
+    "Programme Unit",
+    "Evaluation Office",
+    "Ministry of Planning",
+    "Government counterparts",
+    "Steering Committee",
+    "Monitoring and Evaluation Unit",
+]
+VERBS = [
+    "strengthen",
+    "expand",
+    "review",
+    "institutionalise",
+    "clarify",
+    "prioritise",
+    "invest in",
+    "document",
+    "align",
+    "scale up",
+]
+OBJECTS = [
+    "the results framework",
+    "national coordination mechanisms",
+    "data collection systems",
+    "partnerships with civil society",
+    "the exit strategy",
+    "capacity-building activities",
+    "gender-responsive budgeting",
+    "monitoring of outcome indicators",
+    "community feedback mechanisms",
+    "resource mobilisation",
+]
 RESPONSES = ["Accepted", "Partially accepted", "Rejected", "Accepted", "Noted"]
 SENTENCES = [
     "The {kind} covers the period {y1} to {y2} and was commissioned by {org}.",
@@ -55,8 +103,15 @@ SENTENCES = [
 
 def sentence(rng: random.Random, ctx: dict) -> str:
     return rng.choice(SENTENCES).format(
-        verb=rng.choice(VERBS), obj=rng.choice(OBJECTS), theme=rng.choice(THEMES), org=rng.choice(ORGS),
-        n=rng.randint(12, 90), m=rng.randint(3, 20), pct=rng.randint(55, 98), **ctx)
+        verb=rng.choice(VERBS),
+        obj=rng.choice(OBJECTS),
+        theme=rng.choice(THEMES),
+        org=rng.choice(ORGS),
+        n=rng.randint(12, 90),
+        m=rng.randint(3, 20),
+        pct=rng.randint(55, 98),
+        **ctx,
+    )
 
 
 def paragraph(rng: random.Random, ctx: dict) -> str:
@@ -84,7 +139,9 @@ def pages_wanted(rng: random.Random) -> int:
 
 
 def build_spec(i: int, rng: random.Random) -> Spec:
-    kind = rng.choice(["concept_note", "evaluation_report", "evaluation_report", "management_response", "programme"])
+    kind = rng.choice(
+        ["concept_note", "evaluation_report", "evaluation_report", "management_response", "programme"]
+    )
     country, theme, org = rng.choice(COUNTRIES), rng.choice(THEMES), rng.choice(ORGS)
     y1 = rng.randint(2012, 2022)
     ctx = {"kind": kind.replace("_", " "), "y1": y1, "y2": y1 + rng.randint(2, 5), "country": country}
@@ -95,25 +152,50 @@ def build_spec(i: int, rng: random.Random) -> Spec:
         "management_response": f"Management Response to the Evaluation of {theme.title()} in {country}",
         "programme": f"Programme: Expert Group Meeting on {theme.title()}",
     }
-    spec = Spec(f"{i:04d}-{kind.replace('_', '-')}", kind, titles[kind], symbol, landscape=kind == "management_response",
-                columns=2 if kind == "evaluation_report" and rng.random() < 0.25 else 1, serif=rng.random() < 0.5,
-                letter=rng.random() < 0.3)
+    spec = Spec(
+        f"{i:04d}-{kind.replace('_', '-')}",
+        kind,
+        titles[kind],
+        symbol,
+        landscape=kind == "management_response",
+        columns=2 if kind == "evaluation_report" and rng.random() < 0.25 else 1,
+        serif=rng.random() < 0.5,
+        letter=rng.random() < 0.3,
+    )
     pages = pages_wanted(rng)
     b = spec.blocks
     b.append(("title", spec.title))
-    b.append(("para", f"{symbol}    Distr.: General    {rng.randint(1, 28)} {rng.choice(['March', 'June', 'October'])} "
-                      f"{ctx['y2']}    Original: English"))
+    b.append(
+        (
+            "para",
+            f"{symbol}    Distr.: General    {rng.randint(1, 28)} {rng.choice(['March', 'June', 'October'])} "
+            f"{ctx['y2']}    Original: English",
+        )
+    )
     if kind == "programme":
         for day in range(min(10, max(2, pages // 2))):
             b.append(("h1", f"Day {day + 1}: {rng.randint(1, 28)} November {ctx['y2']}"))
             rows, t = [["Time", "Session", "Speakers"]], 9 * 60
             for s in range(rng.randint(5, 9)):
                 dur = rng.choice([30, 45, 60, 90])
-                who = ", ".join(f"Ms. {rng.choice('ABCDEFGH')}. {rng.choice(['Diallo', 'Khan', 'Silva', 'Tan'])} "
-                                f"({rng.choice(ORGS)})" for _ in range(rng.randint(1, 3)))
-                title = rng.choice(["Opening session", "Coffee break", f"Session {s}: {rng.choice(THEMES).title()}",
-                                    "Lunch", "Panel discussion", "Closing remarks"])
-                rows.append([f"{t // 60:02d}:{t % 60:02d} - {(t + dur) // 60:02d}:{(t + dur) % 60:02d}", title, who])
+                who = ", ".join(
+                    f"Ms. {rng.choice('ABCDEFGH')}. {rng.choice(['Diallo', 'Khan', 'Silva', 'Tan'])} "
+                    f"({rng.choice(ORGS)})"
+                    for _ in range(rng.randint(1, 3))
+                )
+                title = rng.choice(
+                    [
+                        "Opening session",
+                        "Coffee break",
+                        f"Session {s}: {rng.choice(THEMES).title()}",
+                        "Lunch",
+                        "Panel discussion",
+                        "Closing remarks",
+                    ]
+                )
+                rows.append(
+                    [f"{t // 60:02d}:{t % 60:02d} - {(t + dur) // 60:02d}:{(t + dur) % 60:02d}", title, who]
+                )
                 t += dur
             b.append(("table", rows))
         if pages > 6:
@@ -121,10 +203,19 @@ def build_spec(i: int, rng: random.Random) -> Spec:
             b.extend(("para", paragraph(rng, ctx)) for _ in range(pages * 3))
         return spec
     numbered = 0
-    sections = {"concept_note": ["Background", "Objectives", "Expected outcomes", "Participants", "Date and venue"],
-                "evaluation_report": ["Executive summary", "Introduction", "Context", "Methodology", "Findings",
-                                      "Conclusions", "Lessons learned"],
-                "management_response": ["Introduction", "Overall response"]}[kind]
+    sections = {
+        "concept_note": ["Background", "Objectives", "Expected outcomes", "Participants", "Date and venue"],
+        "evaluation_report": [
+            "Executive summary",
+            "Introduction",
+            "Context",
+            "Methodology",
+            "Findings",
+            "Conclusions",
+            "Lessons learned",
+        ],
+        "management_response": ["Introduction", "Overall response"],
+    }[kind]
     paras_per_section = max(1, (pages * 7) // len(sections))
     for heading in sections:
         numbered += 1
@@ -132,31 +223,66 @@ def build_spec(i: int, rng: random.Random) -> Spec:
         if heading == "Objectives":
             b.append(("para", "The workshop aims to:"))
             for _ in range(rng.randint(3, 6)):
-                b.append(("bullet", f"{rng.choice(VERBS).capitalize()} {rng.choice(OBJECTS)} for {rng.choice(THEMES)};"))
+                b.append(
+                    (
+                        "bullet",
+                        f"{rng.choice(VERBS).capitalize()} {rng.choice(OBJECTS)} for {rng.choice(THEMES)};",
+                    )
+                )
         for k in range(paras_per_section):
             if k and k % 6 == 0 and kind == "evaluation_report":
-                b.append(("h2", f"{numbered}.{k // 6} {rng.choice(['Relevance', 'Effectiveness', 'Efficiency', 'Sustainability'])}"))
+                b.append(
+                    (
+                        "h2",
+                        f"{numbered}.{k // 6} {rng.choice(['Relevance', 'Effectiveness', 'Efficiency', 'Sustainability'])}",
+                    )
+                )
             b.append(("para", paragraph(rng, ctx)))
-    recs = [(str(n), f"{rng.choice(VERBS).capitalize()} {rng.choice(OBJECTS)} to support {rng.choice(THEMES)}. "
-             + sentence(rng, ctx), rng.choice(UNITS)) for n in range(1, rng.randint(5, 14))]
+    recs = [
+        (
+            str(n),
+            f"{rng.choice(VERBS).capitalize()} {rng.choice(OBJECTS)} to support {rng.choice(THEMES)}. "
+            + sentence(rng, ctx),
+            rng.choice(UNITS),
+        )
+        for n in range(1, rng.randint(5, 14))
+    ]
     if kind == "evaluation_report":
         numbered += 1
         b.append(("h1", f"{numbered}. Recommendations"))
         for n, text, unit in recs:
             b.append(("para", f"Recommendation {n}: {text} (Addressed to: {unit})"))
         b.append(("h1", "Annex 1. Recommendations and responsible units"))
-        b.append(("table", [["No.", "Recommendation", "Addressed to", "Priority"]]
-                  + [[n, text, unit, rng.choice(["High", "Medium", "Low"])] for n, text, unit in recs]))
+        b.append(
+            (
+                "table",
+                [["No.", "Recommendation", "Addressed to", "Priority"]]
+                + [[n, text, unit, rng.choice(["High", "Medium", "Low"])] for n, text, unit in recs],
+            )
+        )
     elif kind == "management_response":
         b.append(("h1", "Management response matrix"))
-        b.append(("table", [["Recommendation", "Management response", "Key actions", "Responsible unit", "Timeframe"]]
-                  + [[f"Recommendation {n}: {text}", rng.choice(RESPONSES) + ". " + sentence(rng, ctx),
-                      f"{rng.choice(VERBS).capitalize()} {rng.choice(OBJECTS)}", unit,
-                      f"Q{rng.randint(1, 4)} {ctx['y2'] + 1}"] for n, text, unit in recs]))
+        b.append(
+            (
+                "table",
+                [["Recommendation", "Management response", "Key actions", "Responsible unit", "Timeframe"]]
+                + [
+                    [
+                        f"Recommendation {n}: {text}",
+                        rng.choice(RESPONSES) + ". " + sentence(rng, ctx),
+                        f"{rng.choice(VERBS).capitalize()} {rng.choice(OBJECTS)}",
+                        unit,
+                        f"Q{rng.randint(1, 4)} {ctx['y2'] + 1}",
+                    ]
+                    for n, text, unit in recs
+                ],
+            )
+        )
     return spec
 
 
 # -- DOCX ------------------------------------------------------------------------------------------
+
 
 def write_docx(spec: Spec, path: Path) -> None:
     import docx
@@ -211,11 +337,15 @@ def _fix_zip_dates(path: Path) -> None:
         entries = [(info.filename, zin.read(info)) for info in zin.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
         for name, data in entries:
-            zout.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data,
-                          compress_type=zipfile.ZIP_DEFLATED)
+            zout.writestr(
+                zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)),
+                data,
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
 
 
 # -- PDF (reportlab) -------------------------------------------------------------------------------
+
 
 def write_pdf(spec: Spec, path: Path) -> None:
     from reportlab import rl_config
@@ -243,11 +373,15 @@ def write_pdf(spec: Spec, path: Path) -> None:
     base = "Times-Roman" if spec.serif else "Helvetica"
     bold = "Times-Bold" if spec.serif else "Helvetica-Bold"
     ss = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=ss["BodyText"], fontName=base, fontSize=10.5, leading=13.5, spaceAfter=6)
+    body = ParagraphStyle(
+        "body", parent=ss["BodyText"], fontName=base, fontSize=10.5, leading=13.5, spaceAfter=6
+    )
     cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=11, spaceAfter=0)
-    styles = {"title": ParagraphStyle("t", parent=ss["Title"], fontName=bold, fontSize=17, leading=21),
-              "h1": ParagraphStyle("h1", parent=ss["Heading1"], fontName=bold, fontSize=13.5, leading=17),
-              "h2": ParagraphStyle("h2", parent=ss["Heading2"], fontName=bold, fontSize=11.5, leading=14)}
+    styles = {
+        "title": ParagraphStyle("t", parent=ss["Title"], fontName=bold, fontSize=17, leading=21),
+        "h1": ParagraphStyle("h1", parent=ss["Heading1"], fontName=bold, fontSize=13.5, leading=17),
+        "h2": ParagraphStyle("h2", parent=ss["Heading2"], fontName=bold, fontSize=11.5, leading=14),
+    }
     width, height = size
     margin = 2.2 * cm
     frames = []
@@ -263,8 +397,16 @@ def write_pdf(spec: Spec, path: Path) -> None:
         canvas.drawRightString(width - margin, 1.2 * cm, f"Page {doc.page}")
         canvas.restoreState()
 
-    doc = BaseDocTemplate(str(path), pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin,
-                          bottomMargin=margin, title=spec.title, author="docket benchmark")
+    doc = BaseDocTemplate(
+        str(path),
+        pagesize=size,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=spec.title,
+        author="docket benchmark",
+    )
     doc.addPageTemplates([PageTemplate(id="main", frames=frames, onPage=decorate)])
     story: list = []
     bullets: list = []
@@ -274,7 +416,9 @@ def write_pdf(spec: Spec, path: Path) -> None:
 
     for kind, payload in spec.blocks:
         if kind != "bullet" and bullets:
-            story.append(ListFlowable([ListItem(Paragraph(esc(t), body)) for t in bullets], bulletType="bullet"))
+            story.append(
+                ListFlowable([ListItem(Paragraph(esc(t), body)) for t in bullets], bulletType="bullet")
+            )
             bullets = []
         if kind in styles:
             story.append(Paragraph(esc(str(payload)), styles[kind]))
@@ -288,9 +432,15 @@ def write_pdf(spec: Spec, path: Path) -> None:
             avail = fw
             widths = [avail * w for w in _col_weights(ncols)]
             table = Table(rows, colWidths=widths, repeatRows=1)
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                       ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE6F1")),
-                                       ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE6F1")),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ]
+                )
+            )
             story.extend([Spacer(1, 6), table, Spacer(1, 6)])
     if bullets:
         story.append(ListFlowable([ListItem(Paragraph(esc(t), body)) for t in bullets], bulletType="bullet"))
@@ -315,8 +465,21 @@ def soffice_convert(docx_path: Path, out_dir: Path) -> Path | None:
     if not soffice:
         return None
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out_dir), str(docx_path)], check=False, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out_dir),
+                str(docx_path),
+            ],
+            check=False,
+            capture_output=True,
+            timeout=300,
+        )
     pdf = out_dir / (docx_path.stem + ".pdf")
     return pdf if pdf.exists() else None
 
@@ -355,8 +518,10 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or Path(__file__).resolve().parent / "out" / f"corpus-{args.n}"
     make_corpus(args.n, out, args.seed)
     files = sorted(out.iterdir())
-    print(f"{len(files)} documents in {out} "
-          f"({sum(f.suffix == '.pdf' for f in files)} PDF, {sum(f.suffix == '.docx' for f in files)} DOCX)")
+    print(
+        f"{len(files)} documents in {out} "
+        f"({sum(f.suffix == '.pdf' for f in files)} PDF, {sum(f.suffix == '.docx' for f in files)} DOCX)"
+    )
     return 0
 
 

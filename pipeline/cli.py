@@ -54,7 +54,9 @@ class DocketGroup(click.Group):
             if ctx.params.get("debug"):
                 raise
             where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-            raise click.ClickException(f"{where}{e.strerror or e}. Check the path and its permissions.") from e
+            raise click.ClickException(
+                f"{where}{e.strerror or e}. Check the path and its permissions."
+            ) from e
 
 
 @click.group(cls=DocketGroup, context_settings=CONTEXT_SETTINGS)
@@ -72,11 +74,22 @@ def cli(debug: bool) -> None:
 
 
 def settings_options(f):
-    f = click.option("--config", "config_dir", type=click.Path(file_okay=False, path_type=Path),
-                     help="Folder with docket.toml, actors.csv, topics.toml (default: ./config).")(f)
-    f = click.option("--no-tag", is_flag=True, help="Skip the NLP tagging stage (actors, topics, entities).")(f)
-    f = click.option("--ocr", is_flag=True, expose_value=False, callback=_remember,
-                     help="OCR scanned PDFs with ocrmypdf/tesseract when they are installed.")(f)
+    f = click.option(
+        "--config",
+        "config_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder with docket.toml, actors.csv, topics.toml (default: ./config).",
+    )(f)
+    f = click.option("--no-tag", is_flag=True, help="Skip the NLP tagging stage (actors, topics, entities).")(
+        f
+    )
+    f = click.option(
+        "--ocr",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember,
+        help="OCR scanned PDFs with ocrmypdf/tesseract when they are installed.",
+    )(f)
     return f
 
 

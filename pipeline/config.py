@@ -41,12 +41,17 @@ class Settings:
         if self.timeout <= 0:
             raise ConfigError("settings", f"timeout must be positive, got {self.timeout}", key="timeout")
         if self.max_memory_mb < 0:
-            raise ConfigError("settings", f"max_memory_mb cannot be negative, got {self.max_memory_mb}",
-                              key="max_memory_mb")
+            raise ConfigError(
+                "settings", f"max_memory_mb cannot be negative, got {self.max_memory_mb}", key="max_memory_mb"
+            )
         if self.max_pages <= 0:
-            raise ConfigError("settings", f"max_pages must be positive, got {self.max_pages}", key="max_pages")
+            raise ConfigError(
+                "settings", f"max_pages must be positive, got {self.max_pages}", key="max_pages"
+            )
         if self.max_docx_uncompressed <= 0:
-            raise ConfigError("settings", "max_docx_uncompressed must be positive", key="max_docx_uncompressed")
+            raise ConfigError(
+                "settings", "max_docx_uncompressed must be positive", key="max_docx_uncompressed"
+            )
 
     @property
     def config_path(self) -> Path:
@@ -64,7 +69,9 @@ class Settings:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(value) - known)
         if unknown:
-            raise ConfigError("settings", f"unknown option(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+            raise ConfigError(
+                "settings", f"unknown option(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
         return cls(**value)
 
     @classmethod

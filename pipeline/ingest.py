@@ -75,8 +75,9 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
             yield p
 
 
-def process_file(path: str | os.PathLike[str], settings: Settings | None = None,
-                 source_file: str | None = None) -> Result:
+def process_file(
+    path: str | os.PathLike[str], settings: Settings | None = None, source_file: str | None = None
+) -> Result:
     """Extract, parse and tag one file. Never raises for bad input: returns a failed Result."""
     settings = Settings.resolve(settings)
     path = Path(path)
@@ -87,14 +88,18 @@ def process_file(path: str | os.PathLike[str], settings: Settings | None = None,
     except ExtractionError as e:
         return _failed(name, e.reason, str(e), started)
     except (PermissionError, IsADirectoryError, FileNotFoundError) as e:
-        return _failed(name, Reason.UNREADABLE, f"cannot read the file ({e.strerror or type(e).__name__})", started)
+        return _failed(
+            name, Reason.UNREADABLE, f"cannot read the file ({e.strerror or type(e).__name__})", started
+        )
     except RecursionError:
         return _failed(name, Reason.CORRUPT, "document structure is too deeply nested to read", started)
     except MemoryError:
         return _failed(name, Reason.TOO_LARGE, "document needs more memory than allowed", started)
     except Exception as e:  # noqa: BLE001 - a docket bug must not stop the batch either
         detail = "".join(traceback.format_exception_only(type(e), e)).strip().splitlines()[-1]
-        return _failed(name, Reason.INTERNAL, f"internal error while reading ({detail}); please report it", started)
+        return _failed(
+            name, Reason.INTERNAL, f"internal error while reading ({detail}); please report it", started
+        )
     status = Status.PARTIAL if document.warnings else Status.OK
     return Result(name, status, document=document, pages=pages, seconds=time.perf_counter() - started)
 
@@ -104,8 +109,9 @@ def _failed(name: str, reason: Reason, message: str, started: float) -> Result:
     message = re.sub(r"\s+", " ", message).strip()
     if not message.startswith(name):
         message = f"{name}: {message}"
-    return Result(name, Status.FAILED, failure=Failure(name, reason, message),
-                  seconds=time.perf_counter() - started)
+    return Result(
+        name, Status.FAILED, failure=Failure(name, reason, message), seconds=time.perf_counter() - started
+    )
 
 
 def build_document(path: Path, name: str, settings: Settings) -> tuple[Document, int | None]:
@@ -129,7 +135,9 @@ def build_document(path: Path, name: str, settings: Settings) -> tuple[Document,
             raise
         with ocr_copy(path, name, settings.timeout) as ocr_path:
             extraction = extractor.extract(ocr_path, name)
-        extraction = dataclasses.replace(extraction, warnings=extraction.warnings + ("text read by OCR (ocrmypdf)",))
+        extraction = dataclasses.replace(
+            extraction, warnings=extraction.warnings + ("text read by OCR (ocrmypdf)",)
+        )
     info = DocumentInfo(id=document_id(sha), source_file=name, sha256=sha, format=fmt, pages=extraction.pages)
     document = parse_document(info, extraction.blocks, warnings=extraction.warnings)
     if settings.tag:
@@ -142,13 +150,20 @@ def ocr_copy(path: Path, name: str, timeout: float) -> Iterator[Path]:
     """A text-layer copy of a scanned PDF made by ocrmypdf (opt-in with --ocr; never fetches anything)."""
     exe = shutil.which("ocrmypdf")
     if exe is None:
-        raise ScannedDocumentError(name, "no text layer (scanned?); --ocr needs ocrmypdf and tesseract "
-                                         "(apt-get install ocrmypdf), which are not installed")
+        raise ScannedDocumentError(
+            name,
+            "no text layer (scanned?); --ocr needs ocrmypdf and tesseract "
+            "(apt-get install ocrmypdf), which are not installed",
+        )
     with tempfile.TemporaryDirectory(prefix="docket-ocr-") as tmp:
         out = Path(tmp) / "ocr.pdf"
         try:
-            subprocess.run([exe, "--skip-text", "--quiet", str(path), str(out)], check=True, timeout=timeout,
-                           capture_output=True)
+            subprocess.run(
+                [exe, "--skip-text", "--quiet", str(path), str(out)],
+                check=True,
+                timeout=timeout,
+                capture_output=True,
+            )
         except subprocess.TimeoutExpired as e:
             raise ExtractionError(name, f"OCR took longer than {timeout:g} s", Reason.TIMEOUT) from e
         except subprocess.CalledProcessError as e:
@@ -170,7 +185,9 @@ def check_page_limit(path: Path, name: str, max_pages: int) -> None:
     finally:
         pdf.close()
     if pages > max_pages:
-        raise TooLargeError(name, f"{pages} pages exceeds the limit of {max_pages} (raise max_pages in docket.toml)")
+        raise TooLargeError(
+            name, f"{pages} pages exceeds the limit of {max_pages} (raise max_pages in docket.toml)"
+        )
 
 
 def tag(document: Document, settings: Settings) -> Document:
@@ -182,7 +199,9 @@ def tag(document: Document, settings: Settings) -> Document:
     return tag_document(document, settings.config_path)
 
 
-def ingest(paths: Iterable[str | os.PathLike[str]], settings: Settings | dict | None = None) -> Iterator[Result]:
+def ingest(
+    paths: Iterable[str | os.PathLike[str]], settings: Settings | dict | None = None
+) -> Iterator[Result]:
     """Yield one Result per source file found under ``paths`` (sequential; see pipeline.batch)."""
     settings = Settings.resolve(settings)
     for path in iter_sources(paths):

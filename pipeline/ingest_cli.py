@@ -15,27 +15,69 @@ from .ingest import iter_sources
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"),
-              show_default=True, help="Folder for JSON, JSONL and CSV outputs, the manifest and the catalog.")
-@click.option("--raw-csv", is_flag=True, help="Do not neutralise CSV cells that spreadsheets run as formulas.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs"),
+    show_default=True,
+    help="Folder for JSON, JSONL and CSV outputs, the manifest and the catalog.",
+)
+@click.option(
+    "--raw-csv", is_flag=True, help="Do not neutralise CSV cells that spreadsheets run as formulas."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-file messages.")
-@click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: the number of cores).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Seconds one document may take before it is stopped and recorded as failed "
-                   "(default: [ingest] timeout in docket.toml, else 300).")
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of cores).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Seconds one document may take before it is stopped and recorded as failed "
+    "(default: [ingest] timeout in docket.toml, else 300).",
+)
 @click.option("--force", is_flag=True, help="Redo every document, even those the catalog has up to date.")
-@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Run documents in local worker processes or on a Dask cluster.")
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run documents in local worker processes or on a Dask cluster.",
+)
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
-@click.option("--send-bytes", is_flag=True,
-              help="With --executor dask: send file contents to the workers instead of paths (no shared storage).")
-@click.option("--wait/--no-wait", default=False, show_default=True,
-              help="When another run is using the output folder: wait for it, or stop with an error.")
+@click.option(
+    "--send-bytes",
+    is_flag=True,
+    help="With --executor dask: send file contents to the workers instead of paths (no shared storage).",
+)
+@click.option(
+    "--wait/--no-wait",
+    default=False,
+    show_default=True,
+    help="When another run is using the output folder: wait for it, or stop with an error.",
+)
 @settings_options
-def ingest_command(paths: tuple[Path, ...], out_dir: Path, raw_csv: bool, quiet: bool, workers: int | None,
-                   timeout: float | None, force: bool, executor: str, scheduler: str | None, send_bytes: bool,
-                   wait: bool, config_dir: Path | None, no_tag: bool) -> None:
+def ingest_command(
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    raw_csv: bool,
+    quiet: bool,
+    workers: int | None,
+    timeout: float | None,
+    force: bool,
+    executor: str,
+    scheduler: str | None,
+    send_bytes: bool,
+    wait: bool,
+    config_dir: Path | None,
+    no_tag: bool,
+) -> None:
     """Ingest documents (PDF, DOCX, TXT, MD) or folders of them (recursively) into OUTPUT.
 
     Writes json/<file>.json per document, documents.jsonl, csv/<table>.csv, failures.csv,
@@ -58,15 +100,22 @@ def ingest_command(paths: tuple[Path, ...], out_dir: Path, raw_csv: bool, quiet:
     if executor == "local" and (scheduler or send_bytes):
         raise click.UsageError("--scheduler and --send-bytes need --executor dask")
     settings = make_settings(config_dir, no_tag, raw_csv=raw_csv or None)
-    options = BatchOptions(workers=workers or os.cpu_count() or 1, timeout=timeout, force=force,
-                           executor=executor, scheduler=scheduler, send_bytes=send_bytes)
+    options = BatchOptions(
+        workers=workers or os.cpu_count() or 1,
+        timeout=timeout,
+        force=force,
+        executor=executor,
+        scheduler=scheduler,
+        send_bytes=send_bytes,
+    )
     with OutputLock(out_dir, wait=wait, on_wait=None if quiet else lambda m: click.echo(m, err=True)):
         sources = list(iter_sources(paths))
         hidden = quiet or not sys.stderr.isatty()
         progress = _Progress(len(sources), hidden, quiet)
         with progress:
-            summary = run_batch(sources, out_dir, settings, options, progress=progress.update,
-                                command=" ".join(sys.argv))
+            summary = run_batch(
+                sources, out_dir, settings, options, progress=progress.update, command=" ".join(sys.argv)
+            )
     click.echo(summary.line())
     if summary.counts["failed"]:
         sys.exit(EXIT_SOME_FAILED)
@@ -81,8 +130,15 @@ class _Progress:
         self.failed = 0
         self.done = 0
         self.started = time.monotonic()
-        self.bar = click.progressbar(length=total, label="ingesting", file=sys.stderr, hidden=hidden,
-                                     show_eta=True, show_pos=True, item_show_func=self._status)
+        self.bar = click.progressbar(
+            length=total,
+            label="ingesting",
+            file=sys.stderr,
+            hidden=hidden,
+            show_eta=True,
+            show_pos=True,
+            item_show_func=self._status,
+        )
 
     def __enter__(self):
         self.bar.__enter__()

@@ -18,15 +18,28 @@ def render_summary(doc: Document) -> str:
         f"  type: {i.doc_type}   date: {i.date or '-'}   pages: {i.pages or '-'}   id: {i.id}",
         f"  title: {i.title or '-'}",
     ]
-    extras = [f"{k}: {v}" for k, v in (("symbol", i.symbol), ("issued", i.issued), ("meeting", i.meeting_name),
-                                       ("starts", i.meeting_start), ("ends", i.meeting_end), ("format", i.meeting_format),
-                                       ("time zone", i.time_zone), ("organisation", i.organisation)) if v]
+    extras = [
+        f"{k}: {v}"
+        for k, v in (
+            ("symbol", i.symbol),
+            ("issued", i.issued),
+            ("meeting", i.meeting_name),
+            ("starts", i.meeting_start),
+            ("ends", i.meeting_end),
+            ("format", i.meeting_format),
+            ("time zone", i.time_zone),
+            ("organisation", i.organisation),
+        )
+        if v
+    ]
     if extras:
         lines.append("  " + "   ".join(extras))
     if doc.sections:
         lines.append(f"\nSections ({len(doc.sections)})")
-        lines += [f"  {'  ' * (s.level - 1)}{(s.number + ' ') if s.number else ''}{_clip(s.heading, 80)}"
-                  for s in doc.sections]
+        lines += [
+            f"  {'  ' * (s.level - 1)}{(s.number + ' ') if s.number else ''}{_clip(s.heading, 80)}"
+            for s in doc.sections
+        ]
     if doc.objectives:
         lines.append(f"\nObjectives ({len(doc.objectives)})")
         lines += [f"  - {_clip(o.text)}" for o in doc.objectives]
@@ -46,7 +59,9 @@ def render_summary(doc: Document) -> str:
                 names = ", ".join(a.name + ("" if a.registered else " (unregistered)") for a in r.actors)
                 lines.append(f"         actors: {names}")
             if r.management_response:
-                lines.append(f"         response: {r.management_response.category or r.management_response.text[:60]}")
+                lines.append(
+                    f"         response: {r.management_response.category or r.management_response.text[:60]}"
+                )
             for t in r.topics:
                 ev = ", ".join(f"'{e.term}' @{e.start}-{e.end}" for e in t.evidence[:4])
                 lines.append(f"         topic: {t.label} ({t.score:.2f}) because {ev}")

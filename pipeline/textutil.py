@@ -44,11 +44,13 @@ def join_lines(text: str) -> str:
 
 # Words that follow a hyphen in compounds ("capacity-building", "child-focused", "long-term"): a line
 # break right before one of them is a typed hyphen, not automatic hyphenation ("docu-ment").
-COMPOUND_HEADS = frozenset("""
+COMPOUND_HEADS = frozenset(
+    """
     based led focused centred centered building making sectoral related specific sensitive oriented
     driven informed owned term level wide scale income up bound free aware intensive efficient effective
     responsive friendly sharing taking saving setting year month day party wise step off depth
-""".split())
+""".split()
+)
 # First parts that are always hyphenated in UN and evaluation English ("self-assessment").
 COMPOUND_LEADS = frozenset("self cross non well child gender victim evidence results country".split())
 

@@ -28,8 +28,6 @@ def collection(tmp_path_factory) -> tuple[Path, list[Case]]:
     return root, build(root)
 
 
-
-
 def test_every_case_gives_its_expected_outcome(collection):
     root, cases = collection
     wrong = []
@@ -45,7 +43,9 @@ def test_every_case_gives_its_expected_outcome(collection):
             if result.failure:
                 message = result.failure.message
                 assert message.startswith(case.name), f"{case.name}: message must name the file: {message!r}"
-                assert "\n" not in message and len(message) < 400, f"{case.name}: one line please: {message!r}"
+                assert "\n" not in message and len(message) < 400, (
+                    f"{case.name}: one line please: {message!r}"
+                )
         if got.split(" (")[0] != case.expected:
             wrong.append(f"{case.name}: expected {case.expected}, got {got}")
     assert not wrong, "\n".join(wrong)
@@ -71,8 +71,11 @@ def test_macro_is_never_run_and_entities_never_resolved(collection):
 def test_batch_of_bad_and_good_inputs_exits_3_and_loses_nothing(tmp_path: Path):
     batch = tmp_path / "batch"
     cases = build(batch)  # built afresh: a FIFO cannot be copied
-    good = ["neaspec-nfp-2021-concept-note.txt", "neaspec-nfp-2021-concept-note.docx",
-            "neaspec-nfp-2021-concept-note.pdf"]
+    good = [
+        "neaspec-nfp-2021-concept-note.txt",
+        "neaspec-nfp-2021-concept-note.docx",
+        "neaspec-nfp-2021-concept-note.pdf",
+    ]
     for name in good:
         shutil.copy(SOURCES / name, batch / name)
     out = tmp_path / "out"

@@ -15,8 +15,13 @@ distributed = pytest.importorskip("distributed")
 
 @pytest.fixture(scope="module")
 def scheduler():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  worker_dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        worker_dashboard_address=None,
+    ) as cluster:
         yield cluster.scheduler_address
 
 
@@ -32,7 +37,9 @@ def test_batch_dask_same_records_as_local_pool(tmp_path: Path, scheduler: str, s
     assert ingest(str(tmp_path / "in"), "-o", str(local), "--workers", "2").exit_code == 3
     out = tmp_path / "dask"
     extra = ["--send-bytes"] if send_bytes else []
-    result = ingest(str(tmp_path / "in"), "-o", str(out), "--executor", "dask", "--scheduler", scheduler, *extra)
+    result = ingest(
+        str(tmp_path / "in"), "-o", str(out), "--executor", "dask", "--scheduler", scheduler, *extra
+    )
     assert result.exit_code == 3, result.output
     assert result.output.startswith("6 ingested, 1 failed")
     assert outputs_of(out) == outputs_of(local)
@@ -44,10 +51,24 @@ def test_batch_dask_same_records_as_local_pool(tmp_path: Path, scheduler: str, s
 def test_batch_dask_timeout(tmp_path: Path, scheduler: str):
     make_inputs(tmp_path / "in", 1)
     slow = tmp_path / "in" / "slow.txt"
-    slow.write_text((Path(__file__).parent / "data" / "sources" / "neaspec-nfp-2021-concept-note.txt")
-                    .read_text(encoding="utf-8") * 600, encoding="utf-8")
+    slow.write_text(
+        (Path(__file__).parent / "data" / "sources" / "neaspec-nfp-2021-concept-note.txt").read_text(
+            encoding="utf-8"
+        )
+        * 600,
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
-    result = ingest(str(tmp_path / "in"), "-o", str(out), "--executor", "dask", "--scheduler", scheduler,
-                    "--timeout", "0.5")
+    result = ingest(
+        str(tmp_path / "in"),
+        "-o",
+        str(out),
+        "--executor",
+        "dask",
+        "--scheduler",
+        scheduler,
+        "--timeout",
+        "0.5",
+    )
     assert result.exit_code == 3 and result.output.startswith("1 ingested, 1 failed"), result.output
     assert manifest(out)["slow.txt"]["reason"] == "timeout"

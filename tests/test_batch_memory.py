@@ -17,14 +17,20 @@ SOURCES = Path(__file__).parent / "data" / "sources"
 def test_memory_limit_fails_documents_not_the_batch(tmp_path: Path):
     folder = tmp_path / "in"
     folder.mkdir()
-    for name in ("neaspec-nfp-2021-concept-note.pdf", "neaspec-nfp-2021-concept-note.docx", "DP_2025_7.en.pdf"):
+    for name in (
+        "neaspec-nfp-2021-concept-note.pdf",
+        "neaspec-nfp-2021-concept-note.docx",
+        "DP_2025_7.en.pdf",
+    ):
         shutil.copy(SOURCES / name, folder / name)
     config = tmp_path / "config"
     config.mkdir()
     (config / "docket.toml").write_text("[ingest]\nmax_memory_mb = 1\n", encoding="utf-8")
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["ingest", str(folder), "-o", str(out), "--config", str(config), "--no-tag",
-                                      "-q", "--workers", "1"])
+    result = CliRunner().invoke(
+        cli,
+        ["ingest", str(folder), "-o", str(out), "--config", str(config), "--no-tag", "-q", "--workers", "1"],
+    )
     assert result.exit_code == 3, result.output
     rows = list(csv.DictReader((out / "failures.csv").open(encoding="utf-8-sig")))
     assert len(rows) == 3, "every document over the limit is recorded, one worker replaced after another"
@@ -35,6 +41,7 @@ def test_memory_limit_fails_documents_not_the_batch(tmp_path: Path):
 
 def test_default_limit_leaves_normal_documents_alone(tmp_path: Path):
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["ingest", str(SOURCES / "DP_2025_7.en.pdf"), "-o", str(out), "--no-tag", "-q",
-                                      "--workers", "1"])
+    result = CliRunner().invoke(
+        cli, ["ingest", str(SOURCES / "DP_2025_7.en.pdf"), "-o", str(out), "--no-tag", "-q", "--workers", "1"]
+    )
     assert result.exit_code == 0, result.output

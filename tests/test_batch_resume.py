@@ -30,8 +30,12 @@ def done_in_catalog(out: Path) -> int:
 def test_batch_sigkill_then_resume_matches_clean_run(tmp_path: Path):
     make_inputs(tmp_path / "in", 20, repeat=100)  # about 0.3 s each with one worker
     out = tmp_path / "out"
-    proc = subprocess.Popen(docket(str(tmp_path / "in"), "-o", str(out), "--workers", "1"), cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        docket(str(tmp_path / "in"), "-o", str(out), "--workers", "1"),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 60
     while done_in_catalog(out) < 3 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -43,8 +47,13 @@ def test_batch_sigkill_then_resume_matches_clean_run(tmp_path: Path):
     assert 3 <= killed_at < 20
     assert not (out / "documents.jsonl").exists(), "collection files are written only when a run completes"
 
-    resumed = subprocess.run(docket(str(tmp_path / "in"), "-o", str(out), "--workers", "1"), cwd=ROOT,
-                             capture_output=True, text=True, timeout=300)
+    resumed = subprocess.run(
+        docket(str(tmp_path / "in"), "-o", str(out), "--workers", "1"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert resumed.returncode == 0, resumed.stderr
     rows = manifest(out)
     skipped = sum(r["status"] == "skipped" for r in rows.values())
@@ -52,8 +61,13 @@ def test_batch_sigkill_then_resume_matches_clean_run(tmp_path: Path):
     assert resumed.stdout.startswith(f"{20 - skipped} ingested, 0 failed, {skipped} skipped")
 
     clean = tmp_path / "clean"
-    subprocess.run(docket(str(tmp_path / "in"), "-o", str(clean), "--workers", "2"), cwd=ROOT, check=True,
-                   capture_output=True, timeout=300)
+    subprocess.run(
+        docket(str(tmp_path / "in"), "-o", str(clean), "--workers", "2"),
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     got, want = outputs_of(out), outputs_of(clean)
     assert sorted(got) == sorted(want)
     assert [name for name in want if got[name] != want[name]] == []

@@ -34,8 +34,11 @@ def make_inputs(folder: Path, n: int, repeat: int = 1) -> list[Path]:
 
 def outputs_of(out: Path) -> dict[str, bytes]:
     """Every output file's bytes, except the run state (catalog, manifest, lock)."""
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and p.name not in RUN_STATE}
+    return {
+        str(p.relative_to(out)): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name not in RUN_STATE
+    }
 
 
 def manifest(out: Path) -> dict[str, dict[str, str]]:
@@ -60,7 +63,9 @@ def test_batch_rerun_skips_unchanged(tmp_path: Path):
     assert again.exit_code == 0 and again.output.startswith("0 ingested, 0 failed, 4 skipped")
     assert {(r["status"], r["reason"]) for r in manifest(out).values()} == {("skipped", "unchanged")}
     assert outputs_of(out) == before
-    assert {p: p.stat().st_mtime_ns for p in (out / "json").iterdir()} == mtimes, "unchanged json/ files are not rewritten"
+    assert {p: p.stat().st_mtime_ns for p in (out / "json").iterdir()} == mtimes, (
+        "unchanged json/ files are not rewritten"
+    )
 
 
 def test_batch_force_redoes_everything(tmp_path: Path):
@@ -93,10 +98,14 @@ def test_batch_rename_is_recognised_by_hash(tmp_path: Path):
     moved.parent.mkdir()
     paths[0].rename(moved)
     result = ingest(str(tmp_path / "in"), "-o", str(out))
-    assert result.exit_code == 0 and result.output.startswith("0 ingested, 0 failed, 3 skipped"), result.output
+    assert result.exit_code == 0 and result.output.startswith("0 ingested, 0 failed, 3 skipped"), (
+        result.output
+    )
     row = manifest(out)["renamed.txt"]
     assert (row["status"], row["reason"]) == ("skipped", f"moved from {paths[0]}")
-    records = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = [
+        json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert str(moved) in {r["document"]["source_file"] for r in records}
     assert str(paths[0]) not in (out / "documents.jsonl").read_text(encoding="utf-8")
     # The same bytes as a clean run over the folder as it is now, and the catalog forgot the old name.
@@ -117,12 +126,17 @@ def test_batch_tagging_config_change_retags_without_extracting(tmp_path: Path):
     out = tmp_path / "out"
 
     def run():
-        return CliRunner().invoke(cli, ["ingest", str(tmp_path / "in"), "-o", str(out), "-q", "--config", str(config)],
-                                  catch_exceptions=False)
+        return CliRunner().invoke(
+            cli,
+            ["ingest", str(tmp_path / "in"), "-o", str(out), "-q", "--config", str(config)],
+            catch_exceptions=False,
+        )
 
     assert run().exit_code == 0
     assert {r["reason"] for r in manifest(out).values()} == {"new"}
-    (config / "actors.csv").write_text("id,name,kind,aliases\nescap,ESCAP,secretariat,UNESCAP\n", encoding="utf-8")
+    (config / "actors.csv").write_text(
+        "id,name,kind,aliases\nescap,ESCAP,secretariat,UNESCAP\n", encoding="utf-8"
+    )
     assert run().exit_code == 0
     assert {(r["status"], r["reason"]) for r in manifest(out).values()} == {("ingested", "retagged")}
     assert run().exit_code == 0
@@ -169,8 +183,10 @@ def test_batch_same_bytes_whatever_the_worker_count(tmp_path: Path, workers: str
     result = ingest(str(tmp_path / "in"), "-o", str(out), "--workers", workers)
     assert result.exit_code == 3
     assert outputs_of(out) == outputs_of(reference)
-    names = [Path(json.loads(line)["document"]["source_file"]).name
-             for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    names = [
+        Path(json.loads(line)["document"]["source_file"]).name
+        for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert names == [f"note-{i:02d}.txt" for i in (1, 3, 5, 0, 2, 4)], "input order: a/ then b/, sorted"
 
 
@@ -181,8 +197,11 @@ def test_batch_catalog_tables_join_in_sql(tmp_path: Path):
     with sqlite3.connect(out / "catalog.sqlite") as db:
         rows = db.execute(
             "SELECT d.source_file, count(*) FROM recommendations r JOIN documents d USING (document_id) "
-            "GROUP BY d.source_file ORDER BY d.source_file").fetchall()
-        versions = db.execute("SELECT DISTINCT pipeline_version, extraction_version, tagging_version FROM files").fetchall()
+            "GROUP BY d.source_file ORDER BY d.source_file"
+        ).fetchall()
+        versions = db.execute(
+            "SELECT DISTINCT pipeline_version, extraction_version, tagging_version FROM files"
+        ).fetchall()
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert [n for _, n in rows] == [7, 7]
     assert len(versions) == 1 and versions[0][2] == "off"

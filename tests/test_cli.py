@@ -33,7 +33,15 @@ def test_cli_ingest_seed_writes_every_output(tmp_path: Path, seed_txt: Path):
     record = json.loads((out / "json" / "neaspec-nfp-2021-concept-note.txt.json").read_text(encoding="utf-8"))
     assert record["document"]["doc_type"] == "concept_note"
     assert [r["number"] for r in record["recommendations"]] == [str(n) for n in range(1, 8)]
-    for table in ("documents", "sections", "objectives", "agenda_items", "recommendations", "actors", "topics"):
+    for table in (
+        "documents",
+        "sections",
+        "objectives",
+        "agenda_items",
+        "recommendations",
+        "actors",
+        "topics",
+    ):
         raw = (out / "csv" / f"{table}.csv").read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to read UTF-8"
     rows = list(csv.DictReader((out / "csv" / "recommendations.csv").open(encoding="utf-8-sig")))
@@ -52,9 +60,15 @@ def test_cli_exit_3_when_some_files_fail(tmp_path: Path, seed_txt: Path):
     result = CliRunner().invoke(cli, ["ingest", str(folder), "-o", str(out), "--no-tag", "-q"])
     assert result.exit_code == 3, result.output
     assert "1 ingested, 3 failed" in result.output
-    failures = {r["source_file"]: r for r in csv.DictReader((out / "failures.csv").open(encoding="utf-8-sig"))}
+    failures = {
+        r["source_file"]: r for r in csv.DictReader((out / "failures.csv").open(encoding="utf-8-sig"))
+    }
     reasons = {Path(k).name: v["reason"] for k, v in failures.items()}
-    assert reasons == {"empty.pdf": "empty", "legacy.doc": "unsupported_format", "not-a-pdf.pdf": "mislabelled"}
+    assert reasons == {
+        "empty.pdf": "empty",
+        "legacy.doc": "unsupported_format",
+        "not-a-pdf.pdf": "mislabelled",
+    }
     assert all(Path(k).name in v["message"] for k, v in failures.items()), "each message names its file"
 
 
@@ -78,8 +92,15 @@ def test_cli_same_input_same_bytes(tmp_path: Path, seed_txt: Path):
         out = tmp_path / name
         assert run("ingest", str(seed_txt), "-o", str(out), "--no-tag", "-q").exit_code == 0
         # the records; manifest.csv and the catalog describe the run itself (timings) and may differ
-        outs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*"))
-                     if p.is_file() and p.name not in ("manifest.csv", "catalog.sqlite") and not p.name.startswith(".")})
+        outs.append(
+            {
+                p.relative_to(out): p.read_bytes()
+                for p in sorted(out.rglob("*"))
+                if p.is_file()
+                and p.name not in ("manifest.csv", "catalog.sqlite")
+                and not p.name.startswith(".")
+            }
+        )
     assert outs[0] == outs[1]
     assert (Path("json") / "neaspec-nfp-2021-concept-note.txt.json") in outs[0]
 

@@ -17,7 +17,9 @@ from pipeline.parse.sections import section_spans
 SRC = "t.pdf"
 
 
-def pdf_block(kind: BlockKind, text: str, top: float, size: float = 11.0, bold: bool = True, page: int = 1) -> Block:
+def pdf_block(
+    kind: BlockKind, text: str, top: float, size: float = 11.0, bold: bool = True, page: int = 1
+) -> Block:
     prov = Provenance(SRC, page=page, bbox=(72.0, top, 500.0, top + size))
     return Block(kind, text, prov, bold=bold, font_size=size, level=1 if kind == BlockKind.HEADING else 0)
 
@@ -32,10 +34,18 @@ def test_title_in_body_type_does_not_run_into_the_bold_fields_under_it():
     blocks = (
         pdf_block(BlockKind.HEADING, "MANAGEMENT RESPONSE AND ACTION PLAN MATRIX", 104.0),
         pdf_block(BlockKind.HEADING, "Evaluation of Accountability to Affected Populations", 139.6),
-        pdf_block(BlockKind.HEADING, "Name and function of the management response coordinator (MR coordinator): "
-                  "A. Person, Senior Advisor", 161.4),
-        pdf_block(BlockKind.PARAGRAPH, "Overall comment on evaluation process (optional): " + "text " * 40, 232.0,
-                  bold=False),
+        pdf_block(
+            BlockKind.HEADING,
+            "Name and function of the management response coordinator (MR coordinator): "
+            "A. Person, Senior Advisor",
+            161.4,
+        ),
+        pdf_block(
+            BlockKind.PARAGRAPH,
+            "Overall comment on evaluation process (optional): " + "text " * 40,
+            232.0,
+            bold=False,
+        ),
     )
     assert find_title(blocks) == "MANAGEMENT RESPONSE AND ACTION PLAN MATRIX"
 
@@ -53,8 +63,10 @@ def test_management_response_label_run_into_the_responsible_unit_block():
     # a PDF page break can put two fields of the matrix in one block
     blocks = [
         para("Evaluation recommendation # 4: The senior management should strengthen central AAP functions."),
-        para("Responsible unit(s): Deputy Director General for Operations Management response - "
-             "accept/partially accept/reject: The"),
+        para(
+            "Responsible unit(s): Deputy Director General for Operations Management response - "
+            "accept/partially accept/reject: The"
+        ),
         para("recommendation is relevant and accepted."),
         para("Evaluation recommendation # 5: The AAP team should develop guidance."),
         para("Responsible unit(s): AAP Unit"),
@@ -69,16 +81,20 @@ def test_management_response_label_run_into_the_responsible_unit_block():
 
 def test_courier_o_sub_bullets_are_not_part_of_the_wording():
     blocks = [
-        para("Evaluation recommendation # 8: The AAP team should standardize CFM systems through the following actions:"),
+        para(
+            "Evaluation recommendation # 8: The AAP team should standardize CFM systems through the following actions:"
+        ),
         Block(BlockKind.LIST_ITEM, "Map existing CFM systems.", Provenance(SRC, page=1), marker="\u2022"),
         para("o Conduct a comprehensive assessment of all CFM systems."),
         para("o Define clear minimum standards. o Implement measures to ensure compliance."),
         para("Responsible unit(s): AAP Unit"),
     ]
     recs = find_recommendations(tuple(blocks))
-    assert recs[0].text == ("The AAP team should standardize CFM systems through the following actions: Map existing "
-                            "CFM systems. Conduct a comprehensive assessment of all CFM systems. Define clear minimum "
-                            "standards. Implement measures to ensure compliance.")
+    assert recs[0].text == (
+        "The AAP team should standardize CFM systems through the following actions: Map existing "
+        "CFM systems. Conduct a comprehensive assessment of all CFM systems. Define clear minimum "
+        "standards. Implement measures to ensure compliance."
+    )
 
 
 def _docx_with_typed_numbered_objectives(path: Path) -> Path:
@@ -144,9 +160,14 @@ def test_numbered_objectives_run_into_one_list_item_are_split():
     blocks = (
         Block(BlockKind.HEADING, "2. Objectives", Provenance(SRC, page=1), level=1, marker="2."),
         para("In this connection, objectives of the meeting are as follows:"),
-        Block(BlockKind.LIST_ITEM, "Examine the current institutional setup, as well as its funding mechanism; "
-              "2. Exchange views on options for renewed vision, and funding modality; and 3. Develop a follow-up "
-              "plan towards the 25th SOM to be held in late 2021.", Provenance(SRC, page=1), marker="1."),
+        Block(
+            BlockKind.LIST_ITEM,
+            "Examine the current institutional setup, as well as its funding mechanism; "
+            "2. Exchange views on options for renewed vision, and funding modality; and 3. Develop a follow-up "
+            "plan towards the 25th SOM to be held in late 2021.",
+            Provenance(SRC, page=1),
+            marker="1.",
+        ),
         para("In addition, the Meeting will review 3 activities. 4. Not an objective."),
     )
     objectives = find_objectives(section_spans(blocks), DocType.CONCEPT_NOTE)
@@ -160,21 +181,31 @@ def test_numbered_objectives_run_into_one_list_item_are_split():
 def test_numbered_objective_mentioning_a_number_is_not_split():
     blocks = (
         Block(BlockKind.HEADING, "Objectives", Provenance(SRC, page=1), level=1),
-        Block(BlockKind.LIST_ITEM, "Review recommendations 1, 3. Agree on a plan for Goal 2.",
-              Provenance(SRC, page=1), marker="1."),
+        Block(
+            BlockKind.LIST_ITEM,
+            "Review recommendations 1, 3. Agree on a plan for Goal 2.",
+            Provenance(SRC, page=1),
+            marker="1.",
+        ),
         Block(BlockKind.LIST_ITEM, "Agree on the budget.", Provenance(SRC, page=1), marker="2."),
     )
     objectives = find_objectives(section_spans(blocks), DocType.CONCEPT_NOTE)
-    assert [o.text for o in objectives] == ["Review recommendations 1, 3. Agree on a plan for Goal 2.",
-                                            "Agree on the budget."]
+    assert [o.text for o in objectives] == [
+        "Review recommendations 1, 3. Agree on a plan for Goal 2.",
+        "Agree on the budget.",
+    ]
 
 
 def test_pdf_footnote_reference_glued_to_punctuation_is_dropped_from_wording():
     blocks = [
-        para("Evaluation recommendation # 4: Increase staff resources in regional offices, designating focal persons "
-             "with time capacity,1 ensuring these have a clear mandate. No.1 priority stays."),
+        para(
+            "Evaluation recommendation # 4: Increase staff resources in regional offices, designating focal persons "
+            "with time capacity,1 ensuring these have a clear mandate. No.1 priority stays."
+        ),
         para("Responsible unit(s): AAP Unit"),
     ]
     recs = find_recommendations(tuple(blocks))
-    assert recs[0].text == ("Increase staff resources in regional offices, designating focal persons with time "
-                            "capacity, ensuring these have a clear mandate. No.1 priority stays.")
+    assert recs[0].text == (
+        "Increase staff resources in regional offices, designating focal persons with time "
+        "capacity, ensuring these have a clear mandate. No.1 priority stays."
+    )

@@ -60,7 +60,8 @@ def with_body(tmp_path: Path, body: str, numbering: str | None = None, name: str
     blank = saved(docx.Document(), tmp_path, "blank.docx")
     parts: dict[str, bytes | str] = {
         "word/document.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                             f"<w:document {NAMESPACES}><w:body>{body}</w:body></w:document>"}
+        f"<w:document {NAMESPACES}><w:body>{body}</w:body></w:document>"
+    }
     if numbering is not None:
         parts["word/numbering.xml"] = f'<w:numbering xmlns:w="{W}">{numbering}</w:numbering>'
     return rewrite(blank, tmp_path / name, parts)
@@ -71,7 +72,7 @@ def para(text: str, style: str = "", num: tuple[int, int] | None = None, bold: b
     if num:
         ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    return f"<w:p><w:pPr>{ppr}</w:pPr><w:r>{rpr}<w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+    return f'<w:p><w:pPr>{ppr}</w:pPr><w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
 NUMBERING = (
@@ -100,7 +101,11 @@ def test_docx_seed_text_matches_the_text_version():
     blocks = extract(SEED)
     got: list[str] = []
     for b in blocks:
-        got += _words(b.text) if b.kind != BlockKind.TABLE else [w for row in b.rows for c in row for w in _words(c.text)]
+        got += (
+            _words(b.text)
+            if b.kind != BlockKind.TABLE
+            else [w for row in b.rows for c in row for w in _words(c.text)]
+        )
     expected = _words((SOURCES / "neaspec-nfp-2021-concept-note.txt").read_text(encoding="utf-8"))
     assert got == expected
 
@@ -108,8 +113,12 @@ def test_docx_seed_text_matches_the_text_version():
 def test_docx_seed_structure():
     blocks = extract(SEED)
     headings = [(b.text, b.marker, b.level) for b in blocks if b.kind == BlockKind.HEADING]
-    assert headings == [("1. Background", "1.", 1), ("2. Objectives", "2.", 1), ("3. Programme", "3.", 1),
-                        ("Annex 1: Recommendations of the NEASPEC independent evaluation", "", 1)]
+    assert headings == [
+        ("1. Background", "1.", 1),
+        ("2. Objectives", "2.", 1),
+        ("3. Programme", "3.", 1),
+        ("Annex 1: Recommendations of the NEASPEC independent evaluation", "", 1),
+    ]
     items = [b for b in blocks if b.kind == BlockKind.LIST_ITEM]
     assert [b.marker for b in items] == ["•"] * 6
     assert items[0].text.startswith("Examine the current institutional setup")
@@ -139,7 +148,9 @@ def test_docx_aap_one_table_with_recommendation_cells_and_bullets():
     rows = tables[0].rows
     assert len(rows) == 54 and all(len(r) == 1 for r in rows)
     rec_cells = [r[0] for r in rows if r[0].text.startswith("Evaluation recommendation #")]
-    assert [re.match(r"Evaluation recommendation # (\d+)", c.text).group(1) for c in rec_cells] == [str(i) for i in range(1, 10)]
+    assert [re.match(r"Evaluation recommendation # (\d+)", c.text).group(1) for c in rec_cells] == [
+        str(i) for i in range(1, 10)
+    ]
     assert rec_cells[0].bold_prefix.startswith("Evaluation recommendation # 1:")
     rec8 = rec_cells[7].text.split("\n")
     assert "• Map existing CFM systems." in rec8
@@ -153,7 +164,7 @@ def test_docx_terms_of_reference_bold_headings_and_bullets():
         assert name in headings
     assert all(b.bold for b in blocks if b.kind == BlockKind.HEADING)
     start = next(i for i, b in enumerate(blocks) if b.text == "Objectives")
-    objectives = blocks[start + 1:start + 4]
+    objectives = blocks[start + 1 : start + 4]
     assert [b.kind for b in objectives] == [BlockKind.LIST_ITEM] * 3
     assert [b.marker for b in objectives] == ["•"] * 3
     assert objectives[0].text.startswith("Evaluate whether end-of-tow protocol changes")
@@ -179,8 +190,13 @@ def test_docx_paragraphs_and_tables_interleave_in_body_order(tmp_path: Path):
     doc.add_heading("Sub", level=2)
     blocks = extract(saved(doc, tmp_path))
     assert [(b.kind, b.text) for b in blocks] == [
-        (BlockKind.HEADING, "Intro"), (BlockKind.PARAGRAPH, "before the table"), (BlockKind.TABLE, "a\tb"),
-        (BlockKind.PARAGRAPH, "between"), (BlockKind.TABLE, "c"), (BlockKind.HEADING, "Sub")]
+        (BlockKind.HEADING, "Intro"),
+        (BlockKind.PARAGRAPH, "before the table"),
+        (BlockKind.TABLE, "a\tb"),
+        (BlockKind.PARAGRAPH, "between"),
+        (BlockKind.TABLE, "c"),
+        (BlockKind.HEADING, "Sub"),
+    ]
     assert [b.provenance.block for b in blocks] == [0, 1, 2, 3, 4, 5]
     assert [b.provenance.table for b in blocks] == [None, None, 0, None, 1, None]
     assert blocks[-1].level == 2
@@ -207,11 +223,15 @@ def test_docx_legacy_hmerge_cells_are_emitted_once(tmp_path: Path):
         props = f'<w:tcPr><w:hMerge w:val="{merge}"/></w:tcPr>' if merge else ""
         return f"<w:tc>{props}{para(text)}</w:tc>"
 
-    table = ("<w:tbl><w:tr>" + tc("wide", "restart") + tc("", "continue") + tc("right") + "</w:tr>"
-             "<w:tr>" + tc("a") + tc("b") + tc("c") + "</w:tr></w:tbl>")
+    table = (
+        "<w:tbl><w:tr>" + tc("wide", "restart") + tc("", "continue") + tc("right") + "</w:tr>"
+        "<w:tr>" + tc("a") + tc("b") + tc("c") + "</w:tr></w:tbl>"
+    )
     (block,) = extract(with_body(tmp_path, table))
     assert [[(c.text, c.colspan) for c in row] for row in block.rows] == [
-        [("wide", 2), ("right", 1)], [("a", 1), ("b", 1), ("c", 1)]]
+        [("wide", 2), ("right", 1)],
+        [("a", 1), ("b", 1), ("c", 1)],
+    ]
 
 
 def test_docx_nested_table_text_is_kept_in_the_cell(tmp_path: Path):
@@ -244,12 +264,14 @@ def test_docx_in_cell_paragraphs_bold_and_bold_prefix(tmp_path: Path):
 
 
 def test_docx_automatic_numbering_of_heading_and_recommendation_list(tmp_path: Path):
-    body = (para("Background", style="Heading1", num=(1, 0))
-            + para("Scope", style="Heading2", num=(1, 1))
-            + para("Recommendations", style="Heading1", num=(1, 0))
-            + "".join(para(f"Recommendation text {i}", num=(2, 0)) for i in (1, 2, 3))
-            + para("sub point", num=(2, 1))
-            + para("a bullet", num=(3, 0)))
+    body = (
+        para("Background", style="Heading1", num=(1, 0))
+        + para("Scope", style="Heading2", num=(1, 1))
+        + para("Recommendations", style="Heading1", num=(1, 0))
+        + "".join(para(f"Recommendation text {i}", num=(2, 0)) for i in (1, 2, 3))
+        + para("sub point", num=(2, 1))
+        + para("a bullet", num=(3, 0))
+    )
     blocks = extract(with_body(tmp_path, body, NUMBERING))
     assert [(b.kind, b.marker, b.text, b.level) for b in blocks] == [
         (BlockKind.HEADING, "1.", "1. Background", 1),
@@ -273,8 +295,14 @@ def test_docx_numbering_inherited_from_a_paragraph_style(tmp_path: Path):
 
 
 def test_docx_list_markers_stay_in_cell_text(tmp_path: Path):
-    cell = ("<w:tbl><w:tr><w:tc>" + para("Lead in:") + para("first", num=(2, 0)) + para("second", num=(2, 0))
-            + para("bulleted", num=(3, 0)) + "</w:tc></w:tr></w:tbl>")
+    cell = (
+        "<w:tbl><w:tr><w:tc>"
+        + para("Lead in:")
+        + para("first", num=(2, 0))
+        + para("second", num=(2, 0))
+        + para("bulleted", num=(3, 0))
+        + "</w:tc></w:tr></w:tbl>"
+    )
     (block,) = extract(with_body(tmp_path, cell, NUMBERING))
     assert block.rows[0][0].text == "Lead in:\n1. first\n2. second\n• bulleted"
 
@@ -290,29 +318,32 @@ def test_docx_run_content_hyperlinks_fields_and_special_characters(tmp_path: Pat
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
         '<w:del w:id="1" w:author="a"><w:r><w:delText>deleted</w:delText></w:r></w:del>'
         '<w:ins w:id="2" w:author="a"><w:r><w:t xml:space="preserve"> inserted</w:t></w:r></w:ins>'
-        '<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>'
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>"
         '<w:r><w:t xml:space="preserve"> Secretary</w:t><w:noBreakHyphen/><w:t>General co</w:t><w:softHyphen/>'
-        '<w:t>operation</w:t><w:tab/><w:t>tabbed</w:t><w:br/><w:t>next line</w:t></w:r></w:p>'
+        "<w:t>operation</w:t><w:tab/><w:t>tabbed</w:t><w:br/><w:t>next line</w:t></w:r></w:p>"
     )
     (block,) = extract(with_body(tmp_path, body))
-    assert block.text == ("See the site, page 7 in Bangkok (link) inserted Secretary-General cooperation "
-                          "tabbed next line")
+    assert block.text == (
+        "See the site, page 7 in Bangkok (link) inserted Secretary-General cooperation tabbed next line"
+    )
 
 
 def test_docx_text_box_text_is_kept_once_after_its_anchor(tmp_path: Path):
-    box = '<w:txbxContent><w:p><w:r><w:t>Boxed note</w:t></w:r></w:p></w:txbxContent>'
+    box = "<w:txbxContent><w:p><w:r><w:t>Boxed note</w:t></w:r></w:p></w:txbxContent>"
     body = (
-        para("Before")
-        + '<w:p><w:r><w:t>Anchor</w:t></w:r><w:r><mc:AlternateContent>'
+        para("Before") + "<w:p><w:r><w:t>Anchor</w:t></w:r><w:r><mc:AlternateContent>"
         f'<mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>{box}'
-        '</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
-        f'<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>'
-        '</mc:AlternateContent></w:r></w:p>'
-        + para("After")
+        "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>" + para("After")
     )
     blocks = extract(with_body(tmp_path, body))
-    assert [(b.text, b.provenance.block) for b in blocks] == [("Before", 0), ("Anchor", 1), ("Boxed note", 1),
-                                                                ("After", 2)]
+    assert [(b.text, b.provenance.block) for b in blocks] == [
+        ("Before", 0),
+        ("Anchor", 1),
+        ("Boxed note", 1),
+        ("After", 2),
+    ]
 
 
 def test_docx_content_controls_are_read_and_headers_are_not(tmp_path: Path):
@@ -323,7 +354,11 @@ def test_docx_content_controls_are_read_and_headers_are_not(tmp_path: Path):
     path = saved(doc, tmp_path)
     with zipfile.ZipFile(path) as zf:
         xml = zf.read("word/document.xml").decode("utf-8")
-    sdt = '<w:sdt><w:sdtPr><w:alias w:val="Title"/></w:sdtPr><w:sdtContent>' + para("In a control") + "</w:sdtContent></w:sdt>"
+    sdt = (
+        '<w:sdt><w:sdtPr><w:alias w:val="Title"/></w:sdtPr><w:sdtContent>'
+        + para("In a control")
+        + "</w:sdtContent></w:sdt>"
+    )
     xml = xml.replace("<w:sectPr", sdt + "<w:sectPr", 1)
     blocks = extract(rewrite(path, tmp_path / "sdt.docx", {"word/document.xml": xml}))
     assert [b.text for b in blocks] == ["Body text", "In a control"]
@@ -337,14 +372,20 @@ def test_docx_bold_normal_paragraph_is_a_heading_without_heading_styles(tmp_path
     run = doc.add_paragraph().add_run("Objectives")
     run.bold, run.font.size = True, Pt(12)
     blocks = extract(saved(doc, tmp_path))
-    assert [(b.kind, b.bold) for b in blocks] == [(BlockKind.HEADING, True), (BlockKind.PARAGRAPH, False),
-                                                  (BlockKind.PARAGRAPH, True), (BlockKind.HEADING, True)]
+    assert [(b.kind, b.bold) for b in blocks] == [
+        (BlockKind.HEADING, True),
+        (BlockKind.PARAGRAPH, False),
+        (BlockKind.PARAGRAPH, True),
+        (BlockKind.HEADING, True),
+    ]
 
 
 def test_docx_docm_text_is_read_and_macros_ignored(tmp_path: Path):
     doc = docx.Document()
     doc.add_paragraph("Macro-enabled text")
-    path = rewrite(saved(doc, tmp_path), tmp_path / "macro.docm", {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 not run"})
+    path = rewrite(
+        saved(doc, tmp_path), tmp_path / "macro.docm", {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 not run"}
+    )
     assert [b.text for b in extract(path)] == ["Macro-enabled text"]
 
 
@@ -367,7 +408,9 @@ def test_docx_without_document_part_is_corrupt(tmp_path: Path):
 
 
 def test_docx_malformed_xml_is_corrupt(tmp_path: Path):
-    path = rewrite(saved(docx.Document(), tmp_path), tmp_path / "bad.docx", {"word/document.xml": "<w:document"})
+    path = rewrite(
+        saved(docx.Document(), tmp_path), tmp_path / "bad.docx", {"word/document.xml": "<w:document"}
+    )
     with pytest.raises(CorruptFileError, match=r"^bad\.docx: malformed XML") as info:
         extract(path)
     assert info.value.__cause__ is not None
@@ -384,26 +427,37 @@ def test_docx_without_text_is_empty(tmp_path: Path):
 def test_docx_external_and_nested_entities_are_never_resolved(tmp_path: Path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET", encoding="utf-8")
-    xml = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">'
-           '<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;">]>'
-           f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>Back &xxe;&lol2;ground &amp; more</w:t></w:r></w:p>'
-           '</w:body></w:document>')
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">'
+        '<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>Back &xxe;&lol2;ground &amp; more</w:t></w:r></w:p>'
+        "</w:body></w:document>"
+    )
     path = rewrite(saved(docx.Document(), tmp_path), tmp_path / "xxe.docx", {"word/document.xml": xml})
     extraction = DocxExtractor().extract(path, path.name)
     assert [b.text for b in extraction.blocks] == ["Back ground & more"]
-    assert extraction.warnings == ("word/document.xml declares a DTD; its entities were ignored, not resolved",)
+    assert extraction.warnings == (
+        "word/document.xml declares a DTD; its entities were ignored, not resolved",
+    )
 
 
 def test_docx_entity_in_utf16_part_is_not_resolved(tmp_path: Path):
-    xml = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "EXPANDED">]>'
-           f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>kept&a;</w:t></w:r></w:p></w:body></w:document>')
-    path = rewrite(saved(docx.Document(), tmp_path), tmp_path / "u16.docx", {"word/document.xml": xml.encode("utf-16")})
+    xml = (
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "EXPANDED">]>'
+        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>kept&a;</w:t></w:r></w:p></w:body></w:document>'
+    )
+    path = rewrite(
+        saved(docx.Document(), tmp_path), tmp_path / "u16.docx", {"word/document.xml": xml.encode("utf-16")}
+    )
     assert [b.text for b in extract(path)] == ["kept"]
 
 
 def test_docx_zip_bomb_ratio_is_refused(tmp_path: Path):
-    path = rewrite(saved(docx.Document(), tmp_path), tmp_path / "bomb.docx",
-                   {"word/document.xml": b"<a>" + b" " * (20 * 1024 * 1024) + b"</a>"})
+    path = rewrite(
+        saved(docx.Document(), tmp_path),
+        tmp_path / "bomb.docx",
+        {"word/document.xml": b"<a>" + b" " * (20 * 1024 * 1024) + b"</a>"},
+    )
     with pytest.raises(TooLargeError, match=r"^bomb\.docx: .*zip bomb"):
         extract(path)
 
@@ -421,7 +475,7 @@ def test_docx_zip_bomb_declared_sizes_are_checked_without_inflating(tmp_path: Pa
         zf.writestr("word/document.xml", b"<w:document/>")
     data = bytearray(buf.getvalue())
     central = data.rfind(b"PK\x01\x02")
-    data[central + 24:central + 28] = (300 * 1024 * 1024).to_bytes(4, "little")
+    data[central + 24 : central + 28] = (300 * 1024 * 1024).to_bytes(4, "little")
     path = tmp_path / "liar.docx"
     path.write_bytes(bytes(data))
     with pytest.raises(TooLargeError):
@@ -441,7 +495,7 @@ def test_docx_damaged_bytes_raise_only_typed_errors(tmp_path: Path, seed: int):
             data = data[: rng.randrange(len(data))]
         else:
             at = rng.randrange(len(data) - 64)
-            data[at:at + 48] = bytes(48)
+            data[at : at + 48] = bytes(48)
         path = tmp_path / f"damaged-{i}.docx"
         path.write_bytes(bytes(data))
         try:

@@ -11,8 +11,10 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def lvl(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>')
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>'
+    )
 
 
 def numbering(*parts: str) -> Numberer:
@@ -38,9 +40,17 @@ def markers(n: Numberer, calls: list[tuple[str, int]]) -> list[str | None]:
 
 @pytest.mark.parametrize(
     ("value", "fmt", "expected"),
-    [(3, "decimal", "3"), (3, "lowerLetter", "c"), (28, "lowerLetter", "bb"), (4, "upperLetter", "D"),
-     (9, "lowerRoman", "ix"), (14, "upperRoman", "XIV"), (7, "decimalZero", "07"), (2, "ordinal", "2nd"),
-     (5, "none", "")],
+    [
+        (3, "decimal", "3"),
+        (3, "lowerLetter", "c"),
+        (28, "lowerLetter", "bb"),
+        (4, "upperLetter", "D"),
+        (9, "lowerRoman", "ix"),
+        (14, "upperRoman", "XIV"),
+        (7, "decimalZero", "07"),
+        (2, "ordinal", "2nd"),
+        (5, "none", ""),
+    ],
 )
 def test_docx_numbering_formats(value: int, fmt: str, expected: str):
     assert format_number(value, fmt) == expected
@@ -52,8 +62,10 @@ def test_docx_numbering_decimal_list_counts_up():
 
 
 def test_docx_numbering_multilevel_text_and_reset_when_parent_advances():
-    n = numbering(abstract(0, lvl(0, "decimal", "%1."), lvl(1, "decimal", "%1.%2"), lvl(2, "lowerLetter", "%3)")),
-                  num(1, 0))
+    n = numbering(
+        abstract(0, lvl(0, "decimal", "%1."), lvl(1, "decimal", "%1.%2"), lvl(2, "lowerLetter", "%3)")),
+        num(1, 0),
+    )
     calls = [("1", 0), ("1", 1), ("1", 1), ("1", 2), ("1", 2), ("1", 1), ("1", 2), ("1", 0), ("1", 1)]
     assert markers(n, calls) == ["1.", "1.1", "1.2", "a)", "b)", "1.3", "a)", "2.", "2.1"]
 
@@ -65,8 +77,9 @@ def test_docx_numbering_start_value_and_roman():
 
 def test_docx_numbering_bullets_are_shown_as_the_font_draws_them():
     symbol_bullet = "\uf0b7"
-    n = numbering(abstract(0, lvl(0, "bullet", symbol_bullet), lvl(1, "bullet", "o"), lvl(2, "bullet", "–")),
-                  num(1, 0))
+    n = numbering(
+        abstract(0, lvl(0, "bullet", symbol_bullet), lvl(1, "bullet", "o"), lvl(2, "bullet", "–")), num(1, 0)
+    )
     labels = [n.label("1", i) for i in range(3)]
     assert [label.marker for label in labels if label] == ["•", "◦", "–"]
     assert all(label and label.bullet for label in labels)
@@ -90,13 +103,17 @@ def test_docx_numbering_level_override_replaces_the_format():
 
 
 def test_docx_numbering_lvl_restart_zero_never_resets():
-    n = numbering(abstract(0, lvl(0, "decimal", "%1."), lvl(1, "decimal", "%2)", extra='<w:lvlRestart w:val="0"/>')),
-                  num(1, 0))
+    n = numbering(
+        abstract(0, lvl(0, "decimal", "%1."), lvl(1, "decimal", "%2)", extra='<w:lvlRestart w:val="0"/>')),
+        num(1, 0),
+    )
     assert markers(n, [("1", 0), ("1", 1), ("1", 0), ("1", 1)]) == ["1.", "1)", "2.", "2)"]
 
 
 def test_docx_numbering_legal_style_shows_parents_as_decimals():
-    n = numbering(abstract(0, lvl(0, "upperRoman", "%1."), lvl(1, "decimal", "%1.%2", extra="<w:isLgl/>")), num(1, 0))
+    n = numbering(
+        abstract(0, lvl(0, "upperRoman", "%1."), lvl(1, "decimal", "%1.%2", extra="<w:isLgl/>")), num(1, 0)
+    )
     assert markers(n, [("1", 0), ("1", 0), ("1", 1)]) == ["I.", "II.", "2.1"]
 
 

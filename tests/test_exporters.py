@@ -18,12 +18,25 @@ from pipeline.export.writer import safe_filename
 def record(text: str = "Décider — 決定") -> dict:
     return {
         "schema_version": "1.0",
-        "document": {"id": "abc", "source_file": "x.txt", "sha256": "0" * 64, "doc_type": "other", "title": "T"},
+        "document": {
+            "id": "abc",
+            "source_file": "x.txt",
+            "sha256": "0" * 64,
+            "doc_type": "other",
+            "title": "T",
+        },
         "sections": [],
-        "objectives": [{"text": "=HYPERLINK(\"http://evil\")", "provenance": {"line": 3}}],
+        "objectives": [{"text": '=HYPERLINK("http://evil")', "provenance": {"line": 3}}],
         "agenda_items": [],
-        "recommendations": [{"number": "1", "text": text, "actors": [{"name": "SOM", "registered": True}],
-                             "topics": [], "provenance": {"page": 2}}],
+        "recommendations": [
+            {
+                "number": "1",
+                "text": text,
+                "actors": [{"name": "SOM", "registered": True}],
+                "topics": [],
+                "provenance": {"page": 2},
+            }
+        ],
         "warnings": [],
     }
 
@@ -88,11 +101,14 @@ def test_json_exporter_round_trips():
     assert json.loads(stream.getvalue()) == record()
 
 
-@pytest.mark.parametrize("name,expected", [
-    ("../../etc/passwd", "passwd"),
-    ("-rf report.pdf", "rf_report.pdf"),
-    ("..", "document"),
-    ("Évaluation finale.pdf", "Évaluation_finale.pdf"),
-])
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("../../etc/passwd", "passwd"),
+        ("-rf report.pdf", "rf_report.pdf"),
+        ("..", "document"),
+        ("Évaluation finale.pdf", "Évaluation_finale.pdf"),
+    ],
+)
 def test_safe_filename_never_escapes(name: str, expected: str):
     assert safe_filename(name) == expected

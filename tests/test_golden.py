@@ -52,7 +52,9 @@ def test_golden_record(name: str):
     assert golden.exists(), f"no golden file for {name}; run with DOCKET_REGEN_GOLDEN=1 and review it"
     expected = golden.read_text(encoding="utf-8")
     if got != expected:
-        diff = list(difflib.unified_diff(expected.splitlines(), got.splitlines(), "golden", "now", lineterm="", n=2))
+        diff = list(
+            difflib.unified_diff(expected.splitlines(), got.splitlines(), "golden", "now", lineterm="", n=2)
+        )
         shown = "\n".join(diff[:120]) + ("\n..." if len(diff) > 120 else "")
         pytest.fail(f"{name}: output differs from {golden.relative_to(HERE)}:\n{shown}")
 

@@ -46,9 +46,14 @@ def from_text(tagger, text, abbrevs=None):
     [
         ("For NEASPEC secretariat, SOM, and ESCAP", ["NEASPEC secretariat", "SOM", "ESCAP"]),
         ("FOR NEASPEC SECRETARIAT and SOM", ["NEASPEC SECRETARIAT", "SOM"]),
-        ("For ESCAP's Executive Secretary and NEASPEC secretariat", ["ESCAP's Executive Secretary", "NEASPEC secretariat"]),
-        ("Recommendation to: ● project management;\n● donors\n● IOM Headquarters.",
-         ["project management", "donors", "IOM Headquarters"]),
+        (
+            "For ESCAP's Executive Secretary and NEASPEC secretariat",
+            ["ESCAP's Executive Secretary", "NEASPEC secretariat"],
+        ),
+        (
+            "Recommendation to: ● project management;\n● donors\n● IOM Headquarters.",
+            ["project management", "donors", "IOM Headquarters"],
+        ),
     ],
 )
 def test_actors_split_addressees(raw, expected):
@@ -59,8 +64,15 @@ def test_actors_case_insensitive(tagger):
     assert names(from_raw(tagger, "FOR NEASPEC SECRETARIAT and SOM")) == ["NEASPEC Secretariat", "SOM"]
 
 
-@pytest.mark.parametrize("raw", ["For ESCAP's Executive Secretary", "For ESCAP’s Executive Secretary",
-                                 "For the Executive Secretary of ESCAP", "For ESCAP Executive Secretary"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "For ESCAP's Executive Secretary",
+        "For ESCAP’s Executive Secretary",
+        "For the Executive Secretary of ESCAP",
+        "For ESCAP Executive Secretary",
+    ],
+)
 def test_actors_possessive_is_the_same_actor(tagger, raw):
     actors = from_raw(tagger, raw)
     assert names(actors) == ["ESCAP Executive Secretary"]
@@ -74,14 +86,18 @@ def test_actors_coordinated_list_gives_three_actors(tagger):
 
 
 def test_actors_addressee_inside_sentence(tagger):
-    text = ("By the end of 2026, executive heads of United Nations system organizations should take collective "
-            "action, in consultation with the executive heads of other CEB organizations.")
+    text = (
+        "By the end of 2026, executive heads of United Nations system organizations should take collective "
+        "action, in consultation with the executive heads of other CEB organizations."
+    )
     assert names(from_text(tagger, text)) == ["Executive heads of United Nations system organizations"]
 
 
 def test_actors_leading_phrase_and_object_are_not_addressees(tagger):
-    text = ("In consultation with ESCAP, the NEASPEC secretariat should report to the SOM. "
-            "ESCAP should also help.")
+    text = (
+        "In consultation with ESCAP, the NEASPEC secretariat should report to the SOM. "
+        "ESCAP should also help."
+    )
     assert names(from_text(tagger, text)) == ["NEASPEC Secretariat"]
 
 
@@ -104,17 +120,25 @@ def test_actors_unregistered_kept_with_surface_form(tagger):
 
 
 def test_actors_qualifiers_are_not_actors(tagger):
-    raw = ("IOM staff in the Horn of Africa (e.g. Nairobi RO), senior management involved in strategic partnerships "
-           "and regional cooperation, and donor cooperation; IOM HQ and IOM Brussels staff in charge of donor "
-           "cooperation.")
-    assert names(from_raw(tagger, raw)) == ["IOM staff in the Horn of Africa", "senior management",
-                                            "IOM Headquarters", "IOM Brussels"]
+    raw = (
+        "IOM staff in the Horn of Africa (e.g. Nairobi RO), senior management involved in strategic partnerships "
+        "and regional cooperation, and donor cooperation; IOM HQ and IOM Brussels staff in charge of donor "
+        "cooperation."
+    )
+    assert names(from_raw(tagger, raw)) == [
+        "IOM staff in the Horn of Africa",
+        "senior management",
+        "IOM Headquarters",
+        "IOM Brussels",
+    ]
 
 
 def test_actors_document_defined_abbreviation(tmp_path):
     csv_path = tmp_path / "actors.csv"
-    csv_path.write_text("id,name,kind,aliases,abbreviations\n"
-                        "cso,Committee of Senior Officials,governing body,,\n", encoding="utf-8")
+    csv_path.write_text(
+        "id,name,kind,aliases,abbreviations\ncso,Committee of Senior Officials,governing body,,\n",
+        encoding="utf-8",
+    )
     registry = ActorRegistry.from_csv(csv_path)
     abbrevs = find_abbreviations("The Committee of Senior Officials (CoSO) met in 2020. The CoSO agreed.")
     assert abbrevs == {"CoSO": "Committee of Senior Officials"}
@@ -124,25 +148,38 @@ def test_actors_document_defined_abbreviation(tmp_path):
 
 
 def test_actors_document_abbreviation_in_tag_document(tmp_path):
-    (tmp_path / "actors.csv").write_text("id,name,kind,aliases,abbreviations\n"
-                                         "rcu,Regional Coordination Unit,unit,,\n", encoding="utf-8")
+    (tmp_path / "actors.csv").write_text(
+        "id,name,kind,aliases,abbreviations\nrcu,Regional Coordination Unit,unit,,\n", encoding="utf-8"
+    )
     (tmp_path / "docket.toml").write_text('[nlp]\nmodel = ""\n', encoding="utf-8")
     doc = Document(
         info=DocumentInfo(id="d", source_file="d.txt", sha256="0", format="txt"),
-        sections=(Section(heading="Background", level=1, provenance=PROV,
-                          text="The Regional Coordination Unit (RCU) leads the work."),),
-        recommendations=(Recommendation(number="1", text="Do it.", provenance=PROV, actors_raw="For RCU"),
-                         Recommendation(number="2", text="The RCU should review the plan.", provenance=PROV)),
+        sections=(
+            Section(
+                heading="Background",
+                level=1,
+                provenance=PROV,
+                text="The Regional Coordination Unit (RCU) leads the work.",
+            ),
+        ),
+        recommendations=(
+            Recommendation(number="1", text="Do it.", provenance=PROV, actors_raw="For RCU"),
+            Recommendation(number="2", text="The RCU should review the plan.", provenance=PROV),
+        ),
     )
     out = tag_document(doc, tmp_path)
-    assert [(a.name, a.registered) for a in out.recommendations[0].actors] == [("Regional Coordination Unit", True)]
+    assert [(a.name, a.registered) for a in out.recommendations[0].actors] == [
+        ("Regional Coordination Unit", True)
+    ]
     assert [a.name for a in out.recommendations[1].actors] == ["Regional Coordination Unit"]
     assert doc.recommendations[0].actors == ()  # the input is not changed
 
 
 def test_actors_registry_bad_row_names_file_row_and_column(tmp_path):
     p = tmp_path / "actors.csv"
-    p.write_text("id,name,kind,aliases,abbreviations\nsom,SOM,governing body,,\nBad Id,X,unit,,\n", encoding="utf-8")
+    p.write_text(
+        "id,name,kind,aliases,abbreviations\nsom,SOM,governing body,,\nBad Id,X,unit,,\n", encoding="utf-8"
+    )
     with pytest.raises(ConfigError) as e:
         ActorRegistry.from_csv(p)
     assert str(p) in str(e.value) and "row 3, column id" in str(e.value)
@@ -159,8 +196,18 @@ def test_actors_registry_bad_row_names_file_row_and_column(tmp_path):
 
 def test_actors_default_registry_covers_the_seed_actors():
     registry = load_registry(Path(__file__).resolve().parent.parent / "config" / "actors.csv")
-    for name in ["NEASPEC Secretariat", "SOM", "NFPs", "ESCAP", "ESCAP Executive Secretary", "member States",
-                 "Executive heads of United Nations system organizations", "IOM Headquarters", "UNICEF", "IEO"]:
+    for name in [
+        "NEASPEC Secretariat",
+        "SOM",
+        "NFPs",
+        "ESCAP",
+        "ESCAP Executive Secretary",
+        "member States",
+        "Executive heads of United Nations system organizations",
+        "IOM Headquarters",
+        "UNICEF",
+        "IEO",
+    ]:
         assert registry.lookup(name) is not None, name
     assert registry.lookup("Senior Officials Meeting").name == "SOM"
 
@@ -172,8 +219,11 @@ def test_actors_factory_marks_escap_as_org_not_place():
     nlp.add_pipe("docket_actor_tagger")
     doc = nlp("The Senior Officials Meeting thanked ESCAP and the Republic of Korea.")
     ents = [(e.text, e.label_, e.kb_id_) for e in doc.ents]
-    assert ents == [("Senior Officials Meeting", "ORG", "som"), ("ESCAP", "ORG", "escap"),
-                    ("Republic of Korea", "GPE", "republic_of_korea")]
+    assert ents == [
+        ("Senior Officials Meeting", "ORG", "som"),
+        ("ESCAP", "ORG", "escap"),
+        ("Republic of Korea", "GPE", "republic_of_korea"),
+    ]
     assert [s.kb_id_ for s in doc.spans["docket_actors"]] == ["som", "escap", "republic_of_korea"]
 
 
@@ -186,13 +236,18 @@ def test_actors_registry_overrides_a_model_that_calls_escap_a_place():
     nlp.add_pipe("docket_actor_tagger")
     doc = nlp("ESCAP's Executive Secretary met ESCAP staff in Bangkok.")
     assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [
-        ("ESCAP's Executive Secretary", "ORG", "escap_executive_secretary"), ("ESCAP", "ORG", "escap"),
-        ("Bangkok", "GPE", "")]
+        ("ESCAP's Executive Secretary", "ORG", "escap_executive_secretary"),
+        ("ESCAP", "ORG", "escap"),
+        ("Bangkok", "GPE", ""),
+    ]
 
 
 def test_actors_defined_terms_are_not_addressees(tagger):
-    abbrevs = find_abbreviations("progress on the Sustainable Development Goals (SDGs) and the Regional "
-                                 "Coordination Unit (RCU)")
+    abbrevs = find_abbreviations(
+        "progress on the Sustainable Development Goals (SDGs) and the Regional Coordination Unit (RCU)"
+    )
     assert from_text(tagger, "The SDGs should guide the plan.", abbrevs) == ()
-    assert [(a.name, a.registered) for a in from_text(tagger, "The RCU should lead.", abbrevs)] == [("RCU", False)]
+    assert [(a.name, a.registered) for a in from_text(tagger, "The RCU should lead.", abbrevs)] == [
+        ("RCU", False)
+    ]
     assert from_text(tagger, "Knowledge management should be improved.") == ()

@@ -23,15 +23,21 @@ GOLD = SHARED / "corpus" / "gold"
 SCORER = SHARED / "tools" / "score_extraction.py"
 SEED_TXT = SHARED / "corpus" / "seed" / "neaspec-nfp-2021-concept-note.txt"
 
-pytestmark = pytest.mark.skipif(not (GOLD.is_dir() and SCORER.is_file()), reason="shared gold corpus not mounted")
+pytestmark = pytest.mark.skipif(
+    not (GOLD.is_dir() and SCORER.is_file()), reason="shared gold corpus not mounted"
+)
 
 _HOA = "HoA EU JI Final Eval - Management Response Matrix - Final"
-_HOA_1_2 = ("IOM staff in the Horn of Africa (e.g. Nairobi RO) who are involved in the design of JI-HoA "
-            "follow-up programmes: project management; senior management; project implementation and "
-            "oversight bodies such as a project steering committee, donors or IOM Headquarters.")
-_HOA_4_6 = ("IOM staff in the Horn of Africa (e.g. Nairobi RO), senior management involved in strategic "
-            "partnerships and regional cooperation, and donor cooperation; IOM HQ and IOM Brussels staff "
-            "in charge of donor cooperation.")
+_HOA_1_2 = (
+    "IOM staff in the Horn of Africa (e.g. Nairobi RO) who are involved in the design of JI-HoA "
+    "follow-up programmes: project management; senior management; project implementation and "
+    "oversight bodies such as a project steering committee, donors or IOM Headquarters."
+)
+_HOA_4_6 = (
+    "IOM staff in the Horn of Africa (e.g. Nairobi RO), senior management involved in strategic "
+    "partnerships and regional cooperation, and donor cooperation; IOM HQ and IOM Brussels staff "
+    "in charge of donor cooperation."
+)
 _IOM = "IOM MANAGEMENT RESPONSE MATRIX"
 _IOM_GROUPS = {
     "A": "● Project management;\n● IOM Communication staff",
@@ -54,9 +60,11 @@ ACTORS_RAW: dict[tuple[str, str], str] = {
     (_SEED, "7"): "For NEASPEC secretariat",
     (_HOA, "1"): _HOA_1_2,
     (_HOA, "2"): _HOA_1_2,
-    (_HOA, "3"): ("IOM staff in the Horn of Africa (e.g. Nairobi RO) who are involved in strategic partnerships "
-                  "and regional cooperation: senior management; project implementation and staff involved in "
-                  "regional coordination meetings."),
+    (_HOA, "3"): (
+        "IOM staff in the Horn of Africa (e.g. Nairobi RO) who are involved in strategic partnerships "
+        "and regional cooperation: senior management; project implementation and staff involved in "
+        "regional coordination meetings."
+    ),
     (_HOA, "4"): _HOA_4_6,
     (_HOA, "5"): "Project management; project implementation; project steering committees.",
     (_HOA, "6"): _HOA_4_6,

@@ -34,26 +34,48 @@ PROV = Provenance(source_file="seed.txt")
 def seed_like_document() -> Document:
     return Document(
         info=DocumentInfo(id="d1", source_file="seed.txt", sha256="0", format="txt", title="NFP meeting"),
-        sections=(Section(heading="1. Background", level=1, provenance=PROV,
-                          text="Mandated by the 23rd Senior Officials Meeting (SOM), the evaluation was reviewed at "
-                               "the 24th SOM in October 2020."),),
+        sections=(
+            Section(
+                heading="1. Background",
+                level=1,
+                provenance=PROV,
+                text="Mandated by the 23rd Senior Officials Meeting (SOM), the evaluation was reviewed at "
+                "the 24th SOM in October 2020.",
+            ),
+        ),
         objectives=(Objective(text="Examine the funding mechanism of NEASPEC;", provenance=PROV),),
-        agenda_items=(AgendaItem(title="Opening", provenance=PROV,
-                                 description="Mr. Ganbold Baasanjav, Head of ESCAP East and North-East Asia Office"),),
+        agenda_items=(
+            AgendaItem(
+                title="Opening",
+                provenance=PROV,
+                description="Mr. Ganbold Baasanjav, Head of ESCAP East and North-East Asia Office",
+            ),
+        ),
         recommendations=(
-            Recommendation(number="4", provenance=PROV, actors_raw="For ESCAP's Executive Secretary and NEASPEC secretariat",
-                           text="Strengthen existing links and identify and broaden new communication and reporting "
-                                "channels between NEASPEC and ESCAP."),
-            Recommendation(number="5", provenance=PROV,
-                           text="The Senior Officials Meeting should revise the funding modalities by SOM-25."),
+            Recommendation(
+                number="4",
+                provenance=PROV,
+                actors_raw="For ESCAP's Executive Secretary and NEASPEC secretariat",
+                text="Strengthen existing links and identify and broaden new communication and reporting "
+                "channels between NEASPEC and ESCAP.",
+            ),
+            Recommendation(
+                number="5",
+                provenance=PROV,
+                text="The Senior Officials Meeting should revise the funding modalities by SOM-25.",
+            ),
         ),
     )
 
 
 def test_pipeline_blank_by_default_with_docket_components():
     tagger = get_tagger()
-    assert tagger.nlp.pipe_names == ["docket_actor_tagger", "docket_topic_tagger", "docket_topic_tagger_sdg",
-                                     "docket_entity_tagger"]
+    assert tagger.nlp.pipe_names == [
+        "docket_actor_tagger",
+        "docket_topic_tagger",
+        "docket_topic_tagger_sdg",
+        "docket_entity_tagger",
+    ]
     assert tagger.warnings == ()
     assert get_tagger() is tagger  # cached per settings folder
 
@@ -67,7 +89,7 @@ def test_pipeline_tag_document_fills_records():
     assert all(a.registered for a in r4.actors)
     assert [a.name for a in r5.actors] == ["SOM"]
     comm = next(t for t in r4.topics if t.id == "communication")
-    assert all(r4.text[e.start:e.end] == e.term for e in comm.evidence)
+    assert all(r4.text[e.start : e.end] == e.term for e in comm.evidence)
     assert {e.label for e in r4.entities} == {"ORG"}
     meeting = next(e for e in r5.entities if e.label == "MEETING")
     assert (meeting.text, meeting.normalized) == ("SOM-25", "SOM-25")
@@ -88,7 +110,10 @@ def test_pipeline_missing_model_falls_back_with_clear_message(tmp_path, caplog):
     message = next(w for w in out.warnings if "en_core_web_nonexistent" in w)
     assert "not installed" in message and "rule-based pipeline" in message and "docket.toml" in message
     assert any("en_core_web_nonexistent" in r.getMessage() for r in caplog.records)
-    assert [a.name for a in out.recommendations[0].actors] == ["ESCAP Executive Secretary", "NEASPEC Secretariat"]
+    assert [a.name for a in out.recommendations[0].actors] == [
+        "ESCAP Executive Secretary",
+        "NEASPEC Secretariat",
+    ]
 
 
 def test_pipeline_settings_fall_back_to_packaged_defaults(tmp_path):
@@ -109,12 +134,15 @@ def test_pipeline_packaged_defaults_match_repo_config():
         assert (PACKAGE_DATA / name).read_bytes() == (REPO_CONFIG / name).read_bytes(), name
 
 
-@pytest.mark.parametrize(("toml", "match"), [
-    ('[nlp]\nmodell = ""\n', "unknown key"),
-    ('[nlp]\nmodel = 3\n', r"nlp\.model"),
-    ('[nlp]\ntaxonomies = ["nope.toml"]\n', "'nope.toml' not found"),
-    ('[nlp\n', "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    ("toml", "match"),
+    [
+        ('[nlp]\nmodell = ""\n', "unknown key"),
+        ("[nlp]\nmodel = 3\n", r"nlp\.model"),
+        ('[nlp]\ntaxonomies = ["nope.toml"]\n', "'nope.toml' not found"),
+        ("[nlp\n", "not valid TOML"),
+    ],
+)
 def test_pipeline_bad_settings_raise_config_error(tmp_path, toml, match):
     (tmp_path / "docket.toml").write_text(toml, encoding="utf-8")
     with pytest.raises(ConfigError, match=match):
@@ -147,26 +175,35 @@ def test_pipeline_build_is_independent_of_the_cache():
     assert tagger is not get_tagger()
 
 
-@pytest.mark.parametrize(("text", "normalized", "attrs"), [
-    ("the 24th SOM in October 2020", "SOM-24", {"ordinal": "24", "year": "2020"}),
-    ("at SOM-25", "SOM-25", {"ordinal": "25"}),
-    ("At its eighty-first session, the General Assembly", "session 81", {"ordinal": "81"}),
-    ("the 9th Uganda Evaluation Week", "Uganda Evaluation Week 9", {"ordinal": "9"}),
-])
+@pytest.mark.parametrize(
+    ("text", "normalized", "attrs"),
+    [
+        ("the 24th SOM in October 2020", "SOM-24", {"ordinal": "24", "year": "2020"}),
+        ("at SOM-25", "SOM-25", {"ordinal": "25"}),
+        ("At its eighty-first session, the General Assembly", "session 81", {"ordinal": "81"}),
+        ("the 9th Uganda Evaluation Week", "Uganda Evaluation Week 9", {"ordinal": "9"}),
+    ],
+)
 def test_entities_meeting_references(text, normalized, attrs):
     (m,) = find_meetings(text)
     assert m.normalized == normalized and attrs.items() <= dict(m.attrs).items()
-    assert text[m.start:m.end] == m.text
+    assert text[m.start : m.end] == m.text
 
 
 def test_entities_dates():
     got = [(e.text, e.normalized) for e in find_dates("25 February 2020, May 4-8, 2026 and December 2024")]
-    assert got == [("25 February 2020", "2020-02-25"), ("May 4-8, 2026", "2026-05-04"), ("December 2024", "2024-12")]
+    assert got == [
+        ("25 February 2020", "2020-02-25"),
+        ("May 4-8, 2026", "2026-05-04"),
+        ("December 2024", "2024-12"),
+    ]
 
 
 def _write_output(folder: Path, name: str, actors: list[dict]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_text(json.dumps({"recommendations": [{"number": "1", "actors": actors}]}), encoding="utf-8")
+    (folder / name).write_text(
+        json.dumps({"recommendations": [{"number": "1", "actors": actors}]}), encoding="utf-8"
+    )
 
 
 def test_cli_actors_lists_counts_and_filters(tmp_path):

@@ -46,8 +46,10 @@ def test_topics_evidence_offsets_point_at_the_text():
     doc = get_tagger().nlp(text)
     funding = next(t for t in doc._.docket_topics if t.id == "funding")
     assert funding.label == "Funding and resource mobilisation" and 0 < funding.score <= 1
-    assert [(e.term, text[e.start:e.end]) for e in funding.evidence] == [
-        ("funding modalities", "funding modalities"), ("funding flows", "funding flows")]
+    assert [(e.term, text[e.start : e.end]) for e in funding.evidence] == [
+        ("funding modalities", "funding modalities"),
+        ("funding flows", "funding flows"),
+    ]
     assert funding.evidence[0].start == text.index("funding modalities")
 
 
@@ -56,7 +58,7 @@ def test_topics_every_tag_has_evidence_and_score():
         for tag in doc._.docket_topics:
             assert tag.evidence and 0 < tag.score < 1.0 + 1e-9
             for e in tag.evidence:
-                assert doc.text[e.start:e.end] == e.term
+                assert doc.text[e.start : e.end] == e.term
 
 
 def test_topics_sdg_taxonomy_is_optional_and_separate():
@@ -69,8 +71,11 @@ def test_topics_sdg_taxonomy_is_optional_and_separate():
 
 def test_topics_factory_in_a_foreign_pipeline(tmp_path):
     tax = tmp_path / "t.toml"
-    tax.write_text('[taxonomy]\nname = "mine"\n[[topics]]\nid = "ocean"\nlabel = "Ocean"\nlemmas = ["ocean"]\n'
-                   'phrases = ["marine protected area"]\n', encoding="utf-8")
+    tax.write_text(
+        '[taxonomy]\nname = "mine"\n[[topics]]\nid = "ocean"\nlabel = "Ocean"\nlemmas = ["ocean"]\n'
+        'phrases = ["marine protected area"]\n',
+        encoding="utf-8",
+    )
     nlp = spacy.blank("en")
     nlp.add_pipe("docket_topic_tagger", config={"taxonomy_path": str(tax)})
     tags = nlp("Oceans need marine protected areas.")._.docket_topics
@@ -78,9 +83,18 @@ def test_topics_factory_in_a_foreign_pipeline(tmp_path):
     assert [e.term for e in tags[0].evidence] == ["Oceans", "marine protected areas"]
 
 
-@pytest.mark.parametrize(("word", "expected"), [("funding", "fund"), ("funds", "fund"), ("funded", "fund"),
-                                                ("planning", "plan"), ("priorities", "priority"),
-                                                ("bodies", "body"), ("process", "process")])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("funding", "fund"),
+        ("funds", "fund"),
+        ("funded", "fund"),
+        ("planning", "plan"),
+        ("priorities", "priority"),
+        ("bodies", "body"),
+        ("process", "process"),
+    ],
+)
 def test_topics_light_lemma(word, expected):
     assert lemma(word) == expected
 

@@ -38,7 +38,9 @@ def test_ocr_requested_but_not_installed(tmp_path: Path, monkeypatch):
     assert "ocrmypdf" in result.output and "not installed" in result.output
 
 
-@pytest.mark.skipif(shutil.which("ocrmypdf") is None, reason="ocrmypdf is not installed (apt-get install ocrmypdf)")
+@pytest.mark.skipif(
+    shutil.which("ocrmypdf") is None, reason="ocrmypdf is not installed (apt-get install ocrmypdf)"
+)
 def test_ocr_reads_a_scanned_page(tmp_path: Path):
     pdf = scanned_pdf(tmp_path / "scan.pdf", "Recommendation 1: Enhance the resourcing")
     result = process_file(pdf, {"tag": False, "ocr": True})

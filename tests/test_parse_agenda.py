@@ -36,13 +36,25 @@ def test_parse_agenda_time_column_table():
     blocks = (
         para("14:00 - 18:30 (GMT+9), Tuesday, 30 March 2021"),
         table(
-            ("14:00 - 14:15", "Opening Session Opening remarks, Mr. Ganbold Baasanjav, Head of ESCAP East and "
-                              "North-East Asia Office Introduction of the meeting, NEASPEC Secretariat"),
-            ("14:15 - 16:50", "Session 1: Address the recommendations\nSecretariat will moderate discussions to "
-                              "review the status quo of NEASPEC based on the evaluation."),
+            (
+                "14:00 - 14:15",
+                "Opening Session Opening remarks, Mr. Ganbold Baasanjav, Head of ESCAP East and "
+                "North-East Asia Office Introduction of the meeting, NEASPEC Secretariat",
+            ),
+            (
+                "14:15 - 16:50",
+                "Session 1: Address the recommendations\nSecretariat will moderate discussions to "
+                "review the status quo of NEASPEC based on the evaluation.",
+            ),
             ("16:50 - 17:00", "Break"),
-            ("17:00 - 18:00", Cell("Session 2: Review of planned activities in 2021 This session will review the "
-                                   "2021 activities.", bold_prefix="Session 2: Review of planned activities in 2021")),
+            (
+                "17:00 - 18:00",
+                Cell(
+                    "Session 2: Review of planned activities in 2021 This session will review the "
+                    "2021 activities.",
+                    bold_prefix="Session 2: Review of planned activities in 2021",
+                ),
+            ),
         ),
     )
     items = find_agenda_items(blocks, 2021, None)
@@ -71,7 +83,9 @@ def test_parse_agenda_day_headings_numbered_talks_and_breaks():
         para("Ms. Rosamond C. Bing"),
         para("Co-Chair of UN-GGIM"),
         heading("Keynote Lecture: 10:10–10:50 The Utilization of Geospatial Information"),
-        para("Prof. Dr. Hasanuddin Z. Abidin Head of Geospatial Information Agency of Indonesia (BIG), Indonesia"),
+        para(
+            "Prof. Dr. Hasanuddin Z. Abidin Head of Geospatial Information Agency of Indonesia (BIG), Indonesia"
+        ),
         para("11:00–11:30 Coffee Break– Lounge"),
         heading("11:30–13:00 Session 1: Contribution of Geodesy"),
         para("Chair: Mr. Miyahara Basara, Chair of WG-1, UN-GGIM-AP"),
@@ -101,12 +115,23 @@ def test_parse_agenda_day_headings_numbered_talks_and_breaks():
         ("2020-02-25", "11:00", "11:30", None, "Coffee Break"),
         ("2020-02-25", "11:30", "13:00", None, "Session 1: Contribution of Geodesy"),
         ("2020-02-25", None, None, "1-1", "(TBD)"),
-        ("2020-02-25", None, None, "1-2", "Collaboration between governmental authorities - Geocell Reinforcement Resource"),
+        (
+            "2020-02-25",
+            None,
+            None,
+            "1-2",
+            "Collaboration between governmental authorities - Geocell Reinforcement Resource",
+        ),
         ("2020-02-25", None, None, None, "Coffee Break"),
         ("2020-02-25", "18:10", "19:40", None, "Welcome Reception"),
         ("2020-02-26", "10:00", "11:30", None, "Session 4: Geospatial Technology against Disasters"),
-        ("2020-02-26", None, None, "E-1",
-         "Web-based disaster information sharing exercise based on the Typhoon Hagibis 2019 scenario"),
+        (
+            "2020-02-26",
+            None,
+            None,
+            "E-1",
+            "Web-based disaster information sharing exercise based on the Typhoon Hagibis 2019 scenario",
+        ),
     ]
     assert items[6].session == "Session 1: Contribution of Geodesy"
     assert [s.name for s in items[2].speakers] == ["Mr. Yamada Kunihiro", "Ms. Rosamond C. Bing"]
@@ -139,8 +164,11 @@ ANNOTATED = (
     para("Contents"),
     para("Adoption of the agenda ........................ 3", BlockKind.LIST_ITEM, marker="1."),
     heading("Provisional annotated agenda"),
-    heading("1. Adoption of the provisional annotated agenda, timetable and organization of work", marker="1.",
-            level=2),
+    heading(
+        "1. Adoption of the provisional annotated agenda, timetable and organization of work",
+        marker="1.",
+        level=2,
+    ),
     para("For decision (E/ICEF/2025/11)"),
     para("The provisional agenda has been prepared in consultation with the Bureau."),
     heading("Programme and policy matters"),
@@ -164,29 +192,43 @@ ANNOTATED = (
 def test_parse_agenda_annotated_agenda_with_timetable_slots():
     items = find_agenda_items(ANNOTATED, 2025, "2025-06-10")
     assert brief(items) == [
-        ("2025-06-10", "10:00", "13:00", "1", "Adoption of the provisional annotated agenda, timetable and organization of work"),
+        (
+            "2025-06-10",
+            "10:00",
+            "13:00",
+            "1",
+            "Adoption of the provisional annotated agenda, timetable and organization of work",
+        ),
         ("2025-06-10", "10:00", "13:00", "2", "Annual report for 2024 of the Executive Director"),
         ("2025-06-10", "15:00", "17:00", "3", "UNICEF programme cooperation"),
         ("2025-06-11", "10:00", "13:00", "4", "Other matters"),
     ]
     assert items[0].description.startswith("For decision (E/ICEF/2025/11)")
     assert "Extensions of ongoing country programmes" in items[2].description
-    assert [a.session for a in items] == ["", "Programme and policy matters", "Programme and policy matters",
-                                          "Programme and policy matters"]
+    assert [a.session for a in items] == [
+        "",
+        "Programme and policy matters",
+        "Programme and policy matters",
+        "Programme and policy matters",
+    ]
     assert "Programme and policy matters" not in items[0].description
 
 
 def test_parse_agenda_timetable_as_table_continuation_page():
     blocks = ANNOTATED[:14] + (
         heading("Provisional timetable"),
-        table(("Tuesday\n10 June", "10 a.m.–\n1 p.m.", "Item 1", "Adoption"),
-              ("", "", "Item 2", "Annual report")),
+        table(
+            ("Tuesday\n10 June", "10 a.m.–\n1 p.m.", "Item 1", "Adoption"),
+            ("", "", "Item 2", "Annual report"),
+        ),
         table(("", "3–5 p.m.", "Items 3 and 4", "Programme cooperation; other matters")),
     )
     items = find_agenda_items(blocks, 2025, None)
     assert [(a.number, a.date, a.start, a.end) for a in items] == [
-        ("1", "2025-06-10", "10:00", "13:00"), ("2", "2025-06-10", "10:00", "13:00"),
-        ("3", "2025-06-10", "15:00", "17:00"), ("4", "2025-06-10", "15:00", "17:00"),
+        ("1", "2025-06-10", "10:00", "13:00"),
+        ("2", "2025-06-10", "10:00", "13:00"),
+        ("3", "2025-06-10", "15:00", "17:00"),
+        ("4", "2025-06-10", "15:00", "17:00"),
     ]
 
 
@@ -194,8 +236,11 @@ def test_parse_agenda_numbered_list_agenda():
     blocks = (
         heading("IV. Agenda of the seminar", marker="IV."),
         para("6. The agenda of the seminar is as follows:"),
-        para("Challenges and opportunities in the process of decolonization in today’s world:", BlockKind.LIST_ITEM,
-             marker="1."),
+        para(
+            "Challenges and opportunities in the process of decolonization in today’s world:",
+            BlockKind.LIST_ITEM,
+            marker="1.",
+        ),
         para("Dynamics of a changing world;", BlockKind.LIST_ITEM, marker="(a)"),
         para("Strengthening cooperation with administering Powers.", BlockKind.LIST_ITEM, marker="(b)"),
         para("Challenges and opportunities in the Caribbean region.", BlockKind.LIST_ITEM, marker="2."),
@@ -205,11 +250,20 @@ def test_parse_agenda_numbered_list_agenda():
     )
     items = find_agenda_items(blocks, 2009, None)
     assert brief(items) == [
-        (None, None, None, "1", "Challenges and opportunities in the process of decolonization in today’s world"),
+        (
+            None,
+            None,
+            None,
+            "1",
+            "Challenges and opportunities in the process of decolonization in today’s world",
+        ),
         (None, None, None, "2", "Challenges and opportunities in the Caribbean region"),
         (None, None, None, "3", "Way forward"),
     ]
-    assert items[0].description == "Dynamics of a changing world; Strengthening cooperation with administering Powers."
+    assert (
+        items[0].description
+        == "Dynamics of a changing world; Strengthening cooperation with administering Powers."
+    )
 
 
 def test_parse_agenda_text_lines_with_am_pm_ranges():
@@ -233,11 +287,15 @@ def test_parse_agenda_text_lines_with_am_pm_ranges():
 def test_parse_agenda_concept_note_strands_and_deadlines_are_not_items():
     blocks = (
         heading("Concept Note: The 9th Uganda Evaluation Week"),
-        para("The week will be held from May 4-8, 2026 in Kampala and will shape the national agenda under NDP IV."),
+        para(
+            "The week will be held from May 4-8, 2026 in Kampala and will shape the national agenda under NDP IV."
+        ),
         heading("4. Conference Strands", marker="4."),
         para("The UEW will provide a forum organised around five main strands:"),
         heading("Strand 1: Innovation & Technology Use: AI, Big Data and Evaluation"),
-        para("Anomaly Detection and Predictive Analytics in Public Programs", BlockKind.LIST_ITEM, marker="●"),
+        para(
+            "Anomaly Detection and Predictive Analytics in Public Programs", BlockKind.LIST_ITEM, marker="●"
+        ),
         heading("Strand 2: Evidence for NDPIV Implementation (World Café)"),
         heading("11. Call for abstracts", marker="11."),
         para("Call opens: October 10, 2025", BlockKind.LIST_ITEM, marker="1."),
@@ -258,7 +316,10 @@ def test_parse_agenda_report_paragraphs_are_not_items():
 
 
 def test_parse_agenda_document_year_from_cover():
-    assert document_year((heading("UN-GGIM WG-Disasters Conference 2020"), para("Tokyo, 25-27 February"))) == 2020
+    assert (
+        document_year((heading("UN-GGIM WG-Disasters Conference 2020"), para("Tokyo, 25-27 February")))
+        == 2020
+    )
     assert document_year((para("As of February 14 2020"),)) == 2020
     assert document_year((para("no year here"),)) is None
 
@@ -288,8 +349,11 @@ def test_parse_agenda_speaker_column_is_not_a_parallel_session():
         table(
             ("Monday, 3 June 2024", "", ""),
             ("09:00 – 09:30", "Opening", "UNDP Secretariat"),
-            ("09:30 – 11:00", "Panel on financing for development in small island States",
-             "Mr. John Smith, Director of Finance"),
+            (
+                "09:30 – 11:00",
+                "Panel on financing for development in small island States",
+                "Mr. John Smith, Director of Finance",
+            ),
         ),
     )
     items = find_agenda_items(blocks, None, None)
@@ -302,9 +366,13 @@ def test_parse_agenda_speaker_column_is_not_a_parallel_session():
 
 
 def test_parse_agenda_day_column_before_time_column():
-    blocks = (table(("Day", "Time", "Session"),
-                    ("Tuesday 4 June", "10:00-11:00", "Opening"),
-                    ("", "11:00-12:00", "Working group reports")),)
+    blocks = (
+        table(
+            ("Day", "Time", "Session"),
+            ("Tuesday 4 June", "10:00-11:00", "Opening"),
+            ("", "11:00-12:00", "Working group reports"),
+        ),
+    )
     assert brief(find_agenda_items(blocks, 2024, None)) == [
         ("2024-06-04", "10:00", "11:00", None, "Opening"),
         ("2024-06-04", "11:00", "12:00", None, "Working group reports"),
@@ -330,7 +398,13 @@ def test_parse_agenda_grid_with_slot_labels_and_parallel_sessions():
         ("2026-05-06", "10:00", "10:30", None, "Tea Break"),
         ("2026-05-06", "10:30", "12:30", None, "Parallel Session 1"),
         ("2026-05-06", "10:30", "10:55", None, "Digital Readiness, Trust, and Inclusion in MEL"),
-        ("2026-05-06", "10:30", "10:55", None, "Using Evaluation to Strengthen Private Sector Competitiveness"),
+        (
+            "2026-05-06",
+            "10:30",
+            "10:55",
+            None,
+            "Using Evaluation to Strengthen Private Sector Competitiveness",
+        ),
         ("2026-05-06", "14:00", "15:00", None, "Afternoon Plenary: strengthening evidence systems"),
     ]
     assert items[1].description == "5 Breakout Rooms"
@@ -338,16 +412,26 @@ def test_parse_agenda_grid_with_slot_labels_and_parallel_sessions():
 
 
 def test_parse_agenda_table_of_ratios_is_not_a_programme():
-    blocks = (table(("Indicator", "Range"), ("1.23–1.48", "Debt ratio"), ("2.07–2.33", "Coverage ratio"),
-                    ("1.11–1.37", "Other ratio")),)
+    blocks = (
+        table(
+            ("Indicator", "Range"),
+            ("1.23–1.48", "Debt ratio"),
+            ("2.07–2.33", "Coverage ratio"),
+            ("1.11–1.37", "Other ratio"),
+        ),
+    )
     assert find_agenda_items(blocks, 2024, None) == ()
 
 
 def test_parse_agenda_header_and_role_labels_are_not_items():
-    blocks = (table(("Time (GMT+7)", "Session"),
-                    ("09:00–09:30", "Registration"),
-                    ("Chair", "Ms. Jane Doe, ESCAP"),
-                    ("09:30–10:30", "Opening session")),)
+    blocks = (
+        table(
+            ("Time (GMT+7)", "Session"),
+            ("09:00–09:30", "Registration"),
+            ("Chair", "Ms. Jane Doe, ESCAP"),
+            ("09:30–10:30", "Opening session"),
+        ),
+    )
     items = find_agenda_items(blocks, 2024, None)
     assert [a.title for a in items] == ["Registration", "Opening session"]
 
@@ -355,11 +439,15 @@ def test_parse_agenda_header_and_role_labels_are_not_items():
 def test_parse_agenda_item_number_on_its_own_line():
     blocks = (
         heading("Provisional agenda"),
-        para("Item 1", bold=True), para("Opening of the session"),
-        para("Item 2", bold=True), para("Election of officers"),
+        para("Item 1", bold=True),
+        para("Opening of the session"),
+        para("Item 2", bold=True),
+        para("Election of officers"),
     )
     assert brief(find_agenda_items(blocks, 2024, None)) == [
-        (None, None, None, "1", "Opening of the session"), (None, None, None, "2", "Election of officers")]
+        (None, None, None, "1", "Opening of the session"),
+        (None, None, None, "2", "Election of officers"),
+    ]
 
 
 def test_parse_agenda_time_zones_and_hrs_after_times():
@@ -378,9 +466,13 @@ def test_parse_agenda_time_zones_and_hrs_after_times():
 
 
 def test_parse_agenda_bullets_under_a_title_are_description():
-    blocks = (table(("Time", "Agenda"),
-                    ("09:30-10:00", "Session 1: Opening\n- Welcome remarks by the host\n- Adoption of the agenda"),
-                    ("10:00-10:30", "Coffee break")),)
+    blocks = (
+        table(
+            ("Time", "Agenda"),
+            ("09:30-10:00", "Session 1: Opening\n- Welcome remarks by the host\n- Adoption of the agenda"),
+            ("10:00-10:30", "Coffee break"),
+        ),
+    )
     items = find_agenda_items(blocks, 2024, None)
     assert [a.title for a in items] == ["Session 1: Opening", "Coffee break"]
     assert items[0].description.startswith("- Welcome remarks")
@@ -404,20 +496,55 @@ def test_parse_agenda_annotations_repeat_the_plain_list():
     ]
 
 
-_PIECES = ["09:00", "10 a.m.–", "1 p.m.", "3–5 p.m.", "Item 2", "Items 1 and 3", "1.", "2.", "1-1", "E-2", "Day 1:",
-           "Tuesday 10 June", "Coffee Break– Lounge", "Mr. A B", "Chair:", "agenda", "timetable", "·", "\n", " ", "x",
-           "Session 1: Title", "Welcome Address", "2:00 – 3:00", "Time", "(GMT+9)", "Continuation", "NA"]
+_PIECES = [
+    "09:00",
+    "10 a.m.–",
+    "1 p.m.",
+    "3–5 p.m.",
+    "Item 2",
+    "Items 1 and 3",
+    "1.",
+    "2.",
+    "1-1",
+    "E-2",
+    "Day 1:",
+    "Tuesday 10 June",
+    "Coffee Break– Lounge",
+    "Mr. A B",
+    "Chair:",
+    "agenda",
+    "timetable",
+    "·",
+    "\n",
+    " ",
+    "x",
+    "Session 1: Title",
+    "Welcome Address",
+    "2:00 – 3:00",
+    "Time",
+    "(GMT+9)",
+    "Continuation",
+    "NA",
+]
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(list(BlockKind)), st.lists(st.sampled_from(_PIECES), max_size=6),
-                          st.sampled_from(["", "1.", "2.", "-", "IV."])), max_size=25))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(list(BlockKind)),
+            st.lists(st.sampled_from(_PIECES), max_size=6),
+            st.sampled_from(["", "1.", "2.", "-", "IV."]),
+        ),
+        max_size=25,
+    )
+)
 def test_parse_agenda_fuzz_never_raises(specs):
     blocks = []
     for kind, pieces, marker in specs:
         text = " ".join(pieces)
         if kind == BlockKind.TABLE:
-            rows = tuple(tuple(Cell(p) for p in pieces[i:i + 3]) for i in range(0, len(pieces), 3))
+            rows = tuple(tuple(Cell(p) for p in pieces[i : i + 3]) for i in range(0, len(pieces), 3))
             blocks.append(Block(kind, text, P, rows=rows))
         else:
             blocks.append(Block(kind, text, P, marker=marker))
@@ -432,7 +559,9 @@ def test_parse_agenda_numbered_items_with_their_own_times():
         para("10:00–12:00 Review of the work plan", BlockKind.LIST_ITEM, marker="2."),
     )
     assert brief(find_agenda_items(blocks, 2024, None)) == [
-        (None, "09:00", "09:30", "1", "Opening of the meeting"), (None, "10:00", "12:00", "2", "Review of the work plan")]
+        (None, "09:00", "09:30", "1", "Opening of the meeting"),
+        (None, "10:00", "12:00", "2", "Review of the work plan"),
+    ]
 
 
 def test_parse_agenda_timetable_with_days_but_no_times():
@@ -442,12 +571,22 @@ def test_parse_agenda_timetable_with_days_but_no_times():
     )
     items = find_agenda_items(blocks, 2025, None)
     assert [(a.number, a.date, a.start) for a in items] == [
-        ("1", "2025-06-09", None), ("2", "2025-06-09", None), ("3", "2025-06-10", None), ("4", "2025-06-10", None)]
+        ("1", "2025-06-09", None),
+        ("2", "2025-06-09", None),
+        ("3", "2025-06-10", None),
+        ("4", "2025-06-10", None),
+    ]
 
 
 def test_parse_agenda_label_on_a_line_of_its_own():
-    blocks = (heading("9:45 Opening"), para("Chair: Mr. Oki Shoichi, Co-chair"), para("Welcome Address"),
-              para("Mr. Yamada Kunihiro"), para("Vice Minister, MLIT"), heading("10:10-10:50 Keynote Lecture"))
+    blocks = (
+        heading("9:45 Opening"),
+        para("Chair: Mr. Oki Shoichi, Co-chair"),
+        para("Welcome Address"),
+        para("Mr. Yamada Kunihiro"),
+        para("Vice Minister, MLIT"),
+        heading("10:10-10:50 Keynote Lecture"),
+    )
     items = find_agenda_items(blocks, 2020, None)
     assert [a.title for a in items] == ["Opening", "Welcome Address", "Keynote Lecture"]
     assert items[1].speakers[0].name == "Mr. Yamada Kunihiro"

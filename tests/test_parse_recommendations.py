@@ -39,11 +39,19 @@ def by_number(blocks: list[Block]) -> dict:
 def test_recommendations_annex_table_label_cell_with_actors():
     blocks = [
         head("Annex 1: Recommendations of the evaluation"),
-        table([
-            ["No. and actor(s)", "Recommendation"],
-            ["Recommendation 1: For NEASPEC secretariat and SOM", "Decide whether or not to move forward."],
-            ["Recommendation 2: FOR NEASPEC SECRETARIAT and SOM", "Review the 1996 founding\nframework and up-\ndate the charter."],
-        ]),
+        table(
+            [
+                ["No. and actor(s)", "Recommendation"],
+                [
+                    "Recommendation 1: For NEASPEC secretariat and SOM",
+                    "Decide whether or not to move forward.",
+                ],
+                [
+                    "Recommendation 2: FOR NEASPEC SECRETARIAT and SOM",
+                    "Review the 1996 founding\nframework and up-\ndate the charter.",
+                ],
+            ]
+        ),
     ]
     recs = by_number(blocks)
     assert list(recs) == ["1", "2"]
@@ -65,20 +73,31 @@ def test_recommendations_labels_with_sub_items_stop_at_response_and_key_actions(
         para("1.1. Extend the tenure of the Director to a single term of at least 6 years."),
         para("1.2. Establish a minimum threshold to ensure that the office can fulfil its core obligations."),
         para("IEO response: The IEO welcomes the recommendation, concurring partially with 1.1."),
-        table([["Key action(s)", "Time frame", "Responsible unit(s)"],
-               ["Prepare inputs for the revised policy", "June 2025", "Bureau for Policy"]]),
+        table(
+            [
+                ["Key action(s)", "Time frame", "Responsible unit(s)"],
+                ["Prepare inputs for the revised policy", "June 2025", "Bureau for Policy"],
+            ]
+        ),
         para("Recommendation 2. Incorporate a theory of change in the evaluation policy to link activities"),
         para("with strategic goals."),
-        para("Management response: UNDP partially agrees with this recommendation for the following reasons:"),
+        para(
+            "Management response: UNDP partially agrees with this recommendation for the following reasons:"
+        ),
         item("(a)", "UNDP will consider the recommendation."),
     ]
     recs = by_number(blocks)
     assert list(recs) == ["1", "2"]
-    assert recs["1"].text == ("1.1. Extend the tenure of the Director to a single term of at least 6 years. "
-                              "1.2. Establish a minimum threshold to ensure that the office can fulfil its core "
-                              "obligations.")
+    assert recs["1"].text == (
+        "1.1. Extend the tenure of the Director to a single term of at least 6 years. "
+        "1.2. Establish a minimum threshold to ensure that the office can fulfil its core "
+        "obligations."
+    )
     assert recs["1"].management_response.category == "partially accepted"
-    assert recs["1"].management_response.key_actions[0][0] == ("Key action(s)", "Prepare inputs for the revised policy")
+    assert recs["1"].management_response.key_actions[0][0] == (
+        "Key action(s)",
+        "Prepare inputs for the revised policy",
+    )
     assert recs["2"].text.endswith("to link activities with strategic goals.")
     assert recs["2"].management_response.category == "partially accepted"
     assert "UNDP will consider" not in recs["2"].text
@@ -99,30 +118,47 @@ def test_recommendations_quoted_with_title_stop_before_indicator():
         head("II. Results"),
         head("Recommendation 1", bold=False),
         head("Improved planning and coordination", bold=False),
-        Block(BlockKind.PARAGRAPH, "Recommendation 1 reads as follows:", Provenance(SRC, page=3), marker="6."),
-        para("Within its mandate, the Division should put in place an improved mechanism. This mechanism should:"),
+        Block(
+            BlockKind.PARAGRAPH, "Recommendation 1 reads as follows:", Provenance(SRC, page=3), marker="6."
+        ),
+        para(
+            "Within its mandate, the Division should put in place an improved mechanism. This mechanism should:"
+        ),
         item("(a)", "Support outreach and visibility goals;"),
         item("(b)", "Enable and support organizational learning."),
         para("Indicator of achievement: Division strategy related to the identification of projects."),
-        Block(BlockKind.PARAGRAPH, "In response to this recommendation, the Division acted.",
-              Provenance(SRC, page=3), marker="7."),
+        Block(
+            BlockKind.PARAGRAPH,
+            "In response to this recommendation, the Division acted.",
+            Provenance(SRC, page=3),
+            marker="7.",
+        ),
     ]
     recs = by_number(blocks)
     assert list(recs) == ["1"]
     assert recs["1"].title == "Improved planning and coordination"
-    assert recs["1"].text == ("Within its mandate, the Division should put in place an improved mechanism. "
-                              "This mechanism should: (a) Support outreach and visibility goals; "
-                              "(b) Enable and support organizational learning.")
+    assert recs["1"].text == (
+        "Within its mandate, the Division should put in place an improved mechanism. "
+        "This mechanism should: (a) Support outreach and visibility goals; "
+        "(b) Enable and support organizational learning."
+    )
 
 
 def test_recommendations_boxed_ends_at_next_numbered_paragraph_or_heading():
     blocks = [
         para("20. The following recommendation is intended to enhance accountability."),
         head("Recommendation 1"),
-        para("Executive heads of United Nations system organizations should, by the end of 2027, review "
-             "their respective policies.", bold=True),
-        Block(BlockKind.PARAGRAPH, "Victims and witnesses of SEA face significant risks of retaliation.",
-              Provenance(SRC, page=5), marker="21."),
+        para(
+            "Executive heads of United Nations system organizations should, by the end of 2027, review "
+            "their respective policies.",
+            bold=True,
+        ),
+        Block(
+            BlockKind.PARAGRAPH,
+            "Victims and witnesses of SEA face significant risks of retaliation.",
+            Provenance(SRC, page=5),
+            marker="21.",
+        ),
         head("Recommendation 2"),
         para("At its eighty-first session, the General Assembly should request an annual report.", bold=True),
         head("III. Inter-agency coordination for protection from sexual exploitation and abuse"),
@@ -131,30 +167,48 @@ def test_recommendations_boxed_ends_at_next_numbered_paragraph_or_heading():
     recs = by_number(blocks)
     assert list(recs) == ["1", "2"]
     assert recs["1"].text.endswith("review their respective policies.")
-    assert recs["2"].text == "At its eighty-first session, the General Assembly should request an annual report."
+    assert (
+        recs["2"].text == "At its eighty-first session, the General Assembly should request an annual report."
+    )
 
 
 def test_recommendations_matrix_rows_evaluation_recommendation_stop_at_management_response():
     blocks = [
-        table([
-            ["Action", "Responsible section(s)", "Expected completion date"],
-            ["Evaluation recommendation 1: Child rights should provide a more explicit framing.\n"
-             "Subrecommendations to UNICEF include:\n(a) Ensure that each Goal Area articulates a focus;\n"
-             "(b) Emphasize that child rights underpin UNICEF work.", "", ""],
-            ["Management response: Agree.", "", ""],
-            ["Action to respond to subrecommendations (a) and (b):\nThe plan will add a framework.", "DAPM", "June 2025"],
-            ["Evaluation recommendation 2: UNICEF should strengthen the transformative impact of the Plan.\n"
-             "Subrecommendations to UNICEF include:\n(a) Engage diverse stakeholders;", "", ""],
-            ["Action", "Responsible section(s)", "Expected completion date"],
-            ["(b) Build on successful approaches.", "", ""],
-            ["Management response: Partially agree.", "", ""],
-        ]),
+        table(
+            [
+                ["Action", "Responsible section(s)", "Expected completion date"],
+                [
+                    "Evaluation recommendation 1: Child rights should provide a more explicit framing.\n"
+                    "Subrecommendations to UNICEF include:\n(a) Ensure that each Goal Area articulates a focus;\n"
+                    "(b) Emphasize that child rights underpin UNICEF work.",
+                    "",
+                    "",
+                ],
+                ["Management response: Agree.", "", ""],
+                [
+                    "Action to respond to subrecommendations (a) and (b):\nThe plan will add a framework.",
+                    "DAPM",
+                    "June 2025",
+                ],
+                [
+                    "Evaluation recommendation 2: UNICEF should strengthen the transformative impact of the Plan.\n"
+                    "Subrecommendations to UNICEF include:\n(a) Engage diverse stakeholders;",
+                    "",
+                    "",
+                ],
+                ["Action", "Responsible section(s)", "Expected completion date"],
+                ["(b) Build on successful approaches.", "", ""],
+                ["Management response: Partially agree.", "", ""],
+            ]
+        ),
     ]
     recs = by_number(blocks)
     assert list(recs) == ["1", "2"]
-    assert recs["1"].text == ("Child rights should provide a more explicit framing. Subrecommendations to UNICEF "
-                              "include: (a) Ensure that each Goal Area articulates a focus; (b) Emphasize that "
-                              "child rights underpin UNICEF work.")
+    assert recs["1"].text == (
+        "Child rights should provide a more explicit framing. Subrecommendations to UNICEF "
+        "include: (a) Ensure that each Goal Area articulates a focus; (b) Emphasize that "
+        "child rights underpin UNICEF work."
+    )
     assert recs["1"].management_response.category == "accepted"
     assert recs["1"].management_response.text == "Agree."
     assert dict(recs["1"].management_response.key_actions[0])["Responsible section(s)"] == "DAPM"
@@ -163,17 +217,27 @@ def test_recommendations_matrix_rows_evaluation_recommendation_stop_at_managemen
 
 
 def test_recommendations_single_column_matrix_with_hash_label():
-    blocks = [table([
-        [""],
-        ["Evaluation recommendation # 1: The AAP team should clarify the scope of AAP.\n\n"
-         "This recommendation responds to findings.\nFor the follow-up, the following should be considered:\n"
-         "Develop guidance."],
-        ["Responsible unit(s): AAP Unit"],
-        ["Management response - accept/partially accept/reject: AAP unit accepts the recommendation. \n\nMore."],
-    ])]
+    blocks = [
+        table(
+            [
+                [""],
+                [
+                    "Evaluation recommendation # 1: The AAP team should clarify the scope of AAP.\n\n"
+                    "This recommendation responds to findings.\nFor the follow-up, the following should be considered:\n"
+                    "Develop guidance."
+                ],
+                ["Responsible unit(s): AAP Unit"],
+                [
+                    "Management response - accept/partially accept/reject: AAP unit accepts the recommendation. \n\nMore."
+                ],
+            ]
+        )
+    ]
     recs = by_number(blocks)
-    assert recs["1"].text == ("The AAP team should clarify the scope of AAP. This recommendation responds to findings. "
-                              "For the follow-up, the following should be considered: Develop guidance.")
+    assert recs["1"].text == (
+        "The AAP team should clarify the scope of AAP. This recommendation responds to findings. "
+        "For the follow-up, the following should be considered: Develop guidance."
+    )
     assert recs["1"].actors_raw == ""
     assert recs["1"].management_response.category == "accepted"
 
@@ -182,18 +246,26 @@ def test_recommendations_recommendation_to_gives_actors_raw():
     blocks = [
         para("Evaluation recommendation 1:"),
         para("Enhance efforts with national stakeholders to build capacity and ownership."),
-        table([
-            ["Recommendation to:", "Priority level (1 to 3):"],
-            ["Project management; project implementation; project steering committees.", "2\nLess urgent."],
-            ["Management response (Accept/Partially Accept/Reject)", ""],
-            ["Accepted", ""],
-        ]),
+        table(
+            [
+                ["Recommendation to:", "Priority level (1 to 3):"],
+                [
+                    "Project management; project implementation; project steering committees.",
+                    "2\nLess urgent.",
+                ],
+                ["Management response (Accept/Partially Accept/Reject)", ""],
+                ["Accepted", ""],
+            ]
+        ),
     ]
     recs = by_number(blocks)
     assert recs["1"].text == "Enhance efforts with national stakeholders to build capacity and ownership."
     assert recs["1"].actors_raw == "Project management; project implementation; project steering committees."
-    assert [a.name for a in recs["1"].actors] == ["Project management", "project implementation",
-                                                   "project steering committees"]
+    assert [a.name for a in recs["1"].actors] == [
+        "Project management",
+        "project implementation",
+        "project steering committees",
+    ]
     assert recs["1"].management_response.category == "accepted"
     assert recs["1"].management_response.text == "Accepted"
 
@@ -221,9 +293,11 @@ def test_recommendations_lettered_groups_restart_numbering():
     ]
     recs = by_number(blocks)
     assert list(recs) == ["A.1", "B.1", "B.2"]
-    assert recs["A.1"].text == ("Communication with beneficiaries should be reinforced. This can be improved through: "
-                                "a. The development of audiovisual communication tools. "
-                                "b. Such videos could be run in loops.")
+    assert recs["A.1"].text == (
+        "Communication with beneficiaries should be reinforced. This can be improved through: "
+        "a. The development of audiovisual communication tools. "
+        "b. Such videos could be run in loops."
+    )
     assert recs["A.1"].actors_raw == "Project management; IOM Communication staff"
     assert recs["B.2"].actors_raw == "donors"
     assert recs["A.1"].management_response.category == "accepted"
@@ -258,10 +332,16 @@ def test_recommendations_none_in_agenda_like_documents():
     assert find_recommendations(tuple(blocks)) == ()
 
 
-@pytest.mark.parametrize("raw,names", [
-    ("For NEASPEC secretariat, SOM, and ESCAP", ["NEASPEC secretariat", "SOM", "ESCAP"]),
-    ("For ESCAP's Executive Secretary and NEASPEC secretariat", ["ESCAP's Executive Secretary", "NEASPEC secretariat"]),
-])
+@pytest.mark.parametrize(
+    "raw,names",
+    [
+        ("For NEASPEC secretariat, SOM, and ESCAP", ["NEASPEC secretariat", "SOM", "ESCAP"]),
+        (
+            "For ESCAP's Executive Secretary and NEASPEC secretariat",
+            ["ESCAP's Executive Secretary", "NEASPEC secretariat"],
+        ),
+    ],
+)
 def test_addressees_split(raw, names):
     assert split_addressees(raw) == names
 
@@ -271,20 +351,32 @@ def test_recommendations_seed_text_integration(seed_txt: Path):
     recs = find_recommendations(extraction.blocks)
     assert [r.number for r in recs] == [str(n) for n in range(1, 8)]
     assert recs[0].actors_raw == "For NEASPEC secretariat and SOM"
-    assert recs[6].text == ("Use virtual meetings to enhance the frequency and quality of the intergovernmental "
-                            "connectedness being pursued under NEASPEC.")
+    assert recs[6].text == (
+        "Use virtual meetings to enhance the frequency and quality of the intergovernmental "
+        "connectedness being pursued under NEASPEC."
+    )
     assert recs[3].text.endswith("for mutual gain")
     assert all(r.provenance.line for r in recs)
 
 
 def test_recommendations_annex_row_broken_by_page_break_is_joined():
     blocks = [
-        table([["No. and actor(s)", "Recommendation"],
-               ["Recommendation 7: For NEASPEC secretariat", "Use virtual meetings to enhance the\nfrequency of the"]]),
+        table(
+            [
+                ["No. and actor(s)", "Recommendation"],
+                [
+                    "Recommendation 7: For NEASPEC secretariat",
+                    "Use virtual meetings to enhance the\nfrequency of the",
+                ],
+            ]
+        ),
         para("4", page=4),
         para("intergovernmental connectedness.", page=4),
     ]
-    assert by_number(blocks)["7"].text == "Use virtual meetings to enhance the frequency of the intergovernmental connectedness."
+    assert (
+        by_number(blocks)["7"].text
+        == "Use virtual meetings to enhance the frequency of the intergovernmental connectedness."
+    )
     blocks = [
         table([["Recommendation 7: For NEASPEC secretariat", "Use virtual meetings to enhance the"]]),
         table([["", "frequency of meetings."]], index=1),
@@ -302,37 +394,72 @@ def test_recommendations_title_printed_as_paragraph_under_bare_label():
     ]
     recs = by_number(blocks)
     assert recs["2"].title == "Country-level activity review"
-    assert recs["2"].text == "Within its mandate, the Division should undertake a review of its country-level activities."
+    assert (
+        recs["2"].text
+        == "Within its mandate, the Division should undertake a review of its country-level activities."
+    )
 
 
 def test_addressees_free_prose_recommendation_to():
-    raw = ("IOM staff in the Horn of Africa (e.g. Nairobi RO) who are involved in the design of follow-up "
-           "programmes: project management; senior management; oversight bodies such as a project steering "
-           "committee, donors or IOM Headquarters.")
-    assert split_addressees(raw) == ["IOM staff in the Horn of Africa (e.g. Nairobi RO)", "project management",
-                                     "senior management", "oversight bodies", "project steering committee",
-                                     "donors", "IOM Headquarters"]
-    assert split_addressees("Project management; Analysis & Reporting") == ["Project management",
-                                                                             "Analysis & Reporting"]
+    raw = (
+        "IOM staff in the Horn of Africa (e.g. Nairobi RO) who are involved in the design of follow-up "
+        "programmes: project management; senior management; oversight bodies such as a project steering "
+        "committee, donors or IOM Headquarters."
+    )
+    assert split_addressees(raw) == [
+        "IOM staff in the Horn of Africa (e.g. Nairobi RO)",
+        "project management",
+        "senior management",
+        "oversight bodies",
+        "project steering committee",
+        "donors",
+        "IOM Headquarters",
+    ]
+    assert split_addressees("Project management; Analysis & Reporting") == [
+        "Project management",
+        "Analysis & Reporting",
+    ]
 
 
 def test_recommendations_label_with_bracketed_qualifier():
-    blocks = [para("Recommendation 1 (result A)"),
-              para("The Department should strengthen its monitoring of country programmes."),
-              para("Indicator of achievement: a monitoring framework.")]
-    assert by_number(blocks)["1"].text == "The Department should strengthen its monitoring of country programmes."
+    blocks = [
+        para("Recommendation 1 (result A)"),
+        para("The Department should strengthen its monitoring of country programmes."),
+        para("Indicator of achievement: a monitoring framework."),
+    ]
+    assert (
+        by_number(blocks)["1"].text
+        == "The Department should strengthen its monitoring of country programmes."
+    )
 
 
 def test_recommendations_matrix_with_recommendation_column():
-    blocks = [table([
-        ["No.", "Recommendation", "Addressed to", "Management response"],
-        ["1", "Strengthen the monitoring of the reintegration process.", "Project management", "Accepted. Will do."],
-        ["", "It should cover all countries.", "", ""],
-        ["2", "Develop a communication strategy for returnees.", "IOM Headquarters", "Partially accepted"],
-    ])]
+    blocks = [
+        table(
+            [
+                ["No.", "Recommendation", "Addressed to", "Management response"],
+                [
+                    "1",
+                    "Strengthen the monitoring of the reintegration process.",
+                    "Project management",
+                    "Accepted. Will do.",
+                ],
+                ["", "It should cover all countries.", "", ""],
+                [
+                    "2",
+                    "Develop a communication strategy for returnees.",
+                    "IOM Headquarters",
+                    "Partially accepted",
+                ],
+            ]
+        )
+    ]
     recs = by_number(blocks)
     assert list(recs) == ["1", "2"]
-    assert recs["1"].text == "Strengthen the monitoring of the reintegration process. It should cover all countries."
+    assert (
+        recs["1"].text
+        == "Strengthen the monitoring of the reintegration process. It should cover all countries."
+    )
     assert recs["1"].actors_raw == "Project management"
     assert recs["2"].management_response.category == "partially accepted"
 
@@ -349,7 +476,9 @@ def test_recommendations_short_r_labels_and_any_responder():
     assert list(recs) == ["1", "2"]
     assert recs["1"].label == "R1"
     assert recs["1"].management_response.category == "partially accepted"
-    assert recs["2"].text.endswith("host communities. Humanitarian response (HR) capacity should be expanded as well.")
+    assert recs["2"].text.endswith(
+        "host communities. Humanitarian response (HR) capacity should be expanded as well."
+    )
     assert recs["2"].management_response.category == "accepted"
 
 
@@ -360,9 +489,11 @@ def test_recommendations_bold_lead_keeps_its_elaboration():
         item("\u2022", "Develop specific guidance on AAP system development."),
         para("Responsible unit(s): AAP Unit"),
     ]
-    assert by_number(blocks)["2"].text == ("The AAP team should develop a strategy for AAP. This recommendation considers "
-                                           "findings on the uneven support for AAP. Develop specific guidance on AAP "
-                                           "system development.")
+    assert by_number(blocks)["2"].text == (
+        "The AAP team should develop a strategy for AAP. This recommendation considers "
+        "findings on the uneven support for AAP. Develop specific guidance on AAP "
+        "system development."
+    )
 
 
 def test_recommendations_contents_list_is_not_a_recommendation_list():
@@ -378,18 +509,41 @@ def test_recommendations_contents_list_is_not_a_recommendation_list():
 
 def test_recommendations_group_matrix_key_actions_apply_to_the_group():
     blocks = [
-        table([["EVALUATION RECOMMENDATION A - COMMUNICATION\n1. Reinforce communication with all beneficiaries.", ""],
-               ["Recommendation to:\n\u25cf Project management;", "Priority level (1 to 3):\n2"]]),
-        table([["Management response (Accept/Partially Accept/Reject)", "", ""],
-               ["Recommendation accepted. Tools will be developed.", "", ""],
-               ["Key action", "Time frame or deadline", "Responsible unit(s)"],
-               ["Conduct an assessment of barriers", "Continuous", "MRRM"]], index=1),
-        table([["EVALUATION RECOMMENDATION B - STAFF SUPPORT\n1. Provide regular counselling for all staff.", ""]],
-              index=2),
+        table(
+            [
+                [
+                    "EVALUATION RECOMMENDATION A - COMMUNICATION\n1. Reinforce communication with all beneficiaries.",
+                    "",
+                ],
+                ["Recommendation to:\n\u25cf Project management;", "Priority level (1 to 3):\n2"],
+            ]
+        ),
+        table(
+            [
+                ["Management response (Accept/Partially Accept/Reject)", "", ""],
+                ["Recommendation accepted. Tools will be developed.", "", ""],
+                ["Key action", "Time frame or deadline", "Responsible unit(s)"],
+                ["Conduct an assessment of barriers", "Continuous", "MRRM"],
+            ],
+            index=1,
+        ),
+        table(
+            [
+                [
+                    "EVALUATION RECOMMENDATION B - STAFF SUPPORT\n1. Provide regular counselling for all staff.",
+                    "",
+                ]
+            ],
+            index=2,
+        ),
     ]
     recs = by_number(blocks)
     assert list(recs) == ["A.1", "B.1"]
     assert recs["A.1"].actors_raw == "Project management"
     assert recs["A.1"].management_response.key_actions == (
-        (("Key action", "Conduct an assessment of barriers"), ("Time frame or deadline", "Continuous"),
-         ("Responsible unit(s)", "MRRM")),)
+        (
+            ("Key action", "Conduct an assessment of barriers"),
+            ("Time frame or deadline", "Continuous"),
+            ("Responsible unit(s)", "MRRM"),
+        ),
+    )

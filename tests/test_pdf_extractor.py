@@ -56,8 +56,12 @@ def test_pdf_extractor_joins_table_broken_across_pages() -> None:
     assert rec2.startswith("Review the 1996 founding framework")
     assert rec2.endswith("make values and principles presently tacit more explicit.")
     # the part of recommendation 7 printed on page 4 stays in its cell, not in a paragraph
-    assert join_lines(table.rows[7][1].text).endswith("intergovernmental connectedness being pursued under NEASPEC.")
-    assert not any("intergovernmental connectedness" in b.text for b in ex.blocks if b.kind != BlockKind.TABLE)
+    assert join_lines(table.rows[7][1].text).endswith(
+        "intergovernmental connectedness being pursued under NEASPEC."
+    )
+    assert not any(
+        "intergovernmental connectedness" in b.text for b in ex.blocks if b.kind != BlockKind.TABLE
+    )
 
 
 def test_pdf_extractor_headings_lists_and_provenance() -> None:
@@ -107,11 +111,16 @@ def test_pdf_extractor_two_column_reading_order() -> None:
     ex = extract(NIGERIA)
     blocks = list(ex.blocks)
     head = next(i for i, b in enumerate(blocks) if b.text == "KEY RECOMMENDATIONS")
-    recs = blocks[head + 1: head + 8]
+    recs = blocks[head + 1 : head + 8]
     assert [b.marker for b in recs] == [f"{n}." for n in range(1, 8)]
     assert all(b.kind == BlockKind.LIST_ITEM and b.page == 2 for b in recs)
-    assert recs[0].text == "Generalize the accommodation assistance and better target the psychological assistance."
-    assert recs[6].text.endswith("have access to accommodation assistance and any other relevant social assistance.")
+    assert (
+        recs[0].text
+        == "Generalize the accommodation assistance and better target the psychological assistance."
+    )
+    assert recs[6].text.endswith(
+        "have access to accommodation assistance and any other relevant social assistance."
+    )
     # the left column's findings come before the right column, not interleaved with it
     order = texts(ex)
     assert order.index("Relevance") < order.index("Impact") < order.index("Sustainability") < head
@@ -119,7 +128,9 @@ def test_pdf_extractor_two_column_reading_order() -> None:
 
 
 def test_pdf_extractor_undoes_hyphenation() -> None:
-    recs = {b.marker: b.text for b in extract(NIGERIA).blocks if b.page == 2 and b.kind == BlockKind.LIST_ITEM}
+    recs = {
+        b.marker: b.text for b in extract(NIGERIA).blocks if b.page == 2 and b.kind == BlockKind.LIST_ITEM
+    }
     assert "document the challenges" in recs["2."]  # "doc-/ument"
     assert "new phase of the project" in recs["3."]  # "pro-/ject"
     assert "monitoring qualitative data" in recs["5."]
@@ -163,7 +174,9 @@ def test_pdf_extractor_landscape_annex_does_not_crash() -> None:
     header = [c.text for c in tables[0].rows[1]]
     assert "UNICEF" in header and "UNAIDS" in header  # letters stacked vertically, read upright
     firsts = [row[0].text for row in tables[0].rows]
-    assert [f for f in firsts if f.startswith("Recommendation")] == [f"Recommendation {n}" for n in range(1, 16)]
+    assert [f for f in firsts if f.startswith("Recommendation")] == [
+        f"Recommendation {n}" for n in range(1, 16)
+    ]
     assert sum(1 for row in tables[0].rows if "UNICEF" in _texts(row)) == 1  # repeated header dropped
 
 
@@ -205,23 +218,29 @@ def _tiny_pdf(objects: list[bytes]) -> bytes:
 
 def _blank_pdf() -> bytes:
     """One page, no text layer: what a scan without OCR looks like to a text extractor."""
-    return _tiny_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length 25 >>\nstream\n0 0 m 100 100 l S 1 0 0 1 0 0 cm\nendstream",
-    ])
+    return _tiny_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            b"<< /Length 25 >>\nstream\n0 0 m 100 100 l S 1 0 0 1 0 0 cm\nendstream",
+        ]
+    )
 
 
 def test_pdf_extractor_cyclic_page_tree_is_corrupt(tmp_path: Path) -> None:
     text = b"BT /F1 12 Tf 40 800 Td (cyclic) Tj ET"
     loop = tmp_path / "loop.pdf"
-    loop.write_bytes(_tiny_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
-    ]))
+    loop.write_bytes(
+        _tiny_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+            ]
+        )
+    )
     with pytest.raises(CorruptFileError, match=r"^loop\.pdf: corrupt PDF: its page tree loops"):
         PdfExtractor().extract(loop, "loop.pdf")
 
@@ -229,7 +248,9 @@ def test_pdf_extractor_cyclic_page_tree_is_corrupt(tmp_path: Path) -> None:
 def test_pdf_extractor_no_text_layer_raises_scanned(tmp_path: Path) -> None:
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(_blank_pdf())
-    with pytest.raises(ScannedDocumentError, match=r"^scan\.pdf: no text layer \(scanned\?\); run with --ocr"):
+    with pytest.raises(
+        ScannedDocumentError, match=r"^scan\.pdf: no text layer \(scanned\?\); run with --ocr"
+    ):
         PdfExtractor().extract(scan, "scan.pdf")
 
 
@@ -254,8 +275,16 @@ def test_split_marker(line: str, marker: str, rest: str) -> None:
 # --------------------------------------------------------------------------- unruled timetables
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("14:00 - 14:15", True), ("10 a.m.–", True), ("3–5 p.m.", True), ("9:15", True), ("1.15–2.45", True),
-     ("2-1", False), ("2021", False), ("Item 3", False)],
+    [
+        ("14:00 - 14:15", True),
+        ("10 a.m.–", True),
+        ("3–5 p.m.", True),
+        ("9:15", True),
+        ("1.15–2.45", True),
+        ("2-1", False),
+        ("2021", False),
+        ("Item 3", False),
+    ],
 )
 def test_is_time(text: str, expected: bool) -> None:
     assert is_time(text) is expected
@@ -273,9 +302,22 @@ def test_pdf_extractor_unruled_timetable() -> None:
 
 @pytest.mark.parametrize(
     ("text", "furniture"),
-    [("3", True), ("iv", True), ("Page 3 of 10", True), ("- 3 -", True), ("3/8", True), ("25-10679", True),
-     ("24-22646 3/8", True), ("3/8 24-22646", True), ("25-10679 (E) 010425", True), ("24-22528X (E) 231224", True),
-     ("*2510679*", True), ("2021", False), ("Annex", False), ("1. Background", False)],
+    [
+        ("3", True),
+        ("iv", True),
+        ("Page 3 of 10", True),
+        ("- 3 -", True),
+        ("3/8", True),
+        ("25-10679", True),
+        ("24-22646 3/8", True),
+        ("3/8 24-22646", True),
+        ("25-10679 (E) 010425", True),
+        ("24-22528X (E) 231224", True),
+        ("*2510679*", True),
+        ("2021", False),
+        ("Annex", False),
+        ("1. Background", False),
+    ],
 )
 def test_page_furniture_pattern(text: str, furniture: bool) -> None:
     assert bool(_PAGE_FURNITURE.match(text)) is furniture
@@ -294,8 +336,10 @@ def test_pdf_extractor_words_apart_by_gaps_only() -> None:
     """A/53/601 (1998) has no space characters; its word gaps (0.2 em) are under pdfplumber's 3 pt."""
     ex = extract("A_53_601.en.pdf")
     joined = "\n".join(texts(ex))
-    assert ("Information from Non-Self-Governing Territories transmitted under Article 73 e of the Charter of "
-            "the United Nations") in joined
+    assert (
+        "Information from Non-Self-Governing Territories transmitted under Article 73 e of the Charter of "
+        "the United Nations"
+    ) in joined
     assert "Rapporteur: Mr. Bernard Tanoh-Boutchoué (Côte d'Ivoire)" in joined
     assert "recommendation of the General Committee, decided to include in the agenda" in joined
     # and no word is split inside ("recom mendation"): about as many words as pdftotext finds (1163)
@@ -340,7 +384,9 @@ def test_pdf_extractor_vertical_running_heads_dropped() -> None:
 def test_pdf_extractor_two_column_masthead_read_column_by_column() -> None:
     """DP/2025/6 page 1: the issuing body (left) and Distr./date/Original (right) do not interleave."""
     first = [b.text for b in extract("DP_2025_6.en.pdf").blocks if b.provenance.page == 1][:6]
-    body = first.index("Executive Board of the United Nations Development Programme, the United Nations "
-                       "Population Fund and the")
+    body = first.index(
+        "Executive Board of the United Nations Development Programme, the United Nations "
+        "Population Fund and the"
+    )
     assert first[body + 1] == "United Nations Office for Project Services"
-    assert first[body + 2:body + 4] == ["Distr.: General 2 December 2024", "Original: English"]
+    assert first[body + 2 : body + 4] == ["Distr.: General 2 December 2024", "Original: English"]

@@ -25,17 +25,42 @@ from ..export.columns import TABLES, rows_for
 class CatalogError(DocketError):
     pass
 
+
 CATALOG_NAME = "catalog.sqlite"
 SCHEMA_VERSION = 1
 # Each record table's link to files.source_file (documents.source_file is the record's own field).
 FILE_KEY = "catalog_file"
 
 FILE_COLUMNS = (
-    "source_file", "abspath", "sha256", "size", "mtime_ns", "document_id", "status", "reason", "message",
-    "pages", "seconds", "pipeline_version", "extraction_version", "tagging_version", "record", "untagged",
+    "source_file",
+    "abspath",
+    "sha256",
+    "size",
+    "mtime_ns",
+    "document_id",
+    "status",
+    "reason",
+    "message",
+    "pages",
+    "seconds",
+    "pipeline_version",
+    "extraction_version",
+    "tagging_version",
+    "record",
+    "untagged",
     "updated",
 )
-MANIFEST_COLUMNS = ("run_id", "seq", "source_file", "status", "reason", "message", "pages", "seconds", "sha256")
+MANIFEST_COLUMNS = (
+    "run_id",
+    "seq",
+    "source_file",
+    "status",
+    "reason",
+    "message",
+    "pages",
+    "seconds",
+    "sha256",
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -95,8 +120,10 @@ class Catalog:
         try:
             self._open()
         except sqlite3.DatabaseError as e:
-            raise CatalogError(f"{self.path}: cannot open the catalog ({e}). If it is damaged, move it away "
-                               "and run again: every document will be ingested anew.") from e
+            raise CatalogError(
+                f"{self.path}: cannot open the catalog ({e}). If it is damaged, move it away "
+                "and run again: every document will be ingested anew."
+            ) from e
 
     def _open(self) -> None:
         self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
@@ -109,9 +136,15 @@ class Catalog:
             for table, columns in TABLES.items():
                 cols = ", ".join(f"{_q(c)}" for c in (FILE_KEY, *columns))
                 self.db.execute(f"CREATE TABLE IF NOT EXISTS {_q(table)} ({cols})")
-                self.db.execute(f"CREATE INDEX IF NOT EXISTS {_q(table + '_file')} ON {_q(table)} ({FILE_KEY})")
-                self.db.execute(f"CREATE INDEX IF NOT EXISTS {_q(table + '_doc')} ON {_q(table)} (document_id)")
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                self.db.execute(
+                    f"CREATE INDEX IF NOT EXISTS {_q(table + '_file')} ON {_q(table)} ({FILE_KEY})"
+                )
+                self.db.execute(
+                    f"CREATE INDEX IF NOT EXISTS {_q(table + '_doc')} ON {_q(table)} (document_id)"
+                )
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
 
     def close(self) -> None:
         self.db.close()
@@ -125,14 +158,16 @@ class Catalog:
         """name -> (size, mtime_ns, sha256, status, pipeline, extraction, tagging): the small index a run plans with."""
         rows = self.db.execute(
             "SELECT source_file, size, mtime_ns, sha256, status, reason, pipeline_version, extraction_version, "
-            "tagging_version FROM files")
+            "tagging_version FROM files"
+        )
         return {r[0]: r[1:] for r in rows}
 
     def get(self, source_file: str, with_record: bool = True) -> Entry | None:
         """The stored entry; ``with_record=False`` leaves the (large) record columns out."""
         columns = [c if with_record or c not in ("record", "untagged") else "NULL" for c in FILE_COLUMNS]
-        row = self.db.execute(f"SELECT {', '.join(columns)} FROM files WHERE source_file = ?",
-                              (source_file,)).fetchone()
+        row = self.db.execute(
+            f"SELECT {', '.join(columns)} FROM files WHERE source_file = ?", (source_file,)
+        ).fetchone()
         return Entry(*row) if row else None
 
     def find_record(self, sha256: str, pipeline: str, extraction: str) -> Entry | None:
@@ -140,26 +175,35 @@ class Catalog:
         row = self.db.execute(
             f"SELECT {', '.join(FILE_COLUMNS)} FROM files WHERE sha256 = ? AND pipeline_version = ? "
             "AND extraction_version = ? AND record IS NOT NULL ORDER BY source_file LIMIT 1",
-            (sha256, pipeline, extraction)).fetchone()
+            (sha256, pipeline, extraction),
+        ).fetchone()
         return Entry(*row) if row else None
 
     def put(self, entry: Entry) -> None:
         """Store a source's outcome and replace its rows in the record tables (call inside a transaction)."""
         values = [getattr(entry, c) for c in FILE_COLUMNS[:-1]] + [time.time()]
-        self.db.execute(f"INSERT OR REPLACE INTO files ({', '.join(FILE_COLUMNS)}) "
-                        f"VALUES ({', '.join('?' * len(FILE_COLUMNS))})", values)
+        self.db.execute(
+            f"INSERT OR REPLACE INTO files ({', '.join(FILE_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(FILE_COLUMNS))})",
+            values,
+        )
         self._delete_rows(entry.source_file)
         if entry.record is not None:
             record = json.loads(entry.record)
             for table, columns in TABLES.items():
-                rows = [[entry.source_file, *(_sql_value(r.get(c)) for c in columns)] for r in rows_for(table, record)]
+                rows = [
+                    [entry.source_file, *(_sql_value(r.get(c)) for c in columns)]
+                    for r in rows_for(table, record)
+                ]
                 if rows:
                     marks = ", ".join("?" * (len(columns) + 1))
                     self.db.executemany(f"INSERT INTO {_q(table)} VALUES ({marks})", rows)
 
     def touch(self, source_file: str, size: int, mtime_ns: int, abspath: str) -> None:
-        self.db.execute("UPDATE files SET size = ?, mtime_ns = ?, abspath = ? WHERE source_file = ?",
-                        (size, mtime_ns, abspath, source_file))
+        self.db.execute(
+            "UPDATE files SET size = ?, mtime_ns = ?, abspath = ? WHERE source_file = ?",
+            (size, mtime_ns, abspath, source_file),
+        )
 
     def forget(self, source_file: str) -> None:
         self.db.execute("DELETE FROM files WHERE source_file = ?", (source_file,))
@@ -173,7 +217,9 @@ class Catalog:
         """Sources not seen by this run whose file no longer exists (moved or deleted)."""
         rows = self.db.execute(
             "SELECT source_file, abspath FROM files WHERE source_file NOT IN "
-            "(SELECT source_file FROM manifest WHERE run_id = ?)", (seen_run,))
+            "(SELECT source_file FROM manifest WHERE run_id = ?)",
+            (seen_run,),
+        )
         return [name for name, abspath in rows if not abspath or not Path(abspath).exists()]
 
     # -- runs and manifest ---------------------------------------------------------------------
@@ -184,13 +230,22 @@ class Catalog:
         return int(cur.lastrowid)
 
     def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
-        self.db.execute("UPDATE runs SET finished = ?, ingested = ?, skipped = ?, failed = ? WHERE run_id = ?",
-                        (time.time(), counts.get("ingested", 0), counts.get("skipped", 0), counts.get("failed", 0),
-                         run_id))
+        self.db.execute(
+            "UPDATE runs SET finished = ?, ingested = ?, skipped = ?, failed = ? WHERE run_id = ?",
+            (
+                time.time(),
+                counts.get("ingested", 0),
+                counts.get("skipped", 0),
+                counts.get("failed", 0),
+                run_id,
+            ),
+        )
 
     def add_manifest(self, row: dict[str, Any]) -> None:
-        self.db.execute(f"INSERT OR REPLACE INTO manifest VALUES ({', '.join('?' * len(MANIFEST_COLUMNS))})",
-                        [row.get(c) for c in MANIFEST_COLUMNS])
+        self.db.execute(
+            f"INSERT OR REPLACE INTO manifest VALUES ({', '.join('?' * len(MANIFEST_COLUMNS))})",
+            [row.get(c) for c in MANIFEST_COLUMNS],
+        )
 
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -205,7 +260,9 @@ class Catalog:
         n = 0
         cur = self.db.execute(
             "SELECT m.source_file, m.status, m.reason, m.message, f.updated, f.record IS NOT NULL FROM manifest m "
-            "LEFT JOIN files f ON f.source_file = m.source_file WHERE m.run_id = ? ORDER BY m.seq", (run_id,))
+            "LEFT JOIN files f ON f.source_file = m.source_file WHERE m.run_id = ? ORDER BY m.seq",
+            (run_id,),
+        )
         for name, status, reason, message, updated, has_record in cur:
             if status == "failed":
                 h.update(json.dumps([name, reason, message]).encode())
@@ -215,8 +272,9 @@ class Catalog:
         return h.hexdigest(), n
 
     def manifest_rows(self, run_id: int) -> Iterator[dict[str, Any]]:
-        cur = self.db.execute(f"SELECT {', '.join(MANIFEST_COLUMNS)} FROM manifest WHERE run_id = ? ORDER BY seq",
-                              (run_id,))
+        cur = self.db.execute(
+            f"SELECT {', '.join(MANIFEST_COLUMNS)} FROM manifest WHERE run_id = ? ORDER BY seq", (run_id,)
+        )
         for row in cur:
             yield dict(zip(MANIFEST_COLUMNS, row, strict=True))
 
@@ -224,7 +282,9 @@ class Catalog:
         """(manifest row, record JSON) in input order, streamed from the database."""
         cur = self.db.execute(
             f"SELECT {', '.join('m.' + c for c in MANIFEST_COLUMNS)}, f.record FROM manifest m "
-            "LEFT JOIN files f ON f.source_file = m.source_file WHERE m.run_id = ? ORDER BY m.seq", (run_id,))
+            "LEFT JOIN files f ON f.source_file = m.source_file WHERE m.run_id = ? ORDER BY m.seq",
+            (run_id,),
+        )
         for row in cur:
             yield dict(zip(MANIFEST_COLUMNS, row[:-1], strict=True)), row[-1]
 

@@ -32,8 +32,12 @@ class Task:
 
 
 def timeout_payload(task: Task, timeout: float, seconds: float) -> dict[str, Any]:
-    payload = failed_payload(Reason.TIMEOUT, f"{task.name}: took longer than the {timeout:g} s limit per document "
-                             "and was stopped; raise it with --timeout", seconds)
+    payload = failed_payload(
+        Reason.TIMEOUT,
+        f"{task.name}: took longer than the {timeout:g} s limit per document "
+        "and was stopped; raise it with --timeout",
+        seconds,
+    )
     return {**payload, "retry": True}
 
 
@@ -136,8 +140,12 @@ class LocalExecutor:
 
     def _collect(self, pool: list[_Worker], active: list[_Worker]) -> Iterator[tuple[Task, dict[str, Any]]]:
         limits = [w.started + (self.timeout if w.ready else STARTUP_LIMIT) for w in active]
-        ready = set(wait([w.conn for w in active] + [w.proc.sentinel for w in active],
-                         timeout=max(0.0, min(min(limits) - time.monotonic(), 1.0))))
+        ready = set(
+            wait(
+                [w.conn for w in active] + [w.proc.sentinel for w in active],
+                timeout=max(0.0, min(min(limits) - time.monotonic(), 1.0)),
+            )
+        )
         now = time.monotonic()
         for worker in active:
             message, alive = None, True
@@ -155,16 +163,24 @@ class LocalExecutor:
                     continue
                 worker.kill()
                 pool.remove(worker)
-                raise RuntimeError("a worker process could not start (see the messages above); "
-                                   "try --workers 1 or check the installation")
+                raise RuntimeError(
+                    "a worker process could not start (see the messages above); "
+                    "try --workers 1 or check the installation"
+                )
             task, elapsed = worker.task, now - worker.started
             if message is None and alive:
                 payload = timeout_payload(task, self.timeout, elapsed)
             elif message is None:
                 worker.proc.join(1)
-                payload = {**failed_payload(
-                    Reason.INTERNAL, f"{task.name}: the worker process died while reading it (exit code "
-                    f"{worker.proc.exitcode}; out of memory or a crash in a parser library)", elapsed), "retry": True}
+                payload = {
+                    **failed_payload(
+                        Reason.INTERNAL,
+                        f"{task.name}: the worker process died while reading it (exit code "
+                        f"{worker.proc.exitcode}; out of memory or a crash in a parser library)",
+                        elapsed,
+                    ),
+                    "retry": True,
+                }
             else:
                 payload = message
             worker.task = None
@@ -206,7 +222,10 @@ class DaskExecutor:
                     fn, args = task.fn, task.args
                     if self.send_bytes and fn is run_document and os.path.isfile(args[0]):
                         with open(args[0], "rb") as fh:
-                            fn, args = run_document_bytes, (fh.read(), os.path.splitext(args[0])[1], *args[1:])
+                            fn, args = (
+                                run_document_bytes,
+                                (fh.read(), os.path.splitext(args[0])[1], *args[1:]),
+                            )
                     future = self.client.submit(fn, *args, pure=False)
                     pending[future] = (task, time.monotonic())
                 if not pending:
@@ -214,8 +233,11 @@ class DaskExecutor:
                 deadline = min(t for _, t in pending.values()) + self.timeout
                 try:
                     with self.client.as_current():
-                        dask_wait(list(pending), timeout=max(0.05, deadline - time.monotonic()),
-                                  return_when="FIRST_COMPLETED")
+                        dask_wait(
+                            list(pending),
+                            timeout=max(0.05, deadline - time.monotonic()),
+                            return_when="FIRST_COMPLETED",
+                        )
                 except TimeoutError:
                     pass
                 now = time.monotonic()
@@ -239,8 +261,12 @@ class DaskExecutor:
         try:
             return future.result()
         except Exception as e:  # noqa: BLE001 - a lost worker or task error fails one document
-            return {**failed_payload(Reason.INTERNAL, f"{task.name}: failed on the cluster ({type(e).__name__}: {e})"),
-                    "retry": True}
+            return {
+                **failed_payload(
+                    Reason.INTERNAL, f"{task.name}: failed on the cluster ({type(e).__name__}: {e})"
+                ),
+                "retry": True,
+            }
 
 
 def _importable(module: str) -> bool:
@@ -252,8 +278,14 @@ def _importable(module: str) -> bool:
         return False
 
 
-def make_executor(kind: str, workers: int, timeout: float, scheduler: str | None = None,
-                  send_bytes: bool = False, warmup: tuple | None = None):
+def make_executor(
+    kind: str,
+    workers: int,
+    timeout: float,
+    scheduler: str | None = None,
+    send_bytes: bool = False,
+    warmup: tuple | None = None,
+):
     if kind == "dask":
         if not scheduler:
             raise ValueError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")

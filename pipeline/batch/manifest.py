@@ -34,7 +34,9 @@ def write_outputs(catalog: Catalog, run_id: int, out_dir: Path, raw_csv: bool = 
         for row, record in catalog.run_rows(run_id):
             name = row["source_file"]
             if row["status"] == "failed":
-                writer.add(Result(name, Status.FAILED, failure=Failure(name, _reason(row["reason"]), row["message"])))
+                writer.add(
+                    Result(name, Status.FAILED, failure=Failure(name, _reason(row["reason"]), row["message"]))
+                )
             elif record is not None:
                 writer.write_record(json.loads(record), compact=record)
         names = set(writer.json_names)
@@ -55,12 +57,25 @@ def write_manifest(catalog: Catalog, run_id: int, out_dir: Path, raw_csv: bool =
         manifest.writerow(MANIFEST_HEADER)
         for row in catalog.manifest_rows(run_id):
             seconds = "" if row["seconds"] is None else f"{row['seconds']:.3f}"
-            manifest.writerow([cell(row["source_file"]), row["status"], row["reason"], cell(row["message"]),
-                               "" if row["pages"] is None else row["pages"], seconds, row["sha256"] or ""])
+            manifest.writerow(
+                [
+                    cell(row["source_file"]),
+                    row["status"],
+                    row["reason"],
+                    cell(row["message"]),
+                    "" if row["pages"] is None else row["pages"],
+                    seconds,
+                    row["sha256"] or "",
+                ]
+            )
 
 
 def _outputs_present(out_dir: Path, n_records: int) -> bool:
-    needed = [out_dir / "documents.jsonl", out_dir / "failures.csv", *(out_dir / "csv" / f"{t}.csv" for t in TABLES)]
+    needed = [
+        out_dir / "documents.jsonl",
+        out_dir / "failures.csv",
+        *(out_dir / "csv" / f"{t}.csv" for t in TABLES),
+    ]
     if not all(p.is_file() for p in needed):
         return False
     json_dir = out_dir / "json"

@@ -46,21 +46,35 @@ class BatchOptions:
 class RunSummary:
     run_id: int
     out_dir: Path
-    counts: dict[str, int] = field(default_factory=lambda: {"ingested": 0, "partial": 0, "skipped": 0, "failed": 0})
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"ingested": 0, "partial": 0, "skipped": 0, "failed": 0}
+    )
     seconds: float = 0.0
 
     def line(self) -> str:
         c = self.counts
-        text = results_summary({"ok": c["ingested"] - c["partial"], "partial": c["partial"], "failed": c["failed"],
-                                "skipped": c["skipped"]})
+        text = results_summary(
+            {
+                "ok": c["ingested"] - c["partial"],
+                "partial": c["partial"],
+                "failed": c["failed"],
+                "skipped": c["skipped"],
+            }
+        )
         return f"{text} in {self.seconds:.1f} s -> {self.out_dir}"
 
 
 Progress = Callable[[dict[str, Any]], None]  # called with each manifest row as it lands
 
 
-def run_batch(sources: Sequence[Path], out_dir: str | Path, settings: Settings, options: BatchOptions,
-              progress: Progress | None = None, command: str = "") -> RunSummary:
+def run_batch(
+    sources: Sequence[Path],
+    out_dir: str | Path,
+    settings: Settings,
+    options: BatchOptions,
+    progress: Progress | None = None,
+    command: str = "",
+) -> RunSummary:
     """Ingest ``sources`` (already expanded, in output order) into ``out_dir``. Caller holds the lock."""
     started = time.monotonic()
     out_dir = Path(out_dir)
@@ -70,9 +84,17 @@ def run_batch(sources: Sequence[Path], out_dir: str | Path, settings: Settings, 
     try:
         run_id = catalog.start_run(command)
         summary = RunSummary(run_id, out_dir)
-        planner = _Planner(catalog, run_id, settings, config_versions(settings), options.force, summary, progress)
-        executor = make_executor(options.executor, options.workers, timeout, options.scheduler, options.send_bytes,
-                                 warmup=(warm_up, (settings,)))
+        planner = _Planner(
+            catalog, run_id, settings, config_versions(settings), options.force, summary, progress
+        )
+        executor = make_executor(
+            options.executor,
+            options.workers,
+            timeout,
+            options.scheduler,
+            options.send_bytes,
+            warmup=(warm_up, (settings,)),
+        )
         for task, payload in executor.run(planner.tasks(sources)):
             planner.finish(task, payload)
         planner.flush()
@@ -89,8 +111,16 @@ def run_batch(sources: Sequence[Path], out_dir: str | Path, settings: Settings, 
 
 
 class _Planner:
-    def __init__(self, catalog: Catalog, run_id: int, settings: Settings, versions: Versions, force: bool,
-                 summary: RunSummary, progress: Progress | None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        run_id: int,
+        settings: Settings,
+        versions: Versions,
+        force: bool,
+        summary: RunSummary,
+        progress: Progress | None,
+    ):
         self.catalog, self.run_id, self.settings, self.v = catalog, run_id, settings, versions
         self.force, self.summary, self.progress = force, summary, progress
         self.index = catalog.entries()
@@ -151,37 +181,69 @@ class _Planner:
         if entry.status == Status.FAILED:
             if moved:  # messages name the file: read it again under its new name
                 return self._extract(path, ctx)
-            self._pending.append((None, self._row(ctx, "failed", entry.reason, entry.message, entry.pages, 0.0),
-                                  (ctx["size"], ctx["mtime_ns"], ctx["abspath"]) if touch else None))
+            self._pending.append(
+                (
+                    None,
+                    self._row(ctx, "failed", entry.reason, entry.message, entry.pages, 0.0),
+                    (ctx["size"], ctx["mtime_ns"], ctx["abspath"]) if touch else None,
+                )
+            )
             return None
         if (moved or entry.tagging_version != self.v.tagging) and entry.record is None:
             entry = self.catalog.get(entry.source_file)
-        record, untagged = relabel(entry.record, entry.source_file, name), relabel(entry.untagged, entry.source_file, name)
+        record, untagged = (
+            relabel(entry.record, entry.source_file, name),
+            relabel(entry.untagged, entry.source_file, name),
+        )
         if entry.tagging_version != self.v.tagging:
             if not self.can_retag:
                 ctx["why"] = "config changed"
                 return self._extract(path, ctx)
             ctx.update(why="retagged", moved_from=entry.source_file if moved else None, pages=entry.pages)
             return Task(ctx["seq"], name, retag_record, (untagged or record, self.settings, name), ctx)
-        why = ("unchanged" if not moved else
-               f"moved from {entry.source_file}" if not Path(entry.abspath or "").exists() else
-               f"same content as {entry.source_file}")
+        why = (
+            "unchanged"
+            if not moved
+            else f"moved from {entry.source_file}"
+            if not Path(entry.abspath or "").exists()
+            else f"same content as {entry.source_file}"
+        )
         row = self._row(ctx, "skipped", why, "", entry.pages, 0.0)
         if moved:
-            new = Entry(**{**_fields(entry), "source_file": name, "abspath": ctx["abspath"], "size": ctx["size"],
-                           "mtime_ns": ctx["mtime_ns"], "record": record, "untagged": untagged, "seconds": 0.0})
+            new = Entry(
+                **{
+                    **_fields(entry),
+                    "source_file": name,
+                    "abspath": ctx["abspath"],
+                    "size": ctx["size"],
+                    "mtime_ns": ctx["mtime_ns"],
+                    "record": record,
+                    "untagged": untagged,
+                    "seconds": 0.0,
+                }
+            )
             self._pending.append((new, row, None))
         else:
-            self._pending.append((None, row, (ctx["size"], ctx["mtime_ns"], ctx["abspath"]) if touch else None))
+            self._pending.append(
+                (None, row, (ctx["size"], ctx["mtime_ns"], ctx["abspath"]) if touch else None)
+            )
         return None
 
     def _extract(self, path: Path, ctx: dict[str, Any]) -> Task:
         return Task(ctx["seq"], ctx["name"], run_document, (str(path), self.settings, ctx["name"]), ctx)
 
     def _row(self, ctx, status, reason, message, pages, seconds) -> dict[str, Any]:
-        return {"run_id": self.run_id, "seq": ctx["seq"], "source_file": ctx["name"], "status": status,
-                "reason": reason or "", "message": message or "", "pages": pages, "seconds": round(seconds, 3),
-                "sha256": ctx.get("sha256")}
+        return {
+            "run_id": self.run_id,
+            "seq": ctx["seq"],
+            "source_file": ctx["name"],
+            "status": status,
+            "reason": reason or "",
+            "message": message or "",
+            "pages": pages,
+            "seconds": round(seconds, 3),
+            "sha256": ctx.get("sha256"),
+        }
 
     def finish(self, task: Task, payload: dict[str, Any]) -> None:
         ctx = task.context
@@ -194,10 +256,24 @@ class _Planner:
         else:
             status = payload["status"]
             row = self._row(ctx, "ingested", ctx["why"], "", payload.get("pages"), payload["seconds"])
-        entry = Entry(ctx["name"], ctx["abspath"], sha, ctx.get("size"), ctx.get("mtime_ns"),
-                      payload.get("document_id"), status, payload.get("reason"), payload.get("message"),
-                      payload.get("pages"), payload["seconds"], self.v.pipeline, self.v.extraction, self.v.tagging,
-                      payload.get("record"), payload.get("untagged"))
+        entry = Entry(
+            ctx["name"],
+            ctx["abspath"],
+            sha,
+            ctx.get("size"),
+            ctx.get("mtime_ns"),
+            payload.get("document_id"),
+            status,
+            payload.get("reason"),
+            payload.get("message"),
+            payload.get("pages"),
+            payload["seconds"],
+            self.v.pipeline,
+            self.v.extraction,
+            self.v.tagging,
+            payload.get("record"),
+            payload.get("untagged"),
+        )
         self._pending.append((entry, row, None))
         self.flush()
         if not failed and payload["status"] == Status.PARTIAL:

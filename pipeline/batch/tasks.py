@@ -25,12 +25,21 @@ def run_document(path: str, settings: Settings, source_file: str) -> dict[str, A
     result = process_file(path, replace(settings, tag=False), source_file=source_file)
     if result.document is None:
         failure = result.failure
-        return failed_payload(failure.reason if failure else Reason.INTERNAL,
-                              failure.message if failure else f"{source_file}: no record", result.seconds)
+        return failed_payload(
+            failure.reason if failure else Reason.INTERNAL,
+            failure.message if failure else f"{source_file}: no record",
+            result.seconds,
+        )
     untagged = result.document.to_dict()
-    payload = {"status": str(result.status), "pages": result.pages, "seconds": result.seconds,
-               "sha256": result.document.info.sha256, "document_id": result.document.info.id,
-               "untagged": None, "record": dumps(untagged, None)}
+    payload = {
+        "status": str(result.status),
+        "pages": result.pages,
+        "seconds": result.seconds,
+        "sha256": result.document.info.sha256,
+        "document_id": result.document.info.id,
+        "untagged": None,
+        "record": dumps(untagged, None),
+    }
     if settings.tag:
         payload.update(_tagged(result.document, settings, source_file))
         if payload["record"] is not None and payload["record"] != dumps(untagged, None):
@@ -54,6 +63,7 @@ def warm_up(settings: Settings) -> None:
     for fmt in EXTRACTORS:
         load_extractor(fmt)
     import pypdfium2  # noqa: F401  (the page-limit check)
+
     limit_memory(settings.max_memory_mb)
 
 
@@ -90,9 +100,15 @@ def retag_record(untagged: str, settings: Settings, source_file: str) -> dict[st
     from ..records_io import document_from_dict
 
     document = document_from_dict(json.loads(untagged))
-    payload = {"status": str(Status.PARTIAL if document.warnings else Status.OK),
-               "pages": document.info.pages, "seconds": 0.0, "sha256": document.info.sha256,
-               "document_id": document.info.id, "untagged": untagged, "record": untagged}
+    payload = {
+        "status": str(Status.PARTIAL if document.warnings else Status.OK),
+        "pages": document.info.pages,
+        "seconds": 0.0,
+        "sha256": document.info.sha256,
+        "document_id": document.info.id,
+        "untagged": untagged,
+        "record": untagged,
+    }
     if settings.tag:
         payload.update(_tagged(document, settings, source_file))
     if payload["record"] == untagged:
@@ -105,14 +121,25 @@ def _tagged(document, settings: Settings, source_file: str) -> dict[str, Any]:
         tagged = tag(document, settings)
     except Exception as e:  # noqa: BLE001 - a tagger bug fails one document, not the batch
         detail = "".join(traceback.format_exception_only(type(e), e)).strip().splitlines()[-1]
-        return failed_payload(Reason.INTERNAL, f"{source_file}: internal error while tagging ({detail}); please report it",
-                              0.0)
-    return {"status": str(Status.PARTIAL if tagged.warnings else Status.OK), "record": dumps(tagged.to_dict(), None)}
+        return failed_payload(
+            Reason.INTERNAL, f"{source_file}: internal error while tagging ({detail}); please report it", 0.0
+        )
+    return {
+        "status": str(Status.PARTIAL if tagged.warnings else Status.OK),
+        "record": dumps(tagged.to_dict(), None),
+    }
 
 
 def failed_payload(reason: Reason | str, message: str, seconds: float = 0.0) -> dict[str, Any]:
-    return {"status": str(Status.FAILED), "reason": str(reason), "message": message, "seconds": seconds,
-            "pages": None, "record": None, "untagged": None}
+    return {
+        "status": str(Status.FAILED),
+        "reason": str(reason),
+        "message": message,
+        "seconds": seconds,
+        "pages": None,
+        "record": None,
+        "untagged": None,
+    }
 
 
 def relabel(record_json: str | None, old: str, new: str) -> str | None:

@@ -43,11 +43,13 @@ def config_versions(settings: Settings) -> Versions:
         except (tomllib.TOMLDecodeError, UnicodeDecodeError):
             toml = {"_raw": hashlib.sha256(path.read_bytes()).hexdigest()}
     ingest = {k: v for k, v in toml.get("ingest", {}).items() if k not in ("timeout", "tag", "raw_csv")}
-    extraction = _digest({
-        "pipeline": __version__,
-        "sections": {s: ingest if s == "ingest" else toml.get(s) for s in EXTRACTION_SECTIONS},
-        "settings": {k: getattr(settings, k, None) for k in EXTRACTION_SETTINGS},
-    })
+    extraction = _digest(
+        {
+            "pipeline": __version__,
+            "sections": {s: ingest if s == "ingest" else toml.get(s) for s in EXTRACTION_SECTIONS},
+            "settings": {k: getattr(settings, k, None) for k in EXTRACTION_SETTINGS},
+        }
+    )
     if not settings.tag:
         return Versions(__version__, extraction, "off")
     files = {}

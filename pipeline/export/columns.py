@@ -13,27 +13,84 @@ from typing import Any
 
 TABLES: dict[str, tuple[str, ...]] = {
     "documents": (
-        "document_id", "source_file", "sha256", "format", "doc_type", "title", "date", "issued",
-        "meeting_start", "meeting_end", "meeting_name", "meeting_number", "symbol", "organisation",
-        "venue", "meeting_format", "time_zone", "language", "pages", "n_sections", "n_objectives",
-        "n_agenda_items", "n_recommendations", "warnings",
+        "document_id",
+        "source_file",
+        "sha256",
+        "format",
+        "doc_type",
+        "title",
+        "date",
+        "issued",
+        "meeting_start",
+        "meeting_end",
+        "meeting_name",
+        "meeting_number",
+        "symbol",
+        "organisation",
+        "venue",
+        "meeting_format",
+        "time_zone",
+        "language",
+        "pages",
+        "n_sections",
+        "n_objectives",
+        "n_agenda_items",
+        "n_recommendations",
+        "warnings",
     ),
     "sections": ("document_id", "record_id", "number", "heading", "level", "text", "page", "block"),
     "objectives": ("document_id", "record_id", "text", "page", "block"),
     "agenda_items": (
-        "document_id", "record_id", "date", "start", "end", "number", "title", "description",
-        "session", "speakers", "page", "block",
+        "document_id",
+        "record_id",
+        "date",
+        "start",
+        "end",
+        "number",
+        "title",
+        "description",
+        "session",
+        "speakers",
+        "page",
+        "block",
     ),
     "recommendations": (
-        "document_id", "record_id", "number", "label", "title", "group", "actors_raw", "actors",
-        "text", "response_category", "response_text", "topics", "page", "block", "table",
+        "document_id",
+        "record_id",
+        "number",
+        "label",
+        "title",
+        "group",
+        "actors_raw",
+        "actors",
+        "text",
+        "response_category",
+        "response_text",
+        "topics",
+        "page",
+        "block",
+        "table",
     ),
     "actors": (
-        "document_id", "record_id", "record_type", "number", "name", "actor_id", "kind", "matched_as",
+        "document_id",
+        "record_id",
+        "record_type",
+        "number",
+        "name",
+        "actor_id",
+        "kind",
+        "matched_as",
         "registered",
     ),
     "topics": (
-        "document_id", "record_id", "record_type", "number", "topic_id", "label", "taxonomy", "score",
+        "document_id",
+        "record_id",
+        "record_type",
+        "number",
+        "topic_id",
+        "label",
+        "taxonomy",
+        "score",
         "evidence",
     ),
 }
@@ -61,14 +118,26 @@ def rows_for(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
     elif table == "sections":
         for i, s in enumerate(record.get("sections", []), 1):
             page, block, _ = _page(s)
-            yield {"document_id": did, "record_id": f"{did}:sec:{i}", "number": s.get("number"),
-                   "heading": s.get("heading"), "level": s.get("level"), "text": s.get("text"),
-                   "page": page, "block": block}
+            yield {
+                "document_id": did,
+                "record_id": f"{did}:sec:{i}",
+                "number": s.get("number"),
+                "heading": s.get("heading"),
+                "level": s.get("level"),
+                "text": s.get("text"),
+                "page": page,
+                "block": block,
+            }
     elif table == "objectives":
         for i, o in enumerate(record.get("objectives", []), 1):
             page, block, _ = _page(o)
-            yield {"document_id": did, "record_id": f"{did}:obj:{i}", "text": o.get("text"), "page": page,
-                   "block": block}
+            yield {
+                "document_id": did,
+                "record_id": f"{did}:obj:{i}",
+                "text": o.get("text"),
+                "page": page,
+                "block": block,
+            }
     elif table == "agenda_items":
         for i, a in enumerate(record.get("agenda_items", []), 1):
             page, block, _ = _page(a)
@@ -76,32 +145,63 @@ def rows_for(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 ", ".join(x for x in (s.get("name"), s.get("role"), s.get("organisation")) if x)
                 for s in a.get("speakers", [])
             )
-            yield {"document_id": did, "record_id": f"{did}:agenda:{i}",
-                   **{k: a.get(k) for k in ("date", "start", "end", "number", "title", "description", "session")},
-                   "speakers": speakers, "page": page, "block": block}
+            yield {
+                "document_id": did,
+                "record_id": f"{did}:agenda:{i}",
+                **{
+                    k: a.get(k) for k in ("date", "start", "end", "number", "title", "description", "session")
+                },
+                "speakers": speakers,
+                "page": page,
+                "block": block,
+            }
     elif table == "recommendations":
         for i, r in enumerate(record.get("recommendations", []), 1):
             page, block, tbl = _page(r)
             mr = r.get("management_response") or {}
-            yield {"document_id": did, "record_id": f"{did}:rec:{i}",
-                   **{k: r.get(k) for k in ("number", "label", "title", "group", "actors_raw", "text")},
-                   "actors": "; ".join(a.get("name", "") for a in r.get("actors", [])),
-                   "response_category": mr.get("category"), "response_text": mr.get("text"),
-                   "topics": "; ".join(t.get("id", "") for t in r.get("topics", [])),
-                   "page": page, "block": block, "table": tbl}
+            yield {
+                "document_id": did,
+                "record_id": f"{did}:rec:{i}",
+                **{k: r.get(k) for k in ("number", "label", "title", "group", "actors_raw", "text")},
+                "actors": "; ".join(a.get("name", "") for a in r.get("actors", [])),
+                "response_category": mr.get("category"),
+                "response_text": mr.get("text"),
+                "topics": "; ".join(t.get("id", "") for t in r.get("topics", [])),
+                "page": page,
+                "block": block,
+                "table": tbl,
+            }
     elif table == "actors":
         for i, r in enumerate(record.get("recommendations", []), 1):
             for a in r.get("actors", []):
-                yield {"document_id": did, "record_id": f"{did}:rec:{i}", "record_type": "recommendation",
-                       "number": r.get("number"), "name": a.get("name"), "actor_id": a.get("id"),
-                       "kind": a.get("kind"), "matched_as": a.get("matched_as"), "registered": a.get("registered")}
+                yield {
+                    "document_id": did,
+                    "record_id": f"{did}:rec:{i}",
+                    "record_type": "recommendation",
+                    "number": r.get("number"),
+                    "name": a.get("name"),
+                    "actor_id": a.get("id"),
+                    "kind": a.get("kind"),
+                    "matched_as": a.get("matched_as"),
+                    "registered": a.get("registered"),
+                }
     elif table == "topics":
-        for kind, key, prefix in (("recommendation", "recommendations", "rec"), ("objective", "objectives", "obj")):
+        for kind, key, prefix in (
+            ("recommendation", "recommendations", "rec"),
+            ("objective", "objectives", "obj"),
+        ):
             for i, r in enumerate(record.get(key, []), 1):
                 for t in r.get("topics", []):
-                    yield {"document_id": did, "record_id": f"{did}:{prefix}:{i}", "record_type": kind,
-                           "number": r.get("number"), "topic_id": t.get("id"), "label": t.get("label"),
-                           "taxonomy": t.get("taxonomy"), "score": t.get("score"),
-                           "evidence": json.dumps(t.get("evidence", []), ensure_ascii=False)}
+                    yield {
+                        "document_id": did,
+                        "record_id": f"{did}:{prefix}:{i}",
+                        "record_type": kind,
+                        "number": r.get("number"),
+                        "topic_id": t.get("id"),
+                        "label": t.get("label"),
+                        "taxonomy": t.get("taxonomy"),
+                        "score": t.get("score"),
+                        "evidence": json.dumps(t.get("evidence", []), ensure_ascii=False),
+                    }
     else:
         raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")

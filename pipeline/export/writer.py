@@ -33,8 +33,13 @@ def safe_filename(name: str, max_len: int = 120) -> str:
 class OutputWriter:
     """Context manager collecting Results into ``out_dir``."""
 
-    def __init__(self, out_dir: str | Path, raw_csv: bool = False, per_document_json: bool = True,
-                 skip_identical_json: bool = False):
+    def __init__(
+        self,
+        out_dir: str | Path,
+        raw_csv: bool = False,
+        per_document_json: bool = True,
+        skip_identical_json: bool = False,
+    ):
         self.out_dir = Path(out_dir)
         self.raw_csv = raw_csv
         self.per_document_json = per_document_json

@@ -74,12 +74,15 @@ def sniff_format(path: Path, source_file: str | None = None) -> str:
             with zipfile.ZipFile(path) as zf:
                 names = set(zf.namelist())
         except zipfile.BadZipFile:
-            raise MislabelledFileError(name, "looks like a zip archive but is damaged; not a readable DOCX") from None
+            raise MislabelledFileError(
+                name, "looks like a zip archive but is damaged; not a readable DOCX"
+            ) from None
         if "word/document.xml" in names:
             return "docx"
         if "[Content_Types].xml" in names:
             raise UnsupportedFormatError(
-                name, "an Office file that is not a Word document (no word/document.xml); convert it to DOCX or PDF"
+                name,
+                "an Office file that is not a Word document (no word/document.xml); convert it to DOCX or PDF",
             )
         raise UnsupportedFormatError(name, "a zip archive, not a DOCX (no word/document.xml)")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -92,13 +95,16 @@ def sniff_format(path: Path, source_file: str | None = None) -> str:
         return TEXT_SUFFIXES[suffix]
     if suffix == ".pdf" or suffix in DOCX_SUFFIXES:
         raise MislabelledFileError(
-            name, f"named {suffix} but its content is not a {suffix[1:].upper()} file (corrupt or mislabelled)"
+            name,
+            f"named {suffix} but its content is not a {suffix[1:].upper()} file (corrupt or mislabelled)",
         )
     if suffix in (".doc",):
         raise UnsupportedFormatError(name, "legacy Word .doc is not supported; save it as .docx or PDF")
     if _looks_like_text(path):
         return "txt"
-    raise UnsupportedFormatError(name, f"unsupported file type {suffix or '(no suffix)'}; docket reads PDF, DOCX, TXT and MD")
+    raise UnsupportedFormatError(
+        name, f"unsupported file type {suffix or '(no suffix)'}; docket reads PDF, DOCX, TXT and MD"
+    )
 
 
 def _leading_bytes(path: Path, size: int = 1024) -> bytes:

@@ -35,8 +35,20 @@ CELL_BULLET = "•"
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Content a reader does not see as text of this paragraph.
-_SKIP = {w("pPr"), w("rPr"), w("del"), w("moveFrom"), w("instrText"), w("delText"), w("footnoteReference"),
-         w("endnoteReference"), w("commentReference"), w("sdtPr"), w("sdtEndPr"), _MC + "Fallback"}
+_SKIP = {
+    w("pPr"),
+    w("rPr"),
+    w("del"),
+    w("moveFrom"),
+    w("instrText"),
+    w("delText"),
+    w("footnoteReference"),
+    w("endnoteReference"),
+    w("commentReference"),
+    w("sdtPr"),
+    w("sdtEndPr"),
+    _MC + "Fallback",
+}
 _CHARS = {w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-", w("softHyphen"): ""}
 # A list marker typed into the text of a plain paragraph ("1. Examine ...", "(a) ...", "• ..."): the
 # same markers the PDF extractor reads as list items, so a typed list gives the same blocks in both.
@@ -159,15 +171,32 @@ class _Walker:
             marker = label.marker if label and not label.bullet else ""
             shown = f"{marker} {text}" if marker else text
             marker = marker or printed_number(text)
-            return Block(BlockKind.HEADING, shown, prov, level=level or 1, marker=marker, bold=bold, style=style)
+            return Block(
+                BlockKind.HEADING, shown, prov, level=level or 1, marker=marker, bold=bold, style=style
+            )
         if label is not None:
-            return Block(BlockKind.LIST_ITEM, text, prov, level=label.level, marker=label.marker, bold=bold, style=style)
+            return Block(
+                BlockKind.LIST_ITEM,
+                text,
+                prov,
+                level=label.level,
+                marker=label.marker,
+                bold=bold,
+                style=style,
+            )
         typed = _TYPED_MARKER.match(text)
-        if typed and text[typed.end():].strip():
+        if typed and text[typed.end() :].strip():
             marker = typed.group("glyph") or typed.group("dash") or typed.group("num")
             marker = "\u2022" if marker in "\uf0b7\uf0a7" else marker
-            return Block(BlockKind.LIST_ITEM, text[typed.end():].strip(), prov, level=0, marker=marker, bold=bold,
-                         style=style)
+            return Block(
+                BlockKind.LIST_ITEM,
+                text[typed.end() :].strip(),
+                prov,
+                level=0,
+                marker=marker,
+                bold=bold,
+                style=style,
+            )
         return Block(BlockKind.PARAGRAPH, text, prov, bold=bold, style=style)
 
     def _table(self, tbl: etree._Element, anchored: bool) -> None:
@@ -179,7 +208,9 @@ class _Walker:
             for tc in _row_cells(tr):
                 if cells and _is_hmerge_continuation(tc):
                     # legacy horizontal merge: widen the cell it continues instead of repeating it
-                    cells[-1] = dataclasses.replace(cells[-1], colspan=cells[-1].colspan + _int_attr(tc, "gridSpan", 1))
+                    cells[-1] = dataclasses.replace(
+                        cells[-1], colspan=cells[-1].colspan + _int_attr(tc, "gridSpan", 1)
+                    )
                     continue
                 cells.append(self._cell(tc, boxes))
             rows.append(_pad_row(tr, tuple(cells)))
@@ -200,8 +231,12 @@ class _Walker:
         self._cell_lines(tc, lines, boxes)
         return make_cell(lines, span)
 
-    def _cell_lines(self, container: etree._Element, lines: list[list[tuple[str, bool | None]]],
-                    boxes: list[etree._Element]) -> None:
+    def _cell_lines(
+        self,
+        container: etree._Element,
+        lines: list[list[tuple[str, bool | None]]],
+        boxes: list[etree._Element],
+    ) -> None:
         """Each in-cell paragraph is a line; nested tables add their cells' lines in order."""
         for child in container:
             if child.tag == w("p"):
@@ -228,7 +263,9 @@ def read_paragraph(p: etree._Element, styles: Styles, numberer: Numberer) -> Par
     return para
 
 
-def _label(ppr: etree._Element | None, style_id: str | None, styles: Styles, numberer: Numberer) -> ListLabel | None:
+def _label(
+    ppr: etree._Element | None, style_id: str | None, styles: Styles, numberer: Numberer
+) -> ListLabel | None:
     """Resolve numId/ilvl from the paragraph, then its style, and take the next number."""
     num_pr = ppr.find(w("numPr")) if ppr is not None else None
     style_num, style_ilvl = styles.numbering(style_id)
@@ -302,8 +339,12 @@ def _run_bold(r: etree._Element, styles: Styles, para_bold: bool | None) -> bool
 
 def looks_like_heading(text: str) -> bool:
     """A short, wholly bold paragraph without a closing period is a heading in Normal-style documents."""
-    return (len(text) <= MAX_BOLD_HEADING_CHARS and len(text.split()) <= MAX_BOLD_HEADING_WORDS
-            and not text.endswith((".", ";", ",")) and any(ch.isalpha() for ch in text))
+    return (
+        len(text) <= MAX_BOLD_HEADING_CHARS
+        and len(text.split()) <= MAX_BOLD_HEADING_WORDS
+        and not text.endswith((".", ";", ","))
+        and any(ch.isalpha() for ch in text)
+    )
 
 
 def printed_number(text: str) -> str:

@@ -23,11 +23,34 @@ _W = f"{{{W_NS}}}"
 
 # Symbol/Wingdings bullets are private-use code points; show what the font draws.
 BULLET_GLYPHS = {
-    "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf0a8": "□",
-    "\uf06e": "■", "\uf071": "❑", "\uf0e0": "➢", "\uf0de": "➢", "\uf0d5": "❖", "o": "◦",
+    "\uf0b7": "•",
+    "\uf0a7": "▪",
+    "\uf0d8": "➢",
+    "\uf076": "❖",
+    "\uf0fc": "✓",
+    "\uf0a8": "□",
+    "\uf06e": "■",
+    "\uf071": "❑",
+    "\uf0e0": "➢",
+    "\uf0de": "➢",
+    "\uf0d5": "❖",
+    "o": "◦",
 }
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 
@@ -134,8 +157,11 @@ class NumberingDefinitions:
     def _follow_style_links(self, root: etree._Element) -> None:
         # An abstractNum with only numStyleLink borrows the levels of the one that has the
         # matching styleLink (Word's "list styles").
-        by_style_link = {w_val(ab.find(w("styleLink"))): w_val(ab, "abstractNumId")
-                         for ab in root.iter(w("abstractNum")) if ab.find(w("styleLink")) is not None}
+        by_style_link = {
+            w_val(ab.find(w("styleLink"))): w_val(ab, "abstractNumId")
+            for ab in root.iter(w("abstractNum"))
+            if ab.find(w("styleLink")) is not None
+        }
         for ab in root.iter(w("abstractNum")):
             link = w_val(ab.find(w("numStyleLink")))
             own = w_val(ab, "abstractNumId") or ""

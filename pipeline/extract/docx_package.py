@@ -39,7 +39,14 @@ class DocxPackage:
         self.warnings: list[str] = []
         try:
             self._zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, ValueError) as e:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            NotImplementedError,
+            OSError,
+            EOFError,
+            ValueError,
+        ) as e:
             raise CorruptFileError(source_file, f"not a readable DOCX (damaged zip archive: {e})") from e
         try:
             check_sizes(self._zip, source_file, max_bytes)
@@ -80,7 +87,11 @@ class DocxPackage:
         for rel in rels.iter(_REL_NS + "Relationship"):
             if (rel.get("Type") or "").endswith(rel_suffix) and rel.get("TargetMode") != "External":
                 target = rel.get("Target") or ""
-                part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+                part = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join(folder, target))
+                )
                 return part if part in self._names else None
         return None
 
@@ -90,7 +101,15 @@ class DocxPackage:
             return None
         try:
             data = self._zip.read(part)
-        except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, ValueError, NotImplementedError) as e:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            lzma.LZMAError,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+        ) as e:
             raise CorruptFileError(self.name, f"damaged part {part} in the DOCX ({e})") from e
         try:
             root = etree.fromstring(data, parser=_safe_parser())
@@ -109,7 +128,9 @@ def check_sizes(zf: zipfile.ZipFile, source_file: str, max_bytes: int = MAX_UNCO
     total = 0
     for info in zf.infolist():
         total += info.file_size
-        if info.file_size > RATIO_CHECK_MIN_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
+        if info.file_size > RATIO_CHECK_MIN_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(
+            info.compress_size, 1
+        ):
             raise TooLargeError(
                 source_file,
                 f"part {info.filename} inflates {info.file_size // max(info.compress_size, 1)}x "
@@ -117,6 +138,6 @@ def check_sizes(zf: zipfile.ZipFile, source_file: str, max_bytes: int = MAX_UNCO
             )
     if total > max_bytes:
         raise TooLargeError(
-            source_file, f"DOCX inflates to {total} bytes, over the {max_bytes}-byte limit; refusing a possible zip bomb"
+            source_file,
+            f"DOCX inflates to {total} bytes, over the {max_bytes}-byte limit; refusing a possible zip bomb",
         )
-

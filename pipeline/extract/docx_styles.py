@@ -48,7 +48,9 @@ def _style(el: etree._Element) -> Style:
         name=w_val(el.find(w("name"))) or "",
         based_on=w_val(el.find(w("basedOn"))),
         bold=toggle(rpr.find(w("b"))) if rpr is not None else None,
-        outline_level=int(w_val(outline) or 9) if outline is not None and (w_val(outline) or "").isdigit() else None,
+        outline_level=int(w_val(outline) or 9)
+        if outline is not None and (w_val(outline) or "").isdigit()
+        else None,
         num_id=w_val(num_pr.find(w("numId"))) if num_pr is not None else None,
         ilvl=int(ilvl) if ilvl and ilvl.isdigit() else None,
     )
@@ -66,7 +68,11 @@ class Styles:
         for el in root.iter(w("style")):
             style = _style(el)
             self._by_id[style.style_id] = style
-            if w_val(el, "type") == "paragraph" and (w_val(el, "default") or "").lower() in ("1", "true", "on"):
+            if w_val(el, "type") == "paragraph" and (w_val(el, "default") or "").lower() in (
+                "1",
+                "true",
+                "on",
+            ):
                 self.default_paragraph = style.style_id
         defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self.default_bold = bool(defaults is not None and toggle(defaults.find(w("b"))))

@@ -48,7 +48,7 @@ def split_marker(text: str) -> tuple[str, str, bool]:
     marker = m.group("glyph") or m.group("dash") or m.group("num")
     if "\ue000" <= marker <= "\uf8ff":
         marker = "•"  # symbol-font bullets (\uf0b7, \uf0a7...) all print as a bullet
-    return marker, text[m.end():].strip(), bool(m.group("num"))
+    return marker, text[m.end() :].strip(), bool(m.group("num"))
 
 
 def build_blocks(layouts: list[PageLayout], source_file: str, extractor: str) -> list[Block]:
@@ -132,7 +132,7 @@ def _mid_sentence(group: _Group, line: Line) -> bool:
 
 
 def _inline_enumeration(group: _Group, line: Line) -> bool:
-    """"(3) ..." at the start of a line inside a running paragraph is part of the sentence.
+    """ "(3) ..." at the start of a line inside a running paragraph is part of the sentence.
 
     It is when the paragraph has no marker itself and the line before ran to the right edge
     without ending in a colon (a list introduced by "as follows:" starts a new block).
@@ -166,8 +166,9 @@ def _heading_levels(groups: list[_Group], body: float) -> dict[float, int]:
     return levels
 
 
-def _emit(groups: list[_Group | TableItem], body: float, levels: dict[float, int],
-          source_file: str, extractor: str) -> list[Block]:
+def _emit(
+    groups: list[_Group | TableItem], body: float, levels: dict[float, int], source_file: str, extractor: str
+) -> list[Block]:
     blocks: list[Block] = []
     tables = 0
     last_flow: tuple[int, int, int] | None = None
@@ -178,15 +179,28 @@ def _emit(groups: list[_Group | TableItem], body: float, levels: dict[float, int
             last_flow = None
             continue
         flow = (g.page, *g.lines[0].flow)
-        block = _text_block(g, body, levels, Provenance(
-            source_file, page=g.page, block=len(blocks), bbox=_bbox(g.lines), extractor=extractor))
+        block = _text_block(
+            g,
+            body,
+            levels,
+            Provenance(source_file, page=g.page, block=len(blocks), bbox=_bbox(g.lines), extractor=extractor),
+        )
         if block is None:
             continue
         if last_flow is not None and flow != last_flow and _runs_on(blocks[-1], block):
             prev = blocks[-1]
             text = join_lines(prev.text + "\n" + block.text)
-            blocks[-1] = Block(prev.kind, text, prev.provenance, prev.level, prev.marker, prev.bold,
-                               prev.font_size, prev.style, prev.rows)
+            blocks[-1] = Block(
+                prev.kind,
+                text,
+                prev.provenance,
+                prev.level,
+                prev.marker,
+                prev.bold,
+                prev.font_size,
+                prev.style,
+                prev.rows,
+            )
         else:
             blocks.append(block)
         last_flow = (g.page, *g.lines[-1].flow)
@@ -220,8 +234,12 @@ def _text_block(g: _Group, body: float, levels: dict[float, int], prov: Provenan
 
 
 def _bbox(lines: list[Line]) -> tuple[float, float, float, float]:
-    return (round(min(ln.x0 for ln in lines), 1), round(min(ln.top for ln in lines), 1),
-            round(max(ln.x1 for ln in lines), 1), round(max(ln.bottom for ln in lines), 1))
+    return (
+        round(min(ln.x0 for ln in lines), 1),
+        round(min(ln.top for ln in lines), 1),
+        round(max(ln.x1 for ln in lines), 1),
+        round(max(ln.bottom for ln in lines), 1),
+    )
 
 
 def _table_block(t: TableItem, source_file: str, extractor: str, index: int, table_no: int) -> Block:
@@ -230,7 +248,13 @@ def _table_block(t: TableItem, source_file: str, extractor: str, index: int, tab
     width = max(len(r) for r in rows)
     rows = tuple(r + (Cell(""),) * (width - len(r)) for r in rows)
     text = "\n".join("\t".join(c.text.replace("\n", " ") for c in row) for row in rows)
-    prov = Provenance(source_file, page=t.pages[0], block=index, table=table_no,
-                      bbox=tuple(round(v, 1) for v in t.bbox), extractor=extractor)  # type: ignore[arg-type]
+    prov = Provenance(
+        source_file,
+        page=t.pages[0],
+        block=index,
+        table=table_no,
+        bbox=tuple(round(v, 1) for v in t.bbox),
+        extractor=extractor,
+    )  # type: ignore[arg-type]
     style = f"pages {t.pages[0]}-{t.pages[-1]}" if len(t.pages) > 1 else ""
     return Block(BlockKind.TABLE, text, prov, style=style, rows=rows)

@@ -117,7 +117,9 @@ def classify_error(exc: BaseException, source_file: str) -> Exception:
     if isinstance(cause, _CORRUPT) or isinstance(exc, (PdfminerException, *_CORRUPT)):
         return CorruptFileError(source_file, f"corrupt or truncated PDF ({type(cause).__name__}); skipped")
     if isinstance(exc, MemoryError) or isinstance(cause, MemoryError):
-        return TooLargeError(source_file, "the PDF needs more memory than the worker's limit (max_memory_mb); skipped")
+        return TooLargeError(
+            source_file, "the PDF needs more memory than the worker's limit (max_memory_mb); skipped"
+        )
     if isinstance(exc, RecursionError):
         return CorruptFileError(source_file, "PDF structure too deeply nested to read; skipped")
     if isinstance(exc, (KeyError, ValueError, TypeError, AttributeError, IndexError, AssertionError)):
@@ -148,10 +150,15 @@ def strip_furniture(layouts: list[PageLayout]) -> None:
     for page in layouts:
         stacked = sum(1 for it in page.items if isinstance(it, Line) and _side_letters(it, page)) >= 3
         page.items = [
-            it for it in page.items
-            if not (isinstance(it, Line) and (
-                (_in_margin(it, page) and (_PAGE_FURNITURE.match(it.text.strip()) or repeated(it)))
-                or (stacked and _side_letters(it, page))))
+            it
+            for it in page.items
+            if not (
+                isinstance(it, Line)
+                and (
+                    (_in_margin(it, page) and (_PAGE_FURNITURE.match(it.text.strip()) or repeated(it)))
+                    or (stacked and _side_letters(it, page))
+                )
+            )
         ]
 
 
@@ -220,8 +227,12 @@ def _split_row(last: list[Cell], first: list[Cell]) -> bool:
     if _SENTENCE_END.search(before) and not before.endswith((":", ";", ",")):
         return False
     alone = not any(c.text for c in first[1:])
-    return (head[:1].islower() or before.endswith(":") or alone
-            or (bool(_ENUMERATED.match(head)) and before.endswith((";", ",", " and", " or"))))
+    return (
+        head[:1].islower()
+        or before.endswith(":")
+        or alone
+        or (bool(_ENUMERATED.match(head)) and before.endswith((";", ",", " and", " or")))
+    )
 
 
 def _last_table(page: PageLayout) -> TableItem | None:
@@ -235,7 +246,9 @@ def _last_table(page: PageLayout) -> TableItem | None:
 
 
 def _same_columns(a: TableItem, b: TableItem) -> bool:
-    return len(a.col_x) == len(b.col_x) and all(abs(x - y) <= 4 for x, y in zip(a.col_x, b.col_x, strict=True))
+    return len(a.col_x) == len(b.col_x) and all(
+        abs(x - y) <= 4 for x, y in zip(a.col_x, b.col_x, strict=True)
+    )
 
 
 def _merge(a: Cell, b: Cell) -> Cell:
@@ -244,4 +257,3 @@ def _merge(a: Cell, b: Cell) -> Cell:
     if not a.text:
         return b
     return Cell(a.text + "\n" + b.text, bold=a.bold and b.bold, bold_prefix=a.bold_prefix, colspan=a.colspan)
-

@@ -127,8 +127,11 @@ def read_page(page: Any, number: int) -> PageLayout:
     """Lay out one pdfplumber page: tables first, then the other words as lines in reading order."""
     width, height = float(page.width), float(page.height)
     page, attrs, spacing, vertical = _prepare(page)
-    raw = [w for w in page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs,
-                                         **spacing) if w["text"].strip()]
+    raw = [
+        w
+        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs, **spacing)
+        if w["text"].strip()
+    ]
     warnings: list[str] = []
     sideways = [w for w in raw if w.get("direction") in ("ttb", "btt")]
     if raw and len(sideways) > len(raw) / 2:
@@ -165,13 +168,20 @@ def _masthead(items: list[Line | TableItem], width: float, height: float) -> lis
     height the two interleave. The stretch where they stand side by side, with the left column's
     lines running on below it, is put in order: the left column first, then the right.
     """
-    right = [i for i, it in enumerate(items) if isinstance(it, Line) and it.x0 >= 0.55 * width
-             and it.top < 0.3 * height and it.size <= 11 and len(it.text) <= 40]
+    right = [
+        i
+        for i, it in enumerate(items)
+        if isinstance(it, Line)
+        and it.x0 >= 0.55 * width
+        and it.top < 0.3 * height
+        and it.size <= 11
+        and len(it.text) <= 40
+    ]
     if len(right) < 2:
         return items
     start, end = right[0], right[-1]
     edge = min(items[i].x0 for i in right)  # type: ignore[union-attr]
-    window = items[start:end + 1]
+    window = items[start : end + 1]
     left = [it for it in window if not any(it is items[i] for i in right)]
     if not left or any(not isinstance(it, Line) or it.x1 > edge - 10 for it in left):
         return items
@@ -183,8 +193,13 @@ def _masthead(items: list[Line | TableItem], width: float, height: float) -> lis
     tail = end + 1
     while tail < len(items):  # the left column's wrapped lines under the right column
         nxt, prev = items[tail], left[-1]
-        if not (isinstance(nxt, Line) and isinstance(prev, Line) and abs(nxt.x0 - prev.x0) <= 5
-                and abs(nxt.size - prev.size) < 0.6 and nxt.top - prev.bottom < 0.8 * prev.size):
+        if not (
+            isinstance(nxt, Line)
+            and isinstance(prev, Line)
+            and abs(nxt.x0 - prev.x0) <= 5
+            and abs(nxt.size - prev.size) < 0.6
+            and nxt.top - prev.bottom < 0.8 * prev.size
+        ):
             break
         left.append(nxt)
         tail += 1
@@ -259,9 +274,18 @@ def _vertical_words(chars: list[dict[str, Any]]) -> list[Word]:
             text = "".join(c["text"] for c in run).strip()
             if text:
                 size = max(c["x1"] - c["x0"] for c in run)
-                words.append(Word(text, min(c["x0"] for c in run), max(c["x1"] for c in run),
-                                  min(c["top"] for c in run), max(c["bottom"] for c in run), max(size, 1.0),
-                                  is_bold_font(run[0]["fontname"]), run[0]["fontname"]))
+                words.append(
+                    Word(
+                        text,
+                        min(c["x0"] for c in run),
+                        max(c["x1"] for c in run),
+                        min(c["top"] for c in run),
+                        max(c["bottom"] for c in run),
+                        max(size, 1.0),
+                        is_bold_font(run[0]["fontname"]),
+                        run[0]["fontname"],
+                    )
+                )
     return words
 
 
@@ -296,8 +320,16 @@ def _overstrikes(chars: list[dict[str, Any]]) -> set[int]:
 
 def _word(w: dict[str, Any], x0: float, x1: float, top: float, bottom: float) -> Word:
     # a size of 0 (some Type 3 fonts) would make every spacing test degenerate
-    return Word(w["text"], float(x0), float(x1), float(top), float(bottom), max(abs(float(w["size"])), 1.0),
-                is_bold_font(w["fontname"]) or bool(w.get("overstruck")), w["fontname"])
+    return Word(
+        w["text"],
+        float(x0),
+        float(x1),
+        float(top),
+        float(bottom),
+        max(abs(float(w["size"])), 1.0),
+        is_bold_font(w["fontname"]) or bool(w.get("overstruck")),
+        w["fontname"],
+    )
 
 
 def _upright(w: dict[str, Any], width: float, height: float) -> Word:
@@ -321,8 +353,10 @@ def _tables(page: Any, words: list[Word]) -> list[TableItem]:
         if width < 2 or not table.rows:
             continue
         owner = _assign_words([w for w in words if _inside(w, table.bbox)], table.rows)
-        rows = [[_cell(bbox, owner.get((i, j), [])) for j, bbox in enumerate(row.cells)]
-                for i, row in enumerate(table.rows)]
+        rows = [
+            [_cell(bbox, owner.get((i, j), [])) for j, bbox in enumerate(row.cells)]
+            for i, row in enumerate(table.rows)
+        ]
         lefts = _column_lefts(table, width)
         keep = [j for j in range(width) if any(j < len(r) and r[j].text for r in rows)]
         if len(keep) < 2:  # a one-row rest of a table broken by the page keeps its columns
@@ -330,7 +364,8 @@ def _tables(page: Any, words: list[Word]) -> list[TableItem]:
         kept_lefts = [lefts[j] for j in keep]
         rows = [
             [_spanned(r[j], table.rows[i].cells[j], kept_lefts) if j < len(r) else Cell("") for j in keep]
-            for i, r in enumerate(rows) if any(c.text for c in r)
+            for i, r in enumerate(rows)
+            if any(c.text for c in r)
         ]
         if not rows or not _looks_tabular(rows):
             continue
@@ -412,7 +447,11 @@ def _cell(bbox: Bbox | None, words: list[Word]) -> Cell:
     text, prefix, in_prefix, all_bold = "", "", True, True
     for i, line in enumerate(lines):
         for j, w in enumerate(line.words):
-            sep = ("\n" if i else "") if j == 0 else ("" if w.x0 - line.words[j - 1].x1 <= 0.12 * w.size else " ")
+            sep = (
+                ("\n" if i else "")
+                if j == 0
+                else ("" if w.x0 - line.words[j - 1].x1 <= 0.12 * w.size else " ")
+            )
             text += sep + w.text
             all_bold = all_bold and (w.bold or not any(ch.isalnum() for ch in w.text))
             wordy = any(ch.isalnum() for ch in w.text)
@@ -436,7 +475,9 @@ def _lines(words: list[Word]) -> list[Line]:
         mid = (w.top + w.bottom) / 2
         for line in reversed(lines[-3:]):
             first = line.words[0]
-            if first.top - 0.5 <= mid <= first.bottom + 0.5 and abs(w.top - first.top) < 0.6 * max(w.size, first.size):
+            if first.top - 0.5 <= mid <= first.bottom + 0.5 and abs(w.top - first.top) < 0.6 * max(
+                w.size, first.size
+            ):
                 line.words.append(w)
                 break
         else:

@@ -19,7 +19,7 @@ MIN_TIMED_ROWS = 3
 
 
 def is_time(text: str) -> bool:
-    """"14:00 - 14:15", "10 a.m.–", "3–5 p.m.", "9:15"; not "2-1" or "2021" (no clock part)."""
+    """ "14:00 - 14:15", "10 a.m.–", "3–5 p.m.", "9:15"; not "2-1" or "2021" (no clock part)."""
     text = text.strip()
     return bool(_TIME.match(text) and _CLOCK.search(text))
 
@@ -105,7 +105,12 @@ def _table(block: list[list[Line]], time_x: float, page_number: int) -> TableIte
             table_rows[-1][j].append(w)
     rows = [[make_cell(words) if words else Cell("") for words in r] for r in table_rows]
     segs = [seg for r in block for seg in r]
-    bbox = (min(s.x0 for s in segs), min(s.top for s in segs), max(s.x1 for s in segs), max(s.bottom for s in segs))
+    bbox = (
+        min(s.x0 for s in segs),
+        min(s.top for s in segs),
+        max(s.x1 for s in segs),
+        max(s.bottom for s in segs),
+    )
     return TableItem(rows, bbox, cols, pages=[page_number])
 
 

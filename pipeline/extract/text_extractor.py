@@ -13,9 +13,15 @@ from .base import Extraction
 MAX_TEXT_BYTES = 200 * 1024 * 1024
 MAX_PARAGRAPH_CHARS = 100_000  # longer runs of text are split at white space, so no stage sees a 50 MB block
 
-_NUMBERED_HEADING = re.compile(r"^(?P<num>(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,5}\.|Annex\s+\w+[.:]?)\s+(?P<title>\S.{0,120})$")
+_NUMBERED_HEADING = re.compile(
+    r"^(?P<num>(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,5}\.|Annex\s+\w+[.:]?)\s+(?P<title>\S.{0,120})$"
+)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
-_BULLET = re.compile(r"^(?P<indent>\s*)(?P<marker>[" + re.escape(BULLETS) + r"]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)])\s+(?P<text>.+)$")
+_BULLET = re.compile(
+    r"^(?P<indent>\s*)(?P<marker>["
+    + re.escape(BULLETS)
+    + r"]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)])\s+(?P<text>.+)$"
+)
 _ROW_SPLIT = re.compile(r"\t+| {3,}")
 
 
@@ -38,7 +44,9 @@ class TextExtractor:
     def extract(self, path: Path, source_file: str) -> Extraction:
         size = path.stat().st_size
         if size > MAX_TEXT_BYTES:
-            raise TooLargeError(source_file, f"text file of {size} bytes exceeds the {MAX_TEXT_BYTES}-byte limit")
+            raise TooLargeError(
+                source_file, f"text file of {size} bytes exceeds the {MAX_TEXT_BYTES}-byte limit"
+            )
         text, encoding = decode_text(path.read_bytes())
         text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
         blocks = tuple(text_to_blocks(text, source_file))
@@ -84,7 +92,11 @@ def text_to_blocks(text: str, source_file: str) -> list[Block]:
         rows = tuple(tuple(Cell(clean_spaces(c)) for c in r + [""] * (width - len(r))) for _, r in table)
         text_ = "\n".join("\t".join(c.text for c in row) for row in rows)
         p = Provenance(
-            source_file=source_file, line=table[0][0], block=len(blocks), table=sum(b.kind == BlockKind.TABLE for b in blocks), extractor="text"
+            source_file=source_file,
+            line=table[0][0],
+            block=len(blocks),
+            table=sum(b.kind == BlockKind.TABLE for b in blocks),
+            extractor="text",
         )
         blocks.append(Block(BlockKind.TABLE, text_, p, rows=rows))
         table = []
@@ -105,21 +117,27 @@ def text_to_blocks(text: str, source_file: str) -> list[Block]:
         md = _MD_HEADING.match(stripped)
         if md:
             flush_para()
-            blocks.append(Block(BlockKind.HEADING, clean_spaces(md.group(2)), prov(i), level=len(md.group(1))))
+            blocks.append(
+                Block(BlockKind.HEADING, clean_spaces(md.group(2)), prov(i), level=len(md.group(1)))
+            )
             continue
         num = _NUMBERED_HEADING.match(stripped)
         if num and not para and _is_heading_line(stripped, lines, i):
             flush_para()
             marker = num.group("num")
             level = marker.rstrip(".").count(".") + 1 if marker[0].isdigit() else 1
-            blocks.append(Block(BlockKind.HEADING, clean_spaces(stripped), prov(i), level=level, marker=marker))
+            blocks.append(
+                Block(BlockKind.HEADING, clean_spaces(stripped), prov(i), level=level, marker=marker)
+            )
             continue
         bullet = _BULLET.match(line)
         if bullet:
             flush_para()
             depth = len(bullet.group("indent").expandtabs(4)) // 2
             item = clean_spaces(bullet.group("text").replace("**", ""))
-            blocks.append(Block(BlockKind.LIST_ITEM, item, prov(i), marker=bullet.group("marker"), level=depth))
+            blocks.append(
+                Block(BlockKind.LIST_ITEM, item, prov(i), marker=bullet.group("marker"), level=depth)
+            )
             continue
         if not para:
             para_start = i

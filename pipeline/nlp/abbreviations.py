@@ -17,8 +17,13 @@ _WORD = re.compile(r"[\w'’-]+")
 
 
 def _valid_short(sf: str) -> bool:
-    return (2 <= len(sf) <= 10 and sf[0].isalnum() and any(c.isalpha() for c in sf)
-            and len(sf.split()) <= 2 and any(c.isupper() for c in sf))
+    return (
+        2 <= len(sf) <= 10
+        and sf[0].isalnum()
+        and any(c.isalpha() for c in sf)
+        and len(sf.split()) <= 2
+        and any(c.isupper() for c in sf)
+    )
 
 
 def _best_long_form(sf: str, candidate: str) -> str | None:
@@ -50,7 +55,7 @@ def _candidate_before(text: str, end: int, sf: str) -> str:
     window = words[-n:] if words else []
     if not window:
         return ""
-    chunk = text[window[0].start():end]
+    chunk = text[window[0].start() : end]
     # a long form does not run across a sentence or clause end
     chunk = re.split(r"[.;:!?]\s|\n", chunk)[-1]
     return chunk.strip()
@@ -68,7 +73,7 @@ def find_abbreviations(text: str) -> dict[str, str]:
                 out.setdefault(inner, long_form)
             continue
         # "SF (long form)": the word before the parenthesis is the short form
-        before = _WORD.findall(text[max(0, m.start() - 12):m.start()])
+        before = _WORD.findall(text[max(0, m.start() - 12) : m.start()])
         if before and len(inner.split()) >= 2 and _valid_short(before[-1]) and before[-1].isupper():
             long_form = _best_long_form(before[-1], inner)
             if long_form and long_form == inner:

@@ -87,8 +87,9 @@ class ActorRegistry:
                 key = alias_key(form)
                 other = self._by_key.get(key)
                 if other is not None and other != entry.id:
-                    raise ConfigError(source, f"name {form!r} of {entry.id!r} is already a name of {other!r}",
-                                      key="aliases")
+                    raise ConfigError(
+                        source, f"name {form!r} of {entry.id!r} is already a name of {other!r}", key="aliases"
+                    )
                 self._by_key[key] = entry.id
 
     @classmethod
@@ -137,16 +138,18 @@ def read_registry_rows(path: Path | str) -> list[ActorEntry]:
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in ("id", "name", "kind") if c not in header]
     if missing:
-        raise ConfigError(str(path), f"missing column(s) {missing}; the header must be {','.join(COLUMNS)}",
-                          key="row 1")
+        raise ConfigError(
+            str(path), f"missing column(s) {missing}; the header must be {','.join(COLUMNS)}", key="row 1"
+        )
     reader.fieldnames = header
     entries = []
     for rowno, row in enumerate(reader, start=2):
         if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
             continue
         if None in row:
-            raise ConfigError(str(path), "more cells than columns (quote names that contain commas)",
-                              key=f"row {rowno}")
+            raise ConfigError(
+                str(path), "more cells than columns (quote names that contain commas)", key=f"row {rowno}"
+            )
 
         def cell(col: str, rowno: int = rowno, row: dict = row) -> str:
             return (row.get(col) or "").strip()
@@ -155,13 +158,19 @@ def read_registry_rows(path: Path | str) -> list[ActorEntry]:
         if not actor_id:
             raise ConfigError(str(path), "id is empty", key=f"row {rowno}, column id")
         if not _ID.match(actor_id):
-            raise ConfigError(str(path), f"id {actor_id!r} must be lower case letters, digits, '_', '-' or '.'",
-                              key=f"row {rowno}, column id")
+            raise ConfigError(
+                str(path),
+                f"id {actor_id!r} must be lower case letters, digits, '_', '-' or '.'",
+                key=f"row {rowno}, column id",
+            )
         if not name:
             raise ConfigError(str(path), "name is empty", key=f"row {rowno}, column name")
         if not kind:
-            raise ConfigError(str(path), "kind is empty (e.g. secretariat, governing body, member State)",
-                              key=f"row {rowno}, column kind")
+            raise ConfigError(
+                str(path),
+                "kind is empty (e.g. secretariat, governing body, member State)",
+                key=f"row {rowno}, column kind",
+            )
         aliases = tuple(a.strip() for a in cell("aliases").split(";") if a.strip())
         abbrevs = tuple(a.strip() for a in cell("abbreviations").split(";") if a.strip())
         entries.append(ActorEntry(actor_id, name, kind, aliases, abbrevs))
@@ -181,7 +190,6 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-
 class ActorTagger:
     """Marks registry actors in a Doc: ``doc.spans["docket_actors"]`` (kb_id = actor id) and ``doc.ents``.
 
@@ -189,8 +197,13 @@ class ActorTagger:
     a trained model calls it a place.
     """
 
-    def __init__(self, vocab: Vocab, registry: ActorRegistry, name: str = "docket_actor_tagger",
-                 overwrite_ents: bool = True):
+    def __init__(
+        self,
+        vocab: Vocab,
+        registry: ActorRegistry,
+        name: str = "docket_actor_tagger",
+        overwrite_ents: bool = True,
+    ):
         self.name = name
         self.registry = registry
         self.overwrite_ents = overwrite_ents
@@ -274,7 +287,9 @@ _HEAD = re.compile(
     r"|programme\s+officers?|country\s+teams?)\b",
     re.I,
 )
-_NOT_START = re.compile(r"^(?:who|which|that|whose|involved|in|on|for|to|with|by|of|at|from|such|e\.g|i\.e)\b", re.I)
+_NOT_START = re.compile(
+    r"^(?:who|which|that|whose|involved|in|on|for|to|with|by|of|at|from|such|e\.g|i\.e)\b", re.I
+)
 _DET = re.compile(r"^(?:the|a|an|all|its|their|each|both)\s+", re.I)
 
 
@@ -286,7 +301,9 @@ def clean_name(surface: str) -> str:
     return t
 
 
-def normalise_actor(surface: str, registry: ActorRegistry, doc_abbrevs: Mapping[str, str] | None = None) -> Actor:
+def normalise_actor(
+    surface: str, registry: ActorRegistry, doc_abbrevs: Mapping[str, str] | None = None
+) -> Actor:
     """One printed name -> Actor: the registry's canonical name, or the cleaned surface, unregistered.
 
     ``doc_abbrevs`` maps short forms the document defines to their long forms ("SOM" ->
@@ -314,10 +331,14 @@ class _Hit:
     actor: Actor
 
 
-def _registry_hits(text: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Mapping[str, str] | None) -> list[_Hit]:
+def _registry_hits(
+    text: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Mapping[str, str] | None
+) -> list[_Hit]:
     doc = tokenizer(text)
-    hits = [_Hit(s.start_char, s.end_char, tagger.registry.entries[s.kb_id_].actor(matched_as=s.text))
-            for s in tagger.find(doc)]
+    hits = [
+        _Hit(s.start_char, s.end_char, tagger.registry.entries[s.kb_id_].actor(matched_as=s.text))
+        for s in tagger.find(doc)
+    ]
     for short, long_form in (doc_abbrevs or {}).items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(short)}s?(?![\w-])", text):
             if any(h.start <= m.start() < h.end for h in hits):
@@ -325,8 +346,11 @@ def _registry_hits(text: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Mappi
             entry = tagger.registry.lookup(long_form) or tagger.registry.lookup(short)
             if entry is None and not _HEAD.search(long_form):
                 continue  # "Sustainable Development Goals (SDGs)" defines a term, not a body
-            actor = entry.actor(matched_as=m.group(0)) if entry else Actor(
-                name=short, matched_as=m.group(0), registered=False)
+            actor = (
+                entry.actor(matched_as=m.group(0))
+                if entry
+                else Actor(name=short, matched_as=m.group(0), registered=False)
+            )
             hits.append(_Hit(m.start(), m.end(), actor))
     return sorted(hits, key=lambda h: h.start)
 
@@ -356,8 +380,9 @@ def _segments(text: str, sep: re.Pattern, protected: list[_Hit], offset: int = 0
     return [(s + offset, e + offset) for s, e in cuts if text[s:e].strip()]
 
 
-def actors_from_raw(raw: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Mapping[str, str] | None = None
-                    ) -> tuple[Actor, ...]:
+def actors_from_raw(
+    raw: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Mapping[str, str] | None = None
+) -> tuple[Actor, ...]:
     """Addressees of an addressee label or "Recommendation to:" field.
 
     Registry matches come first; list separators inside a match do not split it ("legislative
@@ -366,7 +391,7 @@ def actors_from_raw(raw: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Mappi
     bullet of its own ("External asisstance"); qualifiers ("regional cooperation") are dropped.
     """
     lead = _LEAD.match(raw)
-    body = raw[lead.end():] if lead else raw
+    body = raw[lead.end() :] if lead else raw
     body = _PAREN_ASIDE.sub(lambda m: " " * len(m.group(0)), body)
     hits = _registry_hits(body, tagger, tokenizer, doc_abbrevs)
     found: list[tuple[int, Actor]] = [(h.start, h.actor) for h in hits]
@@ -388,19 +413,26 @@ def actors_from_raw(raw: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Mappi
 _SENT = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(])|(?<=:)\s+(?=\(?[a-z0-9ivx]{1,4}[.)])")
 _MODAL = re.compile(
     r"\s+(?:should|must|shall|will\s+need\s+to|needs?\s+to|(?:is|are)\s+(?:requested|encouraged|invited|"
-    r"urged|called\s+upon|advised)\s+to)\b", re.I)
+    r"urged|called\s+upon|advised)\s+to)\b",
+    re.I,
+)
 _SUBREC = re.compile(
     r"\b(?:sub-?)?recommendations?\s+(?:addressed\s+)?(?:to|for)\s+(?P<who>.+?)(?=\s+(?:include|includes|are|to|for|"
-    r"on|regarding)\b|:|$)", re.I)
+    r"on|regarding)\b|:|$)",
+    re.I,
+)
 _PREP_CHUNK = re.compile(
     r"^(?:within|in|at|by|with|under|for|through|as|to|following|given|based|after|before|during|on|from|"
-    r"building|in\s+line|while|where|when|if|together|beyond|taking)\b", re.I)
+    r"building|in\s+line|while|where|when|if|together|beyond|taking)\b",
+    re.I,
+)
 _MARKER = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d+(?:\.\d+)*)[.)]\s*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}s?$")
 
 
-def _subject_actors(subject: str, base: int, hits: list[_Hit], tagger: ActorTagger,
-                    doc_abbrevs: Mapping[str, str] | None) -> list[tuple[int, Actor]]:
+def _subject_actors(
+    subject: str, base: int, hits: list[_Hit], tagger: ActorTagger, doc_abbrevs: Mapping[str, str] | None
+) -> list[tuple[int, Actor]]:
     """Actors named in the subject of a sentence (text before its modal)."""
     found: list[tuple[int, Actor]] = []
     pos = 0
@@ -418,19 +450,34 @@ def _subject_actors(subject: str, base: int, hits: list[_Hit], tagger: ActorTagg
             found += [(h.start, h.actor) for h in chunk_hits]
     if found:
         return found
-    last = clean_name(_MARKER.sub("", subject[chunks[-1][0]:].strip()))
-    last = re.sub(r"\s+(?:more\s+)?(?:broadly|specifically|also|further|therefore|jointly|together)$", "",
-                  last, flags=re.I)
+    last = clean_name(_MARKER.sub("", subject[chunks[-1][0] :].strip()))
+    last = re.sub(
+        r"\s+(?:more\s+)?(?:broadly|specifically|also|further|therefore|jointly|together)$",
+        "",
+        last,
+        flags=re.I,
+    )
     words = last.split()
-    if last and len(words) <= 8 and not _PREP_CHUNK.match(last) and (
+    if (
+        last
+        and len(words) <= 8
+        and not _PREP_CHUNK.match(last)
+        and (
             (_HEAD.search(last) and not re.search(r"\b(?:this|these|such)\b", last, re.I))
-            or (len(words) == 1 and _ACRONYM.match(last) and _HEAD.search((doc_abbrevs or {}).get(last, "unit")))):
+            or (
+                len(words) == 1
+                and _ACRONYM.match(last)
+                and _HEAD.search((doc_abbrevs or {}).get(last, "unit"))
+            )
+        )
+    ):
         found.append((base + chunks[-1][0], normalise_actor(last, tagger.registry, doc_abbrevs)))
     return found
 
 
-def actors_from_text(text: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Mapping[str, str] | None = None
-                     ) -> tuple[Actor, ...]:
+def actors_from_text(
+    text: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Mapping[str, str] | None = None
+) -> tuple[Actor, ...]:
     """Addressees named inside a recommendation's wording.
 
     The first sentence whose subject names an actor ("The executive heads of United Nations
@@ -454,7 +501,7 @@ def actors_from_text(text: str, tagger: ActorTagger, tokenizer, doc_abbrevs: Map
         modal = _MODAL.search(sentence)
         if modal:
             cut = max(sentence.rfind(";", 0, modal.start()), sentence.rfind(":", 0, modal.start())) + 1
-            found += _subject_actors(sentence[cut:modal.start()], s0 + cut, hits, tagger, doc_abbrevs)
+            found += _subject_actors(sentence[cut : modal.start()], s0 + cut, hits, tagger, doc_abbrevs)
         for m in _SUBREC.finditer(sentence):
             w0, w1 = s0 + m.start("who"), s0 + m.end("who")
             found += [(h.start, h.actor) for h in hits if w0 <= h.start < w1]

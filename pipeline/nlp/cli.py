@@ -55,8 +55,15 @@ def count_actors(dirs: list[Path]) -> tuple[list[dict], list[str]]:
                     continue
                 key = (a.get("id") or "", name if a.get("id") else name.lower())
                 counts[key] += 1
-                info.setdefault(key, {"name": name, "id": a.get("id") or "", "kind": a.get("kind") or "",
-                                      "registered": bool(a.get("registered"))})
+                info.setdefault(
+                    key,
+                    {
+                        "name": name,
+                        "id": a.get("id") or "",
+                        "kind": a.get("kind") or "",
+                        "registered": bool(a.get("registered")),
+                    },
+                )
     rows = [{**info[k], "count": n} for k, n in counts.items()]
     rows.sort(key=lambda r: (-r["count"], r["name"].lower()))
     return rows, bad
@@ -89,13 +96,24 @@ def actors(output_dirs: tuple[Path, ...], unregistered: bool, as_csv: bool) -> N
     click.echo(f"{'actor':<{width}}  registered  {'kind':<{kind_w}}  count")
     for r in rows:
         name = r["name"] if len(r["name"]) <= width else r["name"][: width - 1] + "…"
-        click.echo(f"{name:<{width}}  {'yes' if r['registered'] else 'no':<10}  {r['kind']:<{kind_w}}  {r['count']:>5}")
+        click.echo(
+            f"{name:<{width}}  {'yes' if r['registered'] else 'no':<10}  {r['kind']:<{kind_w}}  {r['count']:>5}"
+        )
     n_unreg = sum(1 for r in rows if not r["registered"])
     click.echo(f"{len(rows)} actors, {n_unreg} unregistered, {sum(r['count'] for r in rows)} mentions")
 
 
 actors_command = click.command("actors")(
-    click.argument("output_dirs", nargs=-1, required=True,
-                   type=click.Path(exists=True, file_okay=True, dir_okay=True, path_type=Path))(
+    click.argument(
+        "output_dirs",
+        nargs=-1,
+        required=True,
+        type=click.Path(exists=True, file_okay=True, dir_okay=True, path_type=Path),
+    )(
         click.option("--unregistered", is_flag=True, help="Only actors not in the registry.")(
-            click.option("--csv", "as_csv", is_flag=True, help="Write CSV to stdout instead of a table.")(actors))))
+            click.option("--csv", "as_csv", is_flag=True, help="Write CSV to stdout instead of a table.")(
+                actors
+            )
+        )
+    )
+)

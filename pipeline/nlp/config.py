@@ -53,11 +53,12 @@ def config_dir(settings_dir: Path | str | None) -> Path:
 def resolve_file(folder: Path, name: str, toml_path: str) -> Path:
     """``name`` relative to ``folder``; else the packaged copy; else a ConfigError."""
     path = Path(name)
-    for candidate in ((path,) if path.is_absolute() else (folder / path, PACKAGE_DATA / path.name)):
+    for candidate in (path,) if path.is_absolute() else (folder / path, PACKAGE_DATA / path.name):
         if candidate.is_file():
             return candidate
-    raise ConfigError(toml_path, f"file {name!r} not found in {folder} nor in the packaged defaults",
-                      key="nlp")
+    raise ConfigError(
+        toml_path, f"file {name!r} not found in {folder} nor in the packaged defaults", key="nlp"
+    )
 
 
 def load_settings(settings_dir: Path | str | None = None) -> NlpSettings:
@@ -75,11 +76,14 @@ def load_settings(settings_dir: Path | str | None = None) -> NlpSettings:
             raise ConfigError(str(toml_path), "[nlp] must be a table", key="nlp")
     unknown = sorted(set(raw) - _KEYS)
     if unknown:
-        raise ConfigError(str(toml_path), f"unknown key(s) {unknown}; expected some of {sorted(_KEYS)}",
-                          key="nlp")
+        raise ConfigError(
+            str(toml_path), f"unknown key(s) {unknown}; expected some of {sorted(_KEYS)}", key="nlp"
+        )
     model = raw.get("model", "")
     if not isinstance(model, str):
-        raise ConfigError(str(toml_path), "model must be a string (\"\" for the blank pipeline)", key="nlp.model")
+        raise ConfigError(
+            str(toml_path), 'model must be a string ("" for the blank pipeline)', key="nlp.model"
+        )
     actors = raw.get("actors", "actors.csv")
     taxonomies = raw.get("taxonomies", ["topics.toml", "sdg.toml"])
     if not isinstance(actors, str):

@@ -18,16 +18,37 @@ from .actors import SPAN_KEY, doc_text
 if not Doc.has_extension("docket_entities"):
     Doc.set_extension("docket_entities", default=None)
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DASH = r"\s*[-–—]\s*"
 _DATE_PATTERNS = [
     # 25 February 2020, 10–13 June 2025
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b"
+    ),
     # February 25, 2020, May 4-8, 2026
-    re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(
+        rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"
+    ),
     # December 2024, December, 2021
     re.compile(rf"\b(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b"),
     # 2020-02-14
@@ -35,24 +56,63 @@ _DATE_PATTERNS = [
 ]
 
 _ORD_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-    "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_ORD_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s])?(?:first|second|third|fourth|"
-             r"fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
-             r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|"
-             r"eightieth|ninetieth")
-_MEETING_NOUN = (r"(?:SOM|Senior\s+Officials\s+Meeting|session|meeting|Meeting|Session|Conference|conference|"
-                 r"Summit|Forum|Assembly|Week|NFP\s+Meeting|National\s+Focal\s+Points?\s+Meeting|"
-                 r"Commission\s+session|Board\s+session)")
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_ORD_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s])?(?:first|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+    r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|"
+    r"eightieth|ninetieth"
+)
+_MEETING_NOUN = (
+    r"(?:SOM|Senior\s+Officials\s+Meeting|session|meeting|Meeting|Session|Conference|conference|"
+    r"Summit|Forum|Assembly|Week|NFP\s+Meeting|National\s+Focal\s+Points?\s+Meeting|"
+    r"Commission\s+session|Board\s+session)"
+)
 _MEETING_PATTERNS = [
-    re.compile(rf"\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+(?:(?P<pre>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,4}})\s+)?(?P<what>{_MEETING_NOUN})\b"),
-    re.compile(rf"\b(?P<w>{_ORD_WORD})\s+(?:(?P<pre>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,4}})\s+)?(?P<what>{_MEETING_NOUN})\b",
-               re.I),
+    re.compile(
+        rf"\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+(?:(?P<pre>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,4}})\s+)?(?P<what>{_MEETING_NOUN})\b"
+    ),
+    re.compile(
+        rf"\b(?P<w>{_ORD_WORD})\s+(?:(?P<pre>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,4}})\s+)?(?P<what>{_MEETING_NOUN})\b",
+        re.I,
+    ),
     re.compile(r"\b(?P<what>SOM|NFP|COP|CSD|HLPF)[-\s]?(?P<n>\d{1,3})\b"),
 ]
 _TITLE = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.\s?E|Sir|Madam|Mme)\.?"
@@ -102,13 +162,14 @@ def find_meetings(text: str) -> list[Entity]:
             what = re.sub(r"\s+", " ", g["what"])
             name = " ".join(x for x in (g.get("pre"), what) if x)
             attrs = [("ordinal", str(n)), ("meeting", name)]
-            year = re.match(r"[^.;\n]{0,40}?\b((?:19|20)\d\d)\b", text[m.end():])
+            year = re.match(r"[^.;\n]{0,40}?\b((?:19|20)\d\d)\b", text[m.end() :])
             if year:
                 attrs.append(("year", year.group(1)))
             acronym = "SOM" if re.fullmatch(r"SOM|Senior Officials['’]? Meeting", name) else what
             normalized = f"{acronym}-{n}" if acronym.isupper() else f"{name} {n}"
-            out.append(Entity(m.group(0), "MEETING", m.start(), m.end(), normalized=normalized,
-                              attrs=tuple(attrs)))
+            out.append(
+                Entity(m.group(0), "MEETING", m.start(), m.end(), normalized=normalized, attrs=tuple(attrs))
+            )
             taken.append((m.start(), m.end()))
     return out
 
@@ -136,7 +197,9 @@ def find_people(text: str, actor_spans: list[tuple[int, int, str]] = ()) -> list
                 attrs.append(("organisation", org))
                 if org_id:
                     attrs.append(("organisation_id", org_id))
-        out.append(Entity(text[m.start():end], "PERSON", m.start(), end, normalized=name, attrs=tuple(attrs)))
+        out.append(
+            Entity(text[m.start() : end], "PERSON", m.start(), end, normalized=name, attrs=tuple(attrs))
+        )
     return out
 
 
@@ -155,13 +218,23 @@ class EntityTagger:
         found += find_meetings(text)
         found += find_dates(text)
         for s in actor_spans:
-            found.append(Entity(s.text, s.label_, s.start_char, s.end_char, normalized=s.kb_id_,
-                                attrs=(("actor_id", s.kb_id_),)))
+            found.append(
+                Entity(
+                    s.text,
+                    s.label_,
+                    s.start_char,
+                    s.end_char,
+                    normalized=s.kb_id_,
+                    attrs=(("actor_id", s.kb_id_),),
+                )
+            )
         actor_ids = {s.kb_id_ for s in actor_spans}
         for ent in doc.ents:  # statistical entities of a trained model, where one is loaded
             if ent.kb_id_ in actor_ids or (self.model_labels and ent.label_ not in self.model_labels):
                 continue
-            found.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char, attrs=(("source", "model"),)))
+            found.append(
+                Entity(ent.text, ent.label_, ent.start_char, ent.end_char, attrs=(("source", "model"),))
+            )
         # one entity per stretch of text: earlier rules (people, meetings, dates, registry) win
         kept: list[Entity] = []
         for e in found:
@@ -182,7 +255,9 @@ def make_entity_tagger(nlp: Language, name: str, model_labels: list[str]) -> Ent
 if not Language.has_factory("docket_entity_tagger"):
     Language.factory(
         "docket_entity_tagger",
-        default_config={"model_labels": ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "DATE", "EVENT", "LAW"]},
+        default_config={
+            "model_labels": ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "DATE", "EVENT", "LAW"]
+        },
         assigns=["doc._.docket_entities"],
         requires=["doc.spans"],
     )(make_entity_tagger)

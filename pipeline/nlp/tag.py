@@ -49,9 +49,11 @@ def _base_pipeline(settings: NlpSettings) -> tuple[Language, list[str]]:
         return spacy.load(settings.model, exclude=MODEL_EXCLUDE), []
     except (OSError, ImportError, ValueError) as e:
         where = settings.source or "docket.toml"
-        msg = (f"{where}: [nlp] model {settings.model!r} is not installed or cannot be loaded "
-               f"({str(e).splitlines()[0][:160]}); tagging with the rule-based pipeline only. "
-               f"Install the model, or set model = \"\" to silence this.")
+        msg = (
+            f"{where}: [nlp] model {settings.model!r} is not installed or cannot be loaded "
+            f"({str(e).splitlines()[0][:160]}); tagging with the rule-based pipeline only. "
+            f'Install the model, or set model = "" to silence this.'
+        )
         log.warning(msg)
         return spacy.blank("en"), [msg]
 
@@ -133,10 +135,18 @@ def tag_document(doc: Document, settings_dir: Path | None = None) -> Document:
             actors = actors_from_raw(r.actors_raw, actor_tagger, tokenizer, abbrevs)
         if not actors:
             actors = actors_from_text(r.text, actor_tagger, tokenizer, abbrevs)
-        recs.append(dataclasses.replace(r, actors=actors, topics=tuple(d._.docket_topics or ()),
-                                        entities=tuple(d._.docket_entities or ())))
-    objectives = [dataclasses.replace(o, topics=tuple(by_job[("obj", i, "text")]._.docket_topics or ()))
-                  for i, o in enumerate(doc.objectives)]
+        recs.append(
+            dataclasses.replace(
+                r,
+                actors=actors,
+                topics=tuple(d._.docket_topics or ()),
+                entities=tuple(d._.docket_entities or ()),
+            )
+        )
+    objectives = [
+        dataclasses.replace(o, topics=tuple(by_job[("obj", i, "text")]._.docket_topics or ()))
+        for i, o in enumerate(doc.objectives)
+    ]
     entities: list[Entity] = []
     for (kind, i, field), d in by_job.items():
         if kind == "sec":
@@ -144,5 +154,10 @@ def tag_document(doc: Document, settings_dir: Path | None = None) -> Document:
         elif kind == "agenda":
             entities += _with_source(d._.docket_entities or (), f"agenda_items[{i}].{field}")
     warnings = tuple(doc.warnings) + tuple(w for w in tagger.warnings if w not in doc.warnings)
-    return dataclasses.replace(doc, recommendations=tuple(recs), objectives=tuple(objectives),
-                               entities=tuple(entities), warnings=warnings)
+    return dataclasses.replace(
+        doc,
+        recommendations=tuple(recs),
+        objectives=tuple(objectives),
+        entities=tuple(entities),
+        warnings=warnings,
+    )

@@ -137,11 +137,14 @@ def _load_taxonomy(path: str, _mtime: int) -> Taxonomy:
             raise ConfigError(path, "each [[topics]] entry must be a table", key=where)
         unknown = sorted(set(raw) - _TOPIC_KEYS)
         if unknown:
-            raise ConfigError(path, f"unknown key(s) {unknown}; expected some of {sorted(_TOPIC_KEYS)}", key=where)
+            raise ConfigError(
+                path, f"unknown key(s) {unknown}; expected some of {sorted(_TOPIC_KEYS)}", key=where
+            )
         tid = raw.get("id", "")
         if not isinstance(tid, str) or not _ID.match(tid):
-            raise ConfigError(path, f"id {tid!r} must be lower case letters, digits, '_', '-' or '.'",
-                              key=f"{where}.id")
+            raise ConfigError(
+                path, f"id {tid!r} must be lower case letters, digits, '_', '-' or '.'", key=f"{where}.id"
+            )
         if tid in seen:
             raise ConfigError(path, f"duplicate topic id {tid!r}", key=f"{where}.id")
         seen.add(tid)
@@ -150,7 +153,8 @@ def _load_taxonomy(path: str, _mtime: int) -> Taxonomy:
             raise ConfigError(path, "label is empty", key=f"{tid}.label")
         phrases, single = [], set()
         for term in _terms(path, f"{tid}.phrases", raw.get("phrases", [])) + _terms(
-                path, f"{tid}.lemmas", raw.get("lemmas", [])):
+            path, f"{tid}.lemmas", raw.get("lemmas", [])
+        ):
             seq = lemmas_of(term)
             if not seq:
                 raise ConfigError(path, f"pattern {term!r} has no words", key=tid)
@@ -161,18 +165,33 @@ def _load_taxonomy(path: str, _mtime: int) -> Taxonomy:
         if not phrases and not single:
             raise ConfigError(path, "a topic needs at least one phrase or lemma pattern", key=tid)
         exclude = tuple(lemmas_of(t) for t in _terms(path, f"{tid}.exclude", raw.get("exclude", [])))
-        topics.append(Topic(tid, label.strip(), str(raw.get("description", "")).strip(),
-                            tuple(phrases), frozenset(single), exclude))
+        topics.append(
+            Topic(
+                tid,
+                label.strip(),
+                str(raw.get("description", "")).strip(),
+                tuple(phrases),
+                frozenset(single),
+                exclude,
+            )
+        )
     if not topics:
         raise ConfigError(path, "no [[topics]] entries")
     try:
-        return Taxonomy(name=str(name), topics=tuple(topics), min_score=float(head.get("min_score", 0.5)),
-                        phrase_weight=float(head.get("phrase_weight", 0.7)),
-                        lemma_weight=float(head.get("lemma_weight", 0.35)),
-                        lead_boost=float(head.get("lead_boost", 2.0)),
-                        relative_min=float(head.get("relative_min", 0.3)), source=path)
+        return Taxonomy(
+            name=str(name),
+            topics=tuple(topics),
+            min_score=float(head.get("min_score", 0.5)),
+            phrase_weight=float(head.get("phrase_weight", 0.7)),
+            lemma_weight=float(head.get("lemma_weight", 0.35)),
+            lead_boost=float(head.get("lead_boost", 2.0)),
+            relative_min=float(head.get("relative_min", 0.3)),
+            source=path,
+        )
     except (TypeError, ValueError) as e:
-        raise ConfigError(path, f"[taxonomy] weights and thresholds must be numbers: {e}", key="taxonomy") from e
+        raise ConfigError(
+            path, f"[taxonomy] weights and thresholds must be numbers: {e}", key="taxonomy"
+        ) from e
 
 
 class TopicTagger:
@@ -204,7 +223,7 @@ class TopicTagger:
         for k, lem in enumerate(lems):
             for seq, ti in self._phrases.get(lem, ()):
                 n = len(seq)
-                if tuple(lems[k:k + n]) == seq:
+                if tuple(lems[k : k + n]) == seq:
                     s, e = words[k][0], words[k + n - 1][1]
                     hits.setdefault(ti, []).append((text[s:e], s, e, True))
                     covered.setdefault(ti, set()).update(range(k, k + n))
@@ -212,7 +231,7 @@ class TopicTagger:
         for k, lem in enumerate(lems):
             for seq, ti in self._exclude.get(lem, ()):
                 n = len(seq)
-                if tuple(lems[k:k + n]) == seq:
+                if tuple(lems[k : k + n]) == seq:
                     excluded.setdefault(ti, set()).update(range(k, k + n))
         for k, lem in enumerate(lems):
             for ti in self._lemmas.get(lem, ()):
@@ -243,8 +262,15 @@ class TopicTagger:
         for ti, score, mass, found in scored:
             if score >= tx.min_score and mass >= tx.relative_min * top:
                 topic = tx.topics[ti]
-                out.append(TopicTag(id=topic.id, label=topic.label, score=round(score, 4), taxonomy=tx.name,
-                                    evidence=tuple(Evidence(term=t, start=s, end=e) for t, s, e, _ in found)))
+                out.append(
+                    TopicTag(
+                        id=topic.id,
+                        label=topic.label,
+                        score=round(score, 4),
+                        taxonomy=tx.name,
+                        evidence=tuple(Evidence(term=t, start=s, end=e) for t, s, e, _ in found),
+                    )
+                )
         out.sort(key=lambda t: (-t.score, t.id))
         return out
 

@@ -22,7 +22,13 @@ def parse_document(info: DocumentInfo, blocks: tuple[Block, ...], warnings: tupl
     agenda_items = find_agenda_items(blocks, year, meta.meeting_start)
     cover_text = "\n".join(b.text for b in cover_blocks(blocks))
     title = meta.title
-    doc_type = classify(title, cover_text, len(recommendations), len(agenda_items), has_objectives=has_objectives_section(spans))
+    doc_type = classify(
+        title,
+        cover_text,
+        len(recommendations),
+        len(agenda_items),
+        has_objectives=has_objectives_section(spans),
+    )
     objectives = find_objectives(spans, doc_type)
     if not title:
         title = event_name("\n".join(b.text[:HEAD_CHARS] for b in blocks[:40]))
@@ -42,8 +48,14 @@ def parse_document(info: DocumentInfo, blocks: tuple[Block, ...], warnings: tupl
         meeting_format=meta.meeting_format,
         time_zone=meta.time_zone,
     )
-    return Document(info=info, sections=sections, objectives=objectives, agenda_items=agenda_items,
-                    recommendations=recommendations, warnings=tuple(warnings))
+    return Document(
+        info=info,
+        sections=sections,
+        objectives=objectives,
+        agenda_items=agenda_items,
+        recommendations=recommendations,
+        warnings=tuple(warnings),
+    )
 
 
 def _year(date: str | None) -> int | None:

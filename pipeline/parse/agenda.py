@@ -25,7 +25,9 @@ from .dates import find_dates, find_month_years
 __all__ = ["find_agenda_items", "split_title"]
 
 
-def find_agenda_items(blocks: tuple[Block, ...], year: int | None, default_date: str | None) -> tuple[AgendaItem, ...]:
+def find_agenda_items(
+    blocks: tuple[Block, ...], year: int | None, default_date: str | None
+) -> tuple[AgendaItem, ...]:
     if year is None:
         year = document_year(blocks)
     numbered, scheduled = find_numbered_agenda(blocks, year)
@@ -52,12 +54,12 @@ def split_title(cell: Cell) -> tuple[str, str, list[Speaker]]:
         return "", "", []
     if cell.bold_prefix and cell.bold_prefix.strip() and cell.text.startswith(cell.bold_prefix.strip()[:5]):
         title = join_lines(cell.bold_prefix)
-        rest = cell.text[len(cell.bold_prefix):]
+        rest = cell.text[len(cell.bold_prefix) :]
     elif len(lines) > 1:
         title, rest = lines[0], "\n".join(lines[1:])
     else:
         m = _TITLE_END.match(lines[0])
         title = m.group("title").strip() if m else lines[0]
-        rest = lines[0][len(title):]
+        rest = lines[0][len(title) :]
     description = join_lines(rest)
     return title.strip(" –-"), description, inline_speakers(description)

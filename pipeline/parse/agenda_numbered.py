@@ -18,8 +18,11 @@ from .agenda_programme import WEEKDAY
 from .dates import find_dates, find_time_ranges, parse_day_month, parse_time
 
 _TRIGGER = re.compile(r"\bagenda\b", re.I)
-_NOT_TRIGGER = re.compile(r"\b(?:2030\s+Agenda|Agenda\s+(?:2030|21|for|2063)|Urban\s+Agenda|Common\s+Agenda|"
-                          r"agenda\s+items?\b|Addis\s+Ababa|Action\s+Agenda)", re.I)
+_NOT_TRIGGER = re.compile(
+    r"\b(?:2030\s+Agenda|Agenda\s+(?:2030|21|for|2063)|Urban\s+Agenda|Common\s+Agenda|"
+    r"agenda\s+items?\b|Addis\s+Ababa|Action\s+Agenda)",
+    re.I,
+)
 _TOC = re.compile(r"(?:\.\s*){4,}\s*\d{0,4}\s*$|…{2,}")
 _NUM_MARKER = re.compile(r"^\(?(?P<n>\d{1,2})[.)]?$")
 _NUM_TEXT = re.compile(r"^(?:Item\s+)?(?P<n>\d{1,2})[.):]\s+(?P<rest>\S.*)$", re.S)
@@ -31,12 +34,19 @@ _TITLE_CUT = re.compile(
     r"endorsement|guidance)\b|(?:UNICEF|UNDP|UNFPA|UNOPS|UN-Women|WFP|Secretariat)\s+focal\s+points?\b|"
     r"Documentation\s*:|Documents?\s*:|Annotations?\s*:)"
 )
-_ITEM_REF = re.compile(r"\bItems?\s+(?P<nums>\d{1,2}(?:\s*(?:,|and|to|-|–)\s*\d{1,2})*)\b(?!\s*of\s+the\b)", re.I)
-_OPEN_TIME = re.compile(r"(?<![\d/])(?P<t>\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|noon))\s*[–—-](?=\s*(?:\n|\t|$|[^\d\s]))",
-                        re.I)
-_DAY_MONTH = re.compile(r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
-                        r"November|December)\b(?!,?\s*\d{4})|\b(?:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December)\s+\d{1,2}\b(?!,?\s*\d{4}|\d)", re.I)
+_ITEM_REF = re.compile(
+    r"\bItems?\s+(?P<nums>\d{1,2}(?:\s*(?:,|and|to|-|–)\s*\d{1,2})*)\b(?!\s*of\s+the\b)", re.I
+)
+_OPEN_TIME = re.compile(
+    r"(?<![\d/])(?P<t>\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|noon))\s*[–—-](?=\s*(?:\n|\t|$|[^\d\s]))",
+    re.I,
+)
+_DAY_MONTH = re.compile(
+    r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b(?!,?\s*\d{4})|\b(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+\d{1,2}\b(?!,?\s*\d{4}|\d)",
+    re.I,
+)
 
 
 @dataclass
@@ -56,7 +66,7 @@ def _number(block: Block) -> tuple[int | None, str]:
         rest = text
         prefix = re.match(r"^\(?" + m.group("n") + r"[.)]?\s+", text)
         if prefix:
-            rest = text[prefix.end():]
+            rest = text[prefix.end() :]
         return int(m.group("n")), rest
     if block.marker and block.kind == BlockKind.LIST_ITEM:
         return None, text
@@ -73,8 +83,9 @@ def _is_trigger(block: Block) -> bool:
     text = block.text.strip()
     if block.kind == BlockKind.TABLE or not _TRIGGER.search(text) or _TOC.search(text):
         return False
-    if _NOT_TRIGGER.search(text) and not re.search(r"(?:following|provisional|annotated)\s+agenda|agenda\s+of\b",
-                                                   text, re.I):
+    if _NOT_TRIGGER.search(text) and not re.search(
+        r"(?:following|provisional|annotated)\s+agenda|agenda\s+of\b", text, re.I
+    ):
         return False
     if text.endswith(":"):
         return len(text) < 300
@@ -114,8 +125,11 @@ def _read_run(blocks: tuple[Block, ...], i: int) -> tuple[list[_Item], int]:
         if not text or _TOC.search(text):
             i += 1
             continue
-        if _is_section(block) or block.kind == BlockKind.TABLE and (
-                _ITEM_REF.search(text) or find_time_ranges(text) or not run):
+        if (
+            _is_section(block)
+            or block.kind == BlockKind.TABLE
+            and (_ITEM_REF.search(text) or find_time_ranges(text) or not run)
+        ):
             break
         n, rest = _number(block)
         if n is not None and n == len(run) + 1 and len(rest) < 400:
@@ -133,7 +147,9 @@ def _read_run(blocks: tuple[Block, ...], i: int) -> tuple[list[_Item], int]:
             break
         elif block.kind == BlockKind.HEADING and re.search(r"\bannotations?\b|\bagenda\b", text, re.I):
             break  # "Annotations to the provisional agenda": the items again, with their annotations
-        elif block.kind == BlockKind.HEADING and len(text) < 100 and _is_group(block, blocks, i, len(run) + 1):
+        elif (
+            block.kind == BlockKind.HEADING and len(text) < 100 and _is_group(block, blocks, i, len(run) + 1)
+        ):
             group = text  # a grouping heading right before the next item, not the last item's description
         else:
             run[-1].description.append(text)
@@ -143,7 +159,7 @@ def _read_run(blocks: tuple[Block, ...], i: int) -> tuple[list[_Item], int]:
 
 def _is_group(heading: Block, blocks: tuple[Block, ...], i: int, expected: int) -> bool:
     """A heading above the next item and ranked above it ('Programme and policy matters' over '3. ...')."""
-    nxt = next((b for b in blocks[i + 1: i + 3] if b.text.strip()), None)
+    nxt = next((b for b in blocks[i + 1 : i + 3] if b.text.strip()), None)
     if nxt is None or _number(nxt)[0] != expected:
         return False
     if nxt.kind != BlockKind.HEADING:
@@ -155,19 +171,26 @@ def _split_title(item: _Item) -> tuple[str, str]:
     text = item.title
     desc = list(item.description)
     # a title wrapped onto a block of its own ("of work") continues in lower case
-    while desc and len(desc[0]) < 160 and not re.search(r"[.:;]$", text) and (
-            desc[0][:1].islower() and len(desc[0]) < 80
-            or re.search(r"(?:\b(?:of|the|and|for|by|in|on|to|with|a|an|from|at)|[,–—-])$", text)):
+    while (
+        desc
+        and len(desc[0]) < 160
+        and not re.search(r"[.:;]$", text)
+        and (
+            desc[0][:1].islower()
+            and len(desc[0]) < 80
+            or re.search(r"(?:\b(?:of|the|and|for|by|in|on|to|with|a|an|from|at)|[,–—-])$", text)
+        )
+    ):
         text = join_lines(text + "\n" + desc.pop(0))
     text = join_lines(text)
     m = _TITLE_CUT.search(text)
     extra = ""
     if m:
-        text, extra = text[: m.start()], text[m.end():]
+        text, extra = text[: m.start()], text[m.end() :]
     elif len(text) > 160:
         s = re.search(r"(?<=[a-z0-9)])\s+(?=(?:The|This|These|It|In accordance|Under)\s+[a-z])", text)
         if s:
-            text, extra = text[: s.start()], text[s.end():]
+            text, extra = text[: s.start()], text[s.end() :]
     title = text.strip().rstrip(":;,").strip()
     title = re.sub(r"\s*\.$", "", title) if not title.endswith("etc.") else title
     description = join_lines("\n".join(([extra] if extra.strip() else []) + desc))
@@ -182,7 +205,7 @@ def find_numbered_agenda(blocks: tuple[Block, ...], year: int | None) -> tuple[l
     best = max(runs, key=lambda r: (len(r), sum(len(" ".join(it.description)) for it in r), r[0].index))
     numbers = {it.number for it in best}
     first, last = best[0].index, max(it.index for it in best)
-    slots = _timetable(blocks[last + 1:], numbers, year)
+    slots = _timetable(blocks[last + 1 :], numbers, year)
     if not slots:
         slots = _timetable(blocks[:first], numbers, year)
     items = []
@@ -192,18 +215,34 @@ def find_numbered_agenda(blocks: tuple[Block, ...], year: int | None) -> tuple[l
         if start is None:
             title, start, end = _own_time(title)
         prov = it.block.provenance
-        items.append(AgendaItem(title=title, provenance=Provenance(
-            prov.source_file, page=prov.page, block=prov.block, table=prov.table, line=prov.line, bbox=prov.bbox,
-            extractor=prov.extractor), date=date, start=start, end=end, number=it.number, description=description,
-            session=it.group))
+        items.append(
+            AgendaItem(
+                title=title,
+                provenance=Provenance(
+                    prov.source_file,
+                    page=prov.page,
+                    block=prov.block,
+                    table=prov.table,
+                    line=prov.line,
+                    bbox=prov.bbox,
+                    extractor=prov.extractor,
+                ),
+                date=date,
+                start=start,
+                end=end,
+                number=it.number,
+                description=description,
+                session=it.group,
+            )
+        )
     return items, bool(slots)
 
 
 def _own_time(title: str) -> tuple[str, str | None, str | None]:
     """'Opening of the session (09:00–09:30)' / '09:00–09:30 Opening': a time printed with the item."""
     for start, end, m in find_time_ranges(title):
-        if m.start() == 0 or title[m.end():].strip(" )]") == "":
-            rest = (title[: m.start()] + title[m.end():]).strip()
+        if m.start() == 0 or title[m.end() :].strip(" )]") == "":
+            rest = (title[: m.start()] + title[m.end() :]).strip()
             rest = re.sub(r"^[\s,;:–—-]+|[\s,;:(\[–—-]+$", "", rest)
             if rest:
                 return rest, start, end
@@ -234,13 +273,14 @@ def _timetable(blocks: tuple[Block, ...], numbers: set[str], year: int | None) -
     for m in _OPEN_TIME.finditer(text):
         t, _ = parse_time(m.group("t"))
         nxt = re.compile(r"(?<![\d/.])\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|noon)", re.I).search(
-            text, m.end())
+            text, m.end()
+        )
         end, _ = parse_time(nxt.group(0)) if nxt else (None, None)
         if t and end and t < end:
             events.append((m.start(), m.end(), "slot", (t, end)))
     for m in re.finditer(WEEKDAY + r"[\s,]", text):
         d = _DAY_MONTH.search(text, m.end(), m.end() + 300)
-        full = find_dates(text[m.end(): m.end() + 40])
+        full = find_dates(text[m.end() : m.end() + 40])
         if full and full[0].pos < 5:
             events.append((m.start(), m.end(), "date", (full[0].start,)))
         elif d and year:
@@ -248,7 +288,7 @@ def _timetable(blocks: tuple[Block, ...], numbers: set[str], year: int | None) -
             if iso:
                 events.append((m.start(), m.end(), "date", (iso,)))
     for m in re.finditer(r"(?:^|\n|\t)(?P<d>" + _DAY_MONTH.pattern + ")", text, re.I):
-        if year and not re.search(WEEKDAY + r"[\s,]*$", text[max(0, m.start() - 15): m.start("d")], re.I):
+        if year and not re.search(WEEKDAY + r"[\s,]*$", text[max(0, m.start() - 15) : m.start("d")], re.I):
             iso = parse_day_month(m.group("d"), year)
             if iso:  # "10 June | 10 a.m.–1 p.m. | Item 1": a date column without the weekday
                 events.append((m.start("d"), m.end("d"), "date", (iso,)))

@@ -23,12 +23,20 @@ from .agenda_speakers import CHAIR, inline_speakers, is_speaker_line, parse_spea
 from .dates import find_dates, find_time_ranges, parse_day_month, parse_time, parse_time_range
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
-_DAY_HEADING = re.compile(r"^\s*(?:Day\s*(?:\d+|One|Two|Three|Four|Five|Six|Seven)\b|" + WEEKDAY + r",?\s+(?:\d{1,2}|[A-Z][a-z]+\s+\d)|"
-                          r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-                          r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*[:.]\d)(?:,?\s*\d{4})?\s*(?:[-–—]\s*Day\s*\d+)?)", re.I)
+_DAY_HEADING = re.compile(
+    r"^\s*(?:Day\s*(?:\d+|One|Two|Three|Four|Five|Six|Seven)\b|"
+    + WEEKDAY
+    + r",?\s+(?:\d{1,2}|[A-Z][a-z]+\s+\d)|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*[:.]\d)(?:,?\s*\d{4})?\s*(?:[-–—]\s*Day\s*\d+)?)",
+    re.I,
+)
 _TALK = re.compile(r"^(?P<num>(?:[A-Z]|\d{1,2})\s?[-‐–]\s?\d{1,2}[a-z]?)(?:[.:)]?\s+(?P<rest>\S.*))?$")
-_BREAK = re.compile(r"^(?:(?:Coffee|Tea|Health|Networking|Comfort|Short)\s*(?:/\s*\w+\s*)?Break|Break|Lunch(?:\s*Break)?|"
-                    r"Dinner|Refreshments?)\b", re.I)
+_BREAK = re.compile(
+    r"^(?:(?:Coffee|Tea|Health|Networking|Comfort|Short)\s*(?:/\s*\w+\s*)?Break|Break|Lunch(?:\s*Break)?|"
+    r"Dinner|Refreshments?)\b",
+    re.I,
+)
 _VENUE_TAIL = re.compile(r"^(?P<title>.{3,60}?)\s*[–—-]\s*(?P<venue>[A-Z][\w.'’ ]{1,40})$")
 _STOP_LEAD = re.compile(
     r"^(?:hosted by|organi[sz]ed by|moderated by|chaired by|facilitated by|presented by|venue\b|special exhibition|"
@@ -37,24 +45,38 @@ _STOP_LEAD = re.compile(
     r"objectives?\s*:|background\s*:|format\s*:|expected outcome)",
     re.I,
 )
-_LABEL_PHRASE = re.compile(r"\b(?:Welcome|Opening|Closing|Keynote|Introductory|Inaugural|Special|Concluding)\s+"
-                           r"(?:Address|Remarks|Speech|Statement|Lecture)s?\b")
-_PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng|Hon)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,3}"
-                     r"(?:\s*[,&]\s*(?:[A-Z][a-z'’-]+\s*){2,4})*$")
+_LABEL_PHRASE = re.compile(
+    r"\b(?:Welcome|Opening|Closing|Keynote|Introductory|Inaugural|Special|Concluding)\s+"
+    r"(?:Address|Remarks|Speech|Statement|Lecture)s?\b"
+)
+_PERSON = re.compile(
+    r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng|Hon)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,3}"
+    r"(?:\s*[,&]\s*(?:[A-Z][a-z'’-]+\s*){2,4})*$"
+)
 _PLACEHOLDER = re.compile(r"^(?:N/?A|TBA|-+|–)$", re.I)
 _SLOT = re.compile(r"[·|•]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*[–—-]\s*\d")
 _VENUE = re.compile(r"\b(?:Room|Hall|Auditorium|Lounge|Venue|Foyer|Lobby|Online|Virtual|Zoom|Webex)\b", re.I)
-_MONTHS = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
-_HEADER_WORD = re.compile(r"^(?:Time|Times|Date|Day|Hours?|Session|Venue|Room|Programme|Program|Activity|Item|Agenda|"
-                          r"Topic|Schedule|Timing|Duration|Horaire|Heure)s?\b\s*(?:\([^)]*\)|GMT\S*|UTC\S*|[A-Z]{2,4}T)?\s*$",
-                          re.I)
-_NOT_LABEL = re.compile(r"^(?:Co-?)?(?:Chair(?:person)?|Moderator|Facilitator|Rapporteur|Speaker|Panell?ist|Presenter|"
-                        r"Venue|Room|Language|Notes?|Remarks|Format|Participants?|Contact)s?\s*:?$", re.I)
-_SECTION = re.compile(r"^(?:Annex|Appendix|Background|Objectives?|Contacts?|Notes?|Registration information|"
-                      r"Logistics|Venue|Participants)\b", re.I)
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+_HEADER_WORD = re.compile(
+    r"^(?:Time|Times|Date|Day|Hours?|Session|Venue|Room|Programme|Program|Activity|Item|Agenda|"
+    r"Topic|Schedule|Timing|Duration|Horaire|Heure)s?\b\s*(?:\([^)]*\)|GMT\S*|UTC\S*|[A-Z]{2,4}T)?\s*$",
+    re.I,
+)
+_NOT_LABEL = re.compile(
+    r"^(?:Co-?)?(?:Chair(?:person)?|Moderator|Facilitator|Rapporteur|Speaker|Panell?ist|Presenter|"
+    r"Venue|Room|Language|Notes?|Remarks|Format|Participants?|Contact)s?\s*:?$",
+    re.I,
+)
+_SECTION = re.compile(
+    r"^(?:Annex|Appendix|Background|Objectives?|Contacts?|Notes?|Registration information|"
+    r"Logistics|Venue|Participants)\b",
+    re.I,
+)
 _HONORIFIC_ANYWHERE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s?[A-Z][a-z]")
-_TITLE_END = re.compile(r"^(?P<title>(?:Session\s+\d+\s*:\s*)?.+?)(?:\s+(?=(?:Opening remarks|Introduction of|Welcome|"
-                        r"Secretariat will|This session|The session|Moderator|Chair|Keynote by|Remarks by)\b)|$)")
+_TITLE_END = re.compile(
+    r"^(?P<title>(?:Session\s+\d+\s*:\s*)?.+?)(?:\s+(?=(?:Opening remarks|Introduction of|Welcome|"
+    r"Secretariat will|This session|The session|Moderator|Chair|Keynote by|Remarks by)\b)|$)"
+)
 
 
 @dataclass
@@ -97,21 +119,23 @@ def split_time(text: str, strict: bool) -> tuple[str | None, str | None, str, st
     text = text.strip()
     start, end, m = parse_time_range(text)
     if start and m is not None and m.start() == 0:
-        return start, end, m.group(0), _after_time(text[m.end():])
+        return start, end, m.group(0), _after_time(text[m.end() :])
     t, m1 = parse_time(text)
     if t and m1 is not None and m1.start() == 0:
         token = m1.group(0).rstrip()
         if strict and not re.search(r"[:h]|[ap]\.?\s?m|noon", token, re.I):
             return None, None, "", text
-        rest = text[len(token):]
+        rest = text[len(token) :]
         if rest and not rest[:1].isspace() and rest[:1] not in "–—-,;":
             return None, None, "", text
         return t, None, token, _after_time(rest)
     return None, None, "", text
 
 
-_ZONE = re.compile(r"^(?:(?i:hrs?\.?|hours|h\b)|\(?\s*(?:GMT|UTC|CET|CEST|EST|EDT|ICT|KST|JST|IST|EAT|WAT|[A-Z]{1,3}T)"
-                   r"(?:\s*[+-]\s*\d{1,2}(?::\d{2})?)?\s*\)?)(?=\s|$|[,;:)])")
+_ZONE = re.compile(
+    r"^(?:(?i:hrs?\.?|hours|h\b)|\(?\s*(?:GMT|UTC|CET|CEST|EST|EDT|ICT|KST|JST|IST|EAT|WAT|[A-Z]{1,3}T)"
+    r"(?:\s*[+-]\s*\d{1,2}(?::\d{2})?)?\s*\)?)(?=\s|$|[,;:)])"
+)
 
 
 def _after_time(rest: str) -> str:
@@ -119,7 +143,7 @@ def _after_time(rest: str) -> str:
     rest = rest.strip(" ,;–—-")
     m = _ZONE.match(rest)
     while m and m.group(0):
-        rest = rest[m.end():].strip(" ,;–—-")
+        rest = rest[m.end() :].strip(" ,;–—-")
         m = _ZONE.match(rest)
     return rest
 
@@ -170,12 +194,24 @@ def _slot_label(ln: Line) -> list[Line]:
     if not start or not head.endswith(("·", "|", "•")) or len(head) > 80:
         return [ln]
     title = head.rstrip("·|• ").strip()
-    tail = ln.text[m.end():].strip(" ·|•")
+    tail = ln.text[m.end() :].strip(" ·|•")
     ln.time, ln.text, ln.slot = m.group(0), title, True
     if not tail:
         return [ln]
-    return [ln, Line(time="", text=tail, block=ln.block, row=ln.row, bold=ln.bold, in_table=ln.in_table,
-                     table_timed=ln.table_timed, col=ln.col, tail=True)]
+    return [
+        ln,
+        Line(
+            time="",
+            text=tail,
+            block=ln.block,
+            row=ln.row,
+            bold=ln.bold,
+            in_table=ln.in_table,
+            table_timed=ln.table_timed,
+            col=ln.col,
+            tail=True,
+        ),
+    ]
 
 
 def _inner_time(text: str) -> tuple[str | None, str, str]:
@@ -183,7 +219,7 @@ def _inner_time(text: str) -> tuple[str | None, str, str]:
     m = re.match(r"^(?P<pre>[^\d:]{3,40}:)\s+", text)
     if not m:
         return None, "", text
-    start, _, token, rest = split_time(text[m.end():], strict=True)
+    start, _, token, rest = split_time(text[m.end() :], strict=True)
     if not start or not rest:
         return None, "", text
     return start, token, m.group("pre") + " " + rest
@@ -199,13 +235,24 @@ def _table_lines(block: Block) -> list[Line]:
             continue
         while len(cells) > 2 and _is_day_cell(cells[0].text) and leading_time(cells[1].text, strict=False)[0]:
             # "Monday 3 June | 09:00–10:00 | Opening": the day column comes before the time column
-            out.append(Line(time="", text=cells[0].text.replace("\n", " ").strip(), block=block, row=i,
-                            in_table=True, table_timed=timed))
+            out.append(
+                Line(
+                    time="",
+                    text=cells[0].text.replace("\n", " ").strip(),
+                    block=block,
+                    row=i,
+                    in_table=True,
+                    table_timed=timed,
+                )
+            )
             cells = cells[1:]
         time_cell, body = None, cells
         t0 = cells[0].text.strip()
-        if len(cells) > 1 and (leading_time(t0, strict=False)[0] and not leading_time(t0, strict=False)[2]
-                               or (timed and row and row[0].text.strip() and len(t0) <= 40 and "\n" not in t0)):
+        if len(cells) > 1 and (
+            leading_time(t0, strict=False)[0]
+            and not leading_time(t0, strict=False)[2]
+            or (timed and row and row[0].text.strip() and len(t0) <= 40 and "\n" not in t0)
+        ):
             time_cell, body = cells[0], cells[1:]
         time = time_cell.text.replace("\n", " ").strip() if time_cell else ""
         first = True
@@ -218,8 +265,19 @@ def _table_lines(block: Block) -> list[Line]:
                     start, _, token, rest = split_time(text, strict=True)
                     if start:
                         t, text = token, rest
-                out.append(Line(time=t, text=text, block=block, row=i, bold=bold, in_table=True, table_timed=timed,
-                                col=col, multi=multi))
+                out.append(
+                    Line(
+                        time=t,
+                        text=text,
+                        block=block,
+                        row=i,
+                        bold=bold,
+                        in_table=True,
+                        table_timed=timed,
+                        col=col,
+                        multi=multi,
+                    )
+                )
                 first = False
         if not body:
             out.append(Line(time=time, text="", block=block, row=i, in_table=True, table_timed=timed))
@@ -244,7 +302,7 @@ def _cell_lines(cell: Cell, table_has_bold: bool) -> list[tuple[str, bool | None
     text = cell.text.strip()
     prefix = cell.bold_prefix.strip()
     if prefix and not cell.bold and text.startswith(prefix) and len(prefix) < len(text):
-        rest = text[len(prefix):].strip(" \n–—-")
+        rest = text[len(prefix) :].strip(" \n–—-")
         return [(join_lines(prefix), True)] + [(ln.strip(), False) for ln in rest.split("\n") if ln.strip()]
     bold: bool | None = True if cell.bold else (False if table_has_bold else None)
     return [(ln.strip(), bold) for ln in text.split("\n") if ln.strip()]
@@ -264,8 +322,11 @@ def _row_time(row) -> tuple[str | None, str | None]:
 
 def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: str | None) -> list[AgendaItem]:
     lines = flatten(blocks)
-    timed = [ln for ln in lines if ln.time and leading_time(ln.time, strict=not ln.in_table)[0]
-             and not _is_day_header_time(ln)]
+    timed = [
+        ln
+        for ln in lines
+        if ln.time and leading_time(ln.time, strict=not ln.in_table)[0] and not _is_day_header_time(ln)
+    ]
     # programme times fall on five-minute marks; "1.25–1.50" in a table of ratios does not make a programme
     on_mark = [ln for ln in timed if int(leading_time(ln.time, strict=not ln.in_table)[0][3:]) % 5 == 0]
     if len(timed) < 2 or len(on_mark) < 0.8 * len(timed):
@@ -362,8 +423,12 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
         if talk and talk.group("rest") and re.match(r"(?:[a-z]|" + _MONTHS + r")", talk.group("rest")):
             talk = None  # "1-2 March", "10-12 participants": not a talk number
         if talk and parent is not None:
-            cur = Entry(line=ln, date=date, number=re.sub(r"\s", "", talk.group("num")).replace("–", "-"),
-                        session=_title_of(parent)[0])
+            cur = Entry(
+                line=ln,
+                date=date,
+                number=re.sub(r"\s", "", talk.group("num")).replace("–", "-"),
+                session=_title_of(parent)[0],
+            )
             entries.append(cur)
             if talk.group("rest"):
                 ln.text = talk.group("rest")
@@ -380,11 +445,13 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             parent = cur
             continue
         phrase = _LABEL_PHRASE.search(text) if is_speaker_line(text) else None
-        if phrase:  # "Mr. Yamada Kunihiro Welcome Address Vice Minister ...": a label printed beside a speaker
+        if (
+            phrase
+        ):  # "Mr. Yamada Kunihiro Welcome Address Vice Minister ...": a label printed beside a speaker
             cur = Entry(line=ln, date=date, label=phrase.group(0))
             entries.append(cur)
             parent = cur
-            ln.text = (text[: phrase.start()].rstrip() + " " + text[phrase.end():].lstrip()).strip()
+            ln.text = (text[: phrase.start()].rstrip() + " " + text[phrase.end() :].lstrip()).strip()
             cur.lines.append(ln)
             continue
         label = _label_before_speaker(text) if not ln.in_table else None
@@ -392,7 +459,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             cur = Entry(line=ln, date=date, label=label)
             entries.append(cur)
             parent = cur
-            ln.text = text[len(label):].strip()
+            ln.text = text[len(label) :].strip()
             cur.lines.append(ln)
             continue
         cur.lines.append(ln)
@@ -413,8 +480,12 @@ def _afternoon(printed: str, start: str, end: str | None, last: str | None) -> t
 
 def _is_day_header_time(ln: Line) -> bool:
     """'14:00 - 18:30 (GMT+9), Tuesday, 30 March 2021': the time span of a whole day, not an item."""
-    return bool(find_dates(ln.time + " " + ln.text)) and len(ln.text) < 80 and not ln.in_table or (
-        ln.in_table and bool(find_dates(ln.time)))
+    return (
+        bool(find_dates(ln.time + " " + ln.text))
+        and len(ln.text) < 80
+        and not ln.in_table
+        or (ln.in_table and bool(find_dates(ln.time)))
+    )
 
 
 def _closes(ln: Line, cur: Entry) -> bool:
@@ -445,7 +516,7 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
     first = lines[0]
     prefix = first.bold_prefix.replace("\n", " ").strip()
     if prefix and first.text.startswith(prefix[:5]) and len(prefix) < len(first.text.strip()):
-        rest_first = first.text.strip()[len(prefix):].strip(" –—-")
+        rest_first = first.text.strip()[len(prefix) :].strip(" –—-")
         # a bold title wrapped over several in-cell lines is a prefix of the cell text
         return _clean_title(join_lines(first.bold_prefix)), ([rest_first] if rest_first else []) + texts[1:]
     title = [texts[0]]
@@ -459,8 +530,12 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
             break
         if lines[i].in_table and lines[i].row == first.row and lines[i].col != first.col:
             break  # the next column (speaker, venue) is not part of the title
-        if nxt.startswith(("•", "●", "▪", "◦", "*")) or nxt.startswith(("- ", "– ")) and i + 1 < len(lines) and \
-                texts[i + 1].startswith(("- ", "– ", "•", "●")):
+        if (
+            nxt.startswith(("•", "●", "▪", "◦", "*"))
+            or nxt.startswith(("- ", "– "))
+            and i + 1 < len(lines)
+            and texts[i + 1].startswith(("- ", "– ", "•", "●"))
+        ):
             break  # a list of points under the title, not its wrapped end
         if bold_known and lines[0].bold:
             if not lines[i].bold:
@@ -470,26 +545,31 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
         title.append(nxt)
         i += 1
     rest = texts[i:]
-    if len(title) > 1 and first.multi and _PERSON.match(title[-1]):  # a grid cell: title lines, then the speaker
+    if (
+        len(title) > 1 and first.multi and _PERSON.match(title[-1])
+    ):  # a grid cell: title lines, then the speaker
         rest.insert(0, title.pop())
     joined = join_lines("\n".join(title))
     if len(title) == 1 and len(lines) == 1 and not first.bold_prefix:
         m = _TITLE_END.match(joined)
         if m and m.group("title").strip() != joined:
             head = m.group("title").strip()
-            rest = [joined[len(head):].strip()] + rest
+            rest = [joined[len(head) :].strip()] + rest
             joined = head
     return _clean_title(joined), rest
 
 
 def _stop(line: str) -> bool:
-    return bool(_STOP_LEAD.match(line) or is_speaker_line(line) or _HONORIFIC_ANYWHERE.search(line)
-                or "@" in line)
+    return bool(
+        _STOP_LEAD.match(line) or is_speaker_line(line) or _HONORIFIC_ANYWHERE.search(line) or "@" in line
+    )
 
 
 def _continues(prev: str, nxt: str) -> bool:
     """Is ``nxt`` the wrapped rest of a title line ``prev``?"""
-    if prev.endswith((":", "-", "–", ",", "&", "/")) or re.search(r"\b(?:and|or|of|by|for|the|in|on|to|a|an|with)$", prev):
+    if prev.endswith((":", "-", "–", ",", "&", "/")) or re.search(
+        r"\b(?:and|or|of|by|for|the|in|on|to|a|an|with)$", prev
+    ):
         return True
     if nxt[:1].islower() or nxt.startswith(("- ", "– ", "(")):
         return True
@@ -501,8 +581,8 @@ def _continues(prev: str, nxt: str) -> bool:
 def _clean_title(title: str) -> str:
     title = title.strip(" –—-:;,")
     cont = re.match(r"^(?:Continuation|Continued)(?:\s+(?:of|from)\s+Day\s*\d+)?\b", title)
-    if cont and title[cont.end():].strip():
-        title = title[cont.end():].strip()
+    if cont and title[cont.end() :].strip():
+        title = title[cont.end() :].strip()
     if _BREAK.match(title) or re.match(r"^(?:Registration|Reception|Welcome Reception)\b", title):
         m = _VENUE_TAIL.match(title)
         if m:
@@ -528,7 +608,24 @@ def _item(e: Entry) -> AgendaItem | None:
         speakers = inline_speakers(description)
     ln = e.line
     prov = ln.block.provenance
-    prov = Provenance(prov.source_file, page=prov.page, block=prov.block, table=prov.table, row=ln.row,
-                      line=prov.line, bbox=prov.bbox, extractor=prov.extractor)
-    return AgendaItem(title=title, provenance=prov, date=e.date, start=e.start, end=e.end, number=e.number,
-                      description=description, speakers=tuple(speakers), session=e.session)
+    prov = Provenance(
+        prov.source_file,
+        page=prov.page,
+        block=prov.block,
+        table=prov.table,
+        row=ln.row,
+        line=prov.line,
+        bbox=prov.bbox,
+        extractor=prov.extractor,
+    )
+    return AgendaItem(
+        title=title,
+        provenance=prov,
+        date=e.date,
+        start=e.start,
+        end=e.end,
+        number=e.number,
+        description=description,
+        speakers=tuple(speakers),
+        session=e.session,
+    )

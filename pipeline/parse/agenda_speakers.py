@@ -8,19 +8,26 @@ from ..models import Speaker
 
 HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|H\.\s?E|Hon|Rt\.\s?Hon|Amb|Ambassador|Sir|Dame)\.?"
 _HONORIFIC_START = re.compile(r"^(?:(?:" + HONORIFIC + r")\s*)+(?=[A-Z])")
-_NOT_NAME = (r"(?!(?:Head|Director|Deputy|Vice|Minister|Chair|Co-?chair|President|Secretary|Lead|Senior|Chief|"
-             r"Professor|Dean|Welcome|Opening|Closing|Keynote|Executive|Permanent|Assistant|Associate|Principal|"
-             r"Manager|Coordinator|Adviser|Advisor|Representative|Commissioner|Governor|Member|Ministry|Department|"
-             r"Division|Office|University|Institute|Agency|National|United|UN)\b)")
+_NOT_NAME = (
+    r"(?!(?:Head|Director|Deputy|Vice|Minister|Chair|Co-?chair|President|Secretary|Lead|Senior|Chief|"
+    r"Professor|Dean|Welcome|Opening|Closing|Keynote|Executive|Permanent|Assistant|Associate|Principal|"
+    r"Manager|Coordinator|Adviser|Advisor|Representative|Commissioner|Governor|Member|Ministry|Department|"
+    r"Division|Office|University|Institute|Agency|National|United|UN)\b)"
+)
 _NAME = re.compile(
-    r"^(?P<name>(?:(?:" + HONORIFIC + r")\s*)+[A-Z][\w.'’-]*(?:\s+" + _NOT_NAME
+    r"^(?P<name>(?:(?:"
+    + HONORIFIC
+    + r")\s*)+[A-Z][\w.'’-]*(?:\s+"
+    + _NOT_NAME
     + r"(?:[A-Z][\w.'’-]*|van|von|de|der|da|di|del|bin|al))"
     r"{0,5})(?P<rest>.*)$",
     re.S,
 )
-CHAIR = re.compile(r"^(?P<role>(?:Co-?)?Chair(?:person|man|woman)?s?|Moderators?|Facilitators?|Rapporteurs?|"
-                   r"Master of Ceremon(?:y|ies)|MC|Host(?:ed by)?|Panell?ists?|Speakers?|Presenters?)\s*:\s*(?P<rest>.*)$",
-                   re.I | re.S)
+CHAIR = re.compile(
+    r"^(?P<role>(?:Co-?)?Chair(?:person|man|woman)?s?|Moderators?|Facilitators?|Rapporteurs?|"
+    r"Master of Ceremon(?:y|ies)|MC|Host(?:ed by)?|Panell?ists?|Speakers?|Presenters?)\s*:\s*(?P<rest>.*)$",
+    re.I | re.S,
+)
 _ROLE_WORDS = re.compile(
     r"^(?:Head|Director|Deputy|Vice|Minister|Chair|Co-?chair|President|Secretary|Lead|Senior|Chief|Professor|Dean|"
     r"CEO|COO|Co-founder|Founder|Permanent|Executive|Assistant|Associate|Principal|Manager|Coordinator|"

@@ -5,9 +5,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _MONTH = r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -38,19 +55,48 @@ def iso(year: int, month: int | None = None, day: int | None = None) -> str | No
 
 
 def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
+    return MONTHS[
+        name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]
+    ]
 
 
 _PATTERNS = [
     # 10–13 June 2025 ; 25-28 February 2025 ; 30 March 2021
-    re.compile(r"\b(?P<d1>\d{1,2})" + _ORD + r"(?:" + _DASH + r"(?P<d2>\d{1,2})" + _ORD + r")?\s+(?:of\s+)?"
-               + _MONTH.format(name="m") + r",?\s+(?P<y>\d{4})\b", re.I),
+    re.compile(
+        r"\b(?P<d1>\d{1,2})"
+        + _ORD
+        + r"(?:"
+        + _DASH
+        + r"(?P<d2>\d{1,2})"
+        + _ORD
+        + r")?\s+(?:of\s+)?"
+        + _MONTH.format(name="m")
+        + r",?\s+(?P<y>\d{4})\b",
+        re.I,
+    ),
     # 30 May–2 June 2025
-    re.compile(r"\b(?P<d1>\d{1,2})\s+" + _MONTH.format(name="m1") + _DASH + r"(?P<d2>\d{1,2})\s+"
-               + _MONTH.format(name="m") + r",?\s+(?P<y>\d{4})\b", re.I),
+    re.compile(
+        r"\b(?P<d1>\d{1,2})\s+"
+        + _MONTH.format(name="m1")
+        + _DASH
+        + r"(?P<d2>\d{1,2})\s+"
+        + _MONTH.format(name="m")
+        + r",?\s+(?P<y>\d{4})\b",
+        re.I,
+    ),
     # May 4-8, 2026 ; March 30, 2021 ; May 4th, 2026
-    re.compile(r"\b" + _MONTH.format(name="m") + r"\s+(?P<d1>\d{1,2})" + _ORD + r"(?:" + _DASH + r"(?P<d2>\d{1,2})"
-               + _ORD + r")?,?\s+(?P<y>\d{4})\b", re.I),
+    re.compile(
+        r"\b"
+        + _MONTH.format(name="m")
+        + r"\s+(?P<d1>\d{1,2})"
+        + _ORD
+        + r"(?:"
+        + _DASH
+        + r"(?P<d2>\d{1,2})"
+        + _ORD
+        + r")?,?\s+(?P<y>\d{4})\b",
+        re.I,
+    ),
     # 2021-03-30
     re.compile(r"\b(?P<y>\d{4})-(?P<mnum>\d{2})-(?P<d1>\d{2})\b"),
 ]
@@ -80,7 +126,7 @@ def find_month_years(text: str) -> list[DateSpan]:
     """'December, 2021' / 'January 2021' with no day: month precision."""
     out = []
     for m in _MONTH_YEAR.finditer(text):
-        before = text[max(0, m.start() - 4): m.start()]
+        before = text[max(0, m.start() - 4) : m.start()]
         if re.search(r"\d\s*$", before):
             continue  # part of a full date
         value = iso(int(m.group("y")), _month(m.group("m")))
@@ -102,8 +148,11 @@ def parse_day_month(text: str, year: int) -> str | None:
 
 _TIME = r"(?P<{h}>\d{{1,2}})(?:[:.h](?P<{m}>\d{{2}}))?\s*(?P<{ap}>a\.?\s?m\.?|p\.?\s?m\.?|noon)?"
 _TIME_RANGE = re.compile(
-    r"(?<![\d/])" + _TIME.format(h="h1", m="m1", ap="ap1") + r"\s*(?:-|–|—|‒|to)\s*\(?"
-    + _TIME.format(h="h2", m="m2", ap="ap2") + r"\)?(?![\d/])",
+    r"(?<![\d/])"
+    + _TIME.format(h="h1", m="m1", ap="ap1")
+    + r"\s*(?:-|–|—|‒|to)\s*\(?"
+    + _TIME.format(h="h2", m="m2", ap="ap2")
+    + r"\)?(?![\d/])",
     re.I,
 )
 _SINGLE_TIME = re.compile(r"(?<![\d/])" + _TIME.format(h="h", m="m", ap="ap") + r"(?![\d/])", re.I)

@@ -24,14 +24,36 @@ _UN_FURNITURE = re.compile(
     r"[\w\s,]*\bsession\b.*\d{4}$|\*.*|\d{2}-\d{5}.*|first\s+regular|second\s+regular|agenda\s+item)",
     re.I,
 )
-_MEETING_WORDS = r"(?:Meeting|Conference|Week|Forum|Seminar|Workshop|Session|Summit|Dialogue|Symposium|Assessment)"
-_EVENT_NAME = re.compile(r"\b(?:the\s+)?(?P<ord>\d+(?:st|nd|rd|th)\s+)?(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,7}" + _MEETING_WORDS + r")\b")
-_ISSUE_LABEL = re.compile(r"(?:distr\.?\s*:?\s*\w+|date\s+of\s+(?:publication|issue)|issued(?:\s+on)?|dated?)\s*:?\s*$", re.I)
+_MEETING_WORDS = (
+    r"(?:Meeting|Conference|Week|Forum|Seminar|Workshop|Session|Summit|Dialogue|Symposium|Assessment)"
+)
+_EVENT_NAME = re.compile(
+    r"\b(?:the\s+)?(?P<ord>\d+(?:st|nd|rd|th)\s+)?(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,7}"
+    + _MEETING_WORDS
+    + r")\b"
+)
+_ISSUE_LABEL = re.compile(
+    r"(?:distr\.?\s*:?\s*\w+|date\s+of\s+(?:publication|issue)|issued(?:\s+on)?|dated?)\s*:?\s*$", re.I
+)
 _NOT_ISSUE = re.compile(r"(?:report\s+date|field\s+visit|deadline|submission|due|by)\s*:?\s*$", re.I)
 _TZ = re.compile(r"\b(?:GMT|UTC)\s*[+−-]\s*\d{1,2}(?::\d{2})?\b|\b(?:CET|CEST|EST|EDT|ICT|JST|KST|EAT)\b")
 _FORMAT = re.compile(r"\b(virtual|online|hybrid|in[- ]person)\b(?:\s+(?:meeting|format|event))?", re.I)
-_ORGS = ("ESCAP", "NEASPEC", "UNICEF", "UNDP", "UNFPA", "UNOPS", "IOM", "OIOS", "Joint Inspection Unit", "UN-GGIM",
-         "Uganda Evaluation Association", "Fisheries and Oceans Canada", "DFO", "United Nations")
+_ORGS = (
+    "ESCAP",
+    "NEASPEC",
+    "UNICEF",
+    "UNDP",
+    "UNFPA",
+    "UNOPS",
+    "IOM",
+    "OIOS",
+    "Joint Inspection Unit",
+    "UN-GGIM",
+    "Uganda Evaluation Association",
+    "Fisheries and Oceans Canada",
+    "DFO",
+    "United Nations",
+)
 
 
 @dataclass(slots=True)
@@ -72,8 +94,11 @@ def cover_blocks(blocks: tuple[Block, ...], limit: int = 40) -> list[Block]:
 
 
 _LABEL = re.compile(r"^[\w /()&,.'’-]{2,60}:(?:\s|$)|:\s*$")
-_AGENDA_ITEM_LINE = re.compile(r"\bitems?\s+\d+(?:\s*\([a-z]\)|[a-z])?(?:\s*(?:and|,)\s*\d+(?:\s*\([a-z]\))?)*\s+of\s+the\s+"
-                               r"(?:provisional\s+)?agenda\b", re.I)
+_AGENDA_ITEM_LINE = re.compile(
+    r"\bitems?\s+\d+(?:\s*\([a-z]\)|[a-z])?(?:\s*(?:and|,)\s*\d+(?:\s*\([a-z]\))?)*\s+of\s+the\s+"
+    r"(?:provisional\s+)?agenda\b",
+    re.I,
+)
 _SUBTITLE_RATIO = 0.8  # a bold line at least this size right under the title is its second line
 
 
@@ -82,7 +107,7 @@ def _title_zone(cover: list[Block]) -> list[Block]:
     is one (above it stand the issuing body and session), and before the first running paragraph."""
     for i, b in enumerate(cover):
         if _AGENDA_ITEM_LINE.search(b.text):
-            cover = cover[i + 1:]
+            cover = cover[i + 1 :]
             break
     zone = []
     for b in cover:
@@ -110,7 +135,11 @@ def _is_candidate(b: Block) -> bool:
         return False
     if _KIND_ONLY.match(text) or _UN_FURNITURE.match(text) or _SYMBOL.fullmatch(text):
         return False
-    if _is_label(text) or (find_dates(text) and len(text) < 60) or (find_month_years(text) and len(text) < 30):
+    if (
+        _is_label(text)
+        or (find_dates(text) and len(text) < 60)
+        or (find_month_years(text) and len(text) < 30)
+    ):
         return False
     return True
 
@@ -130,12 +159,20 @@ def find_title(blocks: tuple[Block, ...]) -> str:
         title = best.text.strip()
         size = best.font_size or 0
         last = best
-        for n_parts, nxt in enumerate(zone[zone.index(best) + 1:], start=1):
+        for n_parts, nxt in enumerate(zone[zone.index(best) + 1 :], start=1):
             same = bool(nxt.font_size) and abs((nxt.font_size or 0) - size) < 0.6 and nxt.bold == best.bold
             if same and _paragraph_apart(last, nxt, size):
                 break  # a paragraph of its own in the title's type (a form's bold fields), not a wrapped line
-            subtitle = bool(nxt.font_size and nxt.bold and best.bold) and (nxt.font_size or 0) >= size * _SUBTITLE_RATIO
-            if n_parts >= 4 or not _is_candidate(nxt) or not (same or subtitle) or re.match(r"^\d+\.?\s", nxt.text):
+            subtitle = (
+                bool(nxt.font_size and nxt.bold and best.bold)
+                and (nxt.font_size or 0) >= size * _SUBTITLE_RATIO
+            )
+            if (
+                n_parts >= 4
+                or not _is_candidate(nxt)
+                or not (same or subtitle)
+                or re.match(r"^\d+\.?\s", nxt.text)
+            ):
                 break
             # a wrapped line continues the title; a smaller bold line is its subtitle
             title = _join_title([title, nxt.text], " " if same else ": ")
@@ -198,7 +235,7 @@ def find_issue_date(blocks: tuple[Block, ...]) -> str | None:
                 return d.start
     # Whole-document labels, e.g. an IOM matrix's 'Date of publication: December 2024.'
     for b in blocks:
-        for row in (b.text.split("\n") if b.kind == BlockKind.TABLE else [head(b.text)]):
+        for row in b.text.split("\n") if b.kind == BlockKind.TABLE else [head(b.text)]:
             m = re.search(r"date\s+of\s+(?:publication|issue)\s*:?\s*(.+)", row, re.I)
             if m:
                 ds = find_dates(m.group(1)) + find_month_years(m.group(1))
@@ -237,8 +274,11 @@ def find_meeting_dates(blocks: tuple[Block, ...], title: str) -> tuple[str | Non
     # 'Tokyo, 25-27 February' with the year elsewhere on the cover
     cover_text = "\n".join(b.text for b in cover)
     year_m = re.search(r"\b(19|20)\d{2}\b", title + " " + cover_text)
-    m = re.search(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|"
-                  r"October|November|December)\b(?!\s*,?\s*\d{4})", cover_text)
+    m = re.search(
+        r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|"
+        r"October|November|December)\b(?!\s*,?\s*\d{4})",
+        cover_text,
+    )
     if m and year_m:
         from .dates import MONTHS
 
@@ -257,8 +297,11 @@ def find_meeting_dates(blocks: tuple[Block, ...], title: str) -> tuple[str | Non
 
 def find_event_dates_in_text(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
     """'... on the 4th and half day of 5th of May 2026, ... to 8th of May 2026' -> the first day."""
-    rx = re.compile(r"\b(?:on|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b[^.]{0,60}?\bof\s+(January|February|March|April|"
-                    r"May|June|July|August|September|October|November|December)\s+(\d{4})", re.I)
+    rx = re.compile(
+        r"\b(?:on|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b[^.]{0,60}?\bof\s+(January|February|March|April|"
+        r"May|June|July|August|September|October|November|December)\s+(\d{4})",
+        re.I,
+    )
     for b in blocks:
         m = rx.search(head(b.text))
         if m:
@@ -282,9 +325,12 @@ def extract_metadata(blocks: tuple[Block, ...]) -> Metadata:
     if tz:
         meta.time_zone = tz.group(0).replace(" ", "")
     fm = _FORMAT.search(cover_text) or next(
-        (m for b in blocks[:120] if (m := re.search(r"format\s*:\s*(.+)", head(b.text), re.I))), None)
+        (m for b in blocks[:120] if (m := re.search(r"format\s*:\s*(.+)", head(b.text), re.I))), None
+    )
     if fm:
-        meta.meeting_format = (fm.group(1) if fm.re is not _FORMAT else fm.group(0)).strip().rstrip(".").lower()
+        meta.meeting_format = (
+            (fm.group(1) if fm.re is not _FORMAT else fm.group(0)).strip().rstrip(".").lower()
+        )
     for org in _ORGS:
         if re.search(r"\b" + re.escape(org) + r"\b", cover_text + " " + meta.title):
             meta.organisation = org
@@ -303,8 +349,12 @@ def document_date(doc_type: DocType, meta: Metadata, blocks: tuple[Block, ...]) 
     if about_meeting:
         start = meta.meeting_start or find_event_dates_in_text(blocks)[0]
         return start or meta.issued or find_cover_date(blocks)
-    return meta.issued or find_cover_date(blocks) or _year_of_issue(blocks) or (
-        meta.meeting_start if doc_type == DocType.MEETING_REPORT else None)
+    return (
+        meta.issued
+        or find_cover_date(blocks)
+        or _year_of_issue(blocks)
+        or (meta.meeting_start if doc_type == DocType.MEETING_REPORT else None)
+    )
 
 
 def _year_of_issue(blocks: tuple[Block, ...]) -> str | None:
@@ -312,8 +362,10 @@ def _year_of_issue(blocks: tuple[Block, ...]) -> str | None:
     for b in blocks[:80]:
         if b.page is not None and b.page > 3:
             break
-        m = re.search(r"(?:United Nations|Geneva|New York|Vienna|Bangkok)\s*[•,·]?\s*(?:New York|Geneva)?,?\s*((?:19|20)\d{2})\s*$",
-                      b.text.strip())
+        m = re.search(
+            r"(?:United Nations|Geneva|New York|Vienna|Bangkok)\s*[•,·]?\s*(?:New York|Geneva)?,?\s*((?:19|20)\d{2})\s*$",
+            b.text.strip(),
+        )
         if m:
             return m.group(1)
     return None

@@ -17,7 +17,9 @@ def find_objectives(spans: list[SectionSpan], doc_type: DocType) -> tuple[Object
         return ()
     found: list[Objective] = []
     for span in spans:
-        if span.heading is None or not heading_matches(span, "objective", "objectives", "aims", "purpose and objectives"):
+        if span.heading is None or not heading_matches(
+            span, "objective", "objectives", "aims", "purpose and objectives"
+        ):
             continue
         if any(heading_matches(span, w) for w in _STOP_HEADINGS):
             continue
@@ -39,11 +41,13 @@ def _split_run_in(b: Block) -> list[Objective]:
     parts, rest = [], b.text
     while True:
         n += 1
-        cut = re.search(r"(?:(?<=[;.:,])|(?<=\band)|(?<=\bor))\s+\(?" + str(n) + re.escape(sep) + r"\s+(?=[A-Z])", rest)
+        cut = re.search(
+            r"(?:(?<=[;.:,])|(?<=\band)|(?<=\bor))\s+\(?" + str(n) + re.escape(sep) + r"\s+(?=[A-Z])", rest
+        )
         if not cut:
             break
-        parts.append(rest[:cut.start()].strip())
-        rest = rest[cut.end():]
+        parts.append(rest[: cut.start()].strip())
+        rest = rest[cut.end() :]
     parts.append(rest.strip())
     return [Objective(t, b.provenance) for t in parts if t]
 
@@ -75,5 +79,9 @@ def _items_after_lead_in(blocks: list[Block]) -> list[Objective]:
 
 def has_objectives_section(spans: list[SectionSpan]) -> bool:
     """An 'Objectives' heading with items under it: a concept-note cue for classification."""
-    return any(span.heading is not None and heading_matches(span, "objective", "objectives")
-               and any(b.kind == BlockKind.LIST_ITEM for b in span.blocks) for span in spans)
+    return any(
+        span.heading is not None
+        and heading_matches(span, "objective", "objectives")
+        and any(b.kind == BlockKind.LIST_ITEM for b in span.blocks)
+        for span in spans
+    )

@@ -29,8 +29,12 @@ def find_recommendations(blocks: tuple[Block, ...]) -> tuple[Recommendation, ...
     recs = from_label_tables(blocks)
     if not recs:
         units = linearize(blocks)
-        recs = (from_groups(units, blocks) or from_labels(units, blocks) or from_column_tables(blocks)
-                or from_lists(units))
+        recs = (
+            from_groups(units, blocks)
+            or from_labels(units, blocks)
+            or from_column_tables(blocks)
+            or from_lists(units)
+        )
     return tuple(_dedupe(recs))
 
 

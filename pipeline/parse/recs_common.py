@@ -47,7 +47,9 @@ _GLYPH_LEAD = re.compile("^[" + _GLYPH + "]\\s*")
 def wording(unit: Unit) -> str:
     """The unit as part of a recommendation's wording: printed numbers and letters stay, bullet
     glyphs go (an automatic bullet is not part of what the recommendation says)."""
-    if unit.marker and (unit.marker[0] in _GLYPH or (unit.kind == "list_item" and unit.marker in "-\u2013\u2014*")):
+    if unit.marker and (
+        unit.marker[0] in _GLYPH or (unit.kind == "list_item" and unit.marker in "-\u2013\u2014*")
+    ):
         return _GLYPH_LEAD.sub("", unit.text)
     return _GLYPH_LEAD.sub("", unit.full)
 
@@ -65,8 +67,20 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
                         if not line:
                             gap = True
                             continue
-                        units.append(Unit(line, "", "cell", prov, bold=cell.bold, block=i, table=i, row=r, col=c,
-                                          gap=gap))
+                        units.append(
+                            Unit(
+                                line,
+                                "",
+                                "cell",
+                                prov,
+                                bold=cell.bold,
+                                block=i,
+                                table=i,
+                                row=r,
+                                col=c,
+                                gap=gap,
+                            )
+                        )
                         gap = False
             continue
         text = b.text.strip()
@@ -76,8 +90,17 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
         if len(parts) > 1 and re.fullmatch(r"\(?\d{1,3}[.)]", parts[0].strip()):
             parts[:2] = [parts[0] + " " + parts[1]]  # "14. Recommendation 2 reads as follows:" stays whole
         for k, part in enumerate(parts):
-            units.append(Unit(part.strip(), b.marker.strip() if k == 0 else "", str(b.kind) if k == 0 else "paragraph",
-                              b.provenance, bold=b.bold, level=b.level, block=i))
+            units.append(
+                Unit(
+                    part.strip(),
+                    b.marker.strip() if k == 0 else "",
+                    str(b.kind) if k == 0 else "paragraph",
+                    b.provenance,
+                    bold=b.bold,
+                    level=b.level,
+                    block=i,
+                )
+            )
     return units
 
 
@@ -120,7 +143,9 @@ LABEL = re.compile(
     r"\s*(?P<sep>[:.\-\u2013\u2014)]?)\s*(?P<rest>.*)$",
     re.S,
 )
-_READS = re.compile(r"^(?:reads\s+as\s+follows|reads|states|is\s+as\s+follows)\s*:?\s*(?P<rest>.*)$", re.I | re.S)
+_READS = re.compile(
+    r"^(?:reads\s+as\s+follows|reads|states|is\s+as\s+follows)\s*:?\s*(?P<rest>.*)$", re.I | re.S
+)
 _PARA_NUM = re.compile(r"^\(?\d{1,3}[.)]\s+")
 _FOR = re.compile(r"^(?:for|to|addressed\s+to)\s*:?\s+\S", re.I)
 # A bracket after a label holds its addressees when it reads as names ("(ESCAP's Executive Secretary and
@@ -134,7 +159,9 @@ _QUALIFIER = re.compile(
     r"short|long|mid|medium-term|long-term|short-term|cross-cutting|overarching|general|specific)\b",
     re.I,
 )
-_MR_WORDS = re.compile(r"^(?:fully\s+|partially\s+|not\s+)?(?:accepted|rejected|agreed|noted|accept|reject)\b", re.I)
+_MR_WORDS = re.compile(
+    r"^(?:fully\s+|partially\s+|not\s+)?(?:accepted|rejected|agreed|noted|accept|reject)\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +202,16 @@ def match_label(unit: Unit) -> Label | None:
         return Label(label, number, "")  # "Recommendation 1 (result A)", "Recommendation 2 (priority: high)"
     if not sep and is_title(rest) and (unit.kind == "heading" or len(rest.split()) <= 8):
         return Label(label, number, "", title=join_lines(rest))
-    if not sep and rest[:1].isupper() and len(rest.split()) >= 6 and not _MR_WORDS.match(rest) \
-            and not rest.lower().startswith(("is ", "was ", "has ", "and ", "of ", "in ")):
-        return Label(label, number, rest)  # the label line run into the wording ("Recommendation 1 Executive heads ...")
+    if (
+        not sep
+        and rest[:1].isupper()
+        and len(rest.split()) >= 6
+        and not _MR_WORDS.match(rest)
+        and not rest.lower().startswith(("is ", "was ", "has ", "and ", "of ", "in "))
+    ):
+        return Label(
+            label, number, rest
+        )  # the label line run into the wording ("Recommendation 1 Executive heads ...")
     if not sep or _MR_WORDS.match(rest):
         return None  # "Recommendation 2 was accepted ...", "Recommendation 1 accepted: ..."
     if sep == ")":
@@ -208,9 +242,13 @@ STOP = re.compile(
     r"|^(?:target\s+date|timeline|time\s*frame)\s*:",
     re.I,
 )
-ACTORS_MARK = re.compile(r"^(?:recommendation\s+(?:addressed\s+)?to|addressed\s+to)\s*:?\s*(?P<rest>.*)$", re.I | re.S)
+ACTORS_MARK = re.compile(
+    r"^(?:recommendation\s+(?:addressed\s+)?to|addressed\s+to)\s*:?\s*(?P<rest>.*)$", re.I | re.S
+)
 MR_MARK = re.compile(
-    r"^" + _RESPONDER + r"(?:management(?:'s)?\s+)?response\b(?:\s+(?:of|from|by)\s+[^:]{1,40}:)?\s*(?P<rest>.*)$",
+    r"^"
+    + _RESPONDER
+    + r"(?:management(?:'s)?\s+)?response\b(?:\s+(?:of|from|by)\s+[^:]{1,40}:)?\s*(?P<rest>.*)$",
     re.I | re.S,
 )
 _MR_TEMPLATE = re.compile(
@@ -238,8 +276,12 @@ _INT_TEXT = re.compile(r"^(\d{1,3})\.\s+[A-Z\u201c\"]")
 def is_title(text: str) -> bool:
     """A heading-like line: short, capitalised, no closing full stop, real words."""
     text = text.strip()
-    return (0 < len(text.split()) <= 12 and text[:1].isupper() and not text.endswith(".")
-            and bool(re.search(r"[a-z]{3}", text)))
+    return (
+        0 < len(text.split()) <= 12
+        and text[:1].isupper()
+        and not text.endswith(".")
+        and bool(re.search(r"[a-z]{3}", text))
+    )
 
 
 _SCRAP = re.compile(r"^[\W\d_]*(?:[A-Za-z][\W\d_]+)*[A-Za-z]?[\W\d_]*$")
@@ -297,10 +339,21 @@ def quality(text: str) -> float:
 
 _CATEGORIES = (
     (re.compile(r"\bpartial(?:ly)?\b|\bin\s+part\b", re.I), "partially accepted"),
-    (re.compile(r"\b(?:disagree[sd]?|reject(?:s|ed)?|not\s+(?:accept|agree)(?:ed)?|does\s+not\s+(?:accept|agree)"
-                r"|declines?)\b", re.I), "rejected"),
-    (re.compile(r"\b(?:agree[sd]?|accept(?:s|ed)?|concur(?:s|red)?|welcome[sd]?|endorse[sd]?|support(?:s|ed)?)\b",
-                re.I), "accepted"),
+    (
+        re.compile(
+            r"\b(?:disagree[sd]?|reject(?:s|ed)?|not\s+(?:accept|agree)(?:ed)?|does\s+not\s+(?:accept|agree)"
+            r"|declines?)\b",
+            re.I,
+        ),
+        "rejected",
+    ),
+    (
+        re.compile(
+            r"\b(?:agree[sd]?|accept(?:s|ed)?|concur(?:s|red)?|welcome[sd]?|endorse[sd]?|support(?:s|ed)?)\b",
+            re.I,
+        ),
+        "accepted",
+    ),
     (re.compile(r"\b(?:note[sd]?|takes\s+note|noting)\b", re.I), "noted"),
 )
 

@@ -34,7 +34,9 @@ from .recs_common import (
 )
 
 _GROUP = re.compile(r"^(?:area|theme|cluster|pillar|group|category)\s+[\dA-Z]{1,3}\b", re.I)
-_SUB_MARK = re.compile(r"^(?:\(?[a-z]{1,4}[.)]|\d{1,2}\.\d{1,2}\.?|[\u2022\u25cf\u25aa\u25e6\u2013\u2014\-*\u27a2\uf0b7])$")
+_SUB_MARK = re.compile(
+    r"^(?:\(?[a-z]{1,4}[.)]|\d{1,2}\.\d{1,2}\.?|[\u2022\u25cf\u25aa\u25e6\u2013\u2014\-*\u27a2\uf0b7])$"
+)
 _MAX_CHARS = 12000
 _SECTION = re.compile(r"^(?:(?:[IVXL]{1,5}|[A-H])\.\s+[A-Z]|(?:Annex|Annexes|Appendix|ANNEX|APPENDIX)\b)")
 _INNER_MR = re.compile(r"(?<=\s)(?-i:M)anagement\s+response\s*(?::|[-\u2013\u2014]\s)", re.I)
@@ -55,9 +57,19 @@ def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommenda
         body, title, stop, more_actors = _body(units, i, end, lab, start_idx)
         text = assemble(body)
         nxt = starts[n + 1][1] if n + 1 < len(starts) else None
-        if (not lab.rest and not title and nxt is not None and nxt.number == lab.number and stop == end
-                and len(text.split()) <= 12 and not text.endswith(".")):
-            title, text = text, ""  # "Recommendation 1" / "Improved planning" / "Recommendation 1 reads as follows:"
+        if (
+            not lab.rest
+            and not title
+            and nxt is not None
+            and nxt.number == lab.number
+            and stop == end
+            and len(text.split()) <= 12
+            and not text.endswith(".")
+        ):
+            title, text = (
+                text,
+                "",
+            )  # "Recommendation 1" / "Improved planning" / "Recommendation 1 reads as follows:"
         group = group_at.get(i, group)
         actors_raw, response, actions = _tail(units, stop, end, blocks)
         actors_raw = join_lines("\n".join([lab.actors, *more_actors])) if lab.actors else actors_raw
@@ -66,11 +78,23 @@ def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommenda
         if text and not plausible_text(text):
             continue
         if response is not None and actions:
-            response = ManagementResponse(response.category, response.text, response.responder, tuple(actions))
+            response = ManagementResponse(
+                response.category, response.text, response.responder, tuple(actions)
+            )
         u = units[i]
-        out.append(Recommendation(number=lab.number, text=text, provenance=u.provenance, label=lab.label,
-                                  title=title, group=group, actors_raw=actors_raw, actors=raw_actors(actors_raw),
-                                  management_response=response))
+        out.append(
+            Recommendation(
+                number=lab.number,
+                text=text,
+                provenance=u.provenance,
+                label=lab.label,
+                title=title,
+                group=group,
+                actors_raw=actors_raw,
+                actors=raw_actors(actors_raw),
+                management_response=response,
+            )
+        )
     return out
 
 
@@ -85,8 +109,9 @@ def _groups(units: list[Unit]) -> dict[int, str]:
     return out
 
 
-def _body(units: list[Unit], i: int, end: int, lab: Label,
-          starts: set[int]) -> tuple[list[str], str, int, list[str]]:
+def _body(
+    units: list[Unit], i: int, end: int, lab: Label, starts: set[int]
+) -> tuple[list[str], str, int, list[str]]:
     """The wording after label unit i: (pieces, title, index where the wording stopped, wrapped
     lines of the label's addressees)."""
     first = units[i]
@@ -104,11 +129,20 @@ def _body(units: list[Unit], i: int, end: int, lab: Label,
             continue
         if j in starts or STOP.match(u.text):
             break
-        if u.kind != "cell" and _SECTION.match(u.full) and (len(u.text.split()) <= 15 or u.kind == "heading") \
-                and not u.text.rstrip().endswith("."):
+        if (
+            u.kind != "cell"
+            and _SECTION.match(u.full)
+            and (len(u.text.split()) <= 15 or u.kind == "heading")
+            and not u.text.rstrip().endswith(".")
+        ):
             break  # "III. Inter-agency coordination ..." printed as a paragraph, or a long "Annex ..." heading
-        if first.kind == "cell" and u.kind == "cell" and u.table == first.table and u.row == first.row \
-                and u.col != first.col:
+        if (
+            first.kind == "cell"
+            and u.kind == "cell"
+            and u.table == first.table
+            and u.row == first.row
+            and u.col != first.col
+        ):
             j += 1  # other columns of the label's row (priority, status) are not wording
             continue
         if u.kind == "heading" and pieces and _continues(pieces[-1], u):
@@ -124,11 +158,23 @@ def _body(units: list[Unit], i: int, end: int, lab: Label,
         num = paragraph_number(u)
         if num is not None and u.kind != "cell" and pieces and not pieces[-1].rstrip().endswith(":"):
             break  # the next numbered paragraph of the body text: a boxed recommendation has ended
-        if bold_box and body_units and all(b.bold for b in body_units) and not u.bold and u.kind != "cell" \
-                and pieces[-1].rstrip().endswith((".", "!", "?")):
+        if (
+            bold_box
+            and body_units
+            and all(b.bold for b in body_units)
+            and not u.bold
+            and u.kind != "cell"
+            and pieces[-1].rstrip().endswith((".", "!", "?"))
+        ):
             break  # the box was bold, this is not
-        if lab.actors and not pieces and not lab.rest and u.text[:1].islower() and len(u.text.split()) <= 6 \
-                and not u.text.rstrip().endswith("."):
+        if (
+            lab.actors
+            and not pieces
+            and not lab.rest
+            and u.text[:1].islower()
+            and len(u.text.split()) <= 6
+            and not u.text.rstrip().endswith(".")
+        ):
             extra_actors.append(u.text)  # "For NEASPEC" / "secretariat and SOM": the label wrapped
             j += 1
             continue
@@ -144,8 +190,11 @@ def _body(units: list[Unit], i: int, end: int, lab: Label,
 def _continues(previous: str, unit: Unit) -> bool:
     """Whether a line goes on with the sentence before it (lower-case or bracketed start, no marker)."""
     first = unit.text[:1]
-    return (not unit.marker and not previous.rstrip().endswith((".", "!", "?", ":"))
-            and (first.islower() or first in "([\u2018\u201c" or unit.text.rstrip().endswith(".")))
+    return (
+        not unit.marker
+        and not previous.rstrip().endswith((".", "!", "?", ":"))
+        and (first.islower() or first in "([\u2018\u201c" or unit.text.rstrip().endswith("."))
+    )
 
 
 def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
@@ -173,8 +222,8 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
         mm = MR_MARK.match(u.text)
         if not mm and not response_parts and STOP.match(u.text):
             inner = _INNER_MR.search(u.text)  # "Responsible unit(s): X Management response - ...": two
-            if inner:                         # fields printed as one block
-                mm = MR_MARK.match(u.text[inner.start():])
+            if inner:  # fields printed as one block
+                mm = MR_MARK.match(u.text[inner.start() :])
         if mm and STOP.match(u.text) and not response_parts:
             mode = "response"
             rest = mm.group("rest").strip()
@@ -231,8 +280,10 @@ def key_actions(rows: list[tuple[int, int]], blocks: tuple[Block, ...]) -> list[
             value = join_lines(cell.text)
             if not value:
                 continue
-            name = next((header[k] for k in range(min(c, len(header) - 1), -1, -1) if header[k]), "") \
+            name = (
+                next((header[k] for k in range(min(c, len(header) - 1), -1, -1) if header[k]), "")
                 or f"column {c + 1}"
+            )
             action[name] = join_lines(action[name] + "\n" + value) if name in action else value
         if not action:
             continue

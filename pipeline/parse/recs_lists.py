@@ -28,7 +28,8 @@ from .recs_common import (
 from .recs_labelled import ACTION_HEAD, filled_cells, key_actions
 
 _GROUP_HEAD = re.compile(
-    r"^(?i:(?:evaluation\s+)?recommendations?)\s+(?P<g>[A-Z])\s*[-\u2013\u2014:.]\s*(?P<title>\S.*)$", re.S)
+    r"^(?i:(?:evaluation\s+)?recommendations?)\s+(?P<g>[A-Z])\s*[-\u2013\u2014:.]\s*(?P<title>\S.*)$", re.S
+)
 _LETTER_GROUP = re.compile(r"^(?P<g>[A-Z])\s*[-\u2013\u2014.:]\s+(?P<title>[A-Z][^a-z]{3,90})$", re.S)
 _REC_HEAD = re.compile(
     r"^(?:(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[A-H])[.)]?\s+)?"
@@ -68,7 +69,9 @@ class _Group:
 
 def from_groups(units: list[Unit], blocks: tuple[Block, ...] = ()) -> list[Recommendation]:
     """Matrices whose recommendations sit in lettered groups headed 'Evaluation recommendation A - ...'."""
-    heads = [i for i, u in enumerate(units) if _GROUP_HEAD.match(join_lines(u.text)) and u.kind != "list_item"]
+    heads = [
+        i for i, u in enumerate(units) if _GROUP_HEAD.match(join_lines(u.text)) and u.kind != "list_item"
+    ]
     if len(heads) < 2:
         return []
     return _walk(units, heads[0], strict_groups=True, blocks=blocks)
@@ -97,7 +100,9 @@ def _top_number(u: Unit) -> tuple[str, str] | None:
     return (m.group("n"), "") if m else None
 
 
-def _walk(units: list[Unit], start: int, strict_groups: bool, blocks: tuple[Block, ...] = ()) -> list[Recommendation]:
+def _walk(
+    units: list[Unit], start: int, strict_groups: bool, blocks: tuple[Block, ...] = ()
+) -> list[Recommendation]:
     groups: list[_Group] = [_Group("", "")]
     mode = "items"  # items | actors | response | actions | after
     head_at = (-1, -1)
@@ -216,7 +221,16 @@ def _records(groups: list[_Group], blocks: tuple[Block, ...] = ()) -> list[Recom
             actions = key_actions(g.action_rows, blocks) if g.action_rows and blocks else []
             if resp is not None and actions:
                 resp = dataclasses.replace(resp, key_actions=tuple(actions))
-            out.append(Recommendation(number=number, text=text, provenance=it.unit.provenance,
-                                      label=f"Recommendation {number}", group=group, actors_raw=actors_raw,
-                                      actors=raw_actors(actors_raw), management_response=resp))
+            out.append(
+                Recommendation(
+                    number=number,
+                    text=text,
+                    provenance=it.unit.provenance,
+                    label=f"Recommendation {number}",
+                    group=group,
+                    actors_raw=actors_raw,
+                    actors=raw_actors(actors_raw),
+                    management_response=resp,
+                )
+            )
     return out

@@ -44,8 +44,16 @@ def from_label_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
             if not plausible_text(text):
                 continue  # "Recommendation 1 | a | E | E": an overview of actions, not wording
             prov = dataclasses.replace(block.provenance, row=r)
-            out.append(Recommendation(number=lab.number, text=text, provenance=prov, label=lab.label,
-                                      actors_raw=lab.actors, actors=raw_actors(lab.actors)))
+            out.append(
+                Recommendation(
+                    number=lab.number,
+                    text=text,
+                    provenance=prov,
+                    label=lab.label,
+                    actors_raw=lab.actors,
+                    actors=raw_actors(lab.actors),
+                )
+            )
             open_row = True
     return out
 
@@ -58,10 +66,16 @@ def _label(text: str, block: Block) -> Label | None:
 
 # ---- matrices with a "Recommendation" column --------------------------------------------------------
 
-_REC_COL = re.compile(r"^(?:evaluation\s+|key\s+|main\s+)?recommendations?(?:\s*\(s\))?(?:\s+text)?\s*:?$", re.I)
-_NUM_COL = re.compile(r"^(?:no\.?|#|n[°o]\.?|nr\.?|number|ref\.?|rec(?:ommendation)?\.?\s*(?:no\.?|#|number))$", re.I)
+_REC_COL = re.compile(
+    r"^(?:evaluation\s+|key\s+|main\s+)?recommendations?(?:\s*\(s\))?(?:\s+text)?\s*:?$", re.I
+)
+_NUM_COL = re.compile(
+    r"^(?:no\.?|#|n[°o]\.?|nr\.?|number|ref\.?|rec(?:ommendation)?\.?\s*(?:no\.?|#|number))$", re.I
+)
 _MR_COL = re.compile(r"^(?:management\s+)?response\b|^management\s+response|^accepted\b|^agree", re.I)
-_WHO_COL = re.compile(r"^(?:addressee|addressed\s+to|actors?\b|recommendation\s+(?:addressed\s+)?to|directed\s+to)", re.I)
+_WHO_COL = re.compile(
+    r"^(?:addressee|addressed\s+to|actors?\b|recommendation\s+(?:addressed\s+)?to|directed\s+to)", re.I
+)
 _LEAD_NUM = re.compile(r"^\(?(?P<n>\d{1,2}(?:\.\d{1,2})?[a-z]?)[.)]?\s+(?P<rest>\S.*)$", re.S)
 
 
@@ -82,7 +96,9 @@ def from_column_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
             if cols is None or cols["rec"] >= len(texts):
                 continue
             text = texts[cols["rec"]]
-            number = texts[cols["num"]].strip().rstrip(".") if "num" in cols and cols["num"] < len(texts) else ""
+            number = (
+                texts[cols["num"]].strip().rstrip(".") if "num" in cols and cols["num"] < len(texts) else ""
+            )
             if not text:
                 continue
             if "num" in cols and not number and out and out[-1].provenance.table is not None:
@@ -101,8 +117,17 @@ def from_column_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
             actors = texts[cols["who"]] if "who" in cols and cols["who"] < len(texts) else ""
             response = make_response(row[cols["mr"]].text) if "mr" in cols and cols["mr"] < len(row) else None
             prov = dataclasses.replace(block.provenance, row=r)
-            out.append(Recommendation(number=number, text=text, provenance=prov, label=f"Recommendation {number}",
-                                      actors_raw=actors, actors=raw_actors(actors), management_response=response))
+            out.append(
+                Recommendation(
+                    number=number,
+                    text=text,
+                    provenance=prov,
+                    label=f"Recommendation {number}",
+                    actors_raw=actors,
+                    actors=raw_actors(actors),
+                    management_response=response,
+                )
+            )
     return out
 
 

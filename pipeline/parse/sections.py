@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 from ..models import Block, BlockKind, Section
 
-_NUMBER = re.compile(r"^\s*(?P<num>(?:\d{1,2}\.)*\d{1,2}\.?|[IVXLC]{1,6}\.|[A-H]\.|Annex\s+[\dIVX]+[.:]?|Chapter\s+\w+[.:]?)\s+(?P<rest>\S.*)$")
+_NUMBER = re.compile(
+    r"^\s*(?P<num>(?:\d{1,2}\.)*\d{1,2}\.?|[IVXLC]{1,6}\.|[A-H]\.|Annex\s+[\dIVX]+[.:]?|Chapter\s+\w+[.:]?)\s+(?P<rest>\S.*)$"
+)
 
 
 @dataclass(slots=True)
@@ -54,8 +56,15 @@ def build_sections(spans: list[SectionSpan]) -> tuple[Section, ...]:
         if span.heading is None:
             continue
         text = "\n".join(block_text(b) for b in span.blocks if b.kind != BlockKind.TABLE)
-        out.append(Section(heading=span.title, level=span.level, text=text, provenance=span.heading.provenance,
-                           number=span.number))
+        out.append(
+            Section(
+                heading=span.title,
+                level=span.level,
+                text=text,
+                provenance=span.heading.provenance,
+                number=span.number,
+            )
+        )
     return tuple(out)
 
 

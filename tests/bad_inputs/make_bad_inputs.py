@@ -46,8 +46,10 @@ def _pdf(objects: list[bytes], root: int = 1, trailer_extra: bytes = b"") -> byt
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for off in offsets:
         out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, root, trailer_extra, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n"
+        % (len(objects) + 1, root, trailer_extra, xref)
+    )
     return out.getvalue()
 
 
@@ -67,13 +69,20 @@ def text_pdf(pages: list[str], font_size: float = 11, font: bytes | None = None)
         lines = []
         y = 800.0
         for line in text.split("\n"):
-            safe = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("latin-1", "replace")
+            safe = (
+                line.replace("\\", "\\\\")
+                .replace("(", "\\(")
+                .replace(")", "\\)")
+                .encode("latin-1", "replace")
+            )
             lines.append(b"BT /F1 %g Tf 40 %.1f Td (%s) Tj ET" % (font_size, y, safe))
             y -= font_size * 1.3
             if y < 20:
                 y = 800.0
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (content_no, font_obj))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (content_no, font_obj)
+        )
         objects.append(_stream(b"\n".join(lines)))
     objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % n
     objects.append(font or b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
@@ -105,7 +114,11 @@ def image_only_pdf() -> bytes:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>",
         _stream(b"q 500 0 0 700 40 60 cm /Im1 Do Q"),
-        _stream(pixels, b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 " % (w, h)),
+        _stream(
+            pixels,
+            b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 "
+            % (w, h),
+        ),
     ]
     return _pdf(objects)
 
@@ -124,9 +137,11 @@ def cyclic_pages_pdf() -> bytes:
 
 def malformed_font_pdf() -> bytes:
     """Text set in a font whose dictionary and embedded program are garbage."""
-    bad_font = (b"<< /Type /Font /Subtype /TrueType /BaseFont /Broken+Font /FirstChar 0 /LastChar 3 "
-                b"/Widths [ (x) -5 null 99999999999 ] /FontDescriptor << /FontFile2 99 0 R /Flags -1 >> "
-                b"/Encoding /NoSuchEncoding >>")
+    bad_font = (
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /Broken+Font /FirstChar 0 /LastChar 3 "
+        b"/Widths [ (x) -5 null 99999999999 ] /FontDescriptor << /FontFile2 99 0 R /Flags -1 >> "
+        b"/Encoding /NoSuchEncoding >>"
+    )
     return text_pdf(["Recommendation 1: For SOM", "Malformed font text on page two"], font=bad_font)
 
 
@@ -141,8 +156,9 @@ def encrypted_pdf(user_password: str) -> bytes:
 
 
 # --------------------------------------------------------------------------- DOCX
-def _docx_with(replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None,
-               drop: tuple[str, ...] = ()) -> bytes:
+def _docx_with(
+    replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None, drop: tuple[str, ...] = ()
+) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(SEED_DOCX) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -159,8 +175,10 @@ def xxe_docx() -> bytes:
     with zipfile.ZipFile(SEED_DOCX) as src:
         xml = src.read("word/document.xml").decode("utf-8")
     head, _, rest = xml.partition("?>")
-    doctype = ('<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd"> '
-               '<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+    doctype = (
+        '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd"> '
+        '<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    )
     body = rest.replace("Background", "Background &xxe; &lol2;", 1)
     return _docx_with(replace={"word/document.xml": (head + "?>" + doctype + body).encode("utf-8")})
 
@@ -169,9 +187,13 @@ def docm_with_macro() -> bytes:
     with zipfile.ZipFile(SEED_DOCX) as src:
         types = src.read("[Content_Types].xml").decode("utf-8")
     types = types.replace("wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml")
-    types = types.replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
-    macro = b"Attribute VB_Name = \"AutoOpen\"\nSub AutoOpen()\n Shell \"calc.exe\"\nEnd Sub\n"
-    return _docx_with(replace={"[Content_Types].xml": types.encode("utf-8")}, add={"word/vbaProject.bin": macro})
+    types = types.replace(
+        "</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'
+    )
+    macro = b'Attribute VB_Name = "AutoOpen"\nSub AutoOpen()\n Shell "calc.exe"\nEnd Sub\n'
+    return _docx_with(
+        replace={"[Content_Types].xml": types.encode("utf-8")}, add={"word/vbaProject.bin": macro}
+    )
 
 
 def zip_bomb(path: Path, uncompressed_mb: int = 300) -> None:
@@ -181,7 +203,9 @@ def zip_bomb(path: Path, uncompressed_mb: int = 300) -> None:
             if info.filename != "word/document.xml":
                 dst.writestr(info.filename, src.read(info.filename))
         with dst.open("word/document.xml", "w", force_zip64=True) as fh:
-            fh.write(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+            fh.write(
+                b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            )
             chunk = b" " * (1 << 20)
             for _ in range(uncompressed_mb):
                 fh.write(chunk)
@@ -218,38 +242,91 @@ def build(root: Path, big: bool = True) -> list[Case]:
     seed_pdf = SEED_PDF.read_bytes()
     seed_txt = SEED_TXT.read_text(encoding="utf-8")
     # PDF
-    put("pdf/truncated.pdf", seed_pdf[: len(seed_pdf) // 3], "failed:corrupt", "PDF cut to a third of its bytes")
+    put(
+        "pdf/truncated.pdf",
+        seed_pdf[: len(seed_pdf) // 3],
+        "failed:corrupt",
+        "PDF cut to a third of its bytes",
+    )
     put("pdf/zero-bytes.pdf", b"", "failed:empty", "PDF of zero bytes")
-    put("pdf/random-bytes.pdf", random.Random(1).randbytes(4096), "failed:mislabelled", "random bytes named .pdf")
+    put(
+        "pdf/random-bytes.pdf",
+        random.Random(1).randbytes(4096),
+        "failed:mislabelled",
+        "random bytes named .pdf",
+    )
     put("pdf/encrypted.pdf", encrypted_pdf("secret"), "failed:encrypted", "encrypted, user password required")
-    put("pdf/encrypted-empty-password.pdf", encrypted_pdf(""), "record", "encrypted with an empty user password")
+    put(
+        "pdf/encrypted-empty-password.pdf",
+        encrypted_pdf(""),
+        "record",
+        "encrypted with an empty user password",
+    )
     put("pdf/scanned.pdf", image_only_pdf(), "failed:scanned_no_text", "an image-only page, no text layer")
-    put("pdf/thousands-of-pages.pdf", text_pdf([f"Page {i} of a very long report." for i in range(1, 3001)]),
-        "failed:too_large", "3,000 pages (over the configured page limit)")
+    put(
+        "pdf/thousands-of-pages.pdf",
+        text_pdf([f"Page {i} of a very long report." for i in range(1, 3001)]),
+        "failed:too_large",
+        "3,000 pages (over the configured page limit)",
+    )
     put("pdf/tiny-characters.pdf", tiny_chars_pdf(), "record", "one page with 100,000 tiny characters")
-    put("pdf/cyclic-and-nested.pdf", cyclic_pages_pdf(), "failed:corrupt", "cyclic page tree, 5,000-deep nested array")
+    put(
+        "pdf/cyclic-and-nested.pdf",
+        cyclic_pages_pdf(),
+        "failed:corrupt",
+        "cyclic page tree, 5,000-deep nested array",
+    )
     put("pdf/malformed-font.pdf", malformed_font_pdf(), "record", "text in a font with a garbage dictionary")
     put("pdf/docx-named.pdf", SEED_DOCX.read_bytes(), "record", "a DOCX named .pdf (read as what it is)")
     # DOCX
-    put("docx/not-a-zip.docx", b"This is not a zip archive at all.\n" * 20, "failed:mislabelled", "text named .docx")
-    put("docx/no-document-xml.docx", _docx_with(drop=("word/document.xml",)), "failed:unsupported_format",
-        "a zip without word/document.xml")
+    put(
+        "docx/not-a-zip.docx",
+        b"This is not a zip archive at all.\n" * 20,
+        "failed:mislabelled",
+        "text named .docx",
+    )
+    put(
+        "docx/no-document-xml.docx",
+        _docx_with(drop=("word/document.xml",)),
+        "failed:unsupported_format",
+        "a zip without word/document.xml",
+    )
     zip_bomb(root / "docx/zip-bomb.docx", 300 if big else 30)
-    cases.append(Case("docx/zip-bomb.docx", "failed:too_large", "document.xml inflating to 300 MB (zip bomb)"))
+    cases.append(
+        Case("docx/zip-bomb.docx", "failed:too_large", "document.xml inflating to 300 MB (zip bomb)")
+    )
     put("docx/xxe.docx", xxe_docx(), "record", "XML with a DTD and external/nested entities (never resolved)")
-    put("docx/legacy.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096), "failed:unsupported_format",
-        "legacy Word .doc (OLE2)")
-    put("docx/macros.docm", docm_with_macro(), "record", ".docm with a VBA macro (text read, macro never run)")
+    put(
+        "docx/legacy.doc",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096),
+        "failed:unsupported_format",
+        "legacy Word .doc (OLE2)",
+    )
+    put(
+        "docx/macros.docm", docm_with_macro(), "record", ".docm with a VBA macro (text read, macro never run)"
+    )
     put("docx/enormous-table.docx", enormous_table_docx(3000 if big else 300), "record", "a 3,000 x 8 table")
     # Text
     put("text/utf8-bom.txt", b"\xef\xbb\xbf" + seed_txt.encode("utf-8"), "record", "UTF-8 with BOM")
     put("text/utf16.txt", seed_txt.encode("utf-16"), "record", "UTF-16 with BOM")
-    put("text/windows-1252.txt", "Réunion — «objectifs» café\n\n1. Background\n\nTexte.\n".encode("cp1252"),
-        "record", "Windows-1252")
-    put("text/mixed-line-endings.txt", seed_txt.replace("\n", "\r\n", 40).replace("\n", "\r", 10).encode("utf-8"),
-        "record", "CRLF, CR and LF mixed")
-    put("text/nul-bytes.txt", seed_txt.encode("utf-8").replace(b"Background", b"Back\x00ground", 1)
-        .replace(b"\n", b"\n\x00", 3), "record", "NUL bytes inside text")
+    put(
+        "text/windows-1252.txt",
+        "Réunion — «objectifs» café\n\n1. Background\n\nTexte.\n".encode("cp1252"),
+        "record",
+        "Windows-1252",
+    )
+    put(
+        "text/mixed-line-endings.txt",
+        seed_txt.replace("\n", "\r\n", 40).replace("\n", "\r", 10).encode("utf-8"),
+        "record",
+        "CRLF, CR and LF mixed",
+    )
+    put(
+        "text/nul-bytes.txt",
+        seed_txt.encode("utf-8").replace(b"Background", b"Back\x00ground", 1).replace(b"\n", b"\n\x00", 3),
+        "record",
+        "NUL bytes inside text",
+    )
     line = ("word " * 10_000_000)[: 50 * 1024 * 1024 if big else 2 * 1024 * 1024]
     put("text/one-50mb-line.txt", line.encode("ascii"), "record", "a 50 MB single line")
     # Paths
@@ -260,7 +337,9 @@ def build(root: Path, big: bool = True) -> list[Case]:
     link = root / "paths/loop/again"
     if not link.is_symlink():
         os.symlink("..", link)
-    cases.append(Case("paths/loop/again", "ignored", "a symbolic-link loop (walked once, no endless recursion)"))
+    cases.append(
+        Case("paths/loop/again", "ignored", "a symbolic-link loop (walked once, no endless recursion)")
+    )
     dangling = root / "paths/dangling.pdf"
     if not dangling.is_symlink():
         os.symlink("no-such-file.pdf", dangling)
@@ -268,7 +347,9 @@ def build(root: Path, big: bool = True) -> list[Case]:
     fifo = root / "paths/pipe.pdf"
     if not fifo.exists():
         os.mkfifo(fifo)
-    cases.append(Case("paths/pipe.pdf", "failed:unreadable", "a FIFO named .pdf (would block a naive reader)"))
+    cases.append(
+        Case("paths/pipe.pdf", "failed:unreadable", "a FIFO named .pdf (would block a naive reader)")
+    )
     (root / "paths/folder.pdf").mkdir(parents=True, exist_ok=True)
     cases.append(Case("paths/folder.pdf", "ignored", "a directory named like a document"))
     return cases

@@ -14,13 +14,45 @@ from pipeline.models import Block, BlockKind, Cell, Document, DocumentInfo, Prov
 from pipeline.parse import parse_document
 
 # Text that looks like meeting documents: labels, times, dates, bullets, tabs, odd characters.
-FRAGMENTS = st.sampled_from([
-    "Recommendation 1:", "Recommendation", "For NEASPEC secretariat and SOM", "FOR SOM", "1.", "(a)", "A.",
-    "14:00 - 14:15", "10 a.m.–1 p.m.", "3–5 p.m.", "30 March 2021", "Distr.: General", "Objectives",
-    "Management response:", "Partially agree", "•", "-", "\t", "\n", "\n\n", "Annex 1:", "Concept Note",
-    "Item 3", "Session 1:", "Day 1: Tuesday 25 February", "EVALUATION RECOMMENDATION A - X", "Recommendation to:",
-    "  ", "((", "**", "\u00ad", "\ufeff", "\x00", "\u202e", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "Recommendation 1:",
+        "Recommendation",
+        "For NEASPEC secretariat and SOM",
+        "FOR SOM",
+        "1.",
+        "(a)",
+        "A.",
+        "14:00 - 14:15",
+        "10 a.m.–1 p.m.",
+        "3–5 p.m.",
+        "30 March 2021",
+        "Distr.: General",
+        "Objectives",
+        "Management response:",
+        "Partially agree",
+        "•",
+        "-",
+        "\t",
+        "\n",
+        "\n\n",
+        "Annex 1:",
+        "Concept Note",
+        "Item 3",
+        "Session 1:",
+        "Day 1: Tuesday 25 February",
+        "EVALUATION RECOMMENDATION A - X",
+        "Recommendation to:",
+        "  ",
+        "((",
+        "**",
+        "\u00ad",
+        "\ufeff",
+        "\x00",
+        "\u202e",
+        "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    ]
+)
 TEXT = st.lists(st.one_of(FRAGMENTS, st.text(max_size=40)), max_size=60).map(" ".join)
 INFO = DocumentInfo(id="fuzz", source_file="fuzz.txt", sha256="0" * 64, format="txt")
 
@@ -39,7 +71,9 @@ def test_fuzz_text_extractor_and_parsers(text: str):
     document.to_dict()
 
 
-cells = st.builds(Cell, text=TEXT, bold=st.booleans(), bold_prefix=st.sampled_from(["", "Coffee Break", "Session 1"]))
+cells = st.builds(
+    Cell, text=TEXT, bold=st.booleans(), bold_prefix=st.sampled_from(["", "Coffee Break", "Session 1"])
+)
 rows = st.lists(st.lists(cells, min_size=1, max_size=5).map(tuple), max_size=12).map(tuple)
 
 
@@ -56,9 +90,16 @@ def test_fuzz_table_parsers(tables, paragraph: str):
     document.to_dict()
 
 
-items = st.lists(st.builds(Item, position=st.integers(0, 50), number=st.sampled_from(["", "1", "2", "2a", "A.1"]),
-                           text=TEXT, actors=st.lists(st.sampled_from(["SOM", "ESCAP", "NFPs"]), max_size=2).map(tuple)),
-                 max_size=8)
+items = st.lists(
+    st.builds(
+        Item,
+        position=st.integers(0, 50),
+        number=st.sampled_from(["", "1", "2", "2a", "A.1"]),
+        text=TEXT,
+        actors=st.lists(st.sampled_from(["SOM", "ESCAP", "NFPs"]), max_size=2).map(tuple),
+    ),
+    max_size=8,
+)
 
 
 @given(items, items)
