@@ -13,31 +13,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Entity
+from ..parse.dates import MONTHS
 from .actors import SPAN_KEY, doc_text
 
 if not Doc.has_extension("docket_entities"):
     Doc.set_extension("docket_entities", default=None)
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DASH = r"\s*[-–—]\s*"
 _DATE_PATTERNS = [
@@ -140,7 +121,7 @@ def find_dates(text: str) -> list[Entity]:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             g = m.groupdict()
-            month = int(g["mn"]) if g.get("mn") else _MONTHS[g["m"].lower()]
+            month = int(g["mn"]) if g.get("mn") else MONTHS[g["m"].lower()]
             iso = f"{g['y']}-{month:02d}" + (f"-{int(g['d']):02d}" if g.get("d") else "")
             attrs = (("end", f"{g['y']}-{month:02d}-{int(g['d2']):02d}"),) if g.get("d2") else ()
             out.append(Entity(m.group(0), "DATE", m.start(), m.end(), normalized=iso, attrs=attrs))
