@@ -411,23 +411,22 @@ def _bold_prefix(chars: list[tuple[str, bool | None]]) -> str:
 
 def _rows(tbl: etree._Element) -> list[etree._Element]:
     """Rows of a table, including rows wrapped in content controls."""
-    rows: list[etree._Element] = []
-    for child in tbl:
-        if child.tag == w("tr"):
-            rows.append(child)
-        elif child.tag in _CONTAINERS:
-            rows.extend(_rows(child))
-    return rows
+    return _children(tbl, w("tr"))
 
 
 def _row_cells(tr: etree._Element) -> list[etree._Element]:
-    cells: list[etree._Element] = []
-    for child in tr:
-        if child.tag == w("tc"):
-            cells.append(child)
+    return _children(tr, w("tc"))
+
+
+def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
+    """Children with ``tag``, looking through content controls and custom XML wrappers."""
+    found: list[etree._Element] = []
+    for child in parent:
+        if child.tag == tag:
+            found.append(child)
         elif child.tag in _CONTAINERS:
-            cells.extend(_row_cells(child))
-    return cells
+            found.extend(_children(child, tag))
+    return found
 
 
 def _pad_row(tr: etree._Element, cells: tuple[Cell, ...]) -> tuple[Cell, ...]:

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import re
 
-from ..models import AgendaItem, Block, Cell, Speaker
-from ..textutil import join_lines
+from ..models import AgendaItem, Block
 from .agenda_numbered import find_numbered_agenda
-from .agenda_programme import _TITLE_END, find_programme
-from .agenda_speakers import inline_speakers
+from .agenda_programme import find_programme
 from .dates import find_dates, find_month_years
 
-__all__ = ["find_agenda_items", "split_title"]
+__all__ = ["find_agenda_items"]
 
 
 def find_agenda_items(
@@ -45,21 +43,3 @@ def document_year(blocks: tuple[Block, ...]) -> int | None:
             return int(found[0].start[:4])
     m = re.search(r"\b(19[5-9]\d|20[0-9]\d)\b", head)
     return int(m.group(1)) if m else None
-
-
-def split_title(cell: Cell) -> tuple[str, str, list[Speaker]]:
-    """A programme cell is a title, then a description and speakers on later lines."""
-    lines = [ln.strip() for ln in cell.text.split("\n") if ln.strip()]
-    if not lines:
-        return "", "", []
-    if cell.bold_prefix and cell.bold_prefix.strip() and cell.text.startswith(cell.bold_prefix.strip()[:5]):
-        title = join_lines(cell.bold_prefix)
-        rest = cell.text[len(cell.bold_prefix) :]
-    elif len(lines) > 1:
-        title, rest = lines[0], "\n".join(lines[1:])
-    else:
-        m = _TITLE_END.match(lines[0])
-        title = m.group("title").strip() if m else lines[0]
-        rest = lines[0][len(title) :]
-    description = join_lines(rest)
-    return title.strip(" –-"), description, inline_speakers(description)
