@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 
 from pipeline.extract.docx_extractor import DocxExtractor
 from pipeline.models import Block, BlockKind, DocType, Provenance
@@ -209,3 +210,66 @@ def test_pdf_footnote_reference_glued_to_punctuation_is_dropped_from_wording():
         "Increase staff resources in regional offices, designating focal persons with time "
         "capacity, ensuring these have a clear mandate. No.1 priority stays."
     )
+
+
+# --------------------------------------------------------------------------- DOCX printed to PDF
+# tests/data/printed holds real DOCX sources (tests/data/sources) printed to PDF by LibreOffice; the PDF
+# must give the records of the DOCX it was printed from.
+PRINTED = Path(__file__).parent / "data" / "printed"
+DOCX_SOURCES = Path(__file__).parent / "data" / "sources"
+
+
+def _records(path: Path) -> dict:
+    from pipeline.ingest import process_file
+
+    result = process_file(path, source_file=path.name)
+    assert result.document is not None, result.failure
+    return result.document.to_dict()
+
+
+def _comparable(rec: dict) -> dict:
+    return {k: v for k, v in rec.items() if k != "provenance"}
+
+
+@pytest.mark.parametrize(
+    "stem",
+    ["AAP Evaluation - Management Response Final", "Terms of Reference"],
+    ids=["aap-matrix", "dfo-tor"],
+)
+def test_docx_printed_to_pdf_gives_the_same_records(stem: str):
+    docx_record = _records(DOCX_SOURCES / f"{stem}.docx")
+    pdf_record = _records(PRINTED / f"{stem}.pdf")
+    for key in ("doc_type", "date"):
+        assert pdf_record["document"][key] == docx_record["document"][key], key
+    assert [o["text"] for o in pdf_record["objectives"]] == [o["text"] for o in docx_record["objectives"]]
+    got = [_comparable(r) for r in pdf_record["recommendations"]]
+    want = [_comparable(r) for r in docx_record["recommendations"]]
+    assert [r["number"] for r in got] == [r["number"] for r in want]
+    for g, w in zip(got, want, strict=True):
+        assert g["text"] == w["text"], w["number"]
+        assert [a["name"] for a in g["actors"]] == [a["name"] for a in w["actors"]], w["number"]
+        assert g["management_response"] == w["management_response"], w["number"]
+        assert g == w, w["number"]
+
+
+def test_matrix_printed_to_pdf_is_a_one_column_table_of_fields():
+    from pipeline.extract.pdf_extractor import PdfExtractor
+
+    name = "AAP Evaluation - Management Response Final.pdf"
+    blocks = PdfExtractor().extract(PRINTED / name, name).blocks
+    # the form fields above the matrix are paragraphs, as in the DOCX, not headings
+    date = next(b for b in blocks if b.text.startswith("Date of publication:"))
+    assert date.kind == BlockKind.PARAGRAPH
+    tables = [b for b in blocks if b.kind == BlockKind.TABLE]
+    rows = [row for t in tables for row in t.rows]
+    assert tables and all(len(row) == 1 for row in rows)
+    firsts = [row[0].text for row in rows]
+    assert sum(t.startswith("Evaluation recommendation # ") for t in firsts) == 9
+    assert sum(t.startswith("Responsible unit(s):") for t in firsts) >= 8
+    # a justified line whose wide spaces split it is still one line of the cell
+    assert any(
+        t.startswith("Management response - accept/partially accept/reject: The\nrecommendation")
+        for t in firsts
+    )
+    # an empty paragraph in the cell (a blank line's gap on the page) is a blank line, as in the DOCX
+    assert any("AAP Unit accepts\nthe recommendation\n\nThe updated guidance on CFM" in t for t in firsts)

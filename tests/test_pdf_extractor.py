@@ -390,3 +390,35 @@ def test_pdf_extractor_two_column_masthead_read_column_by_column() -> None:
     )
     assert first[body + 1] == "United Nations Office for Project Services"
     assert first[body + 2 : body + 4] == ["Distr.: General 2 December 2024", "Original: English"]
+
+
+def test_one_column_box_is_a_table_only_when_it_is_a_form() -> None:
+    from pipeline.extract.pdf_layout import _looks_tabular
+
+    def row(text: str, bold_prefix: str = "") -> list[Cell]:
+        return [Cell(text, bold_prefix=bold_prefix)]
+
+    matrix = [
+        row(
+            "Evaluation recommendation # 1: Clarify the scope.",
+            "Evaluation recommendation # 1: Clarify the scope.",
+        ),
+        row("Responsible unit(s): AAP Unit", "Responsible unit(s):"),
+        row(
+            "Management response - accept/partially accept/reject: Accepted.", "Management response - accept"
+        ),
+    ]
+    assert _looks_tabular(matrix)
+    # a shaded recommendation box (one rule per printed line): one label, then its wrapped lines
+    box = [
+        row("IEO response: The IEO welcomes the recommendation,", "IEO response:"),
+        row("concurring partially with it."),
+        row("Options were considered."),
+    ]
+    assert not _looks_tabular(box)
+    assert not _looks_tabular([row("Responsible unit(s): AAP Unit", "Responsible unit(s):")])  # a frame
+    # a sentence in bold is not a label, even with a colon further on
+    prose = [
+        row(f"The unit agreed. It notes: item {i}", f"The unit agreed. It notes: item {i}") for i in range(3)
+    ]
+    assert not _looks_tabular(prose)

@@ -22,6 +22,8 @@ _MARKER = re.compile(
     r"|[IVX]{1,6}\.|[A-Z]\.)\s+(?=\S))"
 )
 _SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
+# a filled-in form field: a short label, a colon, and a value that ends as a sentence does
+_FIELD = re.compile(r"^[^\n:.;]{2,90}:\s+\S.*\.$", re.S)
 
 
 @dataclass(slots=True)
@@ -151,6 +153,8 @@ def _is_heading(group: _Group, body: float) -> bool:
     if len(text) > 200:
         return False
     if text[:1].islower():  # the bold end of a sentence, not a title
+        return False
+    if _FIELD.match(text):  # "Date of publication: December 2024." is a field of a form, not a title
         return False
     marker, _, is_number = split_marker(text)
     return not marker or is_number

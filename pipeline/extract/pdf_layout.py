@@ -18,6 +18,8 @@ from ..models import Cell
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$|bd$", re.I)
 Bbox = tuple[float, float, float, float]
+# a form field's label: a few words (not a sentence) and a colon, at the start of a cell's bold run
+_FORM_LABEL = re.compile(r"^[^\n:.;]{2,90}:")
 
 
 @dataclass(slots=True)
@@ -341,7 +343,9 @@ def _upright(w: dict[str, Any], width: float, height: float) -> Word:
 
 # --------------------------------------------------------------------------- tables
 def _tables(page: Any, words: list[Word]) -> list[TableItem]:
-    """Ruled tables with two or more columns; a one-column box is a frame around text, not a table.
+    """Ruled tables with two or more columns, and one-column forms (see ``_looks_tabular``).
+
+    Any other one-column box is a frame around text, not a table.
 
     Each word goes to exactly one cell (the smallest that holds its centre), so overlapping
     cell boxes never print a word twice. Columns empty in every row are drawing artefacts of
@@ -350,7 +354,7 @@ def _tables(page: Any, words: list[Word]) -> list[TableItem]:
     out = []
     for table in page.find_tables():
         width = max((len(r.cells) for r in table.rows), default=0)
-        if width < 2 or not table.rows:
+        if not width:
             continue
         owner = _assign_words([w for w in words if _inside(w, table.bbox)], table.rows)
         rows = [
@@ -404,7 +408,15 @@ def _looks_tabular(rows: list[list[Cell]]) -> bool:
     two rows, or else fills one cell only in its first column (a form: a title row spanning
     the table, a row of two fields, a response row). A single row always passes, as it is
     often the rest of a table broken by the page.
+
+    A one-column box is a table only when it is a form: two or more of its rows, and at least
+    half of them, open with a bold label ending in a colon ("Responsible unit(s): ...", as in
+    a management-response matrix). Word keeps such a table as a table, so the PDF printed
+    from it then gives the same rows.
     """
+    if max(len(r) for r in rows) < 2:
+        labelled = sum(1 for r in rows if r and _FORM_LABEL.match(r[0].bold_prefix))
+        return labelled >= 2 and 2 * labelled >= len(rows)
     if len(rows) == 1:
         return True
     filled = [[j for j, c in enumerate(r) if c.text] for r in rows]
@@ -440,6 +452,10 @@ def _cell(bbox: Bbox | None, words: list[Word]) -> Cell:
     ``words`` are the words assigned to this cell. A merged-over position (pdfplumber's None)
     becomes an empty cell, so every row keeps the table's column count and parsers can index
     columns; the merged cell's text sits in its first (top-left) position.
+
+    Pieces of one printed line (a justified line split at its wide spaces) are joined with a
+    space; a gap of a blank line's height between lines gives a blank line, as the empty
+    paragraph of the Word original does (parsers read it as a paragraph break).
     """
     if bbox is None:
         return Cell("")
@@ -447,11 +463,16 @@ def _cell(bbox: Bbox | None, words: list[Word]) -> Cell:
     text, prefix, in_prefix, all_bold = "", "", True, True
     for i, line in enumerate(lines):
         for j, w in enumerate(line.words):
-            sep = (
-                ("\n" if i else "")
-                if j == 0
-                else ("" if w.x0 - line.words[j - 1].x1 <= 0.12 * w.size else " ")
-            )
+            if j:
+                sep = "" if w.x0 - line.words[j - 1].x1 <= 0.12 * w.size else " "
+            elif not i:
+                sep = ""
+            elif abs(line.top - lines[i - 1].top) <= 1:
+                sep = " "
+            elif line.top - lines[i - 1].bottom >= 0.8 * min(line.size, lines[i - 1].size):
+                sep = "\n\n"
+            else:
+                sep = "\n"
             text += sep + w.text
             all_bold = all_bold and (w.bold or not any(ch.isalnum() for ch in w.text))
             wordy = any(ch.isalnum() for ch in w.text)
