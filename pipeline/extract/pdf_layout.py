@@ -14,6 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from pdfminer.layout import LTAnno, LTChar, LTContainer
+from pdfplumber.page import fix_fontname_bytes
+
 from ..models import Cell
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$|bd$", re.I)
@@ -128,6 +131,7 @@ def join_words(words: list[Word]) -> str:
 def read_page(page: Any, number: int) -> PageLayout:
     """Lay out one pdfplumber page: tables first, then the other words as lines in reading order."""
     width, height = float(page.width), float(page.height)
+    load_objects(page)
     page, attrs, spacing, vertical = _prepare(page)
     raw = [
         w
@@ -160,6 +164,62 @@ def read_page(page: Any, number: int) -> PageLayout:
     if number == 1:
         items = _masthead(items, width, height)
     return PageLayout(number, width, height, items, len(page.chars), warnings)
+
+
+def load_objects(page: Any) -> None:
+    """Fill pdfplumber's object cache for the page, characters the cheap way.
+
+    pdfplumber turns every pdfminer object into a dict through a generic attribute walk that
+    resolves colours and marked content for each character: on a text page that costs more
+    than half as much as pdfminer's interpretation itself. Characters get the same coordinates
+    here by pdfplumber's own formulas, with the keys this package and pdfplumber's word and
+    table code read; lines, rectangles and curves (few) still go through pdfplumber.
+    """
+    if hasattr(page, "_objects"):
+        return
+    height = float(page.height)
+    mb_x0, mb_top = page.mediabox[:2]
+    doctop = page.initial_doctop
+    chars: list[dict[str, Any]] = []
+    objects: dict[str, list[dict[str, Any]]] = {"char": chars}
+    stack = [iter(page.layout._objs)]
+    while stack:
+        for obj in stack[-1]:
+            if isinstance(obj, LTChar):
+                fontname = obj.fontname
+                if isinstance(fontname, bytes):  # pragma: no cover - rare byte-encoded names
+                    fontname = fix_fontname_bytes(fontname)
+                top = (height - obj.y1) + mb_top
+                chars.append(
+                    {
+                        "object_type": "char",
+                        "page_number": page.page_number,
+                        "text": obj.get_text(),
+                        "fontname": fontname,
+                        "size": obj.size,
+                        "adv": obj.adv,
+                        "upright": obj.upright,
+                        "matrix": obj.matrix,
+                        "x0": obj.x0 + mb_x0,
+                        "x1": obj.x1 + mb_x0,
+                        "y0": obj.y0,
+                        "y1": obj.y1,
+                        "width": obj.width,
+                        "height": obj.height,
+                        "top": top,
+                        "bottom": (height - obj.y0) + mb_top,
+                        "doctop": doctop + top,
+                    }
+                )
+            elif isinstance(obj, LTContainer):
+                stack.append(iter(obj._objs))
+                break
+            elif not isinstance(obj, LTAnno):
+                item = page.process_object(obj)
+                objects.setdefault(item["object_type"], []).append(item)
+        else:
+            stack.pop()
+    page._objects = objects
 
 
 def _masthead(items: list[Line | TableItem], width: float, height: float) -> list[Line | TableItem]:
