@@ -13,7 +13,7 @@ import pytest
 from pipeline.errors import CorruptFileError, EncryptedError, ScannedDocumentError
 from pipeline.extract.base import Extraction
 from pipeline.extract.pdf_blocks import split_marker
-from pipeline.extract.pdf_extractor import _PAGE_FURNITURE, PdfExtractor
+from pipeline.extract.pdf_extractor import _PAGE_FURNITURE, PdfExtractor, _split_row
 from pipeline.extract.pdf_unruled import is_time
 from pipeline.models import BlockKind, Cell
 from pipeline.textutil import join_lines
@@ -422,3 +422,13 @@ def test_one_column_box_is_a_table_only_when_it_is_a_form() -> None:
         row(f"The unit agreed. It notes: item {i}", f"The unit agreed. It notes: item {i}") for i in range(3)
     ]
     assert not _looks_tabular(prose)
+
+
+def test_a_page_break_between_rows_of_a_one_column_form_keeps_them_apart() -> None:
+    """In a one-column table every row is "alone in its row": that must not glue the next page's
+    first row to the last one (AAP matrix printed to PDF, "Responsible unit(s)" + next field)."""
+    last = [Cell("Responsible unit(s): AAP Unit")]
+    assert not _split_row(last, [Cell("Management response: Accepted")])
+    assert _split_row(last, [Cell("and the regional offices")])  # carries on in lower case
+    # with more columns, a first cell alone in its row still continues the cut row
+    assert _split_row([Cell("Strengthen the"), Cell("Unit")], [Cell("Accountability Framework"), Cell("")])

@@ -226,7 +226,7 @@ def _split_row(last: list[Cell], first: list[Cell]) -> bool:
         return True
     if _SENTENCE_END.search(before) and not before.endswith((":", ";", ",")):
         return False
-    alone = not any(c.text for c in first[1:])
+    alone = len(first) > 1 and not any(c.text for c in first[1:])
     return (
         head[:1].islower()
         or before.endswith(":")
