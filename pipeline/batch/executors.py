@@ -109,34 +109,42 @@ class LocalExecutor:
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, dict[str, Any]]]:
         pool: list[_Worker] = []
-        queued: Task | None = None
-        exhausted = False
+        self._queued: Task | None = None
+        self._exhausted = False
         try:
             while True:
-                if queued is None and not exhausted:
-                    queued = next(tasks, None)
-                    exhausted = queued is None
-                idle = [w for w in pool if w.ready and w.task is None]
-                while queued is not None and idle:
-                    worker = idle.pop()
-                    worker.task, worker.started = queued, time.monotonic()
-                    worker.conn.send((queued.fn, queued.args))
-                    queued = next(tasks, None)
-                    exhausted = queued is None
-                while queued is not None and not idle and len(pool) < self.workers:
-                    pool.append(_Worker(self.ctx, self.warmup))
+                self._dispatch(pool, tasks)
                 active = [w for w in pool if w.task is not None or not w.ready]
                 if not active:
-                    if queued is None and exhausted:
+                    if self._queued is None and self._exhausted:
                         return
                     continue
-                yield from self._collect(pool, active)
+                finished = list(self._collect(pool, active))
+                # the freed workers get their next document before the runner writes these
+                # results, so they do not wait on the catalog and output files
+                self._dispatch(pool, tasks)
+                yield from finished
         finally:
             for worker in pool:
                 if worker.task is not None or not worker.ready:
                     worker.kill()
                 else:
                     worker.stop()
+
+    def _dispatch(self, pool: list[_Worker], tasks: Iterator[Task]) -> None:
+        """Send queued tasks to idle workers; start workers (up to ``workers``) while tasks wait."""
+        if self._queued is None and not self._exhausted:
+            self._queued = next(tasks, None)
+            self._exhausted = self._queued is None
+        idle = [w for w in pool if w.ready and w.task is None]
+        while self._queued is not None and idle:
+            worker = idle.pop()
+            worker.task, worker.started = self._queued, time.monotonic()
+            worker.conn.send((self._queued.fn, self._queued.args))
+            self._queued = next(tasks, None)
+            self._exhausted = self._queued is None
+        while self._queued is not None and not idle and len(pool) < self.workers:
+            pool.append(_Worker(self.ctx, self.warmup))
 
     def _collect(self, pool: list[_Worker], active: list[_Worker]) -> Iterator[tuple[Task, dict[str, Any]]]:
         limits = [w.started + (self.timeout if w.ready else STARTUP_LIMIT) for w in active]
