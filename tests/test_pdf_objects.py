@@ -57,3 +57,49 @@ def test_loader_runs_once_and_page_close_forgets_it() -> None:
         assert page.chars is first
         page.close()
         assert not hasattr(page, "_objects")
+
+
+def _pdf_with_text(lines: list[bytes], encoding: bytes | None) -> bytes:
+    """A one-page PDF setting LINES in Helvetica (a simple font) with the given /Encoding."""
+    content = b"BT /F1 11 Tf 72 720 Td 14 TL " + b" ".join(b"(" + t + b") '" for t in lines) + b" ET"
+    enc = b" /Encoding /" + encoding if encoding else b""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica" + enc + b" >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for n, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+
+
+def test_winansi_unused_codes_read_as_bullets(tmp_path: Path) -> None:
+    """reportlab prints list bullets as code 127 of a WinAnsi font: a bullet by the PDF standard
+    (all unused WinAnsi codes above 40 octal print as one), "(cid:127)" to pdfminer."""
+    path = tmp_path / "bullets.pdf"
+    path.write_bytes(
+        _pdf_with_text([b"\x7f Strengthen data systems;", b"\x9d Review the framework."], b"WinAnsiEncoding")
+    )
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        load_objects(page)
+        texts = [c["text"] for c in page.chars]
+        assert texts.count("\u2022") == 2 and not any(t.startswith("(cid:") for t in texts)
+        assert page.extract_text().splitlines()[0] == "\u2022 Strengthen data systems;"
+
+
+def test_unmapped_codes_of_other_encodings_are_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "other.pdf"
+    path.write_bytes(_pdf_with_text([b"\x7f Strengthen data systems;"], b"MacRomanEncoding"))
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        load_objects(page)
+        assert page.chars[0]["text"] == "(cid:127)"

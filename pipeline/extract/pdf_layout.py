@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pdfminer.layout import LTAnno, LTChar, LTContainer
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import literal_name
 from pdfplumber.page import fix_fontname_bytes
 
 from ..models import Cell
@@ -23,6 +25,10 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$|bd$", re.I)
 Bbox = tuple[float, float, float, float]
 # a form field's label: a few words (not a sentence) and a colon, at the start of a cell's bold run
 _FORM_LABEL = re.compile(r"^[^\n:.;]{2,90}:")
+# PDF 32000-1:2008, Annex D.2, note 5: in WinAnsiEncoding every unused code above 40 (octal) prints
+# as a bullet. reportlab sets its list bullets as code 127 of a standard font; pdfminer, finding no
+# mapping, gives "(cid:127)".
+_WINANSI_UNUSED = frozenset(f"(cid:{code})" for code in (127, 129, 141, 143, 144, 157))
 
 
 @dataclass(slots=True)
@@ -182,6 +188,7 @@ def load_objects(page: Any) -> None:
     doctop = page.initial_doctop
     chars: list[dict[str, Any]] = []
     objects: dict[str, list[dict[str, Any]]] = {"char": chars}
+    winansi: set[str] | None = None
     stack = [iter(page.layout._objs)]
     while stack:
         for obj in stack[-1]:
@@ -189,12 +196,18 @@ def load_objects(page: Any) -> None:
                 fontname = obj.fontname
                 if isinstance(fontname, bytes):  # pragma: no cover - rare byte-encoded names
                     fontname = fix_fontname_bytes(fontname)
+                text = obj.get_text()
+                if text in _WINANSI_UNUSED:
+                    if winansi is None:
+                        winansi = winansi_fonts(page)
+                    if fontname in winansi:
+                        text = "\u2022"
                 top = (height - obj.y1) + mb_top
                 chars.append(
                     {
                         "object_type": "char",
                         "page_number": page.page_number,
-                        "text": obj.get_text(),
+                        "text": text,
                         "fontname": fontname,
                         "size": obj.size,
                         "adv": obj.adv,
@@ -220,6 +233,29 @@ def load_objects(page: Any) -> None:
         else:
             stack.pop()
     page._objects = objects
+
+
+def winansi_fonts(page: Any) -> set[str]:
+    """Names of the page's simple fonts encoded WinAnsiEncoding (whose unused codes print as bullets)."""
+    names: set[str] = set()
+    try:
+        fonts = resolve1((page.page_obj.resources or {}).get("Font")) or {}
+        for ref in fonts.values():
+            spec = resolve1(ref)
+            if not isinstance(spec, dict) or literal_name(spec.get("Subtype")) not in (
+                "Type1",
+                "TrueType",
+                "MMType1",
+            ):
+                continue
+            encoding = resolve1(spec.get("Encoding"))
+            if isinstance(encoding, dict):
+                encoding = resolve1(encoding.get("BaseEncoding"))
+            if encoding is not None and literal_name(encoding) == "WinAnsiEncoding":
+                names.add(literal_name(spec.get("BaseFont")))
+    except Exception:  # noqa: BLE001 - a broken font dictionary only leaves the "(cid:n)" as it was
+        return names
+    return names
 
 
 def _masthead(items: list[Line | TableItem], width: float, height: float) -> list[Line | TableItem]:
