@@ -7,14 +7,18 @@ matrices, running headers and footers). PDFs are typeset the way Word-like docum
 printed: with reportlab when it is installed (pinned in the ``test`` extra), else by
 converting the DOCX with LibreOffice (``soffice --headless``) when present; with neither,
 every document is written as DOCX and a warning says so. The same N and --seed give the same
-documents (reportlab's invariant mode keeps PDF bytes stable too).
+documents (reportlab's invariant mode keeps PDF bytes stable too). With --gold DIR it also
+writes what it put in each document as ``<stem>.gold.json`` (the format of the annotated corpus,
+../shared/corpus/GOLD.md), so extraction can be scored on layouts the real corpus lacks.
 
-    .venv/bin/python benchmarks/make_corpus.py 200 [--out benchmarks/out/corpus-200] [--seed 7]
+    .venv/bin/python benchmarks/make_corpus.py 200 [--out benchmarks/out/corpus-200] [--seed 7] [--gold DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import random
 import shutil
 import subprocess
@@ -84,6 +88,7 @@ OBJECTS = [
     "community feedback mechanisms",
     "resource mobilisation",
 ]
+MONTHS = {"March": 3, "June": 6, "October": 10}
 RESPONSES = ["Accepted", "Partially accepted", "Rejected", "Accepted", "Noted"]
 SENTENCES = [
     "The {kind} covers the period {y1} to {y2} and was commissioned by {org}.",
@@ -131,6 +136,9 @@ class Spec:
     columns: int = 1
     serif: bool = False
     letter: bool = False
+    # What the generator put in, in the gold-annotation format (../shared/corpus/GOLD.md); raw
+    # addressees here, mapped to registry names by ``gold_record``.
+    gold: dict = field(default_factory=dict)
 
 
 def pages_wanted(rng: random.Random) -> int:
@@ -165,16 +173,36 @@ def build_spec(i: int, rng: random.Random) -> Spec:
     pages = pages_wanted(rng)
     b = spec.blocks
     b.append(("title", spec.title))
+    issued_day, issued_month = rng.randint(1, 28), rng.choice(["March", "June", "October"])
     b.append(
         (
             "para",
-            f"{symbol}    Distr.: General    {rng.randint(1, 28)} {rng.choice(['March', 'June', 'October'])} "
-            f"{ctx['y2']}    Original: English",
+            f"{symbol}    Distr.: General    {issued_day} {issued_month} {ctx['y2']}    Original: English",
         )
     )
+    issued = f"{ctx['y2']}-{MONTHS[issued_month]:02d}-{issued_day:02d}"
+    gold = spec.gold
+    gold["document"] = {
+        "doc_type": "agenda" if kind == "programme" else kind,
+        # "Concept Note: X", "Programme: X": the label before the colon is the kind, X the title proper
+        "title_contains": spec.title.split(": ", 1)[1]
+        if kind in ("concept_note", "programme")
+        else spec.title,
+        "date": issued,  # a programme's is its first meeting day, set below
+    }
+    gold["objectives"], gold["agenda_items"], gold["recommendations"] = [], [], []
     if kind == "programme":
-        for day in range(min(10, max(2, pages // 2))):
-            b.append(("h1", f"Day {day + 1}: {rng.randint(1, 28)} November {ctx['y2']}"))
+        days = min(10, max(2, pages // 2))
+        for day in range(days):
+            # Meeting days are consecutive; one draw per day, as before, keeps the random stream.
+            drawn = rng.randint(1, 28)
+            if day == 0:
+                first = min(drawn, 31 - days)
+            date_day = first + day
+            b.append(("h1", f"Day {day + 1}: {date_day} November {ctx['y2']}"))
+            date_iso = f"{ctx['y2']}-11-{date_day:02d}"
+            if day == 0:
+                gold["document"]["date"] = date_iso
             rows, t = [["Time", "Session", "Speakers"]], 9 * 60
             for s in range(rng.randint(5, 9)):
                 dur = rng.choice([30, 45, 60, 90])
@@ -193,9 +221,9 @@ def build_spec(i: int, rng: random.Random) -> Spec:
                         "Closing remarks",
                     ]
                 )
-                rows.append(
-                    [f"{t // 60:02d}:{t % 60:02d} - {(t + dur) // 60:02d}:{(t + dur) % 60:02d}", title, who]
-                )
+                start, end = f"{t // 60:02d}:{t % 60:02d}", f"{(t + dur) // 60:02d}:{(t + dur) % 60:02d}"
+                rows.append([f"{start} - {end}", title, who])
+                gold["agenda_items"].append({"date": date_iso, "start": start, "end": end, "title": title})
                 t += dur
             b.append(("table", rows))
         if pages > 6:
@@ -223,12 +251,9 @@ def build_spec(i: int, rng: random.Random) -> Spec:
         if heading == "Objectives":
             b.append(("para", "The workshop aims to:"))
             for _ in range(rng.randint(3, 6)):
-                b.append(
-                    (
-                        "bullet",
-                        f"{rng.choice(VERBS).capitalize()} {rng.choice(OBJECTS)} for {rng.choice(THEMES)};",
-                    )
-                )
+                objective = f"{rng.choice(VERBS).capitalize()} {rng.choice(OBJECTS)} for {rng.choice(THEMES)}"
+                b.append(("bullet", objective + ";"))
+                gold["objectives"].append(objective)
         for k in range(paras_per_section):
             if k and k % 6 == 0 and kind == "evaluation_report":
                 b.append(
@@ -248,6 +273,9 @@ def build_spec(i: int, rng: random.Random) -> Spec:
         for n in range(1, rng.randint(5, 14))
     ]
     if kind == "evaluation_report":
+        gold["recommendations"] = [
+            {"number": n, "text": text, "addressees": [unit]} for n, text, unit in recs
+        ]
         numbered += 1
         b.append(("h1", f"{numbered}. Recommendations"))
         for n, text, unit in recs:
@@ -261,6 +289,9 @@ def build_spec(i: int, rng: random.Random) -> Spec:
             )
         )
     elif kind == "management_response":
+        # The "Responsible unit" column names who carries out the key actions, not an addressee of
+        # the recommendation (as in the real matrices' gold): no actors key.
+        gold["recommendations"] = [{"number": n, "text": text} for n, text, _unit in recs]
         b.append(("h1", "Management response matrix"))
         b.append(
             (
@@ -484,14 +515,53 @@ def soffice_convert(docx_path: Path, out_dir: Path) -> Path | None:
     return pdf if pdf.exists() else None
 
 
-def make_corpus(n: int, out: Path, seed: int = 7, pdf_share: float = 0.6) -> Path:
+# -- gold annotations ------------------------------------------------------------------------------
+
+ACTORS_CSV = Path(__file__).resolve().parent.parent / "config" / "actors.csv"
+
+
+def _registry(path: Path = ACTORS_CSV) -> dict[str, list[str]]:
+    """Surface form (lower case) -> accepted names: canonical name first, then aliases and abbreviations."""
+    out: dict[str, list[str]] = {}
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            names = [row["name"].strip()]
+            for col in ("aliases", "abbreviations"):
+                names += [a.strip() for a in (row.get(col) or "").split(";") if a.strip()]
+            names = list(dict.fromkeys(names))
+            for name in names:
+                out.setdefault(name.lower(), names)
+    return out
+
+
+def gold_record(spec: Spec, registry: dict[str, list[str]]) -> dict:
+    """The spec's gold in the GOLD.md format: addressees become lists of accepted names."""
+    gold = json.loads(json.dumps(spec.gold))
+    for rec in gold.get("recommendations", []):
+        addressees = rec.pop("addressees", None)
+        if addressees is not None:
+            rec["actors"] = [registry.get(a.lower(), [a]) for a in addressees]
+    return gold
+
+
+def make_corpus(n: int, out: Path, seed: int = 7, pdf_share: float = 0.6, gold: Path | None = None) -> Path:
+    """Write N documents to OUT; with GOLD, also ``<stem>.gold.json`` per document there."""
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     reportlab = _have_reportlab()
+    registry = _registry() if gold else {}
+    if gold:
+        gold.mkdir(parents=True, exist_ok=True)
     warned = False
     for i in range(n):
         spec = build_spec(i, rng)
         as_pdf = rng.random() < pdf_share
+        if gold:
+            (gold / f"{spec.name}.gold.json").write_text(
+                json.dumps(gold_record(spec, registry), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
         if as_pdf and reportlab:
             target = out / f"{spec.name}.pdf"
             if not target.exists():
@@ -514,9 +584,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("n", type=int, help="number of documents")
     ap.add_argument("--out", type=Path, help="folder (default benchmarks/out/corpus-N)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument(
+        "--gold",
+        type=Path,
+        metavar="DIR",
+        help="also write <stem>.gold.json per document here: what the generator put in (GOLD.md format)",
+    )
     args = ap.parse_args(argv)
     out = args.out or Path(__file__).resolve().parent / "out" / f"corpus-{args.n}"
-    make_corpus(args.n, out, args.seed)
+    make_corpus(args.n, out, args.seed, gold=args.gold)
     files = sorted(out.iterdir())
     print(
         f"{len(files)} documents in {out} "
