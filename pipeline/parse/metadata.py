@@ -12,6 +12,7 @@ from .dates import find_dates, find_month_years, iso
 # Lines that name only the kind of document or are UN cover furniture, never the title.
 _KIND_ONLY = re.compile(
     r"^(?:concept\s+note|terms\s+of\s+reference|evaluation\s+brief|programme|program|agenda|"
+    r"(?:(?:final|mid-?term|interim|external|independent)\s+)?evaluation(?:\s+report)?|final\s+report|"
     r"provisional\s+programme|united\s+nations|information\s+note|annex(?:\s+\w+)?|summary|contents|"
     r"for\s+(?:decision|information|action)|distr\.?.*|original:.*|english|chapter|page|"
     r"as\s+of\b.*|draft|postponed|\d+)\s*$",
@@ -99,6 +100,8 @@ _AGENDA_ITEM_LINE = re.compile(
     r"(?:provisional\s+)?agenda\b",
     re.I,
 )
+# the first numbered section under the title ('1. Introduction', 'I. Introduction'): not part of it
+_SECTION_START = re.compile(r"^(?:\d+\.?|[IVXLC]{1,6}\.)\s")
 _SUBTITLE_RATIO = 0.8  # a bold line at least this size right under the title is its second line
 
 
@@ -171,7 +174,7 @@ def find_title(blocks: tuple[Block, ...]) -> str:
                 n_parts >= 4
                 or not _is_candidate(nxt)
                 or not (same or subtitle)
-                or re.match(r"^\d+\.?\s", nxt.text)
+                or _SECTION_START.match(nxt.text)
             ):
                 break
             # a wrapped line continues the title; a smaller bold line is its subtitle
@@ -221,6 +224,10 @@ def event_name(text: str) -> str:
     return " ".join(x for x in ("The" if ordinal else "", ordinal, m.group("name").strip()) if x)
 
 
+_BRACKETED_DATE = re.compile(r"^\[\s*([^\[\]]{6,30}?)\s*\]$")
+_FRONT_PAGES, _FRONT_BLOCKS = 6, 150  # the front matter: cover, title page, notes, contents
+
+
 def find_issue_date(blocks: tuple[Block, ...]) -> str | None:
     """The date of issue: a labelled date ('Distr.: General 2 December 2024', 'Date of publication:')."""
     texts = [b.text for b in cover_blocks(blocks, 60)]
@@ -233,6 +240,16 @@ def find_issue_date(blocks: tuple[Block, ...]) -> str | None:
                 continue
             if _ISSUE_LABEL.search(before.strip()):
                 return d.start
+    # '[1 May 2025]' standing alone at the head of the first text page: the date an Official
+    # Records volume (an annual report, a session report) prints as its date of issue.
+    for b in blocks[:_FRONT_BLOCKS]:
+        if b.page is not None and b.page > _FRONT_PAGES:
+            break
+        m = _BRACKETED_DATE.match(b.text.strip())
+        if m:
+            ds = find_dates(m.group(1))
+            if ds and ds[0].end in (None, ds[0].start):
+                return ds[0].start
     # Whole-document labels, e.g. an IOM matrix's 'Date of publication: December 2024.'
     for b in blocks:
         for row in b.text.split("\n") if b.kind == BlockKind.TABLE else [head(b.text)]:
@@ -251,9 +268,22 @@ def find_cover_date(blocks: tuple[Block, ...]) -> str | None:
         if len(text) > 40:
             continue
         ds = find_dates(text) + find_month_years(text)
+        if ds and _is_period(text, ds):
+            continue  # '27 April 2024–25 April 2025': a period (reported on, or met in), not an issue date
         if ds and not re.match(r"^as\s+of\b", text, re.I):
             return ds[0].start
     return None
+
+
+def _is_period(text: str, ds: list) -> bool:
+    """A date range ('12 to 14 May 2009') or two dates joined by a dash or 'to'."""
+    ds = sorted(ds, key=lambda d: d.pos)
+    if ds[0].end not in (None, ds[0].start):
+        return True
+    if len(ds) < 2:
+        return False
+    between = text[ds[0].pos + len(ds[0].text) : ds[1].pos]
+    return bool(re.fullmatch(r"\s*(?:[-–—]|to|until|through)\s*", between, re.I))
 
 
 def find_meeting_dates(blocks: tuple[Block, ...], title: str) -> tuple[str | None, str | None]:

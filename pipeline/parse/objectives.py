@@ -27,7 +27,32 @@ def find_objectives(spans: list[SectionSpan], doc_type: DocType) -> tuple[Object
     if not found:
         for span in spans:
             found.extend(_items_after_lead_in(span.blocks))
+    if not found:
+        # 'III. Purpose of the seminar' (UN guidelines for a meeting): the section's numbered
+        # paragraphs or list items state what the meeting is for, one objective each
+        for span in spans:
+            if span.heading is not None and _PURPOSE_HEADING.match(span.title):
+                found.extend(_purpose_items(span.blocks))
     return tuple(found)
+
+
+_PURPOSE_HEADING = re.compile(
+    r"^(?:purposes?|aims?)(?:\s+of\s+the\s+(?:meeting|seminar|workshop|conference|session|forum|"
+    r"consultation|dialogue|event|visit|mission))?\s*:?$",
+    re.I,
+)
+
+
+def _purpose_items(blocks: list[Block]) -> list[Objective]:
+    """Top-level list items (numbered paragraphs) of a purpose section, else its paragraphs."""
+    items = [
+        Objective(b.text, b.provenance) for b in blocks if b.kind == BlockKind.LIST_ITEM and b.level == 0
+    ]
+    if items:
+        return items
+    return [
+        Objective(b.text, b.provenance) for b in blocks if b.kind == BlockKind.PARAGRAPH and b.text.strip()
+    ]
 
 
 def _split_run_in(b: Block) -> list[Objective]:
