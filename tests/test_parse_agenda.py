@@ -606,3 +606,61 @@ def test_parse_agenda_item_title_wrapped_onto_a_second_block():
         "UN-Women",
         "Annual report on the implementation of the Gender Action Plan, 2022–2025",
     ]
+
+
+def test_parse_agenda_grid_cell_title_case_last_line_is_title_not_speaker():
+    """In a parallel-session grid a title-case line under the title is the speaker only when no
+    speaker follows and the title line above it is complete (UEW 2026 programme, page 5)."""
+    blocks = (
+        table(
+            ("DAY 3", "May 6, 2026", "", ""),
+            ("", "Parallel Session 1 · 10:30 AM – 12:30 PM · 5 Breakout Rooms", "", ""),
+            ("Time", "Board Room 1", "Muyenga 1", "Muyenga 3"),
+            (
+                "10:30–10:55",
+                "Powering Partnerships for Impact:",
+                "Digital Readiness, Trust, and",
+                "From Ivory Towers to",
+            ),
+            ("", "The Strategic Role of VOPEs in", "Inclusion in MEL", "Universities and Think Tanks in"),
+            ("", "Evaluation Ecosystems", "Pantaleon Shoki,", "Reimagining Evaluation Practice"),
+            ("", "Dr. Awuor Ponge", "Eugene Miheso Swinnerstone", "Jimmy Muhangi Bakesi"),
+        ),
+    )
+    titles = [a.title for a in find_agenda_items(blocks, 2026, None)]
+    assert titles == [
+        "Parallel Session 1",
+        "Powering Partnerships for Impact: The Strategic Role of VOPEs in Evaluation Ecosystems",
+        "Digital Readiness, Trust, and Inclusion in MEL",
+        "From Ivory Towers to Universities and Think Tanks in Reimagining Evaluation Practice",
+    ]
+
+
+def test_parse_agenda_continuation_cell_keeps_its_column():
+    """A 'Continuation' cell in a row whose other cells open sessions is a session of its own: its
+    lines do not run into the title of the nearest column (UEW 2026 programme, page 2)."""
+    blocks = (
+        table(
+            ("DAY 2", "May 5, 2026", "", "", ""),
+            ("", "", "Lunch Break · 1:00 PM – 2:00 PM", "", ""),
+            ("", "Afternoon Sessions · 2:00 PM – 3:00 PM", "", "", ""),
+            ("", "How to Design an Evidence-Based", "Continuation", "Enhancing MEAL Practices", "N/A"),
+            ("", "Evaluation Report", "Designing a Theory of Change for", "through Advanced Data", ""),
+            ("", "", "Implementation and M&E", "Visualization and AI Integration", ""),
+            ("", "Facilitated by", "Facilitated by", "Facilitated by", ""),
+            ("", "Mr. Serge Eric Yakeu Djiam", "Dr. Bwanika Godfrey", "Mr. Chris Derrick Opio", ""),
+        ),
+    )
+    assert brief(find_agenda_items(blocks, 2026, None)) == [
+        ("2026-05-05", "13:00", "14:00", None, "Lunch Break"),
+        ("2026-05-05", "14:00", "15:00", None, "Afternoon Sessions"),
+        ("2026-05-05", "14:00", "15:00", None, "How to Design an Evidence-Based Evaluation Report"),
+        ("2026-05-05", "14:00", "15:00", None, "Designing a Theory of Change for Implementation and M&E"),
+        (
+            "2026-05-05",
+            "14:00",
+            "15:00",
+            None,
+            "Enhancing MEAL Practices through Advanced Data Visualization and AI Integration",
+        ),
+    ]

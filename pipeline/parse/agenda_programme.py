@@ -399,6 +399,13 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             cur, group = None, []
             continue
         if not text or re.fullmatch(r"(?:Continuation|Continued|\(?cont(?:inue)?['’]?d\.?\)?)", text, re.I):
+            if text and ln.multi and ln.in_table and _opens_column(group, ln):
+                # 'Continuation' heading a cell of a row whose other cells opened sessions: the cell's
+                # session (its title on the lines below) gets an entry of its own, so that its lines do
+                # not fall to the nearest column
+                cur = Entry(line=ln, start=group[0].start, end=group[0].end, date=date, col=ln.col)
+                entries.append(cur)
+                group.append(cur)
             continue
         spawn = cur.line.slot and cur.line.row != ln.row and not _BREAK.match(cur.line.text)
         if ln.multi and (group or spawn) and ln.in_table:
@@ -464,6 +471,13 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             continue
         cur.lines.append(ln)
     return [item for e in entries if (item := _item(e)) is not None]
+
+
+def _opens_column(group: list[Entry], ln: Line) -> bool:
+    """``ln`` is in the row that opened the parallel sessions of ``group``, in a column none of them has."""
+    return any(e.line.block is ln.block and e.line.row == ln.row for e in group) and all(
+        e.col != ln.col for e in group
+    )
 
 
 def _afternoon(printed: str, start: str, end: str | None, last: str | None) -> tuple[str, str | None]:
@@ -545,10 +559,19 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
         title.append(nxt)
         i += 1
     rest = texts[i:]
+    # a grid cell: title lines, then the speaker(s) in title case ('Jimmy Muhangi Bakesi'), unless a
+    # speaker line or label already follows ('Dr. Awuor Ponge', 'Facilitated by'): then a title-case
+    # last line is the title's wrapped end ('... Think Tanks in' / 'Reimagining Evaluation Practice')
     if (
-        len(title) > 1 and first.multi and _PERSON.match(title[-1])
-    ):  # a grid cell: title lines, then the speaker
+        first.multi
+        and len(title) > 1
+        and _PERSON.match(title[-1])
+        and not _DANGLING.search(title[-2])
+        and not (rest and _stop(rest[0]))
+    ):
         rest.insert(0, title.pop())
+        while len(title) > 1 and title[-1].endswith((",", "&")) and _PERSON.match(title[-1].rstrip(" ,&")):
+            rest.insert(0, title.pop())  # 'Pantaleon Shoki,' / 'Eugene Miheso Swinnerstone': two speakers
     joined = join_lines("\n".join(title))
     if len(title) == 1 and len(lines) == 1 and not first.bold_prefix:
         m = _TITLE_END.match(joined)
@@ -557,6 +580,10 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
             rest = [joined[len(head) :].strip()] + rest
             joined = head
     return _clean_title(joined), rest
+
+
+# a line that cannot end a title: the next line continues it
+_DANGLING = re.compile(r"(?:[:\-–&/]|\b(?:and|or|of|by|for|the|in|on|to|a|an|with|from|at))$")
 
 
 def _stop(line: str) -> bool:
