@@ -14,6 +14,7 @@ from pipeline.errors import CorruptFileError, EncryptedError, ScannedDocumentErr
 from pipeline.extract.base import Extraction
 from pipeline.extract.pdf_blocks import split_marker
 from pipeline.extract.pdf_extractor import _PAGE_FURNITURE, PdfExtractor, _split_row
+from pipeline.extract.pdf_layout import Word, find_gutter
 from pipeline.extract.pdf_unruled import is_time
 from pipeline.models import BlockKind, Cell
 from pipeline.textutil import join_lines
@@ -432,3 +433,33 @@ def test_a_page_break_between_rows_of_a_one_column_form_keeps_them_apart() -> No
     assert _split_row(last, [Cell("and the regional offices")])  # carries on in lower case
     # with more columns, a first cell alone in its row still continues the cut row
     assert _split_row([Cell("Strengthen the"), Cell("Unit")], [Cell("Accountability Framework"), Cell("")])
+
+
+def _column(x0: float, x1: float, lines: int, per_line: int, word: str = "evaluation") -> list[Word]:
+    step = (x1 - x0) / per_line
+    return [
+        Word(
+            word,
+            x0 + k * step,
+            x0 + k * step + step * 0.8,
+            72 + i * 13.5,
+            82 + i * 13.5,
+            10.5,
+            False,
+            "Helvetica",
+        )
+        for i in range(lines)
+        for k in range(per_line)
+    ]
+
+
+def test_gutter_found_beside_a_short_second_column() -> None:
+    """A two-column page whose right column stops after a few lines (a section ending before a
+    page break, the last page) still reads column by column: found with the generated corpus,
+    where recommendations 6 and 7 at the top of the right column were read into the left's lines."""
+    left = _column(62, 280, lines=50, per_line=6)
+    right = _column(315, 533, lines=9, per_line=6)  # 54 of 354 words: 15 %
+    gutter = find_gutter(left + right, 595)
+    assert gutter is not None and 280 <= gutter <= 315
+    labels = _column(315, 533, lines=9, per_line=1, word="Yes")  # a column of short labels
+    assert find_gutter(left + labels, 595) is None

@@ -647,13 +647,14 @@ def find_gutter(words: list[Word], width: float) -> float | None:
     gutter = lo + (best[0] + best[1]) / 2
     left = [w for w in words if w.x1 <= gutter]
     right = [w for w in words if w.x0 >= gutter]
-    if min(len(left), len(right)) < 0.2 * len(words):
+    # The second column may be short (a section ending before a page break, the last page): a
+    # tenth of the words and a few lines of text are enough beside a full column.
+    if min(len(left), len(right)) < 0.1 * len(words):
         return None
     for side in (left, right):
         if max(w.x1 for w in side) - min(w.x0 for w in side) < 0.25 * width:
             return None
-        widths = sorted(len(w.text) for w in side)
-        if sum(widths) < 400:  # a column of labels is not a text column
+        if sum(len(w.text) for w in side) < 250:  # a column of labels is not a text column
             return None
     top = max(min(w.top for w in left), min(w.top for w in right))
     bottom = min(max(w.bottom for w in left), max(w.bottom for w in right))
