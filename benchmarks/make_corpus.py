@@ -88,7 +88,19 @@ OBJECTS = [
     "community feedback mechanisms",
     "resource mobilisation",
 ]
-MONTHS = {"March": 3, "June": 6, "October": 10}
+MONTHS = {"March": 3, "June": 6, "October": 10, "May": 5, "August": 8, "December": 12}
+CAPITALS = {
+    "Niger": "Niamey",
+    "Nigeria": "Abuja",
+    "Kenya": "Nairobi",
+    "Bangladesh": "Dhaka",
+    "Mongolia": "Ulaanbaatar",
+    "Peru": "Lima",
+    "Jordan": "Amman",
+    "Fiji": "Suva",
+    "Ethiopia": "Addis Ababa",
+    "Nepal": "Kathmandu",
+}
 RESPONSES = ["Accepted", "Partially accepted", "Rejected", "Accepted", "Noted"]
 SENTENCES = [
     "The {kind} covers the period {y1} to {y2} and was commissioned by {org}.",
@@ -191,6 +203,16 @@ def build_spec(i: int, rng: random.Random) -> Spec:
         "date": issued,  # a programme's is its first meeting day, set below
     }
     gold["objectives"], gold["agenda_items"], gold["recommendations"] = [], [], []
+    if kind == "concept_note":
+        # A concept note announces its meeting right under the title, as real ones do ("30 March
+        # 2021 (proposed), Virtual meeting"): two months after the note, three days (no random
+        # draw, so the random stream and every other document stay as they were).
+        month = {"March": "May", "June": "August", "October": "December"}[issued_month]
+        first, last = issued_day, issued_day + 2
+        where = f"{CAPITALS[country]}, {country}"
+        b.insert(1, ("para", f"{first}\u2013{last} {month} {ctx['y2']}, {where}"))
+        meeting = f"The workshop will be held from {first} to {last} {month} {ctx['y2']} in {where}."
+        gold["document"]["date"] = f"{ctx['y2']}-{MONTHS[month]:02d}-{first:02d}"
     if kind == "programme":
         days = min(10, max(2, pages // 2))
         for day in range(days):
@@ -254,6 +276,8 @@ def build_spec(i: int, rng: random.Random) -> Spec:
                 objective = f"{rng.choice(VERBS).capitalize()} {rng.choice(OBJECTS)} for {rng.choice(THEMES)}"
                 b.append(("bullet", objective + ";"))
                 gold["objectives"].append(objective)
+        if heading == "Date and venue":
+            b.append(("para", meeting))
         for k in range(paras_per_section):
             if k and k % 6 == 0 and kind == "evaluation_report":
                 b.append(
@@ -391,6 +415,8 @@ def write_pdf(spec: Spec, path: Path) -> None:
         Frame,
         ListFlowable,
         ListItem,
+        NextPageTemplate,
+        PageBreak,
         PageTemplate,
         Paragraph,
         Spacer,
@@ -438,7 +464,15 @@ def write_pdf(spec: Spec, path: Path) -> None:
         title=spec.title,
         author="docket benchmark",
     )
-    doc.addPageTemplates([PageTemplate(id="main", frames=frames, onPage=decorate)])
+    # A two-column report sets its annex tables across the full width, on pages of their own: in a
+    # column a four-column table is too narrow for its words (reportlab would cut them in two).
+    full = Frame(margin, margin, width - 2 * margin, height - 2 * margin, id="full")
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="main", frames=frames, onPage=decorate),
+            PageTemplate(id="full", frames=[full], onPage=decorate),
+        ]
+    )
     story: list = []
     bullets: list = []
 
@@ -451,6 +485,9 @@ def write_pdf(spec: Spec, path: Path) -> None:
                 ListFlowable([ListItem(Paragraph(esc(t), body)) for t in bullets], bulletType="bullet")
             )
             bullets = []
+        if kind == "h1" and spec.columns > 1 and str(payload).startswith("Annex"):
+            story.extend([NextPageTemplate("full"), PageBreak()])
+            fw = width - 2 * margin
         if kind in styles:
             story.append(Paragraph(esc(str(payload)), styles[kind]))
         elif kind == "para":
