@@ -547,3 +547,33 @@ def test_recommendations_group_matrix_key_actions_apply_to_the_group():
             ("Responsible unit(s)", "MRRM"),
         ),
     )
+
+
+def test_recommendations_trailing_bracket_names_the_addressees():
+    blocks = [
+        head("8. Recommendations"),
+        para(
+            "Recommendation 1: Document data collection systems to support gender equality. The theory of "
+            "change did not make explicit the assumptions linking outputs to outcomes. (Addressed to: Programme Unit)"
+        ),
+        para(
+            "Recommendation 2: Align the exit strategy to support migration governance. Sustainability depends "
+            "on continued financing. (addressed to the Country Office and Evaluation Office)"
+        ),
+        para(
+            "Recommendation 3: Review the results framework with partners and donors. (Responsible: Regional Bureau)"
+        ),
+        para(
+            "Recommendation 4: Keep the caseload (for example in Nairobi) under review with the country teams."
+        ),
+    ]
+    recs = by_number(blocks)
+    assert recs["1"].text.endswith("linking outputs to outcomes.")
+    assert recs["1"].actors_raw == "Programme Unit"
+    assert [a.name for a in recs["1"].actors] == ["Programme Unit"]
+    assert recs["2"].text.endswith("continued financing.")
+    assert [a.name for a in recs["2"].actors] == ["Country Office", "Evaluation Office"]
+    assert recs["3"].text == "Review the results framework with partners and donors."
+    assert [a.name for a in recs["3"].actors] == ["Regional Bureau"]
+    assert recs["4"].text.endswith("under review with the country teams.")
+    assert recs["4"].actors == ()

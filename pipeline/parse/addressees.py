@@ -85,3 +85,25 @@ def _split_outside_brackets(text: str) -> list[str]:
 
 def raw_actors(raw: str) -> tuple[Actor, ...]:
     return tuple(Actor(name=n, matched_as=n, registered=False) for n in split_addressees(raw))
+
+
+# "... outcomes. (Addressed to: Programme Unit)", "(addressed to the Regional Bureau)", "(For: SOM)",
+# "(Responsible: Country Office and Evaluation Office)": addressees printed in a bracket at the end of
+# the wording. "for", "to", "lead" and "responsible" need a colon ("(for example ...)" is wording).
+_TRAILING = re.compile(
+    r"\s*\(\s*(?:(?:addressed|directed)\s+to\s*:?|(?:for|to|lead|action\s+by|responsible(?:\s+(?:units?|entit(?:y|ies)"
+    r"|offices?|parties|party))?(?:\s*\(s\))?)\s*:)\s*(?P<who>[^():;\d]{2,160}?)\s*\)\s*\.?\s*$",
+    re.I,
+)
+
+
+def split_trailing_addressees(text: str) -> tuple[str, str]:
+    """(wording, addressees) for wording that ends with a bracket naming its addressees; the
+    wording unchanged and "" otherwise."""
+    m = _TRAILING.search(text)
+    if not m:
+        return text, ""
+    who = _ARTICLE.sub("", m.group("who").strip())
+    if not who[:1].isupper() or len(who.split()) > 20:
+        return text, ""
+    return text[: m.start()].rstrip(), who

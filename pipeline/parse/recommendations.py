@@ -11,6 +11,8 @@ recommendations one way, and mixing strategies is how running text turns into fa
 5. numbered items under a "Recommendations" heading (``recs_lists``).
 
 Repeats (an executive summary restating the body) are merged by number, keeping the fuller text.
+Addressees printed in a bracket at the end of the wording ("... outcomes. (Addressed to: Programme
+Unit)") are split off the text into the record's actors, whichever strategy found it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..models import Block, Recommendation
+from .addressees import raw_actors, split_trailing_addressees
 from .recs_common import linearize, quality
 from .recs_labelled import from_labels
 from .recs_lists import from_groups, from_lists
@@ -35,7 +38,18 @@ def find_recommendations(blocks: tuple[Block, ...]) -> tuple[Recommendation, ...
             or from_column_tables(blocks)
             or from_lists(units)
         )
-    return tuple(_dedupe(recs))
+    return tuple(_dedupe([_trailing_addressees(r) for r in recs]))
+
+
+def _trailing_addressees(rec: Recommendation) -> Recommendation:
+    """The wording without a closing "(Addressed to: X)"; X becomes the addressees when none were
+    printed elsewhere."""
+    text, who = split_trailing_addressees(rec.text)
+    if not who:
+        return rec
+    if rec.actors_raw:
+        return dataclasses.replace(rec, text=text)
+    return dataclasses.replace(rec, text=text, actors_raw=who, actors=raw_actors(who))
 
 
 def _dedupe(recs: list[Recommendation]) -> list[Recommendation]:
