@@ -577,3 +577,46 @@ def test_recommendations_trailing_bracket_names_the_addressees():
     assert [a.name for a in recs["3"].actors] == ["Regional Bureau"]
     assert recs["4"].text.endswith("under review with the country teams.")
     assert recs["4"].actors == ()
+
+
+def test_recommendations_annex_listing_supplies_actors_and_does_not_leak_into_the_last():
+    blocks = [
+        head("8. Recommendations"),
+        para("Recommendation 1: Document data collection systems to support gender equality in all regions."),
+        para(
+            "Recommendation 2: Align the exit strategy to support migration governance. (Addressed to: Country Office)"
+        ),
+        para("Recommendation 3: Strengthen data collection systems to support air pollution monitoring."),
+        head("Annex 1. Recommendations and responsible units"),
+        table(
+            [
+                ["No.", "Recommendation", "Addressed to", "Priority"],
+                [
+                    "1",
+                    "Document data collection systems to support gender\nequality in all regions.",
+                    "Programme Unit",
+                    "Low",
+                ],
+                ["2", "Align the exit strategy to support migration governance.", "Regional Bureau", "High"],
+                [
+                    "3",
+                    "Strengthen data collection systems to support air\npollution monitoring.",
+                    "Monitoring and\nEvaluation Unit",
+                    "Low",
+                ],
+                [
+                    "4",
+                    "Review the results framework with the national partners.",
+                    "Steering Committee",
+                    "Low",
+                ],
+            ]
+        ),
+    ]
+    recs = find_recommendations(tuple(blocks))
+    assert [r.number for r in recs] == ["1", "2", "3"]  # the annex adds no records of its own
+    by = {r.number: r for r in recs}
+    assert by["1"].actors_raw == "Programme Unit"
+    assert by["2"].actors_raw == "Country Office"  # printed with the recommendation: kept
+    assert by["3"].actors_raw == "Monitoring and Evaluation Unit"
+    assert by["3"].text == "Strengthen data collection systems to support air pollution monitoring."

@@ -12,12 +12,15 @@ recommendations one way, and mixing strategies is how running text turns into fa
 
 Repeats (an executive summary restating the body) are merged by number, keeping the fuller text.
 Addressees printed in a bracket at the end of the wording ("... outcomes. (Addressed to: Programme
-Unit)") are split off the text into the record's actors, whichever strategy found it.
+Unit)") are split off the text into the record's actors, whichever strategy found it. Labelled
+recommendations that print no addressees take them from a table listing the same recommendations
+with an "Addressed to" column, matched by number and wording; that table adds no records of its own.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..models import Block, Recommendation
 from .addressees import raw_actors, split_trailing_addressees
@@ -32,13 +35,35 @@ def find_recommendations(blocks: tuple[Block, ...]) -> tuple[Recommendation, ...
     recs = from_label_tables(blocks)
     if not recs:
         units = linearize(blocks)
-        recs = (
-            from_groups(units, blocks)
-            or from_labels(units, blocks)
-            or from_column_tables(blocks)
-            or from_lists(units)
-        )
+        recs = from_groups(units, blocks) or from_labels(units, blocks)
+        if recs:
+            recs = _listed_actors([_trailing_addressees(r) for r in recs], from_column_tables(blocks))
+        else:
+            recs = from_column_tables(blocks) or from_lists(units)
     return tuple(_dedupe([_trailing_addressees(r) for r in recs]))
+
+
+def _listed_actors(recs: list[Recommendation], listed: list[Recommendation]) -> list[Recommendation]:
+    """Addressees for labelled recommendations that print none, from a table listing the same
+    recommendations with an "Addressed to" column (an annex); the table adds no records."""
+    donors = [r for r in listed if r.actors_raw]
+    out = []
+    for rec in recs:
+        if not rec.actors_raw:
+            donor = next(
+                (d for d in donors if d.number == rec.number and _same_wording(d.text, rec.text)), None
+            )
+            if donor is not None:
+                rec = dataclasses.replace(rec, actors_raw=donor.actors_raw, actors=donor.actors)
+        out.append(rec)
+    return out
+
+
+def _same_wording(a: str, b: str) -> bool:
+    """Whether two texts word the same recommendation (most words of the shorter are in the longer)."""
+    wa, wb = (set(re.findall(r"[a-z]{3,}", t.lower())) for t in (a, b))
+    small = min(wa, wb, key=len)
+    return bool(small) and len(wa & wb) >= 0.6 * len(small)
 
 
 def _trailing_addressees(rec: Recommendation) -> Recommendation:

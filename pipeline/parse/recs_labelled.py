@@ -32,6 +32,7 @@ from .recs_common import (
     plausible_text,
     wording,
 )
+from .recs_tables import column_header
 
 _GROUP = re.compile(r"^(?:area|theme|cluster|pillar|group|category)\s+[\dA-Z]{1,3}\b", re.I)
 _SUB_MARK = re.compile(
@@ -71,7 +72,7 @@ def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommenda
                 "",
             )  # "Recommendation 1" / "Improved planning" / "Recommendation 1 reads as follows:"
         group = group_at.get(i, group)
-        actors_raw, response, actions = _tail(units, stop, end, blocks)
+        actors_raw, response, actions = _tail(units, stop, end, blocks, units[i].table)
         actors_raw = join_lines("\n".join([lab.actors, *more_actors])) if lab.actors else actors_raw
         if not text and not title:
             continue
@@ -129,12 +130,7 @@ def _body(
             continue
         if j in starts or STOP.match(u.text):
             break
-        if (
-            u.kind != "cell"
-            and _SECTION.match(u.full)
-            and (len(u.text.split()) <= 15 or u.kind == "heading")
-            and not u.text.rstrip().endswith(".")
-        ):
+        if _section_heading(u):
             break  # "III. Inter-agency coordination ..." printed as a paragraph, or a long "Annex ..." heading
         if (
             first.kind == "cell"
@@ -187,6 +183,25 @@ def _body(
     return pieces, title, j, extra_actors
 
 
+def _section_heading(u: Unit) -> bool:
+    return (
+        u.kind != "cell"
+        and bool(_SECTION.match(u.full))
+        and (len(u.text.split()) <= 15 or u.kind == "heading")
+        and not u.text.rstrip().endswith(".")
+    )
+
+
+def _listing_header(blocks: tuple[Block, ...], u: Unit) -> bool:
+    """Whether the unit is in the heading row of a table listing recommendations with their
+    addressees ("No. | Recommendation | Addressed to | Priority")."""
+    block = blocks[u.table] if u.table is not None and u.table < len(blocks) else None
+    if block is None or block.kind != BlockKind.TABLE or u.row is None or u.row >= len(block.rows):
+        return False
+    cols = column_header([join_lines(c.text) for c in block.rows[u.row]])
+    return cols is not None and "who" in cols
+
+
 def _continues(previous: str, unit: Unit) -> bool:
     """Whether a line goes on with the sentence before it (lower-case or bracketed start, no marker)."""
     first = unit.text[:1]
@@ -197,8 +212,13 @@ def _continues(previous: str, unit: Unit) -> bool:
     )
 
 
-def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
-    """Addressees, management response and key actions printed after the wording."""
+def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...], own_table: int | None = None):
+    """Addressees, management response and key actions printed after the wording.
+
+    The stretch ends at a section heading ("Annex 1. Recommendations ...") and at another table
+    that lists the recommendations with their addressees: its "Addressed to" column belongs to
+    all of them, not to the last one (``from_column_tables`` reads it).
+    """
     actors: list[str] = []
     response_parts: list[str] = []
     mode = ""
@@ -211,6 +231,10 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...]):
         k += 1
         if is_furniture(u):
             continue
+        if _section_heading(u) or (
+            u.table is not None and u.table != own_table and _listing_header(blocks, u)
+        ):
+            break
         if u.kind == "cell" and u.col is not None and u.col > 0 and mode == "actors" and u.col != actor_col:
             continue
         am = ACTORS_MARK.match(u.text)

@@ -89,7 +89,7 @@ def from_column_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
             continue
         for r, row in enumerate(block.rows):
             texts = [join_lines(c.text) for c in row]
-            found = _header(texts)
+            found = column_header(texts)
             if found is not None:
                 cols = found
                 continue
@@ -131,7 +131,7 @@ def from_column_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
     return out
 
 
-def _header(texts: list[str]) -> dict[str, int] | None:
+def column_header(texts: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, t in enumerate(texts):
         t = t.strip()
