@@ -620,3 +620,32 @@ def test_recommendations_annex_listing_supplies_actors_and_does_not_leak_into_th
     assert by["2"].actors_raw == "Country Office"  # printed with the recommendation: kept
     assert by["3"].actors_raw == "Monitoring and Evaluation Unit"
     assert by["3"].text == "Strengthen data collection systems to support air pollution monitoring."
+
+
+def test_recommendations_wrapped_cell_line_starting_management_response_is_not_a_stop():
+    blocks = [
+        head("Management response matrix"),
+        table(
+            [
+                ["Recommendation", "Management response", "Key actions"],
+                [
+                    "Recommendation 1: Document the results\nframework to support child protection. The\n"
+                    "management response covers the period 2015 to\n2018 and was commissioned by UNFPA.",
+                    "Accepted. The design was relevant.",
+                    "Clarify the exit strategy",
+                ],
+                [
+                    "Recommendation 2: Review the results framework\nwith the national partners and donors.\n"
+                    "Management response: agreed with the unit.",
+                    "Noted.",
+                    "Expand the framework",
+                ],
+            ]
+        ),
+    ]
+    recs = by_number(blocks)
+    assert recs["1"].text == (
+        "Document the results framework to support child protection. The management response covers the "
+        "period 2015 to 2018 and was commissioned by UNFPA."
+    )
+    assert recs["2"].text == "Review the results framework with the national partners and donors."

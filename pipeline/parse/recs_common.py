@@ -242,6 +242,41 @@ STOP = re.compile(
     r"|^(?:target\s+date|timeline|time\s*frame)\s*:",
     re.I,
 )
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def starts_field(units: list[Unit], j: int) -> re.Match[str] | None:
+    """``STOP`` at unit j, unless the unit is a wrapped line that goes on with the sentence above.
+
+    PDF table cells keep each wrapped line as a unit of its own, so "... commissioned. The" /
+    "management response covers the period ..." puts a stop phrase at the start of a line in the
+    middle of a sentence. A stop begins a new field only where the line before ends a sentence, is
+    another cell or paragraph, or a blank line comes between; a bold line or a label followed by a
+    colon is a field whatever comes before it. A paragraph counts as wrapped only when it starts in
+    lower case.
+    """
+    u = units[j]
+    m = STOP.match(u.text)
+    if (
+        not m
+        or j == 0
+        or u.bold
+        or m.group(0).rstrip().endswith(":")
+        or u.text[m.end() :].lstrip().startswith(":")
+    ):
+        return m
+    prev = units[j - 1]
+    if u.kind == "cell":
+        wrapped = (
+            prev.kind == "cell" and not u.gap and (prev.table, prev.row, prev.col) == (u.table, u.row, u.col)
+        )
+    else:
+        wrapped = u.kind == "paragraph" and prev.kind == "paragraph" and not u.marker and u.text[:1].islower()
+    if wrapped and prev.text.strip() and not prev.text.rstrip().endswith(_SENTENCE_END):
+        return None
+    return m
+
+
 ACTORS_MARK = re.compile(
     r"^(?:recommendation\s+(?:addressed\s+)?to|addressed\s+to)\s*:?\s*(?P<rest>.*)$", re.I | re.S
 )

@@ -19,7 +19,6 @@ from .addressees import join_addressee_lines, raw_actors
 from .recs_common import (
     ACTORS_MARK,
     MR_MARK,
-    STOP,
     Label,
     Unit,
     assemble,
@@ -30,6 +29,7 @@ from .recs_common import (
     match_label,
     paragraph_number,
     plausible_text,
+    starts_field,
     wording,
 )
 from .recs_tables import column_header
@@ -128,7 +128,7 @@ def _body(
         if is_furniture(u) or ((u.kind == "cell" or len(u.text) < 40) and is_header(u)):
             j += 1
             continue
-        if j in starts or STOP.match(u.text):
+        if j in starts or starts_field(units, j):
             break
         if _section_heading(u):
             break  # "III. Inter-agency coordination ..." printed as a paragraph, or a long "Annex ..." heading
@@ -228,6 +228,7 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...], own_ta
     k = j
     while k < end:
         u = units[k]
+        stop = starts_field(units, k)
         k += 1
         if is_furniture(u):
             continue
@@ -238,17 +239,17 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...], own_ta
         if u.kind == "cell" and u.col is not None and u.col > 0 and mode == "actors" and u.col != actor_col:
             continue
         am = ACTORS_MARK.match(u.text)
-        if am and STOP.match(u.text):
+        if am and stop:
             mode, actor_col = "actors", u.col
             if am.group("rest").strip():
                 actors.append(am.group("rest").strip())
             continue
         mm = MR_MARK.match(u.text)
-        if not mm and not response_parts and STOP.match(u.text):
+        if not mm and not response_parts and stop:
             inner = _INNER_MR.search(u.text)  # "Responsible unit(s): X Management response - ...": two
             if inner:  # fields printed as one block
                 mm = MR_MARK.match(u.text[inner.start() :])
-        if mm and STOP.match(u.text) and not response_parts:
+        if mm and stop and not response_parts:
             mode = "response"
             rest = mm.group("rest").strip()
             if rest:
@@ -256,7 +257,7 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...], own_ta
             continue
         if mode == "actors" and re.match(r"^priority", u.text, re.I):
             continue
-        if STOP.match(u.text) or is_header(u) or u.kind == "heading":
+        if stop or is_header(u) or u.kind == "heading":
             if ACTION_HEAD.match(u.text) and u.kind == "cell" and filled_cells(blocks, u) >= 2:
                 mode, head_at = "actions", (u.block, u.row or 0)  # the heading row of a key-action table
                 continue

@@ -14,7 +14,6 @@ from .addressees import clean_addressee_line, join_addressee_lines, raw_actors
 from .recs_common import (
     ACTORS_MARK,
     MR_MARK,
-    STOP,
     Unit,
     assemble,
     clean_response,
@@ -23,6 +22,7 @@ from .recs_common import (
     make_response,
     plausible_text,
     response_category,
+    starts_field,
     wording,
 )
 from .recs_labelled import ACTION_HEAD, filled_cells, key_actions
@@ -117,6 +117,7 @@ def _walk(
         if is_furniture(u) or is_header(u):
             continue
         text = join_lines(u.text)
+        stop = starts_field(units, i - 1)
         gm = _GROUP_HEAD.match(text) or (None if strict_groups else _LETTER_GROUP.match(text))
         if gm and not u.marker:
             groups.append(_Group(gm.group("g"), gm.group("title").strip()))
@@ -128,19 +129,19 @@ def _walk(
                 groups[-1].action_rows.append(key)
             continue
         am = ACTORS_MARK.match(text)
-        if am and STOP.match(text):
+        if am and stop:
             mode = "actors"
             if clean_addressee_line(am.group("rest")):
                 groups[-1].actors.append(am.group("rest"))
             continue
         mm = MR_MARK.match(text)
-        if mm and STOP.match(text):
+        if mm and stop:
             mode = "response"
             rest = clean_response(mm.group("rest"))
             if rest:
                 _add_response(groups[-1], rest)
             continue
-        if STOP.match(text):
+        if stop:
             if not (mode == "actors" and re.match(r"^priority", text, re.I)):
                 mode = "after"
             continue
