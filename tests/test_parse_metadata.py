@@ -162,3 +162,23 @@ def test_an_objectives_section_wins_over_a_purpose_section():
     )
     texts = [o.text for o in find_objectives(spans, DocType.CONCEPT_NOTE)]
     assert texts == ["Review progress in the decolonization process.", "Identify practical ways forward."]
+
+
+def test_a_kind_prefix_before_a_colon_heads_the_title_not_a_form_label():
+    """'Concept Note: Regional Workshop on ...' is the title, told by its kind; 'Date: ...' stays a label."""
+    for line in (
+        "Concept Note: Regional Workshop on Social Protection",
+        "Programme: Expert Group Meeting on Food Security",
+    ):
+        blocks = (
+            block(line, size=17.0, bold=True, kind=BlockKind.HEADING),
+            block("Date: 1 December 2025", size=17.0, bold=True, kind=BlockKind.HEADING),
+            block("Venue: United Nations Conference Centre, Addis Ababa", size=10.5),
+        )
+        assert find_title(blocks) == line
+    labels = (
+        block("Venue: United Nations Conference Centre", size=17.0, bold=True, kind=BlockKind.HEADING),
+        block("Concept Note: 1 December 2025", size=17.0, bold=True, kind=BlockKind.HEADING),
+        block("Regional Workshop on Social Protection", size=14.0, bold=True, kind=BlockKind.HEADING),
+    )
+    assert find_title(labels) == "Regional Workshop on Social Protection"

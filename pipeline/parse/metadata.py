@@ -95,6 +95,15 @@ def cover_blocks(blocks: tuple[Block, ...], limit: int = 40) -> list[Block]:
 
 
 _LABEL = re.compile(r"^[\w /()&,.'’-]{2,60}:(?:\s|$)|:\s*$")
+# A document-kind prefix before a colon ('Concept Note: Regional Workshop on ...'): the line is the
+# title, told by the kind of document it is, not a form label like 'Date:' or 'Venue:'.
+_KIND_PREFIX = re.compile(
+    r"^(?:(?:draft|provisional|revised|annotated)\s+)?(?:concept\s+note|programme|program|agenda|"
+    r"terms\s+of\s+reference|information\s+note|aide[- ]m[ée]moire|background\s+note|"
+    r"(?:(?:final|mid-?term|interim|external|independent)\s+)?evaluation(?:\s+report|\s+brief)?|"
+    r"(?:final\s+|summary\s+)?report|management\s+response)\s*$",
+    re.I,
+)
 _AGENDA_ITEM_LINE = re.compile(
     r"\bitems?\s+\d+(?:\s*\([a-z]\)|[a-z])?(?:\s*(?:and|,)\s*\d+(?:\s*\([a-z]\))?)*\s+of\s+the\s+"
     r"(?:provisional\s+)?agenda\b",
@@ -129,7 +138,17 @@ def _is_label(text: str) -> bool:
     if not m:
         return False
     lead = text[: text.index(":")]
+    if _KIND_PREFIX.match(lead.strip()) and _is_titled(text[text.index(":") + 1 :]):
+        return False
     return len(lead.split()) <= 4 and not lead.isupper()
+
+
+def _is_titled(rest: str) -> bool:
+    """What follows a kind prefix reads as a title: three or more words, led by a capital, no date."""
+    rest = rest.strip()
+    return (
+        len(rest.split()) >= 3 and rest[:1].isupper() and not find_dates(rest) and not find_month_years(rest)
+    )
 
 
 def _is_candidate(b: Block) -> bool:
