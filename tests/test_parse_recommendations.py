@@ -649,3 +649,13 @@ def test_recommendations_wrapped_cell_line_starting_management_response_is_not_a
         "period 2015 to 2018 and was commissioned by UNFPA."
     )
     assert recs["2"].text == "Review the results framework with the national partners and donors."
+
+
+def test_split_addressees_keeps_a_unit_named_by_two_functions_whole():
+    assert split_addressees("Monitoring and Evaluation Unit") == ["Monitoring and Evaluation Unit"]
+    assert split_addressees("Programme Unit and Monitoring and Evaluation Unit") == [
+        "Programme Unit",
+        "Monitoring and Evaluation Unit",
+    ]
+    assert split_addressees("Country Office and Evaluation Office") == ["Country Office", "Evaluation Office"]
+    assert split_addressees("ESCAP and UNDP") == ["ESCAP", "UNDP"]
