@@ -26,15 +26,15 @@ MAKE_CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "make_corp
 VENDORED = Path(__file__).resolve().parent / "score_extraction_vendored.py"
 N, SEED = 6, 932  # the first six documents of this seed: every kind, both formats, 1 to 8 pages
 
-# Per-field F1 reached; raise them as fixes land. Known gaps, all in parsing:
-# the evaluation report's recommendations keep their trailing "(Addressed to:
-# Unit)" in the text and get no actors (recommendations 0.743, actors 0.000).
+# Per-field F1 reached; raise them as fixes land. Known gap: the actor tagger takes the evaluation
+# report's "Monitoring and Evaluation Unit" for the registry's "Evaluation Unit" (actors 0.667;
+# recommendations 1.000).
 FLOORS = {
     "document": 1.0,
     "objectives": 1.0,
     "agenda_items": 1.0,
-    "recommendations": 0.74,
-    "actors": 0.0,
+    "recommendations": 1.0,
+    "actors": 0.66,
 }
 
 
