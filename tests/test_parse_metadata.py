@@ -182,3 +182,30 @@ def test_a_kind_prefix_before_a_colon_heads_the_title_not_a_form_label():
         block("Regional Workshop on Social Protection", size=14.0, bold=True, kind=BlockKind.HEADING),
     )
     assert find_title(labels) == "Regional Workshop on Social Protection"
+
+
+def test_a_meeting_date_under_a_dated_distr_line_is_the_meeting_s():
+    """'Distr.: General 1 October 2025' carries its own date: the line under it is the meeting's."""
+    blocks = (
+        block("Concept Note: Regional Workshop on Social Protection", size=17.0, bold=True),
+        block("ECA/2025/7 Distr.: General 1 October 2025 Original: English"),
+        block("1–3 December 2025, Addis Ababa"),
+    )
+    meta = extract_metadata(blocks)
+    assert (meta.issued, meta.meeting_start, meta.meeting_end) == ("2025-10-01", "2025-12-01", "2025-12-03")
+    assert document_date(DocType.CONCEPT_NOTE, meta, blocks) == "2025-12-01"
+    # an undated label still gives its date to the next line
+    undated = (blocks[0], block("Distr.: General"), block("1 October 2025"))
+    assert extract_metadata(undated).meeting_start is None
+
+
+def test_meeting_dates_stated_in_a_sentence_of_the_body():
+    """'The workshop will be held from 1 to 3 December 2025 in ...' past the cover gives the meeting's dates."""
+    blocks = (
+        block("Concept Note: Regional Workshop on Social Protection", size=17.0, bold=True),
+        block("Background", page=2, size=13.0, bold=True, kind=BlockKind.HEADING),
+        block("The workshop will be held from 1 to 3 December 2025 in Addis Ababa, Ethiopia.", page=2),
+    )
+    meta = extract_metadata(blocks)
+    assert (meta.meeting_start, meta.meeting_end) == ("2025-12-01", "2025-12-03")
+    assert document_date(DocType.CONCEPT_NOTE, meta, blocks) == "2025-12-01"

@@ -317,7 +317,7 @@ def find_meeting_dates(blocks: tuple[Block, ...], title: str) -> tuple[str | Non
             if _ISSUE_LABEL.search(before.strip()) or _NOT_ISSUE.search(before.strip()):
                 continue
             prev = cover[cover.index(b) - 1].text if cover.index(b) > 0 else ""
-            if not before.strip() and (_ISSUE_LABEL.search(prev.strip()) or re.search(r"distr", prev, re.I)):
+            if not before.strip() and _label_awaits_date(prev):
                 continue
             return d.start, d.end
     # 'Tokyo, 25-27 February' with the year elsewhere on the cover
@@ -341,7 +341,29 @@ def find_meeting_dates(blocks: tuple[Block, ...], title: str) -> tuple[str | Non
             ds = find_dates(m.group(1))
             if ds:
                 return ds[0].start, ds[0].end
+    # 'The workshop will be held from 1 to 3 December 2025 in ...': the meeting's dates in a sentence.
+    for b in blocks[:200]:
+        for m in _HELD.finditer(head(b.text)):
+            ds = find_dates(m.group("rest"))
+            if ds and ds[0].pos == 0:
+                return ds[0].start, ds[0].end
     return None, None
+
+
+_HELD = re.compile(
+    r"\b(?:(?:will\s+be|was|were|is|are|being)\s+(?:held|convened|organi[sz]ed)|will\s+take\s+place|took\s+place|"
+    r"takes\s+place)\s+(?:(?:in|at)\s+[^.,;]{1,60}?\s+)?(?:from|on|between)\s+(?P<rest>[^.;\n]{4,80})",
+    re.I,
+)
+
+
+def _label_awaits_date(prev: str) -> bool:
+    """The line before ends in an issue label ('Distr.: General') whose date is this line's: not
+    when that line carries its own date ('Distr.: General 1 October 2025')."""
+    prev = prev.strip()
+    if find_dates(prev) or find_month_years(prev):
+        return False
+    return bool(_ISSUE_LABEL.search(prev) or re.search(r"distr", prev, re.I))
 
 
 def find_event_dates_in_text(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
