@@ -251,3 +251,18 @@ def test_actors_defined_terms_are_not_addressees(tagger):
         ("RCU", False)
     ]
     assert from_text(tagger, "Knowledge management should be improved.") == ()
+
+
+def test_the_need_to_is_a_noun_phrase_not_an_addressee(tagger):
+    """'Partners highlighted the need to ...': 'need' is a noun there; no subject stands before a modal."""
+    text = "Partners highlighted the need to document data collection systems and to sustain the gains."
+    assert from_text(tagger, text) == ()
+    assert from_text(
+        tagger, "There is an urgent need to act. The RCU should lead.", {"RCU": "Regional Coordination Unit"}
+    )
+    # a subject directly before 'needs to' / 'need to' is still an addressee
+    assert [a.name for a in from_text(tagger, "UNICEF needs to strengthen monitoring.")] == ["UNICEF"]
+    assert [a.name for a in from_text(tagger, "UNDP and UNICEF need to align their plans.")] == [
+        "UNDP",
+        "UNICEF",
+    ]

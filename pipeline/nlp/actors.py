@@ -416,6 +416,24 @@ _MODAL = re.compile(
     r"urged|called\s+upon|advised)\s+to)\b",
     re.I,
 )
+# 'the need to', 'an urgent need to': 'need' is a noun there, not a modal after a subject
+_NOUN_NEED = re.compile(
+    r"\b(?:the|a|an|any|no|this|that|their|its|our|his|her|each|every|some|such)\s+"
+    r"(?:(?:urgent|pressing|clear|growing|continued|continuing|ongoing|critical|strong|real|particular|"
+    r"further|greater|identified|specific|overall|general|key|main|possible|potential|perceived)\s+)?$",
+    re.I,
+)
+
+
+def _find_modal(sentence: str) -> re.Match[str] | None:
+    """The first modal after a subject ('X should', 'X needs to'), skipping the noun 'the need to'."""
+    for m in _MODAL.finditer(sentence):
+        if re.match(r"\s+needs?\s", m.group(0), re.I) and _NOUN_NEED.search(sentence[: m.start()] + " "):
+            continue
+        return m
+    return None
+
+
 _SUBREC = re.compile(
     r"\b(?:sub-?)?recommendations?\s+(?:addressed\s+)?(?:to|for)\s+(?P<who>.+?)(?=\s+(?:include|includes|are|to|for|"
     r"on|regarding)\b|:|$)",
@@ -498,7 +516,7 @@ def actors_from_text(
     for s0, s1 in bounds:
         sentence = text[s0:s1]
         found: list[tuple[int, Actor]] = []
-        modal = _MODAL.search(sentence)
+        modal = _find_modal(sentence)
         if modal:
             cut = max(sentence.rfind(";", 0, modal.start()), sentence.rfind(":", 0, modal.start())) + 1
             found += _subject_actors(sentence[cut : modal.start()], s0 + cut, hits, tagger, doc_abbrevs)
