@@ -9,10 +9,11 @@ description, never its title. A timetable elsewhere in the document ("Tuesday 10
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from ..models import AgendaItem, Block, BlockKind, Provenance
+from ..models import AgendaItem, Block, BlockKind
 from ..textutil import join_lines
 from .agenda_programme import WEEKDAY
 from .dates import find_dates, find_time_ranges, parse_day_month, parse_time
@@ -214,19 +215,10 @@ def find_numbered_agenda(blocks: tuple[Block, ...], year: int | None) -> tuple[l
         date, start, end = slots.get(it.number, (None, None, None))
         if start is None:
             title, start, end = _own_time(title)
-        prov = it.block.provenance
         items.append(
             AgendaItem(
                 title=title,
-                provenance=Provenance(
-                    prov.source_file,
-                    page=prov.page,
-                    block=prov.block,
-                    table=prov.table,
-                    line=prov.line,
-                    bbox=prov.bbox,
-                    extractor=prov.extractor,
-                ),
+                provenance=dataclasses.replace(it.block.provenance, row=None),
                 date=date,
                 start=start,
                 end=end,

@@ -14,10 +14,11 @@ single printed lines, and plain "09:00 – 10:30 Opening" text lines all go thro
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from ..models import AgendaItem, Block, BlockKind, Cell, Provenance, Speaker
+from ..models import AgendaItem, Block, BlockKind, Cell, Speaker
 from ..textutil import join_lines
 from .agenda_speakers import CHAIR, inline_speakers, is_speaker_line, parse_speaker
 from .dates import find_dates, find_time_ranges, parse_day_month, parse_time, parse_time_range
@@ -634,17 +635,7 @@ def _item(e: Entry) -> AgendaItem | None:
     if not speakers and description:
         speakers = inline_speakers(description)
     ln = e.line
-    prov = ln.block.provenance
-    prov = Provenance(
-        prov.source_file,
-        page=prov.page,
-        block=prov.block,
-        table=prov.table,
-        row=ln.row,
-        line=prov.line,
-        bbox=prov.bbox,
-        extractor=prov.extractor,
-    )
+    prov = dataclasses.replace(ln.block.provenance, row=ln.row)
     return AgendaItem(
         title=title,
         provenance=prov,

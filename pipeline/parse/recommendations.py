@@ -35,11 +35,11 @@ def find_recommendations(blocks: tuple[Block, ...]) -> tuple[Recommendation, ...
     recs = from_label_tables(blocks)
     if not recs:
         units = linearize(blocks)
-        recs = from_groups(units, blocks) or from_labels(units, blocks)
-        if recs:
-            recs = _listed_actors([_trailing_addressees(r) for r in recs], from_column_tables(blocks))
-        else:
-            recs = from_column_tables(blocks) or from_lists(units)
+        labelled = from_groups(units, blocks) or from_labels(units, blocks)
+        if labelled:
+            listed = from_column_tables(blocks)
+            return tuple(_dedupe(_listed_actors([_trailing_addressees(r) for r in labelled], listed)))
+        recs = from_column_tables(blocks) or from_lists(units)
     return tuple(_dedupe([_trailing_addressees(r) for r in recs]))
 
 
