@@ -116,7 +116,7 @@ def _failed(name: str, reason: Reason, message: str, started: float) -> Result:
 
 def build_document(path: Path, name: str, settings: Settings) -> tuple[Document, int | None]:
     from .extract.base import load_extractor, sniff_format
-    from .parse import parse_document
+    from .parse import parse_document, vocab
 
     if not path.is_file():
         # a FIFO or device named like a document would block or never end; a dangling link has no data
@@ -139,6 +139,7 @@ def build_document(path: Path, name: str, settings: Settings) -> tuple[Document,
             extraction, warnings=extraction.warnings + ("text read by OCR (ocrmypdf)",)
         )
     info = DocumentInfo(id=document_id(sha), source_file=name, sha256=sha, format=fmt, pages=extraction.pages)
+    vocab.use(settings.config_path)
     document = parse_document(info, extraction.blocks, warnings=extraction.warnings)
     if settings.tag:
         document = tag(document, settings)

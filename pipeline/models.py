@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class BlockKind(StrEnum):
@@ -61,6 +61,8 @@ class Provenance:
     PDF: ``page`` (1-based) and ``bbox`` (x0, top, x1, bottom in points).
     DOCX: ``block`` is the body-order index of the paragraph or table; ``table`` the table index.
     Text: ``line`` is the 1-based line number.
+    ``rule`` names the recogniser that made a record from these blocks ("recommendations.labels",
+    "agenda.programme"), so that a wrong record can be traced to the strategy that produced it.
     """
 
     source_file: str
@@ -71,12 +73,18 @@ class Provenance:
     line: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     extractor: str = ""
+    rule: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         out = {k: getattr(self, k) for k in ("source_file", "page", "block", "table", "row", "line")}
         out["bbox"] = list(self.bbox) if self.bbox is not None else None
         out["extractor"] = self.extractor
+        out["rule"] = self.rule or None
         return {k: v for k, v in out.items() if v is not None}
+
+    def by(self, rule: str) -> Provenance:
+        """This provenance, naming the recogniser that made a record from it."""
+        return dataclasses.replace(self, rule=rule)
 
 
 @dataclass(frozen=True, slots=True)

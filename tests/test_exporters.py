@@ -17,7 +17,7 @@ from pipeline.export.writer import safe_filename
 
 def record(text: str = "Décider — 決定") -> dict:
     return {
-        "schema_version": "1.0",
+        "schema_version": "1.1",
         "document": {
             "id": "abc",
             "source_file": "x.txt",

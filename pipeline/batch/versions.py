@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..config import Settings
+from ..parse.vocab import locate as vocab_locate
 
 TAGGING_FILES = ("actors.csv", "topics.toml", "sdg.toml")
 # docket.toml sections read before tagging; every other section counts as tagging config.
@@ -34,7 +35,15 @@ EXTRACTION_SETTINGS = ("max_docx_uncompressed", "max_pages")
 # codes and messages) and ``ingest.py`` (ids, page limit, OCR, failure messages). Not included:
 # ``config.py`` (its effect is the settings, hashed by value below), ``batch/`` (orchestration),
 # ``export/`` (the collection files are written from the stored records), ``nlp/`` (tagging).
-EXTRACTION_SOURCES = ("extract", "parse", "models.py", "textutil.py", "errors.py", "ingest.py")
+EXTRACTION_SOURCES = (
+    "extract",
+    "parse",
+    "models.py",
+    "textutil.py",
+    "errors.py",
+    "ingest.py",
+    "data/vocabulary.toml",
+)
 # Libraries whose behaviour shapes extraction (lxml parses DOCX XML directly).
 EXTRACTION_LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "lxml")
 # The tagging stage: its code, ``records_io.py`` (re-tagging rebuilds a Document from the stored
@@ -146,6 +155,7 @@ def config_versions(settings: Settings) -> Versions:
             "pipeline": pipeline,
             "sections": {s: ingest if s == "ingest" else toml.get(s) for s in EXTRACTION_SECTIONS},
             "settings": {k: getattr(settings, k, None) for k in EXTRACTION_SETTINGS},
+            "vocabulary": hashlib.sha256(vocab_locate(folder).read_bytes()).hexdigest(),
         }
     )
     if not settings.tag:

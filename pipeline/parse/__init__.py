@@ -48,6 +48,9 @@ def parse_document(info: DocumentInfo, blocks: tuple[Block, ...], warnings: tupl
         meeting_format=meta.meeting_format,
         time_zone=meta.time_zone,
     )
+    found = (objectives, agenda_items, recommendations)
+    if not any(found):
+        warnings = (*warnings, "no objectives, agenda items or recommendations were recognised")
     return Document(
         info=info,
         sections=sections,

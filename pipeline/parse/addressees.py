@@ -1,4 +1,4 @@
-"""Split raw addressee text ("For NEASPEC secretariat, SOM, and ESCAP") into names.
+"""Split raw addressee text ("For the secretariat, SOM, and the Commission") into names.
 
 The NLP stage normalises these names against the actor registry; this is the format-blind,
 registry-free first cut that every record gets, tagged or not.
@@ -16,7 +16,7 @@ _SPLIT = re.compile(
     re.I,
 )
 # Qualifiers that describe which part of a body is meant ("... who are involved in the design of X:",
-# "IOM Brussels staff in charge of donor cooperation"): dropped before splitting, so that the "and"
+# "Brussels office staff in charge of donor cooperation"): dropped before splitting, so that the "and"
 # inside them does not split the body into fragments.
 _QUALIFIER = re.compile(
     r"\s+(?:who\s+(?:are|is)\s+involved\s+in|in\s+charge\s+of)\b[^;:]*?(?=[;:]|$)"

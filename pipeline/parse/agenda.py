@@ -13,6 +13,7 @@ deadlines) yields no items.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..models import AgendaItem, Block
@@ -31,8 +32,9 @@ def find_agenda_items(
     numbered, scheduled = find_numbered_agenda(blocks, year)
     programme = find_programme(blocks, year, default_date)
     if numbered and (scheduled or len(numbered) >= len(programme)):
-        return tuple(numbered)
-    return tuple(programme)
+        rule = "agenda.numbered+timetable" if scheduled else "agenda.numbered"
+        return tuple(dataclasses.replace(a, provenance=a.provenance.by(rule)) for a in numbered)
+    return tuple(dataclasses.replace(a, provenance=a.provenance.by("agenda.programme")) for a in programme)
 
 
 def document_year(blocks: tuple[Block, ...]) -> int | None:

@@ -32,7 +32,7 @@ _SECTION_TEXT = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.\s+[A-Z]")
 _TIMETABLE = re.compile(r"\b(?:time-?table|organi[sz]ation of work|programme of work|schedule)\b", re.I)
 _TITLE_CUT = re.compile(
     r"\s+(?=For\s+(?:decision|information|action|discussion|approval|consideration|noting|review|adoption|"
-    r"endorsement|guidance)\b|(?:UNICEF|UNDP|UNFPA|UNOPS|UN-Women|WFP|Secretariat)\s+focal\s+points?\b|"
+    r"endorsement|guidance)\b|(?:[A-Z][\w-]+\s+)?focal\s+points?\b|"
     r"Documentation\s*:|Documents?\s*:|Annotations?\s*:)"
 )
 _ITEM_REF = re.compile(

@@ -47,7 +47,7 @@ def is_speaker_line(line: str) -> bool:
 
 
 def split_role(rest: str) -> tuple[str, str]:
-    """'Head of ESCAP East and North-East Asia Office' -> role; 'IGS Central Bureau' -> organisation."""
+    """'Head of the Regional Office for East Asia' -> role; 'IGS Central Bureau' -> organisation."""
     rest = rest.strip(" ,;–-")
     if not rest:
         return "", ""

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Block, BlockKind, DocType
+from . import vocab
 from .dates import find_dates, find_month_years, iso
 
 # Lines that name only the kind of document or are UN cover furniture, never the title.
@@ -39,22 +40,6 @@ _ISSUE_LABEL = re.compile(
 _NOT_ISSUE = re.compile(r"(?:report\s+date|field\s+visit|deadline|submission|due|by)\s*:?\s*$", re.I)
 _TZ = re.compile(r"\b(?:GMT|UTC)\s*[+−-]\s*\d{1,2}(?::\d{2})?\b|\b(?:CET|CEST|EST|EDT|ICT|JST|KST|EAT)\b")
 _FORMAT = re.compile(r"\b(virtual|online|hybrid|in[- ]person)\b(?:\s+(?:meeting|format|event))?", re.I)
-_ORGS = (
-    "ESCAP",
-    "NEASPEC",
-    "UNICEF",
-    "UNDP",
-    "UNFPA",
-    "UNOPS",
-    "IOM",
-    "OIOS",
-    "Joint Inspection Unit",
-    "UN-GGIM",
-    "Uganda Evaluation Association",
-    "Fisheries and Oceans Canada",
-    "DFO",
-    "United Nations",
-)
 
 
 @dataclass(slots=True)
@@ -269,7 +254,7 @@ def find_issue_date(blocks: tuple[Block, ...]) -> str | None:
             ds = find_dates(m.group(1))
             if ds and ds[0].end in (None, ds[0].start):
                 return ds[0].start
-    # Whole-document labels, e.g. an IOM matrix's 'Date of publication: December 2024.'
+    # Whole-document labels, e.g. an evaluation matrix's 'Date of publication: December 2024.'
     for b in blocks:
         for row in b.text.split("\n") if b.kind == BlockKind.TABLE else [head(b.text)]:
             m = re.search(r"date\s+of\s+(?:publication|issue)\s*:?\s*(.+)", row, re.I)
@@ -402,8 +387,9 @@ def extract_metadata(blocks: tuple[Block, ...]) -> Metadata:
         meta.meeting_format = (
             (fm.group(1) if fm.re is not _FORMAT else fm.group(0)).strip().rstrip(".").lower()
         )
-    for org in _ORGS:
-        if re.search(r"\b" + re.escape(org) + r"\b", cover_text + " " + meta.title):
+    haystack = cover_text + " " + meta.title
+    for org in vocab.current().phrases("organisations", "names"):
+        if re.search(r"(?<![\w-])" + vocab.phrase_pattern(org) + r"(?![\w-])", haystack):
             meta.organisation = org
             break
     name = event_name(meta.title) or event_name(cover_text)

@@ -23,17 +23,21 @@ def find_objectives(spans: list[SectionSpan], doc_type: DocType) -> tuple[Object
             continue
         if any(heading_matches(span, w) for w in _STOP_HEADINGS):
             continue
-        found.extend(_items_in(span.blocks))
+        found.extend(_named("objectives.section", _items_in(span.blocks)))
     if not found:
         for span in spans:
-            found.extend(_items_after_lead_in(span.blocks))
+            found.extend(_named("objectives.lead_in", _items_after_lead_in(span.blocks)))
     if not found:
         # 'III. Purpose of the seminar' (UN guidelines for a meeting): the section's numbered
         # paragraphs or list items state what the meeting is for, one objective each
         for span in spans:
             if span.heading is not None and _PURPOSE_HEADING.match(span.title):
-                found.extend(_purpose_items(span.blocks))
+                found.extend(_named("objectives.purpose_section", _purpose_items(span.blocks)))
     return tuple(found)
+
+
+def _named(rule: str, found: list[Objective]) -> list[Objective]:
+    return [Objective(o.text, o.provenance.by(rule), o.topics) for o in found]
 
 
 _PURPOSE_HEADING = re.compile(

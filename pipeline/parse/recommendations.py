@@ -32,15 +32,24 @@ from .recs_tables import from_column_tables, from_label_tables
 
 def find_recommendations(blocks: tuple[Block, ...]) -> tuple[Recommendation, ...]:
     blocks = tuple(blocks)
-    recs = from_label_tables(blocks)
+    recs = _named("recommendations.label_table", from_label_tables(blocks))
     if not recs:
         units = linearize(blocks)
-        labelled = from_groups(units, blocks) or from_labels(units, blocks)
+        labelled = _named("recommendations.lettered_groups", from_groups(units, blocks)) or _named(
+            "recommendations.labels", from_labels(units, blocks)
+        )
         if labelled:
             listed = from_column_tables(blocks)
             return tuple(_dedupe(_listed_actors([_trailing_addressees(r) for r in labelled], listed)))
-        recs = from_column_tables(blocks) or from_lists(units)
+        recs = _named("recommendations.column_table", from_column_tables(blocks)) or _named(
+            "recommendations.heading_list", from_lists(units)
+        )
     return tuple(_dedupe([_trailing_addressees(r) for r in recs]))
+
+
+def _named(rule: str, recs: list[Recommendation]) -> list[Recommendation]:
+    """The records of one strategy, each naming it in its provenance."""
+    return [dataclasses.replace(r, provenance=r.provenance.by(rule)) for r in recs]
 
 
 def _listed_actors(recs: list[Recommendation], listed: list[Recommendation]) -> list[Recommendation]:

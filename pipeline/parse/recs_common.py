@@ -148,8 +148,8 @@ _READS = re.compile(
 )
 _PARA_NUM = re.compile(r"^\(?\d{1,3}[.)]\s+")
 _FOR = re.compile(r"^(?:for|to|addressed\s+to)\s*:?\s+\S", re.I)
-# A bracket after a label holds its addressees when it reads as names ("(ESCAP's Executive Secretary and
-# NEASPEC secretariat)", "(For SOM)"); ranks, results, areas and cross-references are qualifiers.
+# A bracket after a label holds its addressees when it reads as names ("(the Executive Secretary and
+# the programme secretariat)", "(For SOM)"); ranks, results, areas and cross-references are qualifiers.
 _BRACKET_ACTORS = re.compile(r"^(?:(?:for|to)\s*:?\s+)?(?-i:[A-Z])[^:;\d]*$", re.I)
 _FOR_WORD = re.compile(r"^(?:for|to)\s*:?\s+", re.I)
 _QUALIFIER = re.compile(
@@ -197,7 +197,7 @@ def match_label(unit: Unit) -> Label | None:
     if bracket:
         inner = join_lines(bracket.group("inner"))
         if _BRACKET_ACTORS.match(inner) and not _QUALIFIER.search(inner):
-            # "Recommendation 1 (NEASPEC secretariat and SOM)": the addressees, as "For X and Y" would be
+            # "Recommendation 1 (Secretariat and SOM)": the addressees, as "For X and Y" would be
             return Label(label, number, "", actors=_FOR_WORD.sub("", inner))
         return Label(label, number, "")  # "Recommendation 1 (result A)", "Recommendation 2 (priority: high)"
     if not sep and is_title(rest) and (unit.kind == "heading" or len(rest.split()) <= 8):
@@ -222,7 +222,7 @@ def match_label(unit: Unit) -> Label | None:
 
 
 # Where a recommendation's wording ends: responses, addressees, indicators, action plans.
-# "IEO response:", "UN-Women management response:", "Response of the administration:"
+# "IEO response:", "Secretariat management response:", "Response of the administration:"
 _RESPONDER = r"(?:(?:(?-i:[A-Z][\w.&'\u2019/-]*)|management|secretariat|administration|organizational|agency|joint)\s+){0,3}"
 STOP = re.compile(
     r"^" + _RESPONDER + r"response\s*(?::|\((?=[^)]*(?:accept|agree|reject|partial))|[-\u2013\u2014]\s)"

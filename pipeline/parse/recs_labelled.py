@@ -171,7 +171,7 @@ def _body(
             and len(u.text.split()) <= 6
             and not u.text.rstrip().endswith(".")
         ):
-            extra_actors.append(u.text)  # "For NEASPEC" / "secretariat and SOM": the label wrapped
+            extra_actors.append(u.text)  # "For the programme" / "secretariat and SOM": the label wrapped
             j += 1
             continue
         pieces.append(wording(u))

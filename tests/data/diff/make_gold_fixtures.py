@@ -15,7 +15,7 @@ OUT = Path(__file__).resolve().parent
 
 def record(stem: str, gold: dict, recs: list, agenda: list) -> dict:
     return {
-        "schema_version": "1.0",
+        "schema_version": "1.1",
         "document": {
             "id": stem,
             "source_file": f"{stem}.pdf",
