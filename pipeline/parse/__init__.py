@@ -9,7 +9,7 @@ from .agenda import find_agenda_items
 from .classify import classify
 from .metadata import HEAD_CHARS, cover_blocks, document_date, event_name, extract_metadata
 from .objectives import find_objectives, has_objectives_section
-from .recommendations import find_recommendations
+from .recommendations import find_recommendations_with_warnings
 from .sections import build_sections, section_spans
 
 
@@ -17,7 +17,8 @@ def parse_document(info: DocumentInfo, blocks: tuple[Block, ...], warnings: tupl
     meta = extract_metadata(blocks)
     spans = section_spans(blocks)
     sections = build_sections(spans)
-    recommendations = find_recommendations(blocks)
+    recommendations, rec_warnings = find_recommendations_with_warnings(blocks)
+    warnings = (*warnings, *rec_warnings)
     year = _year(meta.meeting_start or meta.issued)
     agenda_items = find_agenda_items(blocks, year, meta.meeting_start)
     cover_text = "\n".join(b.text for b in cover_blocks(blocks))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..models import Actor
+from . import vocab
 
 _LEAD = re.compile(r"^\s*(?:recommendation\s+(?:addressed\s+)?to|addressed\s+to|for|to)\s*:?\s+", re.I)
 _SPLIT = re.compile(
@@ -115,3 +116,29 @@ def split_trailing_addressees(text: str) -> tuple[str, str]:
     if not who[:1].isupper() or len(who.split()) > 20:
         return text, ""
     return text[: m.start()].rstrip(), who
+
+
+def addressee_phrase(text: str) -> bool:
+    """Whether a text printed after a recommendation's label names its addressees ("For NEASPEC
+    secretariat and SOM", "To: Project management", "Addressed to the Executive Board") rather
+    than opening its wording ("To maintain a flexible approach ...", "For example, ...").
+
+    An addressee field name ("Addressed to", ``[recommendations] addressee_fields``) or "for"/"to"
+    with a colon always names; bare "for" or "to" names only when a name follows it: a capital,
+    or a determiner (``name_determiners``) such as "the". "To" before any other lower-case word
+    is an infinitive: the wording.
+    """
+    text = text.strip()
+    v = vocab.current()
+    field = v.regex("recommendations", "addressee_fields", r"^(?:{})\s*:?\s+\S").match(text)
+    if field:
+        return True
+    m = re.match(r"^(?:for|to)\s*(?P<colon>:)?\s+(?P<next>\S+)", text, re.I)
+    if not m:
+        return False
+    if m.group("colon"):
+        return True
+    nxt = m.group("next")
+    if v.regex("recommendations", "name_determiners", r"^(?:{})$").match(nxt):
+        return True
+    return nxt[:1].isupper() and not re.match(r"^(?:example|instance)\b", nxt, re.I)
