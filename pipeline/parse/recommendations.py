@@ -36,7 +36,8 @@ from .recs_common import linearize, quality
 from .recs_graphic import from_graphic_digits
 from .recs_labelled import from_labels
 from .recs_lists import from_groups, from_lists, same_wording
-from .recs_tables import from_column_tables, from_label_tables
+from .recs_regions import find_regions
+from .recs_tables import from_column_tables, from_label_tables, from_region_tables
 
 
 def find_recommendations(blocks: tuple[Block, ...]) -> tuple[Recommendation, ...]:
@@ -60,17 +61,22 @@ def find_recommendations_with_warnings(
             recs = _listed_actors([_trailing_addressees(r) for r in labelled], listed)
             return tuple(_dedupe(recs)), ()
         recs = _named("recommendations.column_table", from_column_tables(blocks))
+        regions = find_regions(units) if not recs else []
         if not recs:
-            listed, warnings = from_lists(units, blocks)
+            listed, warnings = from_lists(units, blocks, regions)
             recs = _named("recommendations.region_list", listed)
         if not recs:
-            recs = _named("recommendations.graphic_digits", from_graphic_digits(units))
+            spans = [(units[r.start].block, units[r.end - 1].block + 1) for r in regions if r.end > r.start]
+            recs = _named("recommendations.region_table", from_region_tables(blocks, spans))
+        if not recs:
+            recs = _named("recommendations.graphic_digits", from_graphic_digits(units, regions))
     return tuple(_dedupe([_trailing_addressees(r) for r in recs])), tuple(warnings)
 
 
 def _named(rule: str, recs: list[Recommendation]) -> list[Recommendation]:
-    """The records of one strategy, each naming it in its provenance."""
-    return [dataclasses.replace(r, provenance=r.provenance.by(rule)) for r in recs]
+    """The records of one strategy, each naming it in its provenance (a record that names a more
+    particular strategy of its own keeps that name)."""
+    return [dataclasses.replace(r, provenance=r.provenance.by(r.provenance.rule or rule)) for r in recs]
 
 
 def _listed_actors(recs: list[Recommendation], listed: list[Recommendation]) -> list[Recommendation]:

@@ -68,7 +68,7 @@ def _region(units: list[Unit], region: Region, body: float | None) -> list[Recom
                 break
             continue
         digits = [int(m.group("n")) for m in GLUED_DIGIT.finditer(text)]
-        clean = GLUED_DIGIT.sub("", text)
+        clean = _unglue(text)
         pieces.append(_Piece(j, clean, digits))
     for at, value in lone:
         _place(pieces, at, value)
@@ -101,6 +101,20 @@ def _region(units: list[Unit], region: Region, body: float | None) -> list[Recom
             )
         )
     return out
+
+
+def _unglue(text: str) -> str:
+    """The text without its glued digits; a line-end hyphen before one closes up again
+    ("self- 1identification" -> "self-identification")."""
+    out, pos = [], 0
+    for m in GLUED_DIGIT.finditer(text):
+        before = text[pos : m.start()]
+        if re.search(r"[A-Za-z]-\s+$", before):
+            before = before.rstrip()
+        out.append(before)
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _place(pieces: list[_Piece], at: int, value: int) -> None:

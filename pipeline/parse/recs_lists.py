@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..models import Block, ManagementResponse, Recommendation
 from ..textutil import join_lines
 from .addressees import clean_addressee_line, join_addressee_lines, raw_actors
-from .numbering import Marker, parse_marker, split_leading, top_level_run
+from .numbering import Marker, follows, parse_marker, split_leading, top_level_run
 from .recs_common import (
     ACTORS_MARK,
     MR_MARK,
@@ -71,7 +71,9 @@ def from_groups(units: list[Unit], blocks: tuple[Block, ...] = ()) -> list[Recom
     return _walk(units, heads[0], strict_groups=True, blocks=blocks)
 
 
-def from_lists(units: list[Unit], blocks: tuple[Block, ...] = ()) -> tuple[list[Recommendation], list[str]]:
+def from_lists(
+    units: list[Unit], blocks: tuple[Block, ...] = (), regions: list[Region] | None = None
+) -> tuple[list[Recommendation], list[str]]:
     """Numbered items in the recommendations regions of the stream (``recs_regions``).
 
     Each region's numbering is read with the shared grammar (``numbering``): the outermost list
@@ -82,7 +84,7 @@ def from_lists(units: list[Unit], blocks: tuple[Block, ...] = ()) -> tuple[list[
     longer list wins, and the others add only their repeats of its items.
     """
     found: list[tuple[Region, list[Recommendation], list[str]]] = []
-    for region in find_regions(units):
+    for region in find_regions(units) if regions is None else regions:
         recs, warnings = _region_list(units, region, blocks)
         if recs:
             found.append((region, recs, warnings))
@@ -137,8 +139,17 @@ def _region_list(
     start, end = region.start + 1, region.end
     markers = [unit_marker(units[j]) for j in range(start, end)]
     run, breaks = top_level_run(markers)
-    if len(run) < 2 and not (run and markers[run[0]] is not None and markers[run[0]].is_first()):
-        return [], []
+    first = markers[run[0]] if run else None
+    if first is None or not first.is_first():
+        return _region_bullets(units, region), []  # a list opens with 1 (a, A, i)
+    if any(m is not None and m.shape() == first.shape() for m in markers[: run[0]]):
+        return (
+            [],
+            [],
+        )  # "7. The Committee recommends ... :" then "1." ... "5.": clauses inside a numbered paragraph
+    own = unit_marker(units[region.start])
+    if own is not None and follows(own, first) == "next":
+        return [], []  # "3. Provide recommendations on ..." then "4.", "5.": siblings of the heading
     items = {start + k: markers[k] for k in run}
     lead, lead_at = first_lead(units, region, min(items))
     recs = _walk(units, start, strict_groups=False, blocks=blocks, starts=items, end=end, lead=lead)
@@ -154,6 +165,66 @@ def _region_list(
             f"to {b.found!r}{where} (numbering is not consecutive; records kept as printed)"
         )
     return recs, warnings
+
+
+def _bullet(u: Unit) -> str:
+    """The glyph of a top-level bulleted item ("" for anything else)."""
+    if u.kind != "list_item" or u.level > 0 or not u.marker or parse_marker(u.marker) is not None:
+        return ""
+    return u.marker.strip()
+
+
+def _region_bullets(units: list[Unit], region: Region) -> list[Recommendation]:
+    """A region whose recommendations are printed as one bulleted list: each bullet is one,
+    numbered 1, 2, 3 ... in reading order (the document prints no numbers to keep). Sub-bullets
+    and wrapped lines stay with their item; the list ends at the first line that is neither."""
+    items: list[list[Unit]] = []
+    glyph = ""
+    before = 0
+    lead, _ = first_lead(units, region, region.end)
+    for j in range(region.start + 1, region.end):
+        u = units[j]
+        if u.kind == "cell" or is_furniture(u):
+            if items:
+                break
+            continue
+        mark = _bullet(u)
+        if mark and (not glyph or mark == glyph):
+            glyph = mark
+            items.append([u])
+            continue
+        if not items:
+            before += 1
+            if before > 3 or u.kind == "list_item":
+                return []  # the region opens with something else than a bulleted list
+            continue
+        last = items[-1][-1].text.rstrip()
+        nested = u.kind == "list_item" and u.level > 0
+        wrapped = u.kind == "paragraph" and (
+            u.text[:1].islower() or not last.endswith((".", "!", "?", ":", ";"))
+        )
+        if nested or wrapped:
+            items[-1].append(u)
+            continue
+        break
+    if len(items) < 2:
+        return []
+    out = []
+    for n, group in enumerate(items, 1):
+        text = assemble([wording(x) for x in group])
+        if not plausible_text(text):
+            return []
+        out.append(
+            Recommendation(
+                number=str(n),
+                text=text,
+                provenance=group[0].provenance.by("recommendations.region_bullets"),
+                label=f"Recommendation {n}",
+                actors_raw=lead,
+                actors=raw_actors(lead),
+            )
+        )
+    return out
 
 
 def _top_number(u: Unit) -> tuple[str, str] | None:

@@ -28,6 +28,12 @@ from .recs_common import Unit, is_furniture
 _MAX_HEADING_WORDS = 14
 _SIZE_TOLERANCE = 0.6  # points: two headings within this are printed the same size
 _LARGER = 1.12  # a line this much larger than the body text reads as a heading
+_TOC_ENTRY = re.compile(r"[A-Za-z)]\s*(?:\.\s*){0,40}\s\d{1,3}$|\.{4,}")
+_OBJECT_OF = re.compile(
+    r"\b(?:of|on|about|with|regarding|concerning|from|to)\s+(?:(?:the|these|those|its|their|such|previous|past|earlier)\s+)*$",
+    re.I,
+)
+_PREPOSITION = re.compile(r"\b(?:on|of|about|with|to|from|into|regarding|concerning)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,23 +117,30 @@ def is_recs_heading(text: str) -> bool:
     """Whether a heading's words are in the recommendations field and it is not itself a label
     ("Recommendation 3") or a sentence."""
     text = _strip_number(join_lines(text)).strip()
-    if not text or not heading_field().search(text):
-        return False
+    field = heading_field().search(text) if text else None
+    if field is None or _TOC_ENTRY.search(text):
+        return False  # no field word, or a table-of-contents line ("RECOMMENDATIONS 34")
     if label_regex().match(text):
         return False  # "Recommendation 1." opens one recommendation, not a region
-    return len(text.split()) <= _MAX_HEADING_WORDS
+    words = text.split()
+    if len(words) > _MAX_HEADING_WORDS:
+        return False
+    # "Report on the recommendations of the Board", "Evidence of outcomes of the recommendations":
+    # the field word is the object of another topic, unless the heading is a short name
+    # ("Implementation of recommendations")
+    return not (_PREPOSITION.search(text[: field.start()]) and len(words) > 6)
 
 
 def _lead_line(u: Unit) -> bool:
     """A line that introduces a list of recommendations: "The evaluation makes the following
     recommendations:"."""
     text = join_lines(u.text).rstrip()
-    return (
-        u.kind == "paragraph"
-        and text.endswith(":")
-        and len(text.split()) <= 40
-        and bool(heading_field().search(text))
-    )
+    if u.kind != "paragraph" or not text.endswith(":") or len(text.split()) > 40:
+        return False
+    field = heading_field().search(text)
+    # "Evidence of outcomes of the implementation of the recommendations included:" speaks about
+    # recommendations made elsewhere
+    return field is not None and not _OBJECT_OF.search(text[: field.start()])
 
 
 def _other_section(text: str) -> bool:
