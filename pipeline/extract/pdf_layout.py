@@ -99,13 +99,17 @@ class Line:
 
 @dataclass(slots=True)
 class TableItem:
-    """A table found on a page; ``col_x`` are the left edges of its columns (for joining)."""
+    """A table found on a page; ``col_x`` are the left edges of its columns (for joining).
+
+    ``kind`` is "ruled" (drawn cell borders) or "grid" (laid out by white space alone, pdf_unruled).
+    """
 
     rows: list[list[Cell]]
     bbox: Bbox
     col_x: list[float]
     flow: tuple[int, int] = (0, 0)
     pages: list[int] = field(default_factory=list)
+    kind: str = "ruled"
 
 
 @dataclass(slots=True)

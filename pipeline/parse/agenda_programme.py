@@ -403,7 +403,13 @@ def _cell_lines(cell: Cell, table_has_bold: bool) -> list[tuple[str, bool | None
     text = cell.text.strip()
     prefix = cell.bold_prefix.strip()
     raw: list[tuple[str, bool | None]]
-    if prefix and not cell.bold and text.startswith(prefix) and len(prefix) < len(text):
+    if (
+        prefix
+        and not cell.bold
+        and text.startswith(prefix)
+        and len(prefix) < len(text)
+        and _ends_title(text, prefix)
+    ):
         rest = text[len(prefix) :].strip(" \n–—-")
         raw = [(join_lines(prefix), True)]
         # keep the rest's blank lines: they separate paragraphs
@@ -421,6 +427,12 @@ def _cell_lines(cell: Cell, table_has_bold: bool) -> list[tuple[str, bool | None
         gap = False
     last_start = max((k for k, o in enumerate(out) if o[3]), default=0)
     return [(t, b, s, g, k >= last_start and last_start > 0) for k, (t, b, s, g, _) in enumerate(out)]
+
+
+def _ends_title(text: str, prefix: str) -> bool:
+    """A bold lead is the title unless the line it ends in runs on in lower case (emphasis, not a title)."""
+    after = text[len(prefix) :]
+    return not re.match(r"[ \t]+[a-z]", after)
 
 
 def _any_bold(block: Block) -> bool:
@@ -553,6 +565,14 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                 orphans.append(ln)
             continue
         if _closes(ln, cur):
+            if cur.line.in_table and not ln.in_table and (ln.bold or ln.block.kind == BlockKind.HEADING):
+                if _session_head(text) and not _rx("closing_sections").match(text):
+                    # "Session 3b (Cinema Room)" set between two parts of a programme table
+                    cur = Entry(line=ln, date=date)
+                    entries.append(cur)
+                    parent, group = cur, []
+                    cur.lines.append(ln)
+                    continue
             cur, group = None, []
             continue
         if not text or _rx("continuation", r"^\(?(?:{})\.?\)?$").match(text):
@@ -730,7 +750,12 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
         return "", asides
     first = lines[0]
     prefix = first.bold_prefix.replace("\n", " ").strip()
-    if prefix and first.text.startswith(prefix[:5]) and len(prefix) < len(first.text.strip()):
+    if (
+        prefix
+        and first.text.startswith(prefix[:5])
+        and len(prefix) < len(first.text.strip())
+        and _ends_title(first.text.strip(), prefix)
+    ):
         rest_first = first.text.strip()[len(prefix) :].strip(" –—-")
         # a bold title wrapped over several in-cell lines is a prefix of the cell text
         return _clean_title(join_lines(first.bold_prefix)), ([rest_first] if rest_first else []) + texts[
