@@ -247,7 +247,8 @@ def _bbox(lines: list[Line]) -> tuple[float, float, float, float]:
 
 
 def _table_block(t: TableItem, source_file: str, extractor: str, index: int, table_no: int) -> Block:
-    """``style`` records the pages a joined table spans ("pages 3-4"); provenance is its first page."""
+    """``style`` records the pages a joined table spans ("pages 3-4") and "grid" for a table laid out by
+    white space alone; provenance is its first page."""
     rows = tuple(tuple(c for c in row) for row in t.rows)
     width = max(len(r) for r in rows)
     rows = tuple(r + (Cell(""),) * (width - len(r)) for r in rows)
@@ -260,5 +261,6 @@ def _table_block(t: TableItem, source_file: str, extractor: str, index: int, tab
         bbox=tuple(round(v, 1) for v in t.bbox),
         extractor=extractor,
     )  # type: ignore[arg-type]
-    style = f"pages {t.pages[0]}-{t.pages[-1]}" if len(t.pages) > 1 else ""
+    pages = f"pages {t.pages[0]}-{t.pages[-1]}" if len(t.pages) > 1 else ""
+    style = " ".join(part for part in ("grid" if t.kind == "grid" else "", pages) if part)
     return Block(BlockKind.TABLE, text, prov, style=style, rows=rows)

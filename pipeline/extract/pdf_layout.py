@@ -99,13 +99,17 @@ class Line:
 
 @dataclass(slots=True)
 class TableItem:
-    """A table found on a page; ``col_x`` are the left edges of its columns (for joining)."""
+    """A table found on a page; ``col_x`` are the left edges of its columns (for joining).
+
+    ``kind`` is "ruled" (drawn cell borders) or "grid" (laid out by white space alone, pdf_unruled).
+    """
 
     rows: list[list[Cell]]
     bbox: Bbox
     col_x: list[float]
     flow: tuple[int, int] = (0, 0)
     pages: list[int] = field(default_factory=list)
+    kind: str = "ruled"
 
 
 @dataclass(slots=True)
@@ -453,11 +457,15 @@ def _tables(page: Any, words: list[Word]) -> list[TableItem]:
         if not width:
             continue
         owner = _assign_words([w for w in words if _inside(w, table.bbox)], table.rows)
+        lefts = _column_lefts(table, width)
+        _open_cells(owner, [w for w in words if _inside(w, table.bbox)], table.rows, lefts)
         rows = [
-            [_cell(bbox, owner.get((i, j), [])) for j, bbox in enumerate(row.cells)]
+            [
+                _cell(bbox or _OPEN if (i, j) in owner else bbox, owner.get((i, j), []))
+                for j, bbox in enumerate(row.cells)
+            ]
             for i, row in enumerate(table.rows)
         ]
-        lefts = _column_lefts(table, width)
         keep = [j for j in range(width) if any(j < len(r) and r[j].text for r in rows)]
         if len(keep) < 2:  # a one-row rest of a table broken by the page keeps its columns
             keep = list(range(width))
@@ -479,6 +487,29 @@ def _spanned(cell: Cell, bbox: Bbox | None, lefts: list[float]) -> Cell:
         return cell
     span = sum(1 for x in lefts if bbox[0] - 1 <= x < bbox[2] - 1)
     return dataclasses.replace(cell, colspan=span) if span > 1 else cell
+
+
+_OPEN: Bbox = (0.0, 0.0, 0.0, 0.0)
+
+
+def _open_cells(
+    owner: dict[tuple[int, int], list[Word]], words: list[Word], rows: list[Any], lefts: list[float]
+) -> None:
+    """Words in the table that no cell box holds go to the position of their row and column.
+
+    A cell whose bottom rule is missing (it runs on past the page break, as a day cell spanning
+    rows does) has no box: pdfplumber reports its positions as merged-over (None), and its words
+    would be lost.
+    """
+    owned = {id(w) for ws in owner.values() for w in ws}
+    for w in words:
+        if id(w) in owned:
+            continue
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        i = next((k for k, r in enumerate(rows) if r.bbox[1] <= cy <= r.bbox[3]), None)
+        j = max((k for k, x in enumerate(lefts) if 0 <= x <= cx), default=None)
+        if i is not None and j is not None and j < len(rows[i].cells) and rows[i].cells[j] is None:
+            owner.setdefault((i, j), []).append(w)
 
 
 def _assign_words(words: list[Word], rows: list[Any]) -> dict[tuple[int, int], list[Word]]:
