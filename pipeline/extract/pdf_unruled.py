@@ -143,16 +143,16 @@ def _keyed_grids(rows: list[list[Line]]) -> list[tuple[int, int, list[float]]]:
     if len(cols) < SETTINGS.min_columns:
         return []
     out: list[tuple[int, int, list[float]]] = []
-    i = 0
+    i = floor = 0  # floor: where the last grid ended; a grid never backs up into it
     while i < len(rows):
         if not _fits(rows[i], cols) or not _multi(rows[i], cols):
             i += 1
             continue
-        end = i + 1
+        seed, end = i, i + 1
         while end < len(rows) and _fits(rows[end], cols) and _close(rows[end - 1], rows[end]):
             end += 1
         while (
-            i > 0
+            i > floor
             and _fits(rows[i - 1], cols)
             and _close(rows[i - 1], rows[i])
             and not _lone_left(rows[i - 1], cols)
@@ -165,9 +165,9 @@ def _keyed_grids(rows: list[list[Line]]) -> list[tuple[int, int, list[float]]]:
             and _time_column(rows[i:end], used)
         ):
             out.append((i, end, used))
-            i = end
+            i = floor = end
         else:
-            i += 1
+            i = seed + 1  # never back up past where this try started: that loops for ever
     return out
 
 
