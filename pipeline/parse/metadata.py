@@ -271,7 +271,10 @@ def _cover_candidates(blocks: tuple[Block, ...]):
         prev = cover[i - 1].text if i > 0 else ""
         for d in find_dates(text):
             before = text[: d.pos]
-            if _is_issue_label(before) or _label_before(before.strip(), "document", "not_issue_labels", gap=2):
+            spans_days = bool(d.end and d.end != d.start)  # nothing is issued over several days
+            if not spans_days and (
+                _is_issue_label(before) or _label_before(before.strip(), "document", "not_issue_labels", gap=2)
+            ):
                 continue
             if not before.strip() and _label_awaits_date(prev):
                 continue

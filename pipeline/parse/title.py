@@ -33,7 +33,8 @@ _BODY_PARAGRAPH = 150  # characters: a paragraph this long, not bold, is running
 
 _AGENDA_ITEM_LINE = re.compile(
     r"\bitems?\s+\d+(?:\s*\([a-z]\)|[a-z])?(?:\s*(?:and|,)\s*\d+(?:\s*\([a-z]\))?)*\s+of\s+the\s+"
-    r"(?:provisional\s+)?agenda\b",
+    r"(?:provisional\s+)?agenda\b"
+    r"|\bagenda\s+items?\s+\d+(?:\s*\([a-z]\)|[a-z])?\b",  # "Agenda item 15", "Agenda items 3 and 4"
     re.I,
 )
 # the first numbered section under the title ('1. Introduction', 'I. Introduction'): not part of it
@@ -99,6 +100,8 @@ def _title_zone(cover: list[Block]) -> list[Block]:
     for b in cover:
         if b.kind == BlockKind.PARAGRAPH and not b.bold and len(b.text) >= _BODY_PARAGRAPH and zone:
             break
+        if zone and b.kind == BlockKind.HEADING and _SECTION_START.match(b.text.strip()):
+            break  # the body's first numbered section ("I. Introduction"): the title stands above it
         zone.append(b)
     return zone
 
