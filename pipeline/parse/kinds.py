@@ -108,11 +108,17 @@ def kind_hits(text: str, lines: bool = True) -> list[KindHit]:
                 m = rx.search(clean) if rx else None
                 if m:
                     found.append((m.start("w"), m.group("w")))
+            found = [(pos, phrase) for pos, phrase in found if not _names_event(clean, pos + len(phrase))]
             if found:
                 pos, phrase = min(found)
                 hits.append(KindHit(kind, offset + pos, phrase.strip()))
         offset += len(line) + 1
     return sorted(hits, key=lambda h: (h.pos, [k for k, _ in KIND_KEYS].index(h.kind)))
+
+
+def _names_event(text: str, end: int) -> bool:
+    """The kind word is part of a meeting's name: "Evaluation Week", "Evaluation Conference"."""
+    return bool(vocab.current().regex("document", "meetings", r"^[\s-]*(?:{})\b").match(text[end:]))
 
 
 def first_kind(text: str) -> DocType | None:

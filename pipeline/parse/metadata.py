@@ -118,7 +118,7 @@ def _meeting_rx() -> str:
 def event_name(text: str) -> str:
     """'the 9th Regional Evaluation Week (REW)' -> 'The 9th Regional Evaluation Week'."""
     rx = re.compile(
-        r"\b(?:the\s+)?(?P<ord>\d+(?:st|nd|rd|th)\s+)?(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,7}(?:"
+        r"\b(?:the\s+)?(?P<ord>\d+(?:st|nd|rd|th)\s+)?(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,7}(?i:"
         + _meeting_rx()
         + r"))\b"
     )

@@ -188,6 +188,11 @@ def typographic_title(blocks: tuple[Block, ...]) -> str:
     lines = _zone_lines(zone)
     styles = _section_styles(blocks)
     ok = [ln for ln in lines if _is_candidate(ln.text) and not _opens_section(ln, blocks, styles)]
+    if not any(_displayed(ln) for ln in ok):
+        # only running text is left: a title that names the kind ("Provisional agenda") is the title
+        named = [ln for ln in lines if _displayed(ln) and kinds.is_kind_only(ln.text) and _is_candidate(ln.text, True)]
+        if named:
+            return max(named, key=lambda ln: (ln.size or 0, -ln.index)).text
     if not ok:
         return ""
     if any(ln.size for ln in ok):
@@ -195,6 +200,11 @@ def typographic_title(blocks: tuple[Block, ...]) -> str:
         if title:
             return title
     return _first_prominent(lines, ok)
+
+
+def _displayed(line: _Line) -> bool:
+    """Set apart from running text: a heading or a bold line."""
+    return line.block.kind == BlockKind.HEADING or line.bold
 
 
 def _same_type(a: _Line, b: _Line) -> bool:
