@@ -29,8 +29,8 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import list_value, resolve1
 from pdfminer.psparser import literal_name
-from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfminer.utils import apply_matrix_pt, apply_matrix_rect, mult_matrix
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 Rect = tuple[float, float, float, float]
 _INVISIBLE_MODES = frozenset({3, 7})

@@ -146,6 +146,8 @@ def find_dates(text: str) -> list[DateSpan]:
         for m in pattern.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                 continue
+            if _in_symbol(text, m.start()):
+                continue  # "JIU/NOTE/2022/1/Rev.1 March 2023": the 1 belongs to the symbol
             g = m.groupdict()
             y = int(g["y"])
             month = int(g["mnum"]) if g.get("mnum") else _month(g["m"])
@@ -157,12 +159,17 @@ def find_dates(text: str) -> list[DateSpan]:
     return sorted(found, key=lambda d: d.pos)
 
 
+def _in_symbol(text: str, start: int) -> bool:
+    """The number at ``start`` is glued to a symbol or version before it ("Rev.1", "2022/1")."""
+    return start >= 2 and text[start - 1] in "./" and text[start - 2].isalnum()
+
+
 def find_month_years(text: str) -> list[DateSpan]:
     """'December, 2021' / 'January 2021' with no day: month precision."""
     out = []
     for m in _MONTH_YEAR.finditer(text):
         before = text[max(0, m.start() - 4) : m.start()]
-        if re.search(r"\d\s*$", before):
+        if re.search(r"\d\s*$", before) and not _in_symbol(text, re.search(r"\d+\s*$", text[: m.start()]).start()):
             continue  # part of a full date
         value = iso(int(m.group("y")), _month(m.group("m")))
         if value:
