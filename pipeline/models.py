@@ -141,7 +141,11 @@ class Block:
 
         The block's box belongs to its first page, so a row on a later page carries no box.
         """
-        page = next((c.page for c in self.rows[row] if c.page is not None), None) if row < len(self.rows) else None
+        page = (
+            next((c.page for c in self.rows[row] if c.page is not None), None)
+            if row < len(self.rows)
+            else None
+        )
         if page is None or page == self.provenance.page:
             return dataclasses.replace(self.provenance, row=row)
         return dataclasses.replace(self.provenance, row=row, page=page, bbox=None)

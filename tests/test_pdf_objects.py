@@ -36,7 +36,11 @@ def test_cheap_characters_equal_pdfplumbers(name: str) -> None:
             assert len(mine.chars) + mine.hidden_chars == len(ref.chars) > 0
             theirs_left = iter(ref.chars)  # ours are theirs in the same order, some left out
             for a in mine.chars:
-                assert any(a == {k: b[k] for k in a} for b in theirs_left), (name, mine.page_number, a["text"])
+                assert any(a == {k: b[k] for k in a} for b in theirs_left), (
+                    name,
+                    mine.page_number,
+                    a["text"],
+                )
             for kind in ("line", "rect", "curve", "image"):
                 # an image's stream is an object of its own PDF: compared by everything else
                 assert [_plain(o) for o in mine.objects.get(kind, [])] == [

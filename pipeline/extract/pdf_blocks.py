@@ -226,7 +226,9 @@ def _text_block(g: _Group, body: float, levels: dict[float, int], prov: Provenan
         "font_size": size,
     }
     if first.marker:  # a number printed large beside the item: the text keeps no marker of its own
-        return Block(BlockKind.LIST_ITEM, text, prov, marker=first.marker, marker_size=first.marker_size, **style)
+        return Block(
+            BlockKind.LIST_ITEM, text, prov, marker=first.marker, marker_size=first.marker_size, **style
+        )
     if _is_heading(g, body):
         marker, _, _ = split_marker(text)
         level = levels.get(round(size * 2) / 2, 1)

@@ -832,7 +832,10 @@ def _split_at(line: Line, gutter: float) -> list[Line]:
     """Cut a line where the gap between two words contains the gutter (two columns, one baseline)."""
     for i in range(1, len(line.words)):
         if line.words[i - 1].x1 <= gutter <= line.words[i].x0:
-            return [Line(line.words[:i], line.flow, line.marker, line.marker_size), Line(line.words[i:], line.flow)]
+            return [
+                Line(line.words[:i], line.flow, line.marker, line.marker_size),
+                Line(line.words[i:], line.flow),
+            ]
     return [line]
 
 

@@ -255,7 +255,7 @@ def _grid_table(rows: list[list[Line]], cols: list[float], page_number: int) -> 
             and not _BULLET.match(text)
             and len(title_styles) <= 2
         )
-        if keyed or new_title or not table_rows:
+        if (keyed or new_title or not table_rows) and not (keyed and _continues(table_rows, r, last)):
             table_rows.append([[] for _ in cols])
         for k, words in enumerate(r):
             table_rows[-1][k].extend(words)
@@ -270,6 +270,24 @@ def _grid_table(rows: list[list[Line]], cols: list[float], page_number: int) -> 
         max(s.bottom for s in segs),
     )
     return TableItem(out, bbox, cols, pages=[page_number], kind="grid")
+
+
+def _continues(table_rows: list[list[list[Word]]], line: list[list[Word]], last: int) -> bool:
+    """A keyed line that carries on the row above: the row's time ends in a dash ("10 a.m.–" over
+    "1 p.m."), or the line's keys are only a meridiem ("1.15–2.45" over "p.m."); it fills no
+    column the row above left empty."""
+    if not table_rows:
+        return False
+    above = table_rows[-1]
+    keys = [" ".join(w.text for w in line[k]) for k in range(last) if line[k]]
+    if any(line[k] and not above[k] for k in range(last + 1)):
+        return False
+    if keys and all(_MERIDIEM.fullmatch(t) for t in keys):
+        return True
+    return any(above[k] and above[k][-1].text.rstrip().endswith(tuple(DASHES)) for k in range(last))
+
+
+_MERIDIEM = re.compile(r"[ap]\.?\s?m\.?", re.I)
 
 
 # ---------------------------------------------------------------------------------- time-led rows

@@ -76,7 +76,9 @@ def join_addressee_lines(lines: list[str]) -> str:
 # "Minister of Mineral Resources and Energy", "Ministry of Foreign Affairs and Trade": one title whose
 # "of" governs both words; a single capitalised word after "and" is no body of its own (an acronym
 # is: "Department of Health and UNICEF" names two).
-_OF_PAIR = re.compile(r"(\bof\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+) and ([A-Z][a-z][\w'’-]*)(?=\s*(?:[,;.)]|$))")
+OF_PAIR = re.compile(
+    r"(\bof\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+) and ([A-Z][a-z][\w'’-]*)(?=\s*(?:[,;.)]|$))"
+)
 
 
 def split_addressees(raw: str) -> list[str]:
@@ -95,7 +97,7 @@ def _split_outside_brackets(text: str) -> list[str]:
     hidden = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
     hidden = _SHARED_HEAD.sub(lambda m: m.group(1) + " \x01 " + m.group(2), hidden)
     hidden = _FUNCTION_PAIR.sub(lambda m: m.group(1) + " \x01 " + m.group(2), hidden)
-    hidden = _OF_PAIR.sub(lambda m: m.group(1) + " \x01 " + m.group(2), hidden)
+    hidden = OF_PAIR.sub(lambda m: m.group(1) + " \x01 " + m.group(2), hidden)
     return [p.replace("\x00", ",").replace(" \x01 ", " and ") for p in _SPLIT.split(hidden)]
 
 

@@ -169,7 +169,9 @@ def find_month_years(text: str) -> list[DateSpan]:
     out = []
     for m in _MONTH_YEAR.finditer(text):
         before = text[max(0, m.start() - 4) : m.start()]
-        if re.search(r"\d\s*$", before) and not _in_symbol(text, re.search(r"\d+\s*$", text[: m.start()]).start()):
+        if re.search(r"\d\s*$", before) and not _in_symbol(
+            text, re.search(r"\d+\s*$", text[: m.start()]).start()
+        ):
             continue  # part of a full date
         value = iso(int(m.group("y")), _month(m.group("m")))
         if value:

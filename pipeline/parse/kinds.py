@@ -54,10 +54,16 @@ def _compiled(
     for kind, phrases in table:
         multi = [p for p in phrases if len(p.replace("*", " ").split()) > 1]
         single = [p for p in phrases if len(p.split()) == 1 and "*" not in p]
-        anywhere = re.compile(
-            r"(?<![\w-])(?:" + "|".join(_phrase_rx(p) for p in sorted(multi, key=len, reverse=True)) + r")(?![\w-])",
-            re.I,
-        ) if multi else None
+        anywhere = (
+            re.compile(
+                r"(?<![\w-])(?:"
+                + "|".join(_phrase_rx(p) for p in sorted(multi, key=len, reverse=True))
+                + r")(?![\w-])",
+                re.I,
+            )
+            if multi
+            else None
+        )
         words = "|".join(vocab.phrase_pattern(p) for p in single)
         head = tail = None
         if words:

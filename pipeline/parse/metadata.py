@@ -90,14 +90,13 @@ def extract_metadata(blocks: tuple[Block, ...], margins: tuple[str, ...] = ()) -
 
 
 def find_organisation(text: str) -> str:
-    """The publisher named first on the cover, among the ``[organisations]`` names; where two
-    names start at the same place the longer one ("X Evaluation Office" before "X")."""
-    found = []
+    """The first of the ``[organisations]`` names, in the list's order, that the cover or title
+    prints: the list runs from the most specific publisher to the broadest ("United Nations"
+    comes last, as a UN cover prints it above every body's name)."""
     for org in vocab.current().phrases("organisations", "names"):
-        m = re.search(r"(?<![\w-])" + vocab.phrase_pattern(org) + r"(?![\w-])", text)
-        if m:
-            found.append((m.start(), -len(org), org))
-    return min(found)[2] if found else ""
+        if re.search(r"(?<![\w-])" + vocab.phrase_pattern(org) + r"(?![\w-])", text):
+            return org
+    return ""
 
 
 def find_symbol(cover: list[Block], margins: tuple[str, ...] = ()) -> str:
@@ -139,7 +138,9 @@ def _label_before(before: str, section: str, key: str, gap: int = 0) -> bool:
         return False
     alt = vocab.current().pattern(section, key)
     tail = r"(?:\s+[^\s\d]+){0," + str(gap) + r"}" if gap else ""
-    return bool(re.search(r"(?<![\w-])(?:" + alt + r")\.?\s*[:：]?" + tail + r"\s*[:：,.]?\s*$", before, re.I))
+    return bool(
+        re.search(r"(?<![\w-])(?:" + alt + r")\.?\s*[:：]?" + tail + r"\s*[:：,.]?\s*$", before, re.I)
+    )
 
 
 def _is_issue_label(before: str) -> bool:
@@ -175,7 +176,9 @@ def find_issue_date(blocks: tuple[Block, ...]) -> str | None:
     for b in front:
         for row in b.text.split("\n") if b.kind == BlockKind.TABLE else [head(b.text)]:
             for d in _dates_in(row):
-                if _is_issue_label(row[: d.pos]) and not _label_before(row[: d.pos].strip(), "document", "date_labels"):
+                if _is_issue_label(row[: d.pos]) and not _label_before(
+                    row[: d.pos].strip(), "document", "date_labels"
+                ):
                     return d.start
     # whole-document labels, e.g. a response matrix's 'Date of publication: December 2024.'
     rx = re.compile(r"date\s+of\s+(?:publication|issue)\s*:?\s*(.+)", re.I)
@@ -273,7 +276,8 @@ def _cover_candidates(blocks: tuple[Block, ...]):
             before = text[: d.pos]
             spans_days = bool(d.end and d.end != d.start)  # nothing is issued over several days
             if not spans_days and (
-                _is_issue_label(before) or _label_before(before.strip(), "document", "not_issue_labels", gap=2)
+                _is_issue_label(before)
+                or _label_before(before.strip(), "document", "not_issue_labels", gap=2)
             ):
                 continue
             if not before.strip() and _label_awaits_date(prev):
@@ -335,7 +339,8 @@ def _day_month_on_cover(blocks: tuple[Block, ...], title: str) -> tuple[str | No
         y = int(year_m.group(0))
         return iso(y, month, int(m.group(1))), iso(y, month, int(m.group(2)))
     rx = re.compile(
-        r"\b(?:on|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b[^.]{0,60}?\bof\s+" + _MONTH_NAMES + r"\s+(\d{4})", re.I
+        r"\b(?:on|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b[^.]{0,60}?\bof\s+" + _MONTH_NAMES + r"\s+(\d{4})",
+        re.I,
     )
     for b in blocks:
         m = rx.search(head(b.text))
@@ -392,7 +397,12 @@ def _venue_beside_date(line: str) -> str:
         return _clean_venue(m.group("v"))
     before = line[: d.pos].rstrip(" ,–—-(")
     m = re.search(r"(?:^|[.;:]\s*)(?P<v>[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3})$", before)
-    if m and before.endswith(m.group("v")) and line[: d.pos].rstrip().endswith(",") and not _not_a_place(m.group("v")):
+    if (
+        m
+        and before.endswith(m.group("v"))
+        and line[: d.pos].rstrip().endswith(",")
+        and not _not_a_place(m.group("v"))
+    ):
         return _clean_venue(m.group("v"))
     return ""
 
@@ -404,7 +414,9 @@ def _not_a_place(text: str) -> bool:
     rx = re.compile(r"(?<![\w-])(?:" + (v.pattern("document", "meetings") or "(?!x)x") + r")(?![\w-])", re.I)
     if words and rx.search(text):
         return True
-    if re.search(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|item|agenda|page)\b", text, re.I):
+    if re.search(
+        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|item|agenda|page)\b", text, re.I
+    ):
         return True
     return _label_before(text, "document", "issue_labels") or len(text.split()) > 10
 
@@ -432,7 +444,9 @@ def document_date(doc_type: DocType, meta: Metadata, blocks: tuple[Block, ...]) 
     )
 
 
-_FUTURE = re.compile(r"\b(?:will\s+be\s+(?:held|convened|organi[sz]ed|conducted)|will\s+take\s+place)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will\s+be\s+(?:held|convened|organi[sz]ed|conducted)|will\s+take\s+place)\b", re.I
+)
 
 
 def announces_meeting(blocks: tuple[Block, ...]) -> bool:

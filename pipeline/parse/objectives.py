@@ -79,10 +79,13 @@ def objectives_in(
 
 
 def _unique(found: Iterable[Objective]) -> list[Objective]:
+    """Each printed objective once: a strategy may reach the same block twice, but two list items
+    that happen to say the same thing are two objectives, as printed."""
     out, seen = [], set()
     for o in found:
         text = re.sub(r"\s+", " ", o.text).strip()
-        key = text.lower().rstrip(".;,")
+        p = o.provenance
+        key = (text.lower().rstrip(".;,"), p.page, p.block, p.table, p.row, p.line)
         if text and key not in seen:
             seen.add(key)
             out.append(Objective(text, o.provenance, o.topics))
@@ -286,7 +289,11 @@ def _purpose_sections(spans: list[SectionSpan]) -> list[Objective]:
     for span in spans:
         if span.heading is None or not _PURPOSE_HEADING.match(span.title):
             continue
-        items = [Objective(b.text, b.provenance) for b in span.blocks if b.kind == BlockKind.LIST_ITEM and b.level == 0]
+        items = [
+            Objective(b.text, b.provenance)
+            for b in span.blocks
+            if b.kind == BlockKind.LIST_ITEM and b.level == 0
+        ]
         found.extend(
             items
             or [

@@ -190,7 +190,11 @@ def typographic_title(blocks: tuple[Block, ...]) -> str:
     ok = [ln for ln in lines if _is_candidate(ln.text) and not _opens_section(ln, blocks, styles)]
     if not any(_displayed(ln) for ln in ok):
         # only running text is left: a title that names the kind ("Provisional agenda") is the title
-        named = [ln for ln in lines if _displayed(ln) and kinds.is_kind_only(ln.text) and _is_candidate(ln.text, True)]
+        named = [
+            ln
+            for ln in lines
+            if _displayed(ln) and kinds.is_kind_only(ln.text) and _is_candidate(ln.text, True)
+        ]
         if named:
             return max(named, key=lambda ln: (ln.size or 0, -ln.index)).text
     if not ok:
@@ -261,7 +265,9 @@ def _first_prominent(lines: list[_Line], ok: list[_Line]) -> str:
             break  # reached the numbered sections: what is above them is the cover
         before_body.append(ln)
     short = [ln for ln in before_body if len(ln.text) <= 200]
-    preferred = [ln for ln in short if ln.block.kind == BlockKind.HEADING or ln.bold or ln.block.style == "Title"]
+    preferred = [
+        ln for ln in short if ln.block.kind == BlockKind.HEADING or ln.bold or ln.block.style == "Title"
+    ]
     titled = [ln for ln in short if ln.block.style.lower() == "title"]
     pick = (titled or preferred or short)[:1]
     if not pick:
