@@ -6,32 +6,44 @@ import dataclasses
 
 from ..models import Block, Document, DocumentInfo
 from .agenda import find_agenda_items
-from .classify import classify
-from .metadata import HEAD_CHARS, cover_blocks, document_date, event_name, extract_metadata
-from .objectives import find_objectives, has_objectives_section
-from .recommendations import find_recommendations
+from .classify import Evidence, classify, count_evaluation_sections, count_response_cues, cover_lines
+from .metadata import HEAD_CHARS, announces_meeting, cover_blocks, document_date, event_name, extract_metadata
+from .objectives import objectives_in, takes_objectives
+from .recommendations import find_recommendations_with_warnings
 from .sections import build_sections, section_spans
 
 
-def parse_document(info: DocumentInfo, blocks: tuple[Block, ...], warnings: tuple[str, ...] = ()) -> Document:
-    meta = extract_metadata(blocks)
+def parse_document(
+    info: DocumentInfo,
+    blocks: tuple[Block, ...],
+    warnings: tuple[str, ...] = (),
+    margins: tuple[str, ...] = (),
+) -> Document:
+    """The document record. ``margins`` are the first page's margin lines the extractor took off
+    as running heads (a document symbol is printed there)."""
+    meta = extract_metadata(blocks, margins)
     spans = section_spans(blocks)
     sections = build_sections(spans)
-    recommendations = find_recommendations(blocks)
+    recommendations, rec_warnings = find_recommendations_with_warnings(blocks)
+    warnings = (*warnings, *rec_warnings)
     year = _year(meta.meeting_start or meta.issued)
     agenda_items = find_agenda_items(blocks, year, meta.meeting_start)
-    cover_text = "\n".join(b.text for b in cover_blocks(blocks))
-    title = meta.title
-    doc_type = classify(
-        title,
-        cover_text,
-        len(recommendations),
-        len(agenda_items),
-        has_objectives=has_objectives_section(spans),
+    objectives = objectives_in(spans, blocks)
+    evidence = Evidence(
+        title=meta.title,
+        cover_lines=cover_lines(cover_blocks(blocks)),
+        n_recommendations=len(recommendations),
+        n_responses=sum(1 for r in recommendations if r.management_response),
+        n_agenda_items=len(agenda_items),
+        has_objectives=bool(objectives),
+        response_cues=count_response_cues(blocks) if recommendations else 0,
+        evaluation_sections=count_evaluation_sections(blocks),
+        meeting_future=announces_meeting(blocks),
     )
-    objectives = find_objectives(spans, doc_type)
-    if not title:
-        title = event_name("\n".join(b.text[:HEAD_CHARS] for b in blocks[:40]))
+    doc_type, _ = classify(evidence)
+    if not takes_objectives(doc_type):
+        objectives = ()
+    title = meta.title or event_name("\n".join(b.text[:HEAD_CHARS] for b in blocks[:40]))
     info = dataclasses.replace(
         info,
         doc_type=doc_type,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..models import Block, BlockKind, ManagementResponse, Provenance
 from ..textutil import join_lines
+from .addressees import addressee_phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,7 @@ class Unit:
     row: int | None = None
     col: int | None = None
     gap: bool = False  # a blank line precedes this line inside its cell (a new paragraph)
+    size: float | None = None  # type size of the source block, where the format gives it
 
     @property
     def full(self) -> str:
@@ -79,6 +81,7 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
                                 row=r,
                                 col=c,
                                 gap=gap,
+                                size=b.font_size,
                             )
                         )
                         gap = False
@@ -99,6 +102,7 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
                     bold=b.bold,
                     level=b.level,
                     block=i,
+                    size=b.font_size,
                 )
             )
     return units
@@ -147,7 +151,6 @@ _READS = re.compile(
     r"^(?:reads\s+as\s+follows|reads|states|is\s+as\s+follows)\s*:?\s*(?P<rest>.*)$", re.I | re.S
 )
 _PARA_NUM = re.compile(r"^\(?\d{1,3}[.)]\s+")
-_FOR = re.compile(r"^(?:for|to|addressed\s+to)\s*:?\s+\S", re.I)
 # A bracket after a label holds its addressees when it reads as names ("(the Executive Secretary and
 # the programme secretariat)", "(For SOM)"); ranks, results, areas and cross-references are qualifiers.
 _BRACKET_ACTORS = re.compile(r"^(?:(?:for|to)\s*:?\s+)?(?-i:[A-Z])[^:;\d]*$", re.I)
@@ -216,7 +219,7 @@ def match_label(unit: Unit) -> Label | None:
         return None  # "Recommendation 2 was accepted ...", "Recommendation 1 accepted: ..."
     if sep == ")":
         return None
-    if _FOR.match(rest) and len(rest.split()) <= 14 and not re.search(r"[.;]\s+\S", rest):
+    if addressee_phrase(rest) and len(rest.split()) <= 14 and not re.search(r"[.;]\s+\S", rest):
         return Label(label, number, "", actors=join_lines(rest))
     return Label(label, number, rest)
 
