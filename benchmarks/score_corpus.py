@@ -46,14 +46,14 @@ def sets() -> dict[str, list[tuple[list[Path], Path]]]:
     }
 
 
-def documents(folders: list[Path], stems: set[str], only: str) -> list[Path]:
+def documents(folders: list[Path], stems: set[str], only: list[str]) -> list[Path]:
     seen: dict[str, Path] = {}
     for folder in folders:
         if not folder.is_dir():
             continue
         for p in sorted(folder.iterdir()):
             if p.is_file() and p.suffix.lower() in (".pdf", ".docx", ".txt", ".md") and p.stem in stems:
-                if only.lower() in p.name.lower():
+                if not only or any(o.lower() in p.name.lower() for o in only):
                     seen.setdefault(p.name, p)
     return list(seen.values())
 
@@ -61,7 +61,12 @@ def documents(folders: list[Path], stems: set[str], only: str) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", choices=("dev", "reserve"), default="dev")
-    ap.add_argument("--only", default="", help="score only documents whose file name contains this")
+    ap.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="score only documents whose file name contains this (repeatable)",
+    )
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--out", type=Path, help="keep the records in this folder (default: a temporary one)")
     ap.add_argument("--gold-copy", type=Path, help="also copy the set's merged gold folder here")

@@ -47,7 +47,37 @@ _MONTH_NAMES = [
 MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
-_MONTH = r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+# Month names of the other working languages documents here are printed in (French, Spanish):
+# full names only, matched whole ("Juillet, 2021", "Décembre 2020", "15 de mayo de 2022" is not
+# read: only day-month-year and month-year orders are).
+_FOREIGN_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("janvier", "enero"),
+            ("février", "fevrier", "febrero"),
+            ("mars", "marzo"),
+            ("avril", "abril"),
+            ("mai", "mayo"),
+            ("juin", "junio"),
+            ("juillet", "julio"),
+            ("août", "aout", "agosto"),
+            ("septembre", "septiembre", "setiembre"),
+            ("octobre", "octubre"),
+            ("novembre", "noviembre"),
+            ("décembre", "decembre", "diciembre"),
+        ],
+        1,
+    )
+    for name in names
+}
+_FOREIGN = "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+_MONTH = (
+    r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|November|December"
+    + "|"
+    + _FOREIGN
+    + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
 WEEKDAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
@@ -91,6 +121,8 @@ def add_days(date: str, n: int) -> str | None:
 
 def _month(name: str) -> int:
     name = name.lower().rstrip(".")
+    if name in _FOREIGN_MONTHS:
+        return _FOREIGN_MONTHS[name]
     return MONTHS[name[:4] if name.startswith("sept") else name[:3]]
 
 

@@ -161,6 +161,8 @@ def find_issue_date(blocks: tuple[Block, ...]) -> str | None:
     texts = [b.text for b in cover_blocks(blocks, 60)]
     for i, text in enumerate(texts):
         for d in _dates_in(text):
+            if d.end not in (None, d.start):
+                continue  # a range: nothing is issued over several days ("Date de mission 7-11 Mars")
             before = text[: d.pos]
             if not before.strip() and i > 0:
                 before = texts[i - 1]
@@ -176,8 +178,10 @@ def find_issue_date(blocks: tuple[Block, ...]) -> str | None:
     for b in front:
         for row in b.text.split("\n") if b.kind == BlockKind.TABLE else [head(b.text)]:
             for d in _dates_in(row):
-                if _is_issue_label(row[: d.pos]) and not _label_before(
-                    row[: d.pos].strip(), "document", "date_labels"
+                if (
+                    d.end in (None, d.start)
+                    and _is_issue_label(row[: d.pos])
+                    and not _label_before(row[: d.pos].strip(), "document", "date_labels")
                 ):
                     return d.start
     # whole-document labels, e.g. a response matrix's 'Date of publication: December 2024.'
@@ -196,9 +200,14 @@ def find_cover_date(blocks: tuple[Block, ...]) -> str | None:
     """An unlabelled date standing alone on the cover ('January, 2021' top right of a brief)."""
     for b in cover_blocks(blocks, 25):
         text = b.text.strip()
-        if len(text) > 40:
-            continue
         ds = _dates_in(text)
+        if len(text) > 40:
+            # a short cover line that ends with a date: "Author, Role - City Mai 2022"
+            if len(text) > 100 or not ds or ds[-1].pos + len(ds[-1].text) != len(text.rstrip(". ")):
+                continue
+            ds = ds[-1:]
+            text = text[ds[0].pos :]
+            ds = _dates_in(text)
         if ds and _is_period(text, ds):
             continue  # '27 April 2024–25 April 2025': a period (reported on, or met in), not an issue date
         if ds and not _label_before(text[: ds[0].pos].strip() or "-", "document", "not_issue_labels", gap=2):

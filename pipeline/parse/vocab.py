@@ -51,6 +51,7 @@ def phrase_pattern(p: str) -> str:
     """One phrase as a regex (see the module's matching rules)."""
     parts = [re.escape(w) for w in p.strip().split()]
     body = r"\s+".join(parts)
+    body = re.sub("['\u2019]", "['\u2019]", body)  # a straight apostrophe matches a curly one, and back
     return body.replace(r"\-", r"[-\u2010\u2011\u2013 ]?")
 
 
