@@ -171,7 +171,7 @@ def join_words(words: list[Word]) -> str:
     for w in words:
         if w.sup and prev is not None:
             continue
-        if prev is not None and w.x0 - prev.x1 > 0.12 * min(w.size, prev.size):
+        if prev is not None and w.x0 - prev.x1 > 0.08 * min(w.size, prev.size):
             out += " "
         out += w.text
         prev = w
@@ -711,9 +711,33 @@ def _lines(words: list[Word]) -> list[Line]:
                 break
         else:
             lines.append(Line([w]))
+    lines = _raised_marks_into_lines(lines)
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
     return _split_gaps(lines)
+
+
+def _raised_marks_into_lines(lines: list[Line]) -> list[Line]:
+    """A line of small type only, raised within the text line after it ("1" of a footnote mark that
+    stands higher than the title line it ends), belongs to that line: taken alone it would start
+    the next block as a line of its own."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and len(line.words) <= 2:
+            size = nxt.size
+            small = all(w.size <= 0.85 * size for w in line.words)
+            inside = nxt.top - 0.5 * size <= line.top and line.bottom <= nxt.bottom
+            apart = all(w.x1 <= v.x0 or v.x1 <= w.x0 for w in line.words for v in nxt.words)
+            if small and inside and apart:
+                nxt.words.extend(line.words)
+                i += 1
+                continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _split_gaps(lines: list[Line]) -> list[Line]:

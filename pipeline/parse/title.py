@@ -202,8 +202,22 @@ def typographic_title(blocks: tuple[Block, ...]) -> str:
     if any(ln.size for ln in ok):
         title = _by_size(lines, ok)
         if title:
-            return title
-    return _first_prominent(lines, ok)
+            return _with_kind(title, lines)
+    return _with_kind(_first_prominent(lines, ok), lines)
+
+
+def _with_kind(title: str, lines: list[_Line]) -> str:
+    """A one-word title (a country's name printed large) under a line naming the kind
+    ("INDEPENDENT COUNTRY PROGRAMME EVALUATION" / "LIBERIA") is that kind's title for it."""
+    if len(title.split()) != 1:
+        return title
+    for k, ln in enumerate(lines):
+        if ln.text == title and k > 0:
+            above = lines[k - 1]
+            if _displayed(above) and kinds.is_kind_only(above.text) and not is_furniture(above.text):
+                return f"{above.text}: {title}"
+            break
+    return title
 
 
 def _displayed(line: _Line) -> bool:
