@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
-from ..models import Block, Document, DocumentInfo
+from ..models import Block, BlockKind, Document, DocumentInfo
 from .agenda import find_agenda_items
 from .classify import Evidence, classify, count_evaluation_sections, count_response_cues, cover_lines
 from .metadata import HEAD_CHARS, announces_meeting, cover_blocks, document_date, event_name, extract_metadata
@@ -26,12 +27,19 @@ def parse_document(
     sections = build_sections(spans)
     recommendations, rec_warnings = find_recommendations_with_warnings(blocks)
     warnings = (*warnings, *rec_warnings)
-    year = _year(meta.meeting_start or meta.issued)
+    cover = cover_blocks(blocks)
+    year = _year(meta.meeting_start or meta.issued) or _printed_year(meta.title, cover)
     agenda_items = find_agenda_items(blocks, year, meta.meeting_start)
+    if not meta.meeting_start:
+        # a programme whose days carry no year ("Monday, 26 February") under "Alumni Event 2018":
+        # the meeting runs over the days of its timetable
+        days = sorted({a.date for a in agenda_items if a.date})
+        if days:
+            meta.meeting_start, meta.meeting_end = days[0], (days[-1] if len(days) > 1 else None)
     objectives = objectives_in(spans, blocks)
     evidence = Evidence(
         title=meta.title,
-        cover_lines=cover_lines(cover_blocks(blocks)),
+        cover_lines=cover_lines(cover),
         n_recommendations=len(recommendations),
         n_responses=sum(1 for r in recommendations if r.management_response),
         n_agenda_items=len(agenda_items),
@@ -71,6 +79,18 @@ def parse_document(
         recommendations=recommendations,
         warnings=tuple(warnings),
     )
+
+
+def _printed_year(title: str, cover: list[Block]) -> int | None:
+    """The year the title prints ("... Event 2018"), else the first a cover line prints."""
+    for text in [title, *(b.text for b in cover if b.kind != BlockKind.TABLE)]:
+        m = _YEAR.search(text or "")
+        if m:
+            return int(m.group(0))
+    return None
+
+
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/.-])")
 
 
 def _year(date: str | None) -> int | None:

@@ -128,6 +128,28 @@ def _month(name: str) -> int:
 
 # ---------------------------------------------------------------------------------------- dates
 _PATTERNS = [
+    # 14–18 and 21–23 July 2025 ; 3, 4 and 7 May 2024: a meeting in several blocks, first day to last
+    re.compile(
+        r"\b(?P<d1>\d{1,2})"
+        + _ORD
+        + r"(?:"
+        + _DASH
+        + r"\d{1,2}"
+        + _ORD
+        + r")?(?:\s*,\s*\d{1,2}"
+        + _ORD
+        + r"(?:"
+        + _DASH
+        + r"\d{1,2})?)*\s*,?\s+(?:and|&|et|y)\s+(?:\d{1,2}"
+        + _ORD
+        + _DASH
+        + r")?(?P<d2>\d{1,2})"
+        + _ORD
+        + r"\s+(?:of\s+)?"
+        + _MONTH.format(name="m")
+        + r"\s*,?\s+(?P<y>\d{4})\b",
+        re.I,
+    ),
     # 10–13 June 2025 ; 25-28 February 2025 ; 30 March 2021 ; 20 OCTOBER , 2015
     re.compile(
         r"\b(?P<d1>\d{1,2})"
