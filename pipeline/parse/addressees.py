@@ -75,7 +75,7 @@ def join_addressee_lines(lines: list[str]) -> str:
 
 # "Minister of Mineral Resources and Energy", "Ministry of Foreign Affairs and Trade": one title whose
 # "of" governs both words; a single capitalised word after "and" is no body of its own (an acronym
-# is: "Department of Health and UNICEF" names two).
+# is: "Department of Health and WXYZ" names two).
 OF_PAIR = re.compile(
     r"(\bof\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+) and ([A-Z][a-z][\w'’-]*)(?=\s*(?:[,;.)]|$))"
 )
@@ -128,7 +128,7 @@ def split_trailing_addressees(text: str) -> tuple[str, str]:
 
 
 def addressee_phrase(text: str) -> bool:
-    """Whether a text printed after a recommendation's label names its addressees ("For NEASPEC
+    """Whether a text printed after a recommendation's label names its addressees ("For the
     secretariat and SOM", "To: Project management", "Addressed to the Executive Board") rather
     than opening its wording ("To maintain a flexible approach ...", "For example, ...").
 

@@ -46,7 +46,7 @@ def front_blocks(blocks: tuple[Block, ...], pages: int = 6, limit: int = 150) ->
     return out
 
 
-# A document symbol: "DP/2025/6", "E/ICEF/2025/11", "A/AC.109/2010/18", "JIU/NOTE/2022/1/Rev.1".
+# A document symbol: "A/80/123", "X/Y/2025/11", "A/AC.109/2010/18", "ABC/NOTE/2022/1/Rev.1".
 SYMBOL = re.compile(
     r"(?<![\w/])(?:[A-Z][A-Z0-9]{0,9}(?:\.\d+)?/){1,6}(?:[A-Z0-9][A-Za-z0-9.]*)(?:/(?:Add|Rev|Corr|L|CRP|WP|INF)"
     r"\.\d+)*(?:/[A-Za-z0-9.]+)*(?![\w/])"
@@ -67,7 +67,7 @@ def _furniture_rx(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def is_furniture(text: str) -> bool:
-    """Cover furniture: never a title ("Distr.: General", "General Assembly", "25-10679 (E)")."""
+    """Cover furniture: never a title ("Distr.: General", "the issuing body's name", "25-10679 (E)")."""
     text = text.strip()
     if _STRUCTURAL_FURNITURE.match(text) or SYMBOL.fullmatch(text):
         return True

@@ -201,7 +201,7 @@ def find_dates(text: str) -> list[DateSpan]:
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                 continue
             if _in_symbol(text, m.start()):
-                continue  # "JIU/NOTE/2022/1/Rev.1 March 2023": the 1 belongs to the symbol
+                continue  # "ABC/NOTE/2022/1/Rev.1 March 2023": the 1 belongs to the symbol
             g = m.groupdict()
             y = int(g["y"])
             month = int(g["mnum"]) if g.get("mnum") else _month(g["m"])

@@ -96,7 +96,9 @@ def _publishers(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names:
         return None
     alt = "|".join(vocab.phrase_pattern(n) for n in sorted(set(names), key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])")  # case as printed: "WHO" is not "who"
+    return re.compile(
+        r"(?<![\w-])(?:" + alt + r")(?![\w-])"
+    )  # case as printed: an acronym "AND" is not the word "and"
 
 
 def kind_hits(text: str, lines: bool = True) -> list[KindHit]:

@@ -91,7 +91,7 @@ def extract_metadata(blocks: tuple[Block, ...], margins: tuple[str, ...] = ()) -
 
 def find_organisation(text: str) -> str:
     """The first of the ``[organisations]`` names, in the list's order, that the cover or title
-    prints: the list runs from the most specific publisher to the broadest ("United Nations"
+    prints: the list runs from the most specific publisher to the broadest (a family of bodies
     comes last, as a UN cover prints it above every body's name)."""
     for org in vocab.current().phrases("organisations", "names"):
         if re.search(r"(?<![\w-])" + vocab.phrase_pattern(org) + r"(?![\w-])", text):

@@ -9,7 +9,7 @@ level), or at a heading of another part of the report (``other_sections``). Runn
 same line on several pages) neither open nor end a region.
 
 A region also knows its lead-in addressees: a line before the first item that names who the items
-are for ("The executive heads of the organizations are called on to:", "UNDP should:",
+are for ("The executive heads of the organizations are called on to:", "The agency should:",
 "Recommendations to the Executive Board:").
 """
 
@@ -212,7 +212,7 @@ def lead_in_actors(text: str) -> str:
     """The addressees a lead-in line names for the items after it, or "".
 
     "The executive heads of the organizations are called on to:" -> "The executive heads of the
-    organizations"; "The evaluation recommends that UNDP:" -> "UNDP"; "For the Executive Board:"
+    organizations"; "The evaluation recommends that the agency:" -> "the agency"; "For the Executive Board:"
     -> "the Executive Board"; "Recommendations to the secretariat:" -> "the secretariat".
     """
     text = join_lines(text).strip()

@@ -9,7 +9,7 @@ Each section of the file is a table of named phrase lists. A phrase matches case
 with any run of white space for a space and an optional hyphen or space where it has a hyphen.
 The file is ``vocabulary.toml`` in the settings folder (``--config``, ``$DOCKET_CONFIG`` or the
 repository's ``config/``); a folder without one uses the copy shipped in ``pipeline/data/``.
-Organisation names are the exception to case-insensitive matching ("WHO" is not "who").
+Organisation names are the exception to case-insensitive matching (an acronym "AND" is not the word "and").
 """
 
 from __future__ import annotations
