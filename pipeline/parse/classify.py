@@ -42,12 +42,21 @@ def classify(evidence: Evidence) -> tuple[DocType, str]:
     """The document type and the name of the strategy that decided it."""
     title_hits = kinds.kind_hits(evidence.title)
     if title_hits:
-        return _refine([h.kind for h in title_hits], evidence, from_title=True), "doc_type.title"
+        found = [h.kind for h in title_hits]
+        if found[0] == DocType.EVALUATION_REPORT and _cover_names(evidence, DocType.MANAGEMENT_RESPONSE):
+            # "MANAGEMENT RESPONSE AND ACTION PLAN MATRIX" over "Final evaluation of ...": a response
+            # is always to an evaluation, so the evaluation in the title is its subject
+            return DocType.MANAGEMENT_RESPONSE, "doc_type.cover"
+        return _refine(found, evidence, from_title=True), "doc_type.title"
     for line in evidence.cover_lines:
         hits = kinds.kind_hits(line)
         if hits:
             return _refine([h.kind for h in hits], evidence, from_title=False), "doc_type.cover"
     return _from_structure(evidence)
+
+
+def _cover_names(ev: Evidence, kind: DocType) -> bool:
+    return any(h.kind == kind for line in ev.cover_lines[:6] for h in kinds.kind_hits(line))
 
 
 def _refine(found: list[DocType], ev: Evidence, from_title: bool) -> DocType:

@@ -121,7 +121,8 @@ def kind_hits(text: str, lines: bool = True) -> list[KindHit]:
                 pos, phrase = min(found)
                 hits.append(KindHit(kind, offset + pos, phrase.strip()))
         offset += len(line) + 1
-    return sorted(hits, key=lambda h: (h.pos, [k for k, _ in KIND_KEYS].index(h.kind)))
+    # at one position the longer phrase names the kind: "Report on the recommendations of ..."
+    return sorted(hits, key=lambda h: (h.pos, -len(h.phrase), [k for k, _ in KIND_KEYS].index(h.kind)))
 
 
 def _names_event(text: str, end: int) -> bool:
