@@ -6,13 +6,15 @@ recommendations one way, and mixing strategies is how running text turns into fa
 
 1. annex tables "No. and actor(s) | Recommendation" (``recs_tables``);
 2. lettered groups "Evaluation recommendation A - ..." with numbering restarting per group (``recs_lists``);
-3. labels "Recommendation 3." / "Evaluation recommendation # 4:" / boxed "Recommendation N" (``recs_labelled``);
-4. matrices with a "Recommendation" column (``recs_tables``);
-5. numbered items in a recommendations region: under a heading in the field of "recommend"
+3. recommendations quoted as reported speech "In paragraph 96, the Board recommended that UNDP ..."
+   (``recs_reported``);
+4. labels "Recommendation 3." / "Evaluation recommendation # 4:" / boxed "Recommendation N" (``recs_labelled``);
+5. matrices with a "Recommendation" column (``recs_tables``);
+6. numbered items in a recommendations region: under a heading in the field of "recommend"
    ("KEY-RECOMMENDATIONS", "What the evaluation recommends"), up to the next heading printed as
    large (``recs_regions``, ``recs_lists``), numbered in any style of the shared grammar
    (``numbering``);
-6. items numbered by graphic digits in such a region (``recs_graphic``).
+7. items numbered by graphic digits in such a region (``recs_graphic``).
 
 A list whose numbering is not consecutive still gives its records, and a warning naming the page
 (``find_recommendations_with_warnings``).
@@ -37,6 +39,7 @@ from .recs_graphic import from_graphic_digits
 from .recs_labelled import from_labels
 from .recs_lists import from_groups, from_lists, same_wording
 from .recs_regions import find_regions
+from .recs_reported import from_reported
 from .recs_tables import from_column_tables, from_label_tables, from_region_tables
 
 
@@ -53,8 +56,10 @@ def find_recommendations_with_warnings(
     recs = _named("recommendations.label_table", from_label_tables(blocks))
     if not recs:
         units = linearize(blocks)
-        labelled = _named("recommendations.lettered_groups", from_groups(units, blocks)) or _named(
-            "recommendations.labels", from_labels(units, blocks)
+        labelled = (
+            _named("recommendations.lettered_groups", from_groups(units, blocks))
+            or _named("recommendations.reported", from_reported(units))
+            or _named("recommendations.labels", from_labels(units, blocks))
         )
         if labelled:
             listed = from_column_tables(blocks)
