@@ -33,8 +33,9 @@ from __future__ import annotations
 import dataclasses
 
 from ..models import Block, Recommendation
+from . import vocab
 from .addressees import raw_actors, split_trailing_addressees
-from .recs_common import linearize, quality
+from .recs_common import linearize, plausible_text, quality
 from .recs_graphic import from_graphic_digits
 from .recs_labelled import from_labels
 from .recs_lists import from_groups, from_lists, same_wording
@@ -63,7 +64,7 @@ def find_recommendations_with_warnings(
         )
         if labelled:
             listed = from_column_tables(blocks)
-            recs = _listed_actors([_trailing_addressees(r) for r in labelled], listed)
+            recs = _listed_actors([_trailing_addressees(_trailing_status(r)) for r in labelled], listed)
             return tuple(_dedupe(recs)), ()
         recs = _named("recommendations.column_table", from_column_tables(blocks))
         regions = find_regions(units) if not recs else []
@@ -75,7 +76,7 @@ def find_recommendations_with_warnings(
             recs = _named("recommendations.region_table", from_region_tables(blocks, spans))
         if not recs:
             recs = _named("recommendations.graphic_digits", from_graphic_digits(units, regions))
-    return tuple(_dedupe([_trailing_addressees(r) for r in recs])), tuple(warnings)
+    return tuple(_dedupe([_trailing_addressees(_trailing_status(r)) for r in recs])), tuple(warnings)
 
 
 def _named(rule: str, recs: list[Recommendation]) -> list[Recommendation]:
@@ -98,6 +99,20 @@ def _listed_actors(recs: list[Recommendation], listed: list[Recommendation]) -> 
                 rec = dataclasses.replace(rec, actors_raw=donor.actors_raw, actors=donor.actors)
         out.append(rec)
     return out
+
+
+_MAX_STATUS_WORDS = 30
+
+
+def _trailing_status(rec: Recommendation) -> Recommendation:
+    """The wording without a closing status sentence ("... in the process. Completed to planned
+    scope in 2023."; ``[recommendations] status_leads``)."""
+    rx = vocab.current().regex("recommendations", "status_leads", r"(?<=[.!?;])\s+(?=(?:{})\b)")
+    for m in rx.finditer(rec.text):
+        head, tail = rec.text[: m.start()], rec.text[m.end() :]
+        if len(tail.split()) <= _MAX_STATUS_WORDS and plausible_text(head):
+            return dataclasses.replace(rec, text=head)
+    return rec
 
 
 def _trailing_addressees(rec: Recommendation) -> Recommendation:
