@@ -6,10 +6,13 @@ A unit that opens with the frame "[In paragraph P,] <recommender> <reporting ver
 more such units make the strategy. The record's:
 
 - number is the cited paragraph P (the number the recommendation has in the report that made it),
-  else the unit's own printed number; a cited number printed again under another heading (the
+  else a register number printed in brackets at its end ("(018/14)"), else the unit's own printed
+  number; a cited number printed again under another heading (the
   same paragraph number of an earlier year's report) is qualified by the year of the heading in
   force ("2022.37"), else by that heading's letter or its position;
-- text is the that-clause, which starts with the addressee ("UNDP put in place ..."); wrapped
+- text is the that-clause, which starts with the addressee ("UNDP put in place ..."), where the
+  frame cites a paragraph (the citation is the recommendation's label); a frame without one ("On
+  30 June 2014 the Commission recommended that ...") is kept as printed; wrapped
   lines printed in the same weight (the quoted recommendation is often bold) or continuing an
   unfinished sentence join it, up to the next field ("Department(s) responsible:"), numbered
   paragraph or frame;
@@ -29,6 +32,8 @@ from .addressees import raw_actors
 from .numbering import parse_marker, split_leading
 from .recs_common import Unit, assemble, is_furniture, plausible_text, starts_field
 
+# a register number printed in brackets at the end of the wording: "... Melling Station. (018/14)"
+_CODE = re.compile(r"\s*\((?P<code>\d{1,4}/\d{2,4})\)\s*\.?\s*$")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NAME_WORD = r"[A-Z\u00c0-\u00dd][\w'\u2019.&/-]*"
 _JOINER = r"(?:of|for|and|on|the|in|de|du|des|et|la|le|les|l'|l\u2019|d'|d\u2019)"
@@ -82,7 +87,7 @@ def from_reported(units: list[Unit]) -> list[Recommendation]:
             starts.append((i, m))
     if len(starts) < 2:
         return []
-    out: list[Recommendation] = []
+    out: list[tuple[bool, Recommendation]] = []
     seen: set[str] = set()
     start_idx = {i for i, _ in starts}
     for n, (i, m) in enumerate(starts):
@@ -102,24 +107,37 @@ def from_reported(units: list[Unit]) -> list[Recommendation]:
             pieces.append(nxt.text)
             j += 1
         text = assemble(pieces)
+        code = _CODE.search(text)
+        if code:
+            text = text[: code.start()].rstrip()
+        who = addressee(text)
+        if not m.group("cited"):
+            # no citation: the frame ("On 30 June 2014 the Commission recommended that") is part
+            # of the sentence as printed, not a label
+            text = assemble([m.group(0)[: m.start("clause")], text])
         if not plausible_text(text):
             continue
-        number = m.group("cited") or _own_number(u) or str(n + 1)
+        number = m.group("cited") or (code.group("code") if code else "") or _own_number(u) or str(n + 1)
         if number in seen:
             number = f"{_qualifier(units, i, start_idx)}.{number}"
         seen.add(number)
-        who = addressee(text)
         out.append(
-            Recommendation(
-                number=number,
-                text=text,
-                provenance=u.provenance.by("recommendations.reported"),
-                label=f"Recommendation {number}",
-                actors_raw=who,
-                actors=raw_actors(who),
+            (
+                bool(m.group("cited") or code),
+                Recommendation(
+                    number=number,
+                    text=text,
+                    provenance=u.provenance.by("recommendations.reported"),
+                    label=f"Recommendation {number}",
+                    actors_raw=who,
+                    actors=raw_actors(who),
+                ),
             )
         )
-    return out
+    # where some carry their own identifier (a cited paragraph, a register number), those are the
+    # formal statements; the others restate them in the analysis ("The Commission recommended that")
+    formal = [rec for named, rec in out if named]
+    return formal if formal else [rec for _, rec in out]
 
 
 def _own_number(u: Unit) -> str:
