@@ -280,3 +280,139 @@ def test_recs_surface_table_of_contents_is_not_a_region():
         item("2.", "Methodology and limitations of the evaluation ........ 5"),
     ]
     assert find_recommendations(tuple(blocks)) == ()
+
+
+# ---- reported speech, lettered sections, status sentences (round 2) ----------------------------
+
+REPORTED = [
+    ("96", "UNDP perform and document a review of the roles granted in the new system."),
+    ("142", "UNDP enhance the explanation of budget variances for the Executive Board."),
+    ("153", "based on a risk analysis, UNDP develop sustainable procurement specifications."),
+]
+
+
+@pytest.mark.parametrize("bold", [True, False])
+@pytest.mark.parametrize("verb", ["recommended", "also recommended", "recommends"])
+@pytest.mark.parametrize("numbered", ["marker", "text", "none"])
+def test_recs_surface_reported_speech(bold: bool, verb: str, numbered: str):
+    """'N. In paragraph P, the Board recommended that X ...': number P, the that-clause, addressee X."""
+    blocks = [head("III. Status of recommendations", size=14.0)]
+    for k, (cited, clause) in enumerate(REPORTED, 10):
+        frame = f"In paragraph {cited}, the Board {verb} that {clause}"
+        if numbered == "marker":
+            blocks.append(block(BlockKind.LIST_ITEM, frame, marker=f"{k}.", bold=bold))
+        elif numbered == "text":
+            blocks.append(para(f"{k}. {frame}", bold=bold))
+        else:
+            blocks.append(para(frame, bold=bold))
+        blocks.append(para("Department(s) responsible: Office of Finance Status: Under implementation"))
+        blocks.append(item(f"{k + 50}.", "Management response: UNDP is working on it."))
+    recs = find_recommendations(tuple(blocks))
+    assert {r.number: r.text for r in recs} == dict(REPORTED)
+    assert all([a.name for a in r.actors] == ["UNDP"] for r in recs)
+    assert all(r.provenance.rule == "recommendations.reported" for r in recs)
+
+
+def test_recs_surface_reported_speech_wrapped_bold_and_repeated_numbers():
+    blocks = [
+        head("Report of the Board for the year ended 31 December 2023"),
+        item("1.", "In paragraph 37, the Board recommended that UNDP recognise revenue on time and"),
+        para("review cut-off errors."),
+        para("Status: Closure requested"),
+        head("Report of the Board for the year ended 31 December 2022"),
+        item("2.", "In paragraph 37, the Board recommended that UNDP carry out an annual impairment review."),
+    ]
+    recs = find_recommendations(tuple(blocks))
+    assert [(r.number, r.text) for r in recs] == [
+        ("37", "UNDP recognise revenue on time and review cut-off errors."),
+        ("2022.37", "UNDP carry out an annual impairment review."),
+    ]
+
+
+def test_recs_surface_reported_speech_with_register_numbers():
+    """'On <date> the Commission recommended that X ... (018/14)': the sentence as printed, numbered by
+    its register code; a restatement in the analysis without one adds nothing."""
+    blocks = [
+        head("4. Analysis"),
+        item("4.3.2.", "The Commission recommended that KiwiRail reassess the speed limit at the station."),
+        item(
+            "4.3.5.",
+            "The Commission recommended that KiwiRail relocate the pole out of line with an overrun.",
+        ),
+        head("7. Recommendations"),
+        item(
+            "7.2.2.",
+            "On 30 June 2014 the Commission recommended that KiwiRail apply a speed restriction. (018/14)",
+        ),
+        item(
+            "7.3.5.",
+            "On 26 March 2015 the Commission recommended that the Chief Executive of the NZ Transport "
+            "Agency require a full review of the standards (005/15)",
+        ),
+    ]
+    recs = find_recommendations(tuple(blocks))
+    assert [(r.number, r.text, r.actors_raw) for r in recs] == [
+        (
+            "018/14",
+            "On 30 June 2014 the Commission recommended that KiwiRail apply a speed restriction.",
+            "KiwiRail",
+        ),
+        (
+            "005/15",
+            "On 26 March 2015 the Commission recommended that the Chief Executive of the NZ Transport "
+            "Agency require a full review of the standards",
+            "the Chief Executive of the NZ Transport Agency",
+        ),
+    ]
+
+
+def test_recs_surface_reported_speech_once_is_no_strategy():
+    blocks = [
+        head("Background"),
+        para("In paragraph 12, the Board recommended that UNDP review its reserves policy."),
+        para("The present report describes progress in the year under review."),
+    ]
+    assert find_recommendations(tuple(blocks)) == ()
+
+
+SECTIONS = {
+    "A": [
+        "Revisit the strategic plan and engage the broader organization.",
+        "Refocus on the original mandate.",
+    ],
+    "B": [
+        "The regional directors should meet on a regular basis.",
+        "Define the operating system required.",
+        "Review the cost recovery model.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "status", ["", " Completed to planned scope in 2023.", " On track for completion by 2028."]
+)
+@pytest.mark.parametrize("letters", ["(a)", "a)", "a."])
+def test_recs_surface_lettered_sections_with_numbered_lead_ins(status: str, letters: str):
+    """'A. Mandate' / '8. The review contained two recommendations on mandate:' / (a) (b) ... restarting
+    in every section: numbers 'A.a', 'B.c'; a closing status sentence is not wording."""
+    blocks = [head("II. Progress in implementing the plan", size=14.0)]
+    n = 8
+    for letter, wording_ in SECTIONS.items():
+        blocks.append(head(f"{letter}. Work stream {letter.lower()}", size=12.0))
+        blocks.append(
+            item(f"{n}.", f"The review contained {len(wording_)} recommendations on this work stream:")
+        )
+        for k, w in enumerate(wording_):
+            mark = letters.replace("a", "abc"[k])
+            blocks.append(item(mark, w + status))
+        blocks.append(head("Completed to planned scope in 2023.", size=10.0))
+        blocks.append(
+            item(f"{n + 1}.", "As reported to the Board, all recommendations were completed in 2023.")
+        )
+        blocks.append(head(f"Progress on recommendation ({'abc'[0]})", size=10.0))
+        blocks.append(item("(a)", "A portal hub was set up for the personnel of the organization."))
+        blocks.append(item("(b)", "A navigation focal point was named in every regional office."))
+        n += 2
+    got = {r.number: r.text for r in find_recommendations(tuple(blocks))}
+    want = {f"{g}.{'abc'[k]}": w for g, ws in SECTIONS.items() for k, w in enumerate(ws)}
+    assert got == want

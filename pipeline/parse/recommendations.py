@@ -6,13 +6,15 @@ recommendations one way, and mixing strategies is how running text turns into fa
 
 1. annex tables "No. and actor(s) | Recommendation" (``recs_tables``);
 2. lettered groups "Evaluation recommendation A - ..." with numbering restarting per group (``recs_lists``);
-3. labels "Recommendation 3." / "Evaluation recommendation # 4:" / boxed "Recommendation N" (``recs_labelled``);
-4. matrices with a "Recommendation" column (``recs_tables``);
-5. numbered items in a recommendations region: under a heading in the field of "recommend"
+3. recommendations quoted as reported speech "In paragraph 96, the Board recommended that UNDP ..."
+   (``recs_reported``);
+4. labels "Recommendation 3." / "Evaluation recommendation # 4:" / boxed "Recommendation N" (``recs_labelled``);
+5. matrices with a "Recommendation" column (``recs_tables``);
+6. numbered items in a recommendations region: under a heading in the field of "recommend"
    ("KEY-RECOMMENDATIONS", "What the evaluation recommends"), up to the next heading printed as
    large (``recs_regions``, ``recs_lists``), numbered in any style of the shared grammar
    (``numbering``);
-6. items numbered by graphic digits in such a region (``recs_graphic``).
+7. items numbered by graphic digits in such a region (``recs_graphic``).
 
 A list whose numbering is not consecutive still gives its records, and a warning naming the page
 (``find_recommendations_with_warnings``).
@@ -31,12 +33,14 @@ from __future__ import annotations
 import dataclasses
 
 from ..models import Block, Recommendation
+from . import vocab
 from .addressees import raw_actors, split_trailing_addressees
-from .recs_common import linearize, quality
+from .recs_common import linearize, plausible_text, quality
 from .recs_graphic import from_graphic_digits
 from .recs_labelled import from_labels
 from .recs_lists import from_groups, from_lists, same_wording
 from .recs_regions import find_regions
+from .recs_reported import from_reported
 from .recs_tables import from_column_tables, from_label_tables, from_region_tables
 
 
@@ -53,12 +57,14 @@ def find_recommendations_with_warnings(
     recs = _named("recommendations.label_table", from_label_tables(blocks))
     if not recs:
         units = linearize(blocks)
-        labelled = _named("recommendations.lettered_groups", from_groups(units, blocks)) or _named(
-            "recommendations.labels", from_labels(units, blocks)
+        labelled = (
+            _named("recommendations.lettered_groups", from_groups(units, blocks))
+            or _named("recommendations.reported", from_reported(units))
+            or _named("recommendations.labels", from_labels(units, blocks))
         )
         if labelled:
             listed = from_column_tables(blocks)
-            recs = _listed_actors([_trailing_addressees(r) for r in labelled], listed)
+            recs = _listed_actors([_trailing_addressees(_trailing_status(r)) for r in labelled], listed)
             return tuple(_dedupe(recs)), ()
         recs = _named("recommendations.column_table", from_column_tables(blocks))
         regions = find_regions(units) if not recs else []
@@ -70,7 +76,7 @@ def find_recommendations_with_warnings(
             recs = _named("recommendations.region_table", from_region_tables(blocks, spans))
         if not recs:
             recs = _named("recommendations.graphic_digits", from_graphic_digits(units, regions))
-    return tuple(_dedupe([_trailing_addressees(r) for r in recs])), tuple(warnings)
+    return tuple(_dedupe([_trailing_addressees(_trailing_status(r)) for r in recs])), tuple(warnings)
 
 
 def _named(rule: str, recs: list[Recommendation]) -> list[Recommendation]:
@@ -93,6 +99,20 @@ def _listed_actors(recs: list[Recommendation], listed: list[Recommendation]) -> 
                 rec = dataclasses.replace(rec, actors_raw=donor.actors_raw, actors=donor.actors)
         out.append(rec)
     return out
+
+
+_MAX_STATUS_WORDS = 30
+
+
+def _trailing_status(rec: Recommendation) -> Recommendation:
+    """The wording without a closing status sentence ("... in the process. Completed to planned
+    scope in 2023."; ``[recommendations] status_leads``)."""
+    rx = vocab.current().regex("recommendations", "status_leads", r"(?<=[.!?;])\s+(?=(?:{})\b)")
+    for m in rx.finditer(rec.text):
+        head, tail = rec.text[: m.start()], rec.text[m.end() :]
+        if len(tail.split()) <= _MAX_STATUS_WORDS and plausible_text(head):
+            return dataclasses.replace(rec, text=head)
+    return rec
 
 
 def _trailing_addressees(rec: Recommendation) -> Recommendation:

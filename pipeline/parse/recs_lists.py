@@ -88,7 +88,55 @@ def from_lists(
         recs, warnings = _region_list(units, region, blocks)
         if recs:
             found.append((region, recs, warnings))
-    return choose_lists(found)
+    return choose_lists(_qualify_by_sections(units, found))
+
+
+def _qualify_by_sections(
+    units: list[Unit], found: list[tuple[Region, list[Recommendation], list[str]]]
+) -> list[tuple[Region, list[Recommendation], list[str]]]:
+    """Lists whose numbering restarts in each lettered section ("A. Mandate" (a) (b), "B.
+    Governance" (a) (b)): numbers qualified by the section's letter ("A.a", "B.b"), so the lists
+    add up instead of one replacing the others. Only where every list stands in its own section
+    and the letters run in order."""
+    if len(found) < 2:
+        return found
+    numbers = [{r.number for r in recs} for _, recs, _ in found]
+    if not any(numbers[k] & numbers[m] for k in range(len(found)) for m in range(k)):
+        return found
+    sections = [_section_letter(units, region.start) for region, _, _ in found]
+    letters = [sec[0] for sec in sections if sec is not None]
+    if len(letters) != len(found) or any(b <= a for a, b in zip(letters, letters[1:], strict=False)):
+        return found
+    out = []
+    for (region, recs, warnings), (letter, title) in zip(found, sections, strict=True):  # type: ignore[misc]
+        qualified = [
+            dataclasses.replace(
+                r,
+                number=f"{letter}.{r.number}",
+                label=f"Recommendation {letter}.{r.number}",
+                group=r.group or f"{letter} - {title}",
+            )
+            for r in recs
+        ]
+        out.append((region, qualified, warnings))
+    return out
+
+
+def _section_letter(units: list[Unit], i: int) -> tuple[str, str] | None:
+    """The letter and title of the lettered heading ("B. Governance and management") that unit i
+    stands under, or None."""
+    for j in range(i - 1, -1, -1):
+        u = units[j]
+        if u.kind != "heading" or is_furniture(u):
+            continue
+        marker = unit_marker(u)
+        if marker is None:
+            continue
+        if marker.level == 1 and re.fullmatch(r"[A-Z]", marker.tokens[0]) and marker.frame in ("{}.", "{})"):
+            lead = split_leading(join_lines(u.text))
+            return marker.tokens[0], lead[1] if lead else join_lines(u.text)
+        return None
+    return None
 
 
 def choose_lists(

@@ -22,7 +22,7 @@ from statistics import median
 
 from ..textutil import join_lines
 from . import vocab
-from .numbering import label_pattern, split_leading
+from .numbering import Marker, label_pattern, parse_marker, split_leading
 from .recs_common import Unit, is_furniture
 
 _MAX_HEADING_WORDS = 14
@@ -33,6 +33,7 @@ _OBJECT_OF = re.compile(
     r"\b(?:of|on|about|with|regarding|concerning|from|to)\s+(?:(?:the|these|those|its|their|such|previous|past|earlier)\s+)*$",
     re.I,
 )
+_NAMED_ONE = re.compile(r"^\w*\s*(?:\(\w{1,4}\)|[A-Za-z]?\d{1,3}[a-z]?\b|[A-Z]\b|[ivxl]{1,5}\b)\s*[.:]?\s*$")
 _PREPOSITION = re.compile(r"\b(?:on|of|about|with|to|from|into|regarding|concerning)\b", re.I)
 
 
@@ -125,6 +126,8 @@ def is_recs_heading(text: str) -> bool:
     words = text.split()
     if len(words) > _MAX_HEADING_WORDS:
         return False
+    if _NAMED_ONE.match(text[field.end() :]) and _PREPOSITION.search(text[: field.start()]):
+        return False  # "Progress on recommendation (b)": about one recommendation, not a list
     # "Report on the recommendations of the Board", "Evidence of outcomes of the recommendations":
     # the field word is the object of another topic, unless the heading is a short name
     # ("Implementation of recommendations")
@@ -135,12 +138,22 @@ def _lead_line(u: Unit) -> bool:
     """A line that introduces a list of recommendations: "The evaluation makes the following
     recommendations:"."""
     text = join_lines(u.text).rstrip()
-    if u.kind != "paragraph" or not text.endswith(":") or len(text.split()) > 40:
+    if u.kind not in ("paragraph", "list_item") or not text.endswith(":") or len(text.split()) > 40:
         return False
+    if u.kind == "list_item" and (u.level > 0 or _own_marker(u) is None):
+        return False  # a numbered paragraph may lead in ("8. The review made three recommendations:")
     field = heading_field().search(text)
     # "Evidence of outcomes of the implementation of the recommendations included:" speaks about
     # recommendations made elsewhere
     return field is not None and not _OBJECT_OF.search(text[: field.start()])
+
+
+def _own_marker(u: Unit) -> Marker | None:
+    """The number a unit is printed with (its list marker, or a leading number in its text)."""
+    if u.marker:
+        return parse_marker(u.marker)
+    lead = split_leading(join_lines(u.text))
+    return lead[0] if lead else None
 
 
 def _other_section(text: str) -> bool:
@@ -190,13 +203,17 @@ def _region_end(units: list[Unit], i: int, body: float | None, heads: set[str]) 
     head = units[i]
     style = _style(head)
     lead = not heading_like(head, body)
+    own = _own_marker(head) if lead else None
     for j in range(i + 1, len(units)):
         u = units[j]
         if u.kind == "cell" or is_furniture(u) or u.text.strip().lower() in heads:
             continue
         if lead:
-            if u.kind == "heading":
-                return j
+            if u.kind == "heading" and not join_lines(u.text).rstrip().endswith("."):
+                return j  # a sentence printed in bold ("Completed in 2023.") is no heading
+            mark = _own_marker(u) if own is not None else None
+            if mark is not None and mark.shape() == own.shape():
+                return j  # the numbered paragraph after the lead-in's own: its list is over
             continue
         if not heading_like(u, body):
             continue
