@@ -11,10 +11,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..models import Block, BlockKind, ManagementResponse, Provenance
 from ..textutil import join_lines
+from . import vocab
 from .addressees import addressee_phrase
+from .numbering import label_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +92,9 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
         text = b.text.strip()
         if not text and not b.marker:
             continue
-        parts = _INLINE_BREAK.split(text) if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) else [text]
+        parts = (
+            _inline_break().split(text) if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) else [text]
+        )
         if len(parts) > 1 and re.fullmatch(r"\(?\d{1,3}[.)]", parts[0].strip()):
             parts[:2] = [parts[0] + " " + parts[1]]  # "14. Recommendation 2 reads as follows:" stays whole
         for k, part in enumerate(parts):
@@ -110,12 +115,23 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
 
 # A paragraph that runs a label, a response or an indicator into the sentence before it (text
 # conversions, merged PDF lines) is cut there, so that every such marker starts a unit of its own.
-_INLINE_BREAK = re.compile(
-    r"(?<=[.;:!?])\s+(?=(?:(?:[A-Z][\w.&-]*\s+){0,3}(?:[Mm]anagement\s+)?[Rr]esponse\s*:"
+_INLINE_BREAK = (
+    r"(?<=[.;:!?])\s+(?=(?:(?:[A-Z][\w.&-]*\s+){{0,3}}(?:[Mm]anagement\s+)?[Rr]esponse\s*:"
     r"|Indicators?\s+of\s+achievement\s*:|Recommendation\s+(?:addressed\s+)?to\s*:|Key\s+actions?\b"
-    r"|(?:Evaluation\s+)?[Rr]ecommendation\s+(?:#\s*)?\d{1,2}(?:\.\d{1,2})?\s*[:.](?:\s|$)"
-    r"|(?:Evaluation\s+)?[Rr]ecommendation\s+\d{1,2}\s+reads\b|Recommendation\s+\d{1,2}\s+[A-Z][a-z]+\s+[a-z]))"
+    r"|(?i:{labels})\s+(?:#\s*)?\d{{1,2}}(?:\.\d{{1,2}})?\s*[:.](?:\s|$)"
+    r"|(?i:{labels})\s+\d{{1,2}}\s+reads\b|(?i:{labels})\s+\d{{1,2}}\s+[A-Z][a-z]+\s+[a-z]))"
 )
+
+
+def _inline_break() -> re.Pattern[str]:
+    """Where a paragraph runs a label, a response or an indicator into the sentence before it;
+    the label words are ``[recommendations] labels``."""
+    return _compiled(_INLINE_BREAK.format(labels=vocab.current().pattern("recommendations", "labels")))
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
@@ -140,13 +156,18 @@ def assemble(pieces: list[str]) -> str:
     return _SPACED_HYPHEN.sub("-", _SPACE_BEFORE_PUNCT.sub("", text))
 
 
-# "Recommendation 3", "Evaluation recommendation # 4:", "Recommendation No. 2.", "Recommendation A".
-LABEL = re.compile(
-    r"^(?P<label>(?:(?i:(?:evaluation\s+)?recommendation)(?:\s*(?:(?i:no)\.|#|(?i:number\b))\s*|\s+)|R(?=\d)|Rec\.?\s*)"
-    r"(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z](?:\.\d{1,2})?)(?![\w/]))"
-    r"\s*(?P<sep>[:.\-\u2013\u2014)]?)\s*(?P<rest>.*)$",
-    re.S,
-)
+def label_regex() -> re.Pattern[str]:
+    """A label at the start of a text: "Recommendation 3", "Evaluation recommendation # 4:",
+    "Recommendation No. 2.", "Recommendation A", "R3", in the label words of
+    ``[recommendations] labels`` (groups ``label``, ``num``, ``sep``, ``rest``)."""
+    return _label_regex(vocab.current().pattern("recommendations", "labels"))
+
+
+@cache
+def _label_regex(words: str) -> re.Pattern[str]:
+    return label_pattern(words)
+
+
 _READS = re.compile(
     r"^(?:reads\s+as\s+follows|reads|states|is\s+as\s+follows)\s*:?\s*(?P<rest>.*)$", re.I | re.S
 )
@@ -179,10 +200,10 @@ class Label:
 def match_label(unit: Unit) -> Label | None:
     """A recommendation label at the very start of a unit, or None for running text."""
     text = unit.text
-    m = LABEL.match(text)
+    m = label_regex().match(text)
     if not m:
         stripped = _PARA_NUM.sub("", text, count=1)
-        m2 = LABEL.match(stripped) if stripped != text else None
+        m2 = label_regex().match(stripped) if stripped != text else None
         if not m2 or not _READS.match(m2.group("rest")):
             return None
         m = m2
