@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 
 from ..models import Block, BlockKind, ManagementResponse, Recommendation
 from ..textutil import join_lines
+from . import vocab
 from .addressees import join_addressee_lines, raw_actors
+from .numbering import label_pattern
 from .recs_common import (
     ACTORS_MARK,
     MR_MARK,
@@ -33,7 +36,7 @@ from .recs_common import (
     starts_field,
     wording,
 )
-from .recs_regions import find_regions, running_heads
+from .recs_regions import running_heads, scan_regions
 from .recs_tables import column_header
 
 _GROUP = re.compile(r"^(?:area|theme|cluster|pillar|group|category)\s+[\dA-Z]{1,3}\b", re.I)
@@ -53,7 +56,8 @@ def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommenda
         return []
     start_idx = {i for i, _ in starts}
     heads = running_heads(units)
-    summaries = [(r.start, r.end) for r in find_regions(units) if r.summary]
+    regions, spans = scan_regions(units)
+    summaries = [(r.start, r.end) for r in regions if r.summary] + spans
     out: list[Recommendation] = []
     in_summary: list[bool] = []
     group = ""
@@ -157,6 +161,8 @@ def _body(
             continue
         if j in starts or starts_field(units, j):
             break
+        if u.kind != "cell" and _other_label(u.text):
+            break  # "Finding 8. ...", "Conclusion 14. ...": the next box is of another kind
         if _section_heading(u):
             break  # "III. Inter-agency coordination ..." printed as a paragraph, or a long "Annex ..." heading
         if (
@@ -221,6 +227,19 @@ def _foreign_number(unit: Unit, number: str) -> bool:
     recommendation's own sub-points ("5.3." after recommendation 8; "8.1" would be its own)."""
     m = _DECIMAL.match(unit.marker or "")
     return bool(m) and m.group(1) != number.split(".")[0]
+
+
+def _other_label(text: str) -> bool:
+    """A label of another part of a report ("Finding 8.", "Conclusion 14:"; the words are
+    ``[recommendations] other_sections``) at the start of a text."""
+    words = vocab.current().pattern("recommendations", "other_sections")
+    m = _other_labels(words).match(text)
+    return m is not None and m.group("r") is None and bool(m.group("sep"))
+
+
+@cache
+def _other_labels(words: str) -> re.Pattern[str]:
+    return label_pattern(words)
 
 
 def _response_follows(units: list[Unit], j: int, end: int, starts: set[int], window: int = 4) -> bool:
