@@ -118,6 +118,7 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
 _INLINE_BREAK = (
     r"(?<=[.;:!?])\s+(?=(?:(?:[A-Z][\w.&-]*\s+){{0,3}}(?:[Mm]anagement\s+)?[Rr]esponse\s*:"
     r"|Indicators?\s+of\s+achievement\s*:|Recommendation\s+(?:addressed\s+)?to\s*:|Key\s+actions?\b"
+    r"|Responsible\s+(?:units?|entit(?:y|ies)|offices?)(?:\s*\(s\))?\s*:"
     r"|(?i:{labels})\s+(?:#\s*)?\d{{1,2}}(?:\.\d{{1,2}})?\s*[:.](?:\s|$)"
     r"|(?i:{labels})\s+\d{{1,2}}\s+reads\b|(?i:{labels})\s+\d{{1,2}}\s+[A-Z][a-z]+\s+[a-z]))"
 )
@@ -175,6 +176,7 @@ _PARA_NUM = re.compile(r"^\(?\d{1,3}[.)]\s+")
 # A bracket after a label holds its addressees when it reads as names ("(the Executive Secretary and
 # the programme secretariat)", "(For SOM)"); ranks, results, areas and cross-references are qualifiers.
 _BRACKET_ACTORS = re.compile(r"^(?:(?:for|to)\s*:?\s+)?(?-i:[A-Z])[^:;\d]*$", re.I)
+_LEAD_BRACKET = re.compile(r"^\((?P<inner>[^()]{1,40})\)\s*(?:[:.\-\u2013\u2014](?:\s|$))?\s*")
 _FOR_WORD = re.compile(r"^(?:for|to)\s*:?\s+", re.I)
 _QUALIFIER = re.compile(
     r"\b(?:priority|priorities|result|outcome|output|area|level|pillar|goal|theme|urgent|high|medium|low|term|"
@@ -217,6 +219,15 @@ def match_label(unit: Unit) -> Label | None:
         return Label(label, number, reads.group("rest").strip())
     if number.isalpha() and not re.search(r"[a-z]", rest):
         return None  # "EVALUATION RECOMMENDATION A - COMMUNICATION": a group heading
+    lead = _LEAD_BRACKET.match(rest) if sep and sep != ")" else None
+    if lead and not (
+        _BRACKET_ACTORS.match(lead.group("inner")) and not _QUALIFIER.search(lead.group("inner"))
+    ):
+        # "Recommendation # 2: (Time 0)", "Recommendation 4: (High) : Strengthen ...": a form's
+        # marker or a rank printed after the label is not wording
+        rest = rest[lead.end() :].strip()
+        if not rest:
+            return Label(label, number, "")
     bracket = re.fullmatch(r"\((?P<inner>[^()]{1,120})\)\s*[:.]?", rest) if not sep else None
     if bracket:
         inner = join_lines(bracket.group("inner"))
