@@ -188,7 +188,14 @@ def _region_list(
     markers = [unit_marker(units[j]) for j in range(start, end)]
     run, breaks = top_level_run(markers)
     first = markers[run[0]] if run else None
-    if first is None or not first.is_first():
+    opening = next((m for m in markers if m is not None), None)
+    continued = opening is not None and not opening.is_first() and _goes_on(units, region.start, opening)
+    if continued:
+        # "94." before the heading, "95." ... "118." under it: a report that numbers its paragraphs
+        # through the whole text; the region's paragraphs are its items, numbered as printed
+        first, breaks = opening, []
+        run = [k for k, m in enumerate(markers) if m is not None and m.shape() == opening.shape()]
+    if first is None or not (first.is_first() or continued):
         return _region_bullets(units, region), []  # a list opens with 1 (a, A, i)
     if any(m is not None and m.shape() == first.shape() for m in markers[: run[0]]):
         return (
@@ -273,6 +280,26 @@ def _region_bullets(units: list[Unit], region: Region) -> list[Recommendation]:
             )
         )
     return out
+
+
+def _runs_on(items: list[_Item], u: Unit) -> bool:
+    """Whether a line taken for a heading is the rest of the last item's sentence ("Peoples.
+    Independent oversight ... should be established." after "... affecting Indigenous")."""
+    last = items[-1].pieces[-1].rstrip() if items and items[-1].pieces else ""
+    return bool(last) and not last.endswith((".", "!", "?", ":", ";")) and u.text.rstrip().endswith(".")
+
+
+_LOOK_BACK = 400  # units searched before a region for the paragraph its first item follows
+
+
+def _goes_on(units: list[Unit], start: int, first: Marker) -> bool:
+    """Whether the last number of ``first``'s shape before unit ``start`` is the one ``first``
+    follows ("94." before "95.")."""
+    for j in range(start - 1, max(-1, start - _LOOK_BACK), -1):
+        m = unit_marker(units[j])
+        if m is not None and m.shape() == first.shape():
+            return follows(m, first) == "next"
+    return False
 
 
 def _top_number(u: Unit) -> tuple[str, str] | None:
@@ -365,7 +392,11 @@ def _walk(
                     groups.append(_Group("", "", actors=[who]))
                     mode, loose = "items", 0
                     continue
-            if top is None and u.kind == "heading":
+            if (
+                top is None
+                and u.kind == "heading"
+                and not _runs_on(groups[-1].items if mode == "items" else [], u)
+            ):
                 mode = "after"
                 continue
         else:
