@@ -498,6 +498,8 @@ def _named_parts(phrase: str, doc_abbrevs: Mapping[str, str] | None) -> list[tup
         pos = m.end()
     spans.append((pos, len(phrase)))
     aside = _words("subject_asides", r"\s+(?:{})\s")
+    if len(spans) > 1 and re.fullmatch(r"[a-z][\w-]*", phrase[spans[-1][0] : spans[-1][1]].strip()):
+        spans = [(spans[0][0], spans[-1][1])]  # "United Nations bodies and agencies": one shared name
     for a, b in spans:
         part = phrase[a:b]
         if not _is_name(clean_name(part), doc_abbrevs):
@@ -555,6 +557,12 @@ def _subject_actors(
     if len(chunks) and _words("subject_conjunctions", r"\s+(?:{})\s+").search(subject[chunks[-1][0] :]):
         parts = _named_parts(_MARKER.sub("", subject[chunks[-1][0] :].strip()), doc_abbrevs)
         if len(parts) > 1:
+            # "States, the private sector and multilateral financial institutions": the names before
+            for c0, c1 in reversed(chunks[:-1]):
+                name = clean_name(_MARKER.sub("", subject[c0:c1]))
+                if not name or _aside(name) or not _is_name(name, doc_abbrevs):
+                    break
+                parts.insert(0, (c0 - chunks[-1][0], name))
             return [
                 (base + chunks[-1][0] + a, normalise_actor(n, tagger.registry, doc_abbrevs)) for a, n in parts
             ]
