@@ -14,7 +14,9 @@ recommendations one way, and mixing strategies is how running text turns into fa
    ("KEY-RECOMMENDATIONS", "What the evaluation recommends"), up to the next heading printed as
    large (``recs_regions``, ``recs_lists``), numbered in any style of the shared grammar
    (``numbering``);
-7. items numbered by graphic digits in such a region (``recs_graphic``).
+7. items numbered by graphic digits in such a region (``recs_graphic``);
+8. a recommendations heading and its numbered lines inside one table cell, where a page laid out
+   as a table holds the whole box (``recs_lists``).
 
 A list whose numbering is not consecutive still gives its records, and a warning naming the page
 (``find_recommendations_with_warnings``).
@@ -38,7 +40,7 @@ from .addressees import raw_actors, split_trailing_addressees
 from .recs_common import linearize, plausible_text, quality
 from .recs_graphic import from_graphic_digits
 from .recs_labelled import from_labels
-from .recs_lists import from_groups, from_lists, same_wording
+from .recs_lists import from_cell_lists, from_groups, from_lists, same_wording
 from .recs_regions import find_regions
 from .recs_reported import from_reported
 from .recs_tables import from_column_tables, from_label_tables, from_region_tables
@@ -76,6 +78,8 @@ def find_recommendations_with_warnings(
             recs = _named("recommendations.region_table", from_region_tables(blocks, spans))
         if not recs:
             recs = _named("recommendations.graphic_digits", from_graphic_digits(units, regions))
+        if not recs:
+            recs = _named("recommendations.cell_list", from_cell_lists(units))
     return tuple(_dedupe([_trailing_addressees(_trailing_status(r)) for r in recs])), tuple(warnings)
 
 
