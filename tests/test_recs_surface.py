@@ -520,3 +520,17 @@ def test_recs_surface_list_inside_one_table_cell(heading: str, marker: str):
     lines += ["GOOD PRACTICES", "1. Regional officers reviewed the deliverables."]
     blocks = [head("EVALUATION BRIEF"), table([["Findings of the review", "\n".join(lines)]])]
     assert texts(blocks) == EXPECTED
+
+
+@pytest.mark.parametrize("count", [4, 5])
+def test_recs_surface_counted_addressees_name_every_record(count: int):
+    """'The review included 4 recommendations to the Agency' over four records names their addressee;
+    a count that does not match the records names no one."""
+    blocks = [
+        item(
+            "2.", f"The latter review included {count} recommendations to the Agency and five to the Board."
+        ),
+        head("Recommendations"),
+    ] + [item(f"{n}.", t) for n, t in enumerate(WORDING, 1)]
+    recs = find_recommendations(tuple(blocks))
+    assert [r.actors_raw for r in recs] == (["the Agency"] * 4 if count == 4 else [""] * 4)
