@@ -6,7 +6,7 @@ recommendations one way, and mixing strategies is how running text turns into fa
 
 1. annex tables "No. and actor(s) | Recommendation" (``recs_tables``);
 2. lettered groups "Evaluation recommendation A - ..." with numbering restarting per group (``recs_lists``);
-3. recommendations quoted as reported speech "In paragraph 96, the Board recommended that UNDP ..."
+3. recommendations quoted as reported speech "In paragraph 96, the Board recommended that the agency ..."
    (``recs_reported``);
 4. labels "Recommendation 3." / "Evaluation recommendation # 4:" / boxed "Recommendation N" (``recs_labelled``);
 5. matrices with a "Recommendation" column (``recs_tables``);
@@ -90,7 +90,7 @@ _MAX_COUNTED_WORDS = 8
 
 def _counted_addressees(blocks: tuple[Block, ...], recs: list[Recommendation]) -> list[Recommendation]:
     """Addressees the text names for exactly this many recommendations ("The review included 43
-    recommendations to UNOPS and five to the Executive Board" over 43 records): they are the
+    recommendations to the agency and five to the Executive Board" over 43 records): they are the
     addressees of every record that prints none (``[recommendations] lead_in_recommending``)."""
     if not recs or all(r.actors_raw for r in recs):
         return recs
