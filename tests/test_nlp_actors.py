@@ -288,6 +288,10 @@ def test_the_need_to_is_a_noun_phrase_not_an_addressee(tagger):
             "Il est recommandé aux agences régionales, en collaboration avec la société civile, de renforcer la prévention.",
             ["agences régionales"],
         ),
+        (
+            "L’agence lead en collaboration avec le secrétariat, devrait renforcer l’articulation.",
+            ["L’agence lead"],
+        ),
         ("Il est recommandé d’envisager une seconde phase du projet.", []),
         ("Mettre en place un système de suivi et former les équipes.", []),
     ],

@@ -486,6 +486,14 @@ def _aside(chunk: str) -> bool:
     return bool(_PREP_CHUNK.match(chunk)) or bool(_words("subject_asides", r"^(?:{})\b").match(chunk))
 
 
+def _names_more(tail: str) -> bool:
+    """Whether the words after a preposition name someone (a determiner or a capital: "avec le
+    secrétariat", "en Haïti"), rather than finish a name ("agences de mise en œuvre")."""
+    return bool(re.search(r"(?-i:\b[A-Z])", tail)) or bool(
+        _words("subject_determiners", r"(?:^|\s)(?:{})(?:(?<=['\u2019])|\s)").search(tail)
+    )
+
+
 def _named_parts(phrase: str, doc_abbrevs: Mapping[str, str] | None) -> list[tuple[int, str]]:
     """The names of a subject joined by a conjunction (``subject_conjunctions``: "Le PNUD et l'OIM"),
     each without a trailing aside ("l'OIM en Haïti"); [] unless every part names a body."""
@@ -554,33 +562,33 @@ def _subject_actors(
         c0, c1 = named[-1]
         parts = _named_parts(_MARKER.sub("", subject[c0:c1]), doc_abbrevs)
         return [(base + c0 + a, normalise_actor(n, tagger.registry, doc_abbrevs)) for a, n in parts]
-    if len(chunks) and _words("subject_conjunctions", r"\s+(?:{})\s+").search(subject[chunks[-1][0] :]):
-        parts = _named_parts(_MARKER.sub("", subject[chunks[-1][0] :].strip()), doc_abbrevs)
+    at = filled[-1][0] if filled else chunks[-1][0]
+    if _words("subject_conjunctions", r"\s+(?:{})\s+").search(subject[at:]):
+        parts = _named_parts(_MARKER.sub("", subject[at:].strip()), doc_abbrevs)
         if len(parts) > 1:
             # "States, the private sector and multilateral financial institutions": the names before
-            for c0, c1 in reversed(chunks[:-1]):
+            for c0, c1 in reversed([c for c in filled if c[0] < at]):
                 name = clean_name(_MARKER.sub("", subject[c0:c1]))
                 if not name or _aside(name) or not _is_name(name, doc_abbrevs):
                     break
-                parts.insert(0, (c0 - chunks[-1][0], name))
-            return [
-                (base + chunks[-1][0] + a, normalise_actor(n, tagger.registry, doc_abbrevs)) for a, n in parts
-            ]
-    last = clean_name(_MARKER.sub("", subject[chunks[-1][0] :].strip()))
+                parts.insert(0, (c0 - at, name))
+            return [(base + at + a, normalise_actor(n, tagger.registry, doc_abbrevs)) for a, n in parts]
+    last = clean_name(_MARKER.sub("", subject[at:].strip()))
     last = re.sub(
         r"\s+(?:more\s+)?(?:broadly|specifically|also|further|therefore|jointly|together)$",
         "",
         last,
         flags=re.I,
     )
+    cut = _words("subject_asides", r"\s+(?:{})\s").search(last)
+    if cut and _is_name(last[: cut.start()], doc_abbrevs) and _names_more(last[cut.end() :]):
+        last = last[: cut.start()]  # "L'agence lead en collaboration avec le secrétariat"
     if last and not _aside(last) and _is_name(last, doc_abbrevs):
-        found.append((base + chunks[-1][0], normalise_actor(last, tagger.registry, doc_abbrevs)))
+        found.append((base + at, normalise_actor(last, tagger.registry, doc_abbrevs)))
     elif last and not _aside(last):
-        # "L'agence lead en collaboration avec le secrétariat": the name before an aside in its chunk
-        parts = _named_parts(_MARKER.sub("", subject[chunks[-1][0] :].strip()), doc_abbrevs)
-        found += [
-            (base + chunks[-1][0] + a, normalise_actor(n, tagger.registry, doc_abbrevs)) for a, n in parts
-        ]
+        # "Le PNUD et l'OIM en Haïti": names joined by a conjunction, each without its aside
+        parts = _named_parts(_MARKER.sub("", subject[at:].strip()), doc_abbrevs)
+        found += [(base + at + a, normalise_actor(n, tagger.registry, doc_abbrevs)) for a, n in parts]
     return found
 
 
