@@ -44,6 +44,8 @@ def parse_document(
         n_responses=sum(1 for r in recommendations if r.management_response),
         n_agenda_items=len(agenda_items),
         has_objectives=bool(objectives),
+        objectives_labelled=bool(objectives)
+        and all(o.provenance.rule == "objectives.label" for o in objectives),
         response_cues=count_response_cues(blocks) if recommendations else 0,
         evaluation_sections=count_evaluation_sections(blocks),
         meeting_future=announces_meeting(blocks),
