@@ -868,7 +868,7 @@ def _item(e: Entry) -> AgendaItem | None:
         speakers = inline_speakers(description)
     speakers += _column_speakers(e, speakers)
     ln = e.line
-    prov = dataclasses.replace(ln.block.provenance, row=ln.row).by(strategy(ln))
+    prov = ln.block.row_provenance(ln.row).by(strategy(ln))
     return AgendaItem(
         title=title,
         provenance=prov,

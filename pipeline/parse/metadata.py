@@ -19,6 +19,7 @@ from .cover import (
     cover_blocks,
     front_blocks,
     head,
+    is_furniture,
     is_label_cell,
     key_values,
     label_value,
@@ -427,6 +428,8 @@ def _not_a_place(text: str) -> bool:
         r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|item|agenda|page)\b", text, re.I
     ):
         return True
+    if is_furniture(text.strip()):
+        return True  # "Distr.: General 23 October 1998 English": a language of the masthead
     return _label_before(text, "document", "issue_labels") or len(text.split()) > 10
 
 
