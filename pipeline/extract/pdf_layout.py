@@ -209,10 +209,13 @@ def read_page(page: Any, number: int) -> PageLayout:
     lines = _lines(free)
     if marks:
         lines.extend(Line([m]) for m in attach_big_marks(lines, marks))
-    if not tables and find_gutter(free, width) is None:
-        from .pdf_unruled import find_timetables  # imported here: it builds on this module
+    if not tables:
+        from .pdf_unruled import find_day_grids, find_timetables  # imported here: they build on this module
 
-        tables, lines = find_timetables(lines, number)
+        if find_gutter(free, width) is None:
+            tables, lines = find_timetables(lines, number)
+        day_grids, lines = find_day_grids(lines, number)
+        tables.extend(day_grids)
     items = _order(lines, tables, width)
     if number == 1:
         items = _masthead(items, width, height)

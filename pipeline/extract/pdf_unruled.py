@@ -12,16 +12,24 @@ much ordinary layout (key-value lists, tab stops, hanging indents):
 - **time-led rows** (two or more columns): at least three rows start with a time at the same x,
   with text to its right; a time ending in a dash ("10 a.m.–") runs on to the next line.
 
-Both give ``TableItem``s marked ``kind="grid"``, so that records read from them can say so.
+- **day-keyed grids** (two columns, also on pages whose columns look like running text): rows
+  whose first cell is a day ("Monday, 9 June, afternoon (1 meeting)") and whose second cell
+  starts on the same baseline; lines in the key column alone carry on the key ("(1 meeting)")
+  unless they name another day, lines in the second column alone carry on its cell. A grid the
+  page break cuts goes on at the top of the next page with lines in its last column only
+  (``continue_grid``).
+
+All give ``TableItem``s marked ``kind="grid"``, so that records read from them can say so.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from ..models import Cell
-from ..parse.dates import DASHES, lead_time
+from ..parse.dates import DASHES, day_heading, lead_time
 from .pdf_layout import Line, TableItem, Word, make_cell
 
 
@@ -36,6 +44,7 @@ class GridSettings:
     min_rows: int = 4  # ... and this many printed lines
     key_cell_chars: int = 40  # cells of a time column are at most this long
     min_timed_rows: int = 3  # a time-led table has at least this many timed rows
+    min_day_rows: int = 2  # a day-keyed grid has at least this many rows keyed by a day
 
     def __post_init__(self) -> None:
         for name in ("align", "segment_gap", "row_gap"):
@@ -358,4 +367,87 @@ def _columns(timed_rows: list[list[Line]]) -> list[float]:
     return [min(c) for c in cols if len(c) >= 2] or [min(c) for c in cols]
 
 
-__all__ = ["GridSettings", "find_timetables", "is_time"]
+# ------------------------------------------------------------------------------- day-keyed grids
+def _key_cell(row: list[Line]) -> tuple[float, float, str] | None:
+    """(key x, second cell x, key text) of a row whose first cell is short and names a day."""
+    starts = _starts(row)
+    if len(starts) < 2:
+        return None
+    (x0, s0, k0), (x1, s1, k1) = starts[0], starts[1]
+    words = [w for s, seg in enumerate(row) for k, w in enumerate(seg.words) if (s0, k0) <= (s, k) < (s1, k1)]
+    key = " ".join(w.text for w in words)
+    if len(key) > SETTINGS.key_cell_chars or day_heading(key, None, cell=True) is None:
+        return None
+    return x0, x1, key
+
+
+def find_day_grids(lines: list[Line], page_number: int) -> tuple[list[TableItem], list[Line]]:
+    """Split off two-column grids keyed by day; returns (tables, the lines they did not use)."""
+    rows = _rows(lines)
+    keyed = [(i, k) for i, r in enumerate(rows) if (k := _key_cell(r)) is not None]
+    if len(keyed) < SETTINGS.min_day_rows:
+        return [], lines
+    tables: list[TableItem] = []
+    used: set[int] = set()
+    floor = 0
+    for i, (kx, cx, _) in keyed:
+        if i < floor:
+            continue
+        cols = [kx, cx]
+        end = i + 1
+        while end < len(rows) and _fits(rows[end], cols) and _close(rows[end - 1], rows[end]):
+            end += 1
+        days = sum(1 for j, k in keyed if i <= j < end and abs(k[0] - kx) <= SETTINGS.align)
+        if days < SETTINGS.min_day_rows or end - i < SETTINGS.min_rows:
+            continue
+        tables.append(_day_table(rows[i:end], cols, page_number))
+        used.update(id(seg) for r in rows[i:end] for seg in r)
+        floor = end
+    return tables, [ln for ln in lines if id(ln) not in used]
+
+
+def _day_table(rows: list[list[Line]], cols: list[float], page_number: int) -> TableItem:
+    cells = _cells_by_column(rows, cols)
+    table_rows: list[list[list[Word]]] = []
+    for r in cells:
+        key = " ".join(w.text for w in r[0])
+        new = r[0] and (r[1] or day_heading(key, None, cell=True) is not None)
+        if new or not table_rows:
+            table_rows.append([[], []])
+        table_rows[-1][0].extend(r[0])
+        table_rows[-1][1].extend(r[1])
+    out = [[make_cell(words) if words else Cell("") for words in row] for row in table_rows]
+    segs = [seg for r in rows for seg in r]
+    bbox = (
+        min(s.x0 for s in segs),
+        min(s.top for s in segs),
+        max(s.x1 for s in segs),
+        max(s.bottom for s in segs),
+    )
+    return TableItem(out, bbox, cols, pages=[page_number], kind="grid")
+
+
+def continue_grid(tail: TableItem, items: list[Line | TableItem]) -> int:
+    """How many of a page's first ``items`` carry on ``tail``, an unruled grid the page break cut:
+    lines in its last column alone, in text of the grid's size. They join the last row's last cell
+    as a new paragraph."""
+    if tail.kind != "grid" or len(tail.col_x) < 2 or not tail.rows:
+        return 0
+    last = tail.col_x[-1]
+    n = 0
+    for it in items:
+        if isinstance(it, TableItem) or it.x0 < last - SETTINGS.align or it.size < 9:
+            break
+        n += 1
+    if not n or abs(items[0].x0 - last) > SETTINGS.align:  # type: ignore[union-attr]
+        return 0
+    cell = make_cell([w for it in items[:n] for w in it.words])  # type: ignore[union-attr]
+    row = tail.rows[-1]
+    before = row[-1]
+    text = before.text + "\n\n" + cell.text if before.text else cell.text
+    row[-1] = dataclasses.replace(before, text=text, bold=before.bold and cell.bold)
+    tail.pages.append(tail.pages[-1] + 1)
+    return n
+
+
+__all__ = ["GridSettings", "continue_grid", "find_day_grids", "find_timetables", "is_time"]

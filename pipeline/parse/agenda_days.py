@@ -1,0 +1,96 @@
+"""Untimed day tables: a day column beside a subject column, and no time anywhere.
+
+"Monday, 9 June, afternoon (1 meeting) | Question of Guam / Question of Montserrat / ...": a
+programme of work that gives each day (or part of a day) its subjects, never a clock time. Every
+subject of a row is an agenda item with the row's date (none where the day cell names no day,
+"To be determined"). The subjects of one cell are its paragraphs: blocks of lines set apart by a
+blank line (a PDF cell), or its lines where the cell has no blank line and its lines are the
+source's own paragraphs (a DOCX or text cell), or its bulleted lines.
+
+The column roles come from ``agenda_columns``: a table qualifies when one column holds days, one
+other column holds the subjects (the rest, if any, describe them: speakers, venue, notes), and no
+column holds times (those tables are timed programmes, ``agenda_programme``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..models import AgendaItem, Block, BlockKind
+from ..textutil import join_lines
+from .agenda_columns import ASIDE, DAY, TIME, TITLE, infer
+from .dates import day_heading
+
+RULE = "agenda.programme.days"
+MIN_DAY_ROWS = 2  # a day table has at least this many rows that name a day
+_BULLET = re.compile(r"^[•●○◦▪■►▶➢➤*\-–]\s*")
+
+
+def find_day_tables(blocks: tuple[Block, ...], year: int | None) -> list[AgendaItem]:
+    items: list[AgendaItem] = []
+    for block in blocks:
+        if block.kind == BlockKind.TABLE and block.rows:
+            items.extend(_read(block, year))
+    return items
+
+
+def _read(block: Block, year: int | None) -> list[AgendaItem]:
+    cols = infer(block.rows, year)
+    if TIME in cols.roles or DAY not in cols.roles:
+        return []
+    day = cols.roles.index(DAY)
+    subjects = [
+        j
+        for j, role in enumerate(cols.roles)
+        if j != day and role in ("", TITLE) and any(j < len(r) and r[j].text.strip() for r in block.rows)
+    ]
+    if len(subjects) != 1 or cols.tracks:
+        return []
+    subject = subjects[0]
+    body = [(i, r) for i, r in enumerate(block.rows) if i >= cols.header and len(r) > max(day, subject)]
+    days = [day_heading(r[day].text, year, cell=True) for _, r in body]
+    if sum(d is not None for d in days) < MIN_DAY_ROWS:
+        return []
+    pdf = block.provenance.page is not None
+    out: list[AgendaItem] = []
+    date: str | None = None
+    for (i, row), d in zip(body, days, strict=True):
+        if row[day].text.strip():
+            date = d.date if d is not None else None
+        aside = " ".join(
+            row[j].text.strip() for j, role in enumerate(cols.roles) if role in ASIDE and j < len(row)
+        ).strip()
+        prov = dataclasses.replace(block.provenance, row=i).by(RULE)
+        for title in subjects_of(row[subject].text, pdf):
+            out.append(AgendaItem(title=title, provenance=prov, date=date, description=aside))
+    return out
+
+
+def subjects_of(text: str, pdf: bool) -> list[str]:
+    """The subjects of a cell: its paragraphs (see the module's description)."""
+    text = text.strip()
+    if not text:
+        return []
+    lines = [ln.strip() for ln in text.split("\n")]
+    if "" in lines:
+        paras: list[list[str]] = [[]]
+        for ln in lines:
+            if not ln:
+                if paras[-1]:
+                    paras.append([])
+            else:
+                paras[-1].append(ln)
+    elif not pdf or all(_BULLET.match(ln) for ln in lines):
+        paras = [[ln] for ln in lines]
+    else:
+        paras = [lines]
+    out = []
+    for para in paras:
+        title = _BULLET.sub("", join_lines("\n".join(para))).strip()
+        if title:
+            out.append(title)
+    return out
+
+
+__all__ = ["RULE", "find_day_tables", "subjects_of"]
