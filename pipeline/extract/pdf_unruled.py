@@ -428,24 +428,29 @@ def _day_table(rows: list[list[Line]], cols: list[float], page_number: int) -> T
 
 
 def continue_grid(tail: TableItem, items: list[Line | TableItem]) -> int:
-    """How many of a page's first ``items`` carry on ``tail``, an unruled grid the page break cut:
-    lines in its last column alone, in text of the grid's size. They join the last row's last cell
-    as a new paragraph."""
-    if tail.kind != "grid" or len(tail.col_x) < 2 or not tail.rows:
+    """How many of a page's first ``items`` carry on ``tail``, a day-keyed grid the page break cut:
+    lines, in text of the grid's size, that start at its column edges. Lines in the subject column
+    alone join the last row's subjects as a new paragraph; a line with a key starts a row of its
+    own (a page too short to make a grid of its own). Returns 0 for other tables."""
+    if tail.kind != "grid" or len(tail.col_x) != 2 or not tail.rows:
         return 0
-    last = tail.col_x[-1]
+    if day_heading(tail.rows[0][0].text, None, cell=True) is None:
+        return 0
     n = 0
     for it in items:
-        if isinstance(it, TableItem) or it.x0 < last - SETTINGS.align or it.size < 9:
+        if isinstance(it, TableItem) or it.size < 9 or not _fits([it], tail.col_x):
             break
         n += 1
-    if not n or abs(items[0].x0 - last) > SETTINGS.align:  # type: ignore[union-attr]
+    if not n:
         return 0
-    cell = make_cell([w for it in items[:n] for w in it.words])  # type: ignore[union-attr]
-    row = tail.rows[-1]
-    before = row[-1]
-    text = before.text + "\n\n" + cell.text if before.text else cell.text
-    row[-1] = dataclasses.replace(before, text=text, bold=before.bold and cell.bold)
+    more = _day_table(_rows(items[:n]), tail.col_x, tail.pages[-1] + 1)  # type: ignore[arg-type]
+    first = more.rows[0]
+    if not first[0].text:  # the subjects of the row the page break cut
+        row, before, cell = tail.rows[-1], tail.rows[-1][-1], first[-1]
+        text = before.text + "\n\n" + cell.text if before.text else cell.text
+        row[-1] = dataclasses.replace(before, text=text, bold=before.bold and cell.bold)
+        more.rows = more.rows[1:]
+    tail.rows.extend(more.rows)
     tail.pages.append(tail.pages[-1] + 1)
     return n
 
