@@ -191,3 +191,122 @@ def test_subjects_of_a_cell(text: str, pdf: bool, subjects: list[str]) -> None:
 def test_day_month_year_from_the_weekday(text: str, year: int, date: str) -> None:
     d = day_heading(text, year, cell=True)
     assert d is not None and d.date == date
+
+
+# ------------------------------------------------------------------------------ lists under day headings
+def _day_list_docx(path: Path, headings: list[str], numbered: bool) -> Path:
+    d = docx.Document()
+    d.add_heading("Workshop agenda", level=1)
+    d.add_paragraph("The workshop will be held from 29 July to 1 August 2026.")
+    for k, h in enumerate(headings, 1):
+        d.add_heading(f"3.{k} {h}" if numbered else h, level=2)
+        for part, bullets in (
+            ("Morning", ["Opening of day %d." % k, "Review of data."]),
+            ("Afternoon", ["Model runs."]),
+        ):
+            d.add_heading(f"3.{k}.1 {part}" if numbered else part, level=3)
+            for b in bullets:
+                d.add_paragraph(b, style="List Bullet")
+    d.add_heading("4 Participants", level=1)
+    d.add_paragraph("Everyone", style="List Bullet")
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("headings", "numbered"),
+    [
+        (["Day 1 (29/07): Data review", "Day 2 (30/07): Assessment"], True),
+        (["Wednesday 29 July", "Thursday 30 July"], False),
+        (["Day 1 (29/07)", "Day 2: Assessment runs"], False),  # "Day 2" counts on from day 1
+    ],
+)
+def test_day_lists_docx(tmp_path: Path, headings: list[str], numbered: bool) -> None:
+    path = _day_list_docx(tmp_path / "list.docx", headings, numbered)
+    ex = DocxExtractor().extract(path, "list.docx")
+    items = find_agenda_items(ex.blocks, 2026, None)
+    assert [(a.date, a.title) for a in items] == [
+        (day, t)
+        for day, k in (("2026-07-29", 1), ("2026-07-30", 2))
+        for t in (f"Opening of day {k}.", "Review of data.", "Model runs.")
+    ]
+    assert {a.provenance.rule for a in items} == {"agenda.programme.day_lists"}
+
+
+def test_one_day_heading_is_not_a_day_list(tmp_path: Path) -> None:
+    path = _day_list_docx(tmp_path / "one.docx", ["Day 1 (29/07)"], False)
+    ex = DocxExtractor().extract(path, "one.docx")
+    assert find_agenda_items(ex.blocks, 2026, None) == ()
+
+
+# ---------------------------------------------------------------------- bands under ruled tables
+ROOMS = ["Board Room 1", "Room A", "Room B", "Room C"]
+MORNING = [
+    "Geographic data in M&E",
+    "Qualitative evidence tools",
+    "Statistics with R code",
+    "Equitable evaluation",
+]
+
+
+def _band_pdf(path: Path, *, rule_cells: bool) -> Path:
+    """A ruled header (title, rooms, a slot band) over session cells, then a ruled one-column band
+    (a break and the next slot) over 'Continuation' cells; the session cells ruled or not. The
+    bands are bold, as in the real programme this copies."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    x0, w, h = 40, 128, 16
+    xs = [x0 + k * w for k in range(5)]
+    y = 780
+
+    def band(text: str, top: float) -> None:
+        c.rect(x0, top - h, 4 * w, h)
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(x0 + 4, top - 11, text)
+        c.setFont("Helvetica", 9)
+
+    c.setFont("Helvetica", 9)
+    band("Pre-conference workshops, full day", y)
+    y -= h
+    for k, room in enumerate(ROOMS):
+        c.rect(xs[k], y - h, w, h)
+        c.drawString(xs[k] + 4, y - 11, room)
+    y -= h
+    band("Morning Sessions · 8:30 AM – 10:00 AM", y)
+    y -= h
+
+    def sessions(top: float, cont: bool) -> float:
+        y = top - 18
+        for k, title in enumerate(MORNING):
+            yy = y
+            if cont:
+                c.drawString(xs[k] + 4, yy, "Continuation")
+                yy -= 10
+            c.drawString(xs[k] + 4, yy, title)
+            c.drawString(xs[k] + 4, yy - 20, "Facilitated by")
+            c.drawString(xs[k] + 4, yy - 30, f"Dr. Person Number{k}")
+        bottom = y - 40 - (10 if cont else 0)
+        if rule_cells:
+            for k in range(4):
+                c.rect(xs[k], bottom, w, top - bottom)
+        return bottom - 10
+
+    y = sessions(y, False)
+    band("Tea Break · 10:00 AM – 10:30 AM", y)
+    band("Late Morning Sessions · 10:30 AM – 1:00 PM", y - h)
+    y = sessions(y - 2 * h, True)
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("rule_cells", [False, True])
+def test_sessions_under_ruled_bands(tmp_path: Path, rule_cells: bool) -> None:
+    path = _band_pdf(tmp_path / "bands.pdf", rule_cells=rule_cells)
+    ex = PdfExtractor().extract(path, "bands.pdf")
+    got = [(a.start, a.end, a.title) for a in find_agenda_items(ex.blocks, 2026, "2026-05-04")]
+    want = [(s, e, t) for s, e in [("08:30", "10:00")] for t in MORNING]
+    want += [("10:00", "10:30", "Tea Break")]
+    want += [("10:30", "13:00", t) for t in MORNING]
+    assert [
+        g for g in got if g[2] not in ("Morning Sessions", "Late Morning Sessions", "Board Room 1")
+    ] == want

@@ -209,6 +209,10 @@ def read_page(page: Any, number: int) -> PageLayout:
     lines = _lines(free)
     if marks:
         lines.extend(Line([m]) for m in attach_big_marks(lines, marks))
+    if tables:
+        from .pdf_unruled import find_bands  # imported here: it builds on this module
+
+        lines = find_bands(lines, tables)
     if not tables:
         from .pdf_unruled import find_day_grids, find_timetables  # imported here: they build on this module
 

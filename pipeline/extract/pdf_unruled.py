@@ -19,6 +19,10 @@ much ordinary layout (key-value lists, tab stops, hanging indents):
   page break cuts goes on at the top of the next page with lines in its last column only
   (``continue_grid``).
 
+- **bands under a ruled table**: the unruled lines between a ruled table (a coloured band: "Morning
+  Sessions · 8:30 AM – 10:00 AM") and the next one, set in two or more columns that every line keeps
+  to (the sessions of the rooms named above), make one row of cells (``find_bands``).
+
 All give ``TableItem``s marked ``kind="grid"``, so that records read from them can say so.
 """
 
@@ -455,4 +459,60 @@ def continue_grid(tail: TableItem, items: list[Line | TableItem]) -> int:
     return n
 
 
-__all__ = ["GridSettings", "continue_grid", "find_day_grids", "find_timetables", "is_time"]
+# ------------------------------------------------------------------------- bands under ruled tables
+def find_bands(lines: list[Line], tables: list[TableItem]) -> list[Line]:
+    """Add the column band under each ruled table to it as a row; returns the lines not used.
+
+    The row has a cell per column of the band; where the band's columns are not the table's (the
+    sessions of four rooms under a one-column band "Lunch Break · 1:00 PM – 2:00 PM") the row is
+    wider than the table's other rows."""
+    ruled = sorted((t for t in tables if t.kind == "ruled"), key=lambda t: t.bbox[1])
+    used: set[int] = set()
+    for t in ruled:
+        below = [u.bbox[1] for u in ruled if u.bbox[1] >= t.bbox[3] - 1 and u is not t]
+        floor = min(below, default=float("inf"))
+        band: list[Line] = []
+        for ln in sorted((ln for ln in lines if t.bbox[3] - 1 <= ln.top < floor), key=lambda ln: ln.top):
+            if ln.x0 < t.bbox[0] - SETTINGS.align or ln.x1 > t.bbox[2] + SETTINGS.align:
+                break
+            if band and (ln.size > 1.3 * band[0].size or ln.size < band[0].size / 1.3):
+                break
+            if band and ln.top - max(b.bottom for b in band) > SETTINGS.row_gap * ln.size:
+                break
+            if not band and ln.top - t.bbox[3] > SETTINGS.row_gap * ln.size:
+                break
+            band.append(ln)
+        row = _band_row(band)
+        if row is not None:
+            t.rows.append(row)
+            t.bbox = (
+                min(t.bbox[0], *(ln.x0 for ln in band)),
+                t.bbox[1],
+                max(t.bbox[2], *(ln.x1 for ln in band)),
+                max(ln.bottom for ln in band),
+            )
+            used.update(id(ln) for ln in band)
+    return [ln for ln in lines if id(ln) not in used]
+
+
+def _band_row(band: list[Line]) -> list[Cell] | None:
+    """One row of cells when the band's lines keep to two or more shared left edges."""
+    if len(band) < 4:
+        return None
+    groups = _cluster([ln.x0 for ln in band])
+    if sum(len(g) >= 2 for g in groups) < 2:
+        return None  # two or more edges that several lines start at ("N/A" alone may fill a column)
+    cols = [min(g) for g in groups]
+    tol = SETTINGS.align
+    if any(w.x0 + tol < c < w.x1 - tol for ln in band for w in ln.words for c in cols):
+        return None  # a word runs across a column edge: not columns
+    cells: list[list[Word]] = [[] for _ in cols]
+    for ln in band:
+        for w in ln.words:
+            cells[_col(w.x0, cols)].append(w)
+    if sum(1 for c in cells if c) < 2:
+        return None
+    return [make_cell(words) if words else Cell("") for words in cells]
+
+
+__all__ = ["GridSettings", "continue_grid", "find_bands", "find_day_grids", "find_timetables", "is_time"]

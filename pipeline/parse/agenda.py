@@ -8,7 +8,7 @@ Two readers run over the block stream and the better answer wins:
   lines), with day headings, numbered talks inside sessions, breaks and speakers.
 
 Where neither finds items, ``agenda_days`` reads untimed day tables (a day column beside a column
-of subjects: a programme of work).
+of subjects: a programme of work), or else lists under day headings.
 
 A document with neither (a concept note's thematic strands, a report's numbered paragraphs,
 deadlines) yields no items.
@@ -20,7 +20,7 @@ import dataclasses
 import re
 
 from ..models import AgendaItem, Block
-from .agenda_days import find_day_tables
+from .agenda_days import find_day_lists, find_day_tables
 from .agenda_numbered import find_numbered_agenda
 from .agenda_programme import find_programme
 from .dates import find_dates, find_month_years
@@ -39,7 +39,7 @@ def find_agenda_items(
         rule = "agenda.numbered+timetable" if scheduled else "agenda.numbered"
         return tuple(dataclasses.replace(a, provenance=a.provenance.by(rule)) for a in numbered)
     if not programme and not numbered:
-        return tuple(find_day_tables(blocks, year))
+        return tuple(find_day_tables(blocks, year) or find_day_lists(blocks, year))
     return tuple(programme)
 
 

@@ -7,6 +7,11 @@ subject of a row is an agenda item with the row's date (none where the day cell 
 blank line (a PDF cell), or its lines where the cell has no blank line and its lines are the
 source's own paragraphs (a DOCX or text cell), or its bulleted lines.
 
+The same programme is also written as day headings over bulleted lists ("3.1 Day 1 (29/07):
+Introduction and data review", then "Morning" / "Afternoon" headings, then bullets): every list item
+under a day heading is an item with that day's date (``find_day_lists``); a "Day 2" without a date
+counts on from the first dated day.
+
 The column roles come from ``agenda_columns``: a table qualifies when one column holds days, one
 other column holds the subjects (the rest, if any, describe them: speakers, venue, notes), and no
 column holds times (those tables are timed programmes, ``agenda_programme``).
@@ -19,10 +24,12 @@ import re
 
 from ..models import AgendaItem, Block, BlockKind
 from ..textutil import join_lines
+from . import vocab
 from .agenda_columns import ASIDE, DAY, TIME, TITLE, infer
-from .dates import day_heading
+from .dates import add_days, day_heading
 
 RULE = "agenda.programme.days"
+LIST_RULE = "agenda.programme.day_lists"
 MIN_DAY_ROWS = 2  # a day table has at least this many rows that name a day
 _BULLET = re.compile(r"^[•●○◦▪■►▶➢➤*\-–]\s*")
 
@@ -93,4 +100,42 @@ def subjects_of(text: str, pdf: bool) -> list[str]:
     return out
 
 
-__all__ = ["RULE", "find_day_tables", "subjects_of"]
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,4}|[A-H])[.)]?\s+")
+
+
+def find_day_lists(blocks: tuple[Block, ...], year: int | None) -> list[AgendaItem]:
+    """List items under day headings (see the module's description)."""
+    parts = vocab.current().regex("agenda", "parts_of_day", r"^(?:{})\W*$")
+    out: list[AgendaItem] = []
+    day_level: int | None = None
+    date: str | None = None
+    first: tuple[str, int] | None = None  # (date, ordinal) of the first dated day
+    days = 0
+    for block in blocks:
+        if block.kind == BlockKind.HEADING:
+            text = _SECTION_NUMBER.sub("", block.text.strip())
+            d = day_heading(text, year)
+            if (
+                d is not None
+                and (d.date or d.ordinal is not None)
+                and (day_level is None or block.level <= day_level)
+            ):
+                day_level, date, days = block.level, d.date, days + 1
+                if date and d.ordinal is not None and first is None:
+                    first = (date, d.ordinal)
+                elif date is None and d.ordinal is not None and first is not None:
+                    date = add_days(first[0], d.ordinal - first[1])
+                continue
+            if day_level is not None and block.level > day_level and parts.match(text):
+                continue  # "Morning" / "Afternoon" under the day: a half-day slot, not an item
+            if day_level is not None and block.level <= day_level + 1:
+                day_level = None  # another section: the days are over
+            continue
+        if day_level is None or block.kind != BlockKind.LIST_ITEM or not block.text.strip():
+            continue
+        prov = block.provenance.by(LIST_RULE)
+        out.append(AgendaItem(title=join_lines(block.text.strip()), provenance=prov, date=date))
+    return out if days >= MIN_DAY_ROWS else []
+
+
+__all__ = ["LIST_RULE", "RULE", "find_day_lists", "find_day_tables", "subjects_of"]

@@ -66,6 +66,11 @@ def _rx(key: str, template: str = r"^(?:{})\b") -> re.Pattern[str]:
     return vocab.current().regex("agenda", key, template)
 
 
+def _continuation_rx() -> re.Pattern[str]:  # noqa: N802 - a compiled pattern, as the module's constants
+    """'Continuation', 'Continued', 'Continuation of Day 1', 'Continuation 2' leading a title or a cell."""
+    return _rx("continuation", r"^(?:{})(?:\s+(?:of|from)\s+Day)?(?:\s*\d+)?\b")
+
+
 def _break(text: str) -> bool:
     """A break row: "Coffee Break", "Tea / Coffee Breaks", "Lunch" (the ``[agenda] breaks`` words)."""
     return bool(_rx("breaks", r"^(?:[\w-]+\s*/\s*)?(?:{})s?\b").match(text))
@@ -289,7 +294,8 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
             t0 = cells[0].text.strip()
             lead = lead_time(t0.replace("\n", " "), cell=True)
             if len(cells) > 1 and (
-                lead
+                is_time_cell(t0)
+                or lead
                 and not _after_time(t0.replace("\n", " ")[lead.stop :])
                 or (timed and row and row[0].text.strip() and len(t0) <= 40 and "\n" not in t0)
             ):
@@ -389,7 +395,10 @@ def _is_day_cell(text: str) -> bool:
 
 def _title_like(text: str) -> bool:
     """A cell that reads as a session title (parallel sessions side by side), not a speaker or venue."""
-    first = text.strip().split("\n")[0].strip()
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if len(lines) > 1 and _continuation_rx().fullmatch(lines[0].strip("().")):
+        lines = lines[1:]  # "Continuation" over the title of a session carried on from the slot before
+    first = lines[0] if lines else ""
     if len(first) < 20 or _stop(first) or _PERSON.match(first):
         return False
     return not (len(first) < 40 and _rx("venue_words", r"\b(?:{})\b").search(first))
@@ -595,12 +604,15 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             parent, group = cur, []
             cur.lines.append(ln)
             continue
-        spawn = cur.line.slot and cur.line.row != ln.row and not _break(cur.line.text)
+        spawn = cur.line.slot and cur.line.row != ln.row
         if ln.multi and (group or spawn) and ln.in_table:
             same_row = [e for e in group if e.line.block is ln.block and e.line.row == ln.row]
             if not group or (same_row and all(e.col != ln.col for e in same_row)):
                 if not group and cur.line.slot:  # the columns under a slot label: one session each
-                    cur = Entry(line=ln, start=cur.start, end=cur.end, date=date, col=ln.col)
+                    # (sessions printed under a break's band are not in the break: no time is printed)
+                    timed_slot = not _break(cur.line.text)
+                    start, end = (cur.start, cur.end) if timed_slot else (None, None)
+                    cur = Entry(line=ln, start=start, end=end, date=date, col=ln.col)
                     entries.append(cur)
                     group = [cur]
                     cur.lines.append(ln)
@@ -840,7 +852,7 @@ def _continues(prev: str, nxt: str) -> bool:
 
 def _clean_title(title: str) -> str:
     title = title.strip(" –—-:;,")
-    cont = _rx("continuation", r"^(?:{})(?:\s+(?:of|from)\s+Day\s*\d+)?\b").match(title)
+    cont = _continuation_rx().match(title)
     if cont and title[cont.end() :].strip():
         title = title[cont.end() :].strip()
     if _break(title) or re.match(r"^(?:Registration|Reception|Welcome Reception)\b", title):
