@@ -201,7 +201,7 @@ def _day_list_docx(path: Path, headings: list[str], numbered: bool) -> Path:
     for k, h in enumerate(headings, 1):
         d.add_heading(f"3.{k} {h}" if numbered else h, level=2)
         for part, bullets in (
-            ("Morning", ["Opening of day %d." % k, "Review of data."]),
+            ("Morning", [f"Opening of day {k}.", "Review of data."]),
             ("Afternoon", ["Model runs."]),
         ):
             d.add_heading(f"3.{k}.1 {part}" if numbered else part, level=3)
