@@ -310,3 +310,77 @@ def test_sessions_under_ruled_bands(tmp_path: Path, rule_cells: bool) -> None:
     assert [
         g for g in got if g[2] not in ("Morning Sessions", "Late Morning Sessions", "Board Room 1")
     ] == want
+
+
+# ------------------------------------------------------------- programme tables: roles and row cues
+def _table_block(rows, page: int | None = 1):
+    from pipeline.models import Block, Cell, Provenance
+
+    cells = tuple(tuple(c if isinstance(c, Cell) else Cell(c) for c in r) for r in rows)
+    prov = Provenance("x.pdf", page=page) if page else Provenance("x.docx", block=0)
+    return Block(BlockKind.TABLE, "\n".join("\t".join(c.text for c in r) for r in cells), prov, rows=cells)
+
+
+@pytest.mark.parametrize("page", [1, None])  # PDF and DOCX provenance
+@pytest.mark.parametrize("time", [("2:30 pm", "3 – 4 pm"), ("14:30", "15:00-16:00"), ("1430", "1500-1600")])
+def test_venue_column_without_header_is_not_the_title(page, time) -> None:
+    rows = [
+        ("", "Monday, 26 February", "", ""),
+        (time[0], "", "Hotel Lobby", "Walk together to the campus"),
+        (time[1], "", "Faculty -\nAuditorium", "Welcome address and introduction"),
+    ]
+    items = find_agenda_items((_table_block(rows, page),), 2018, None)
+    assert [(a.start, a.title) for a in items] == [
+        ("14:30", "Walk together to the campus"),
+        ("15:00", "Welcome address and introduction"),
+    ]
+
+
+@pytest.mark.parametrize("bullet", ["•", "\uf0b7", "▪"])
+def test_break_in_a_timed_cell_shares_its_slot_and_bullets_do_not_wrap_the_title(bullet) -> None:
+    rows = [
+        ("", "Monday, 26 February"),
+        ("4 - 4:30 pm", "Registration\nCoffee break"),
+        ("8 am – 7 pm", f"Excursion to the plant\n{bullet} 7:45 am: Meet at the lobby\n{bullet} 1 pm: Lunch"),
+    ]
+    items = find_agenda_items((_table_block(rows),), 2018, None)
+    assert [(a.start, a.end, a.title) for a in items] == [
+        ("16:00", "16:30", "Registration"),
+        ("16:00", "16:30", "Coffee break"),
+        ("08:00", "19:00", "Excursion to the plant"),
+    ]
+
+
+def test_untimed_bold_row_is_an_item_when_the_numbered_titles_are_bold() -> None:
+    """Timed rows mix bold item titles and plain consultations; the numbered rows' bold titles are
+    the cue that an unnumbered bold row ("Opening of the session") is an item of its own."""
+    from pipeline.models import Cell
+
+    def bold(text: str) -> Cell:
+        return Cell(text, bold_prefix=text.split("\n")[0])
+
+    rows = [
+        ("Day", "Time", "Item", "Subject"),
+        (
+            "Tuesday, 17 June",
+            "10 a.m.–1 p.m.",
+            "1",
+            bold("Organizational matters\n\n• Adoption of the agenda"),
+        ),
+        ("", "", "", bold("Opening of the session\n\n• Statements")),
+        ("", "", "2", bold("Annual report")),
+        ("", "1:15 p.m.–2:30 p.m.", "", "Informal consultations"),
+        ("", "3 p.m.–6 p.m.", "", "Informal consultations"),
+        ("Wednesday, 18 June", "10 a.m.–1 p.m.", "3", bold("Evaluation")),
+        ("", "3 p.m.–6 p.m.", "", "Informal consultations"),
+    ]
+    items = find_agenda_items((_table_block(rows),), 2025, None)
+    assert [(a.date, a.start, a.number, a.title) for a in items] == [
+        ("2025-06-17", "10:00", "1", "Organizational matters"),
+        ("2025-06-17", "10:00", None, "Opening of the session"),
+        ("2025-06-17", "10:00", "2", "Annual report"),
+        ("2025-06-17", "13:15", None, "Informal consultations"),
+        ("2025-06-17", "15:00", None, "Informal consultations"),
+        ("2025-06-18", "10:00", "3", "Evaluation"),
+        ("2025-06-18", "15:00", None, "Informal consultations"),
+    ]

@@ -49,6 +49,7 @@ _PERSON = re.compile(
     r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng|Hon)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,3}"
     r"(?:\s*[,&]\s*(?:[A-Z][a-z'’-]+\s*){2,4})*$"
 )
+_BULLET_LEAD = re.compile(r"^[•●○◦▪■►▶➢➤\ue000-\uf8ff]")  # a bullet glyph (symbol fonts: private use)
 _PLACEHOLDER = re.compile(r"^(?:N/?A|TBA|TBC|TBD|-+|–)$", re.I)
 _SLOT = re.compile(r"[·|•]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*[–—-]\s*\d")
 _HONORIFIC_ANYWHERE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s?[A-Z][a-z]")
@@ -370,11 +371,18 @@ def _plain(block: Block, row: int, text: str, timed: bool, col: int, aside: str 
 
 
 def _titles_bold(block: Block, cols: Columns) -> bool:
-    """The timed rows' titles are set bold (so an untimed bold row is a row of its own, not a note)."""
+    """The timed rows' titles, or the numbered rows' titles, are set bold (so an untimed bold row is
+    a row of its own, not a note)."""
+    return _keyed_titles_bold(block, cols, TIME) or (
+        NUMBER in cols.roles and _keyed_titles_bold(block, cols, NUMBER)
+    )
+
+
+def _keyed_titles_bold(block: Block, cols: Columns, key: str) -> bool:
     n = bold = 0
     for row in block.rows[cols.header :]:
         cells = [(k, c) for k, c in enumerate(row) if c.text.strip()]
-        if not any(cols.role(k) == TIME for k, _ in cells):
+        if not any(cols.role(k) == key for k, _ in cells):
             continue
         titles = [c for k, c in cells if cols.role(k) in ("", TITLE)]
         if titles:
@@ -642,7 +650,9 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                 cur.lines.append(ln)
             continue
         if _break(text) and len(text) < 60 and (cur.lines or cur.label):
-            cur = Entry(line=ln, date=date)
+            # a break printed in the cell of a timed row ("Registration / Coffee break") shares its slot
+            same = ln.in_table and cur.line.block is ln.block and cur.line.row == ln.row
+            cur = Entry(line=ln, date=date, start=cur.start if same else None, end=cur.end if same else None)
             entries.append(cur)
             cur.lines.append(ln)
             continue
@@ -838,7 +848,9 @@ def _stop(line: str) -> bool:
 
 
 def _continues(prev: str, nxt: str) -> bool:
-    """Is ``nxt`` the wrapped rest of a title line ``prev``?"""
+    """Is ``nxt`` the wrapped rest of a title line ``prev``? Never a bulleted line."""
+    if _BULLET_LEAD.match(nxt):
+        return False
     if prev.endswith((":", "-", "–", ",", "&", "/")) or re.search(
         r"\b(?:and|or|of|by|for|the|in|on|to|a|an|with)$", prev
     ):
