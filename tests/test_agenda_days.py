@@ -384,3 +384,94 @@ def test_untimed_bold_row_is_an_item_when_the_numbered_titles_are_bold() -> None
         ("2025-06-18", "10:00", "3", "Evaluation"),
         ("2025-06-18", "15:00", None, "Informal consultations"),
     ]
+
+
+# ------------------------------------------------------------------- time at the right of the rows
+RIGHT_ROWS = [  # (indent, title, bullets, time)
+    (0, "Day One", [], ""),
+    (0, "1. Introduction", [], "0900-0910"),
+    (1, "a. Workshop objectives", ["Review the objectives", "Questions for the agenda"], ""),
+    (1, "b. Setting the scene", ["Status of resources", "Participant discussion"], "0910-1000"),
+    (0, "2. The value of cooperation", ["The dilemma"], "1130-1230"),
+    (0, "3. Management using input controls", [], "1400-1600"),
+    (1, "a. Types of input controls", ["Spatial restrictions", "Gear restrictions"], ""),
+    (0, "Day Two", [], ""),
+    (0, "4. Report back", [], "0900-0930"),
+    (0, "5. Summary and close", [], "0930-0935"),
+]
+
+
+def _right_pdf(path: Path, time_format: str) -> Path:
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    y = 780
+    c.drawString(90, y, "Workshop Program")
+    y -= 20
+    for indent, title, bullets, time in RIGHT_ROWS:
+        c.setFont("Helvetica", 10)
+        c.drawString(90 + 16 * indent, y, title)
+        if time:
+            a, b = time.split("-")
+            shown = {"military": time, "colon": f"{a[:2]}:{a[2:]} - {b[:2]}:{b[2:]}"}[time_format]
+            c.drawString(460, y, shown)
+        for k, bullet in enumerate(bullets):
+            c.drawString(240, y - 14 * k, "• " + bullet)
+        y -= 14 * max(1, len(bullets)) + 4
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("time_format", ["military", "colon"])
+def test_times_at_the_right_of_numbered_rows(tmp_path: Path, time_format: str) -> None:
+    path = _right_pdf(tmp_path / "right.pdf", time_format)
+    ex = PdfExtractor().extract(path, "right.pdf")
+    got = [
+        (a.date, a.start, a.end, a.number, a.title)
+        for a in find_agenda_items(ex.blocks, 2013, "2013-02-16")
+        if a.title != "Workshop Program"
+    ]
+    assert got == [
+        ("2013-02-16", "09:00", "09:10", "1", "Introduction"),
+        ("2013-02-16", "09:00", "09:10", "a", "Workshop objectives"),  # an untimed sub-row: the slot above
+        ("2013-02-16", "09:10", "10:00", "b", "Setting the scene"),
+        ("2013-02-16", "11:30", "12:30", "2", "The value of cooperation"),
+        ("2013-02-16", "14:00", "16:00", "3", "Management using input controls"),
+        ("2013-02-16", "14:00", "16:00", "a", "Types of input controls"),
+        ("2013-02-17", "09:00", "09:30", "4", "Report back"),
+        ("2013-02-17", "09:30", "09:35", "5", "Summary and close"),
+    ]
+
+
+def test_day_one_counts_from_the_meeting_not_the_issue_date() -> None:
+    """A bare date before the programme (the date of issue) does not make 'Day One'."""
+    from pipeline.models import Block, Provenance
+
+    p = Provenance("x.pdf", page=1)
+    blocks = (
+        Block(BlockKind.PARAGRAPH, "21 January 2013", p),
+        Block(BlockKind.HEADING, "Day One", p, level=2),
+        Block(BlockKind.PARAGRAPH, "09:00 - 10:00 Opening", p),
+        Block(BlockKind.PARAGRAPH, "10:00 - 11:00 Discussion", p),
+        Block(BlockKind.HEADING, "Day Two", p, level=2),
+        Block(BlockKind.PARAGRAPH, "09:00 - 10:00 Close", p),
+    )
+    items = find_agenda_items(blocks, 2013, "2013-02-16")
+    assert [(a.date, a.title) for a in items] == [
+        ("2013-02-16", "Opening"),
+        ("2013-02-16", "Discussion"),
+        ("2013-02-17", "Close"),
+    ]
+
+
+def test_meeting_dates_under_a_timing_heading() -> None:
+    from pipeline.models import Block, Provenance
+    from pipeline.parse.metadata import find_meeting_dates
+
+    p = Provenance("x.pdf", page=1)
+    blocks = (
+        Block(BlockKind.PARAGRAPH, "Circular, 21 January 2013", p),
+        Block(BlockKind.HEADING, "Timing", p, level=2),
+        Block(BlockKind.PARAGRAPH, "16\u201017 February 2013 in Muscat, Oman - a two day workshop", p),
+    )
+    assert find_meeting_dates(blocks, "Workshop") == ("2013-02-16", "2013-02-17")

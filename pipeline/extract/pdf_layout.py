@@ -214,10 +214,12 @@ def read_page(page: Any, number: int) -> PageLayout:
 
         lines = find_bands(lines, tables)
     if not tables:
-        from .pdf_unruled import find_day_grids, find_timetables  # imported here: they build on this module
+        from .pdf_unruled import find_day_grids, find_right_timed, find_timetables  # noqa: I001 - builds on this module
 
         if find_gutter(free, width) is None:
-            tables, lines = find_timetables(lines, number)
+            tables, lines = find_right_timed(lines, number)
+            if not tables:
+                tables, lines = find_timetables(lines, number)
         day_grids, lines = find_day_grids(lines, number)
         tables.extend(day_grids)
     items = _order(lines, tables, width)

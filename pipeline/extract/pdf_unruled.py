@@ -23,6 +23,12 @@ much ordinary layout (key-value lists, tab stops, hanging indents):
   Sessions · 8:30 AM – 10:00 AM") and the next one, set in two or more columns that every line keeps
   to (the sessions of the rooms named above), make one row of cells (``find_bands``).
 
+- **time at the right** (title | description | time): at least three rows end in a time at the
+  same x, right of their text. The title column runs from the rows' left edge; a description
+  column, where there is one, starts where the timed rows' middle cells (often bulleted) start. A
+  row of the table starts at a time, at a numbered or lettered title ("3.", "b.") or at a day
+  ("Day Two"); other lines carry on the row above (``find_right_timed``).
+
 All give ``TableItem``s marked ``kind="grid"``, so that records read from them can say so.
 """
 
@@ -515,4 +521,104 @@ def _band_row(band: list[Line]) -> list[Cell] | None:
     return [make_cell(words) if words else Cell("") for words in cells]
 
 
-__all__ = ["GridSettings", "continue_grid", "find_bands", "find_day_grids", "find_timetables", "is_time"]
+# -------------------------------------------------------------------------------- time at the right
+_ROW_MARK = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s")
+
+
+def _right_time(row: list[Line]) -> Line | None:
+    """The row's last segment when it is a time, right of the row's other text."""
+    if len(row) < 2 or not is_time(row[-1].text):
+        return None
+    return row[-1]
+
+
+def find_right_timed(lines: list[Line], page_number: int) -> tuple[list[TableItem], list[Line]]:
+    """Split off a table whose times stand at the right of its rows; returns (tables, lines left)."""
+    rows = _rows(lines)
+    timed = [(i, t) for i, r in enumerate(rows) if (t := _right_time(r)) is not None]
+    if len(timed) < SETTINGS.min_timed_rows:
+        return [], lines
+    groups = _cluster([t.x0 for _, t in timed])
+    tx = min(max(groups, key=len))
+    timed = [(i, t) for i, t in timed if abs(t.x0 - tx) <= 2 * SETTINGS.align]
+    if len(timed) < SETTINGS.min_timed_rows:
+        return [], lines
+    left = min(rows[i][0].x0 for i, _ in timed)
+    start, end = timed[0][0], timed[-1][0] + 1
+
+    def inside(r: list[Line]) -> bool:
+        return min(seg.x0 for seg in r) >= left - SETTINGS.align and max(seg.x1 for seg in r) <= tx + 80
+
+    while start > 0 and inside(rows[start - 1]) and _close(rows[start - 1], rows[start]):
+        start -= 1
+    while end < len(rows) and inside(rows[end]) and _close(rows[end - 1], rows[end]):
+        end += 1
+    block = rows[start:end]
+    # the description column: where the timed rows' middle segments start
+    mids = _cluster(
+        [r[1].x0 for r in (rows[i] for i, _ in timed) if len(r) >= 3 and r[1].x0 < tx - SETTINGS.align]
+    )
+    desc = min(max(mids, key=len)) if mids and len(max(mids, key=len)) >= 2 else None
+    if desc is None:  # else where bullets line up right of the titles
+        marks = _cluster(
+            [
+                w.x0
+                for r in block
+                for seg in r
+                for w in seg.words
+                if _BULLET.match(w.text) and left + 20 < w.x0 < tx
+            ]
+        )
+        desc = min(max(marks, key=len)) if marks and len(max(marks, key=len)) >= 2 else None
+    cols = [left, desc, tx] if desc is not None else [left, tx]
+    table_rows: list[list[list[Word]]] = []
+    for r in block:
+        cells: list[list[Word]] = [[] for _ in cols]
+        for seg in r:
+            if seg.x0 >= tx - 2 * SETTINGS.align:
+                cells[-1].extend(seg.words)
+                continue
+            col = 1 if desc is not None and seg.x0 >= desc - SETTINGS.align else 0
+            for k, w in enumerate(seg.words):
+                if col == 0 and desc is not None and k and _opens_column(seg.words[k - 1], w, desc):
+                    col = 1
+                cells[col].append(w)
+        head = " ".join(w.text for w in cells[0])
+        new = (
+            bool(cells[-1])
+            or bool(_ROW_MARK.match(head))
+            or (bool(head) and day_heading(head, None) is not None)
+        )
+        if new or not table_rows:
+            table_rows.append([[] for _ in cols])
+        for k, words in enumerate(cells):
+            table_rows[-1][k].extend(words)
+    out = [[make_cell(words) if words else Cell("") for words in row] for row in table_rows]
+    segs = [seg for r in block for seg in r]
+    bbox = (
+        min(s.x0 for s in segs),
+        min(s.top for s in segs),
+        max(s.x1 for s in segs),
+        max(s.bottom for s in segs),
+    )
+    used = {id(seg) for seg in segs}
+    table = TableItem(out, bbox, [c for c in cols if c is not None], pages=[page_number], kind="grid")
+    return [table], [ln for ln in lines if id(ln) not in used]
+
+
+def _opens_column(prev: Word, w: Word, edge: float) -> bool:
+    """A word at the description column's edge, after a gap or as a bullet, starts that column."""
+    if abs(w.x0 - edge) > SETTINGS.align:
+        return False
+    return bool(_BULLET.match(w.text)) or w.x0 - prev.x1 >= 0.5 * w.size
+
+
+__all__ = [
+    "GridSettings",
+    "continue_grid",
+    "find_bands",
+    "find_day_grids",
+    "find_right_timed",
+    "find_timetables",
+    "is_time",
+]

@@ -43,6 +43,7 @@ _HEADER_ROLES = (
     ("header_notes", NOTES),
     ("header_title", TITLE),
 )
+_BULLET = re.compile(r"^[•●○◦▪■►▶➢➤\ue000-\uf8ff]")  # a bullet glyph (symbol fonts: private use)
 _NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2}){0,2}|[a-zA-Z]|[ivxIVX]{1,4})[.):]?$")
 
 
@@ -124,6 +125,8 @@ def infer(rows: Sequence[Sequence[Cell]], year: int | None = None) -> Columns:
             roles[j] = NUMBER
         elif said in (SPEAKERS, VENUE, NOTES, TITLE, DAY, NUMBER):
             roles[j] = said
+        elif said is None and sum(1 for t in texts if _BULLET.match(t)) >= max(2, 0.6 * n):
+            roles[j] = NOTES  # bulleted points under the titles of another column: their description
         elif said is None and _venues(texts) >= max(2, 0.6 * n):
             roles[j] = VENUE  # short cells naming places ("Engineering Faculty - Auditorium")
     titles = [j for j in range(width) if roles[j] in ("", TITLE) and filled[j]]

@@ -50,6 +50,7 @@ _PERSON = re.compile(
     r"(?:\s*[,&]\s*(?:[A-Z][a-z'’-]+\s*){2,4})*$"
 )
 _BULLET_LEAD = re.compile(r"^[•●○◦▪■►▶➢➤\ue000-\uf8ff]")  # a bullet glyph (symbol fonts: private use)
+_ROW_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2}|[a-z])[.)]\s+(?=\S)")
 _PLACEHOLDER = re.compile(r"^(?:N/?A|TBA|TBC|TBD|-+|–)$", re.I)
 _SLOT = re.compile(r"[·|•]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*[–—-]\s*\d")
 _HONORIFIC_ANYWHERE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s?[A-Z][a-z]")
@@ -306,6 +307,16 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
             time, under = _split_time_cell(time_cell.text)
         aside = [c for c in body if cols.role(col_of[id(c)]) in ASIDE]
         main = [c for c in body if c not in aside]
+        if has_time_col and NUMBER not in roles and main:
+            # "1. Introduction", "b. Setting the scene": the title cell opens with the row's number
+            m = _ROW_NUMBER.match(main[0].text)
+            if m:
+                number = m.group("n")
+                k = col_of[id(main[0])]
+                main[0] = dataclasses.replace(
+                    main[0], text=main[0].text[m.end() :], bold_prefix=main[0].bold_prefix[m.end() :].lstrip()
+                )
+                col_of[id(main[0])] = k
         if cols.tracks:
             multi = sum(1 for c in main if cols.role(col_of[id(c)]) in ("", TITLE)) > 1
         else:
@@ -486,6 +497,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
     entries: list[Entry] = []
     date = default_date
     first_day: str | None = None  # the date of "Day 1", to count "Day 2", "Day 3" on from
+    plain_first = False  # first_day is a bare date read before any item, not a "Day 1" date
     cur: Entry | None = None
     parent: Entry | None = None  # the session that numbered talks belong to
     group: list[Entry] = []  # parallel sessions of one timed row, one per column
@@ -510,13 +522,15 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             is_day, d, ordinal = day_heading_of(head, year, cell=ln.in_table)
             if is_day and (ln.in_table or len(head) < 80):
                 if d is None and ordinal is not None:
-                    base = first_day or default_date
+                    # a bare date seen before the programme (the cover's date of issue) counts
+                    # less than the meeting's first day
+                    base = (default_date if plain_first else None) or first_day or default_date
                     d = add_days(base, ordinal - 1) if base else None
                 elif d is not None and ordinal is not None and first_day is None:
                     first_day = add_days(d, 1 - ordinal)
                 new = d or (None if ordinal is not None else date)
                 if first_day is None and new and ordinal is None and not entries:
-                    first_day = new
+                    first_day, plain_first = new, True
                 if new != date or not _rx("continuation", r"\b(?:{})").search(head):
                     last_start = None
                 date = new
