@@ -136,11 +136,13 @@ class Block:
     def page(self) -> int | None:
         return self.provenance.page
 
-    def row_provenance(self, row: int) -> Provenance:
+    def row_provenance(self, row: int | None) -> Provenance:
         """Provenance of one table row: its own page when the table runs over a page break.
 
         The block's box belongs to its first page, so a row on a later page carries no box.
         """
+        if row is None:
+            return dataclasses.replace(self.provenance, row=None)
         page = (
             next((c.page for c in self.rows[row] if c.page is not None), None)
             if row < len(self.rows)

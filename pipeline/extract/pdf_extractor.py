@@ -8,6 +8,7 @@ headings, paragraphs and list items.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -24,6 +25,7 @@ from ..models import Cell
 from .base import Extraction
 from .pdf_blocks import build_blocks
 from .pdf_layout import Line, PageLayout, TableItem, read_page
+from .pdf_unruled import continue_grid
 
 _ENCRYPTED = (PDFPasswordIncorrect, PDFEncryptionError)
 _CORRUPT = (PDFSyntaxError, PSEOF, PSException, MalformedPDFException)
@@ -57,12 +59,15 @@ class PdfExtractor:
                 source_file, "no text layer (scanned?); run with --ocr to read it, or supply a text PDF"
             )
         warnings = [w for p in layouts for w in p.warnings]
+        first = [it.text for it in layouts[0].items if isinstance(it, Line)]
         strip_furniture(layouts)
+        kept = {it.text for it in layouts[0].items if isinstance(it, Line)}
+        margins = tuple(t for t in first if t not in kept)
         join_tables(layouts)
         blocks = build_blocks(layouts, source_file, self.name)
         if not blocks:
             raise EmptyDocumentError(source_file, "the PDF has text only in headers, footers or page numbers")
-        return Extraction(blocks=tuple(blocks), pages=len(layouts), warnings=tuple(warnings))
+        return Extraction(blocks=tuple(blocks), pages=len(layouts), warnings=tuple(warnings), margins=margins)
 
 
 def read_layouts(path: Path, source_file: str) -> list[PageLayout]:
@@ -191,6 +196,9 @@ def join_tables(layouts: list[PageLayout]) -> None:
     for prev_page, page in zip(layouts, layouts[1:], strict=False):
         tail = _last_table(prev_page)
         head = page.items[0] if page.items else None
+        if tail is not None and head is not None and not isinstance(head, TableItem):
+            page.items = page.items[continue_grid(tail, page.items) :]
+            head = page.items[0] if page.items else None
         if tail is None or not isinstance(head, TableItem) or not _same_columns(tail, head):
             continue
         rows = head.rows
@@ -201,7 +209,10 @@ def join_tables(layouts: list[PageLayout]) -> None:
         if rows and tail.rows and _split_row(tail.rows[-1], rows[0]):
             tail.rows[-1] = [_merge(a, b) for a, b in zip(tail.rows[-1], rows[0], strict=False)]
             rows = rows[1:]
-        tail.rows.extend(rows)
+        # rows from the later page say so: a record read from one points to its own page
+        tail.rows.extend(
+            [c if c.page is not None else dataclasses.replace(c, page=page.number) for c in r] for r in rows
+        )
         tail.pages.extend(head.pages)
         page.items = page.items[1:]
         # the continuation may itself run on; let the next round see it as this page's tail

@@ -33,6 +33,7 @@ class Evidence:
     n_responses: int = 0  # recommendations that carry a management response
     n_agenda_items: int = 0
     has_objectives: bool = False
+    objectives_labelled: bool = False  # the objectives are one "Objective: ..." field of a header
     response_cues: int = 0  # distinct management-response cues in the body
     evaluation_sections: int = 0  # distinct evaluation section headings
     meeting_future: bool = False  # the meeting is announced ("will be held")
@@ -71,6 +72,8 @@ def _refine(found: list[DocType], ev: Evidence, from_title: bool) -> DocType:
 def _from_structure(ev: Evidence) -> tuple[DocType, str]:
     if ev.n_recommendations and (ev.n_responses * 2 >= ev.n_recommendations or ev.response_cues >= 3):
         return DocType.MANAGEMENT_RESPONSE, "doc_type.structure.responses"
+    if ev.objectives_labelled and ev.n_agenda_items >= 3:
+        return DocType.AGENDA, "doc_type.structure.timetable"  # a programme with a header of fields
     if ev.has_objectives and (ev.n_agenda_items or ev.meeting_future):
         return DocType.CONCEPT_NOTE, "doc_type.structure.objectives"
     if ev.evaluation_sections >= 2 or (ev.n_recommendations and ev.evaluation_sections >= 1):

@@ -596,7 +596,24 @@ def parse_day(text: str, year: int | None = None) -> Day | None:
                 spans.append((m.start(), m.end()))
     if not spans or (date is None and ordinal is None and not wd):
         return None
+    if date and wd and year is not None and not full and not _NUMERIC_DATE.search(text):
+        date = _weekday_year(date, wd.group(0))
     return Day(date, ordinal, min(a for a, _ in spans), max(b for _, b in spans), weekday=bool(wd))
+
+
+def _weekday_year(date: str, weekday: str) -> str:
+    """A day and month printed without a year take the year from the document; where the printed
+    weekday does not fall on that date, the year after (or before) on which it does is meant
+    ("Thursday, 13 February" in a note issued in December 2024 is 13 February 2025)."""
+    want = weekday[:3].lower()
+    y, m, d = (int(p) for p in date.split("-"))
+    for year in (y, y + 1, y - 1):
+        try:
+            if ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[_dt.date(year, m, d).weekday()] == want:
+                return f"{year:04d}-{m:02d}-{d:02d}"
+        except ValueError:
+            continue
+    return date
 
 
 def day_heading(text: str, year: int | None, *, cell: bool = False) -> Day | None:

@@ -19,6 +19,7 @@ from .cover import (
     cover_blocks,
     front_blocks,
     head,
+    is_furniture,
     is_label_cell,
     key_values,
     label_value,
@@ -265,9 +266,17 @@ def _labelled_dates(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
             ds = find_dates(value)
             if ds:
                 return ds[0].start, ds[0].end
-    for b in scan:
+    for i, b in enumerate(scan):
         if b.kind == BlockKind.TABLE:
             continue
+        if (
+            b.kind == BlockKind.HEADING
+            and is_label_cell(b.text, "document", "date_labels")
+            and i + 1 < len(scan)
+        ):
+            ds = find_dates(head(scan[i + 1].text))  # a "Timing" heading over the dates
+            if ds and ds[0].pos == 0:
+                return ds[0].start, ds[0].end
         for line in head(b.text).split("\n"):
             value = label_value(line, "document", "date_labels")
             ds = find_dates(value) if value else []
@@ -427,6 +436,8 @@ def _not_a_place(text: str) -> bool:
         r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|item|agenda|page)\b", text, re.I
     ):
         return True
+    if is_furniture(text.strip()):
+        return True  # "Distr.: General 23 October 1998 English": a language of the masthead
     return _label_before(text, "document", "issue_labels") or len(text.split()) > 10
 
 

@@ -267,7 +267,9 @@ def _label_field(stream: list[Block]) -> list[Objective]:
             continue
         fields = list(_LABEL_FIELD.finditer(b.text))
         for k, m in enumerate(fields):
-            if rx.match(m.group("label").strip()):
+            words = m.group("label").split()
+            # "... August 2025 Objective: ...": the label is the field name at the end of the words
+            if any(rx.match(" ".join(words[i:])) for i in range(len(words))):
                 end = fields[k + 1].start() if k + 1 < len(fields) else len(b.text)
                 value = b.text[m.end() : end].strip()
                 if value:

@@ -6,7 +6,7 @@ recommendations one way, and mixing strategies is how running text turns into fa
 
 1. annex tables "No. and actor(s) | Recommendation" (``recs_tables``);
 2. lettered groups "Evaluation recommendation A - ..." with numbering restarting per group (``recs_lists``);
-3. recommendations quoted as reported speech "In paragraph 96, the Board recommended that the agency ..."
+3. recommendations quoted as reported speech "In paragraph 96, the Board recommended that the Fund ..."
    (``recs_reported``);
 4. labels "Recommendation 3." / "Evaluation recommendation # 4:" / boxed "Recommendation N" (``recs_labelled``);
 5. matrices with a "Recommendation" column (``recs_tables``);

@@ -8,7 +8,6 @@ mixture of both, which is what real management-response matrices look like after
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -65,7 +64,7 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
         if b.kind == BlockKind.TABLE:
             for r, row in enumerate(b.rows):
                 for c, cell in enumerate(row):
-                    prov = dataclasses.replace(b.provenance, row=r)
+                    prov = b.row_provenance(r)
                     gap = False
                     for line in cell.text.replace("\r", "\n").split("\n"):
                         line = line.strip()

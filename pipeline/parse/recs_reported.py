@@ -1,5 +1,5 @@
 """Recommendations quoted as reported speech: "24. In paragraph 96, the Board recommended that
-the agency perform ...", the way follow-up reports restate recommendations made in another report.
+the Fund perform ...", the way follow-up reports restate recommendations made in another report.
 
 A unit that opens with the frame "[In paragraph P,] <recommender> <reporting verb> that <clause>"
 (``[recommendations] citation_words`` and ``reporting_verbs``) starts one recommendation; two or
@@ -10,14 +10,14 @@ more such units make the strategy. The record's:
   number; a cited number printed again under another heading (the
   same paragraph number of an earlier year's report) is qualified by the year of the heading in
   force ("2022.37"), else by that heading's letter or its position;
-- text is the that-clause, which starts with the addressee ("the agency put in place ..."), where the
+- text is the that-clause, which starts with the addressee ("the Fund put in place ..."), where the
   frame cites a paragraph (the citation is the recommendation's label); a frame without one ("On
   30 June 2014 the Commission recommended that ...") is kept as printed; wrapped
   lines printed in the same weight (the quoted recommendation is often bold) or continuing an
   unfinished sentence join it, up to the next field ("Department(s) responsible:"), numbered
   paragraph or frame;
 - addressee is the subject of the clause: the capitalised name it opens with, after an optional
-  lower-case introductory phrase ("based on a risk analysis, the agency develop ...").
+  lower-case introductory phrase ("based on a risk analysis, the Fund develop ...").
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def frame() -> re.Pattern[str]:
 
 
 def addressee(clause: str) -> str:
-    """The subject a that-clause opens with ("the agency", "the Executive Board"), or ""."""
+    """The subject a that-clause opens with ("the Fund", "the Executive Board"), or ""."""
     m = _SUBJECT.match(clause)
     return m.group("who").strip() if m else ""
 

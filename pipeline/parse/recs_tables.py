@@ -53,7 +53,7 @@ def from_label_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
             text = join_lines("\n".join(c.text for c in cells[1:]))
             if not plausible_text(text):
                 continue  # "Recommendation 1 | a | E | E": an overview of actions, not wording
-            prov = dataclasses.replace(block.provenance, row=r)
+            prov = block.row_provenance(r)
             out.append(
                 Recommendation(
                     number=lab.number,
@@ -126,7 +126,7 @@ def from_column_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
             number = number or str(len(out) + 1)
             actors = texts[cols["who"]] if "who" in cols and cols["who"] < len(texts) else ""
             response = make_response(row[cols["mr"]].text) if "mr" in cols and cols["mr"] < len(row) else None
-            prov = dataclasses.replace(block.provenance, row=r)
+            prov = block.row_provenance(r)
             out.append(
                 Recommendation(
                     number=number,
@@ -227,9 +227,7 @@ def _numbered_rows(block: Block) -> list[Recommendation]:
             Recommendation(
                 number=number,
                 text=text,
-                provenance=dataclasses.replace(block.provenance, row=row.index).by(
-                    "recommendations.region_table"
-                ),
+                provenance=block.row_provenance(row.index).by("recommendations.region_table"),
                 label=f"Recommendation {number}",
                 actors_raw=who,
                 actors=raw_actors(who),

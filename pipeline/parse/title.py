@@ -57,7 +57,19 @@ class _Line:
 
 def find_title(blocks: tuple[Block, ...]) -> str:
     """A labelled title, else the typographic title of the cover (see the module docstring)."""
-    return labelled_title(blocks) or typographic_title(blocks)
+    return _undated(labelled_title(blocks) or typographic_title(blocks))
+
+
+_DATED = re.compile(r"[\s,]+(?:dated|of|as\s+of)\s+(?P<date>.{6,30})$", re.I)
+
+
+def _undated(title: str) -> str:
+    """ "... Report of the Committee Dated 17 October 2023": the date that ends a title line is not
+    part of the title."""
+    m = _DATED.search(title)
+    if m and find_dates(m.group("date")) and find_dates(m.group("date"))[0].pos == 0:
+        return title[: m.start()].rstrip(" ,")
+    return title
 
 
 def labelled_title(blocks: tuple[Block, ...]) -> str:
@@ -187,7 +199,12 @@ def typographic_title(blocks: tuple[Block, ...]) -> str:
     zone = _title_zone(cover_blocks(blocks))
     lines = _zone_lines(zone)
     styles = _section_styles(blocks)
-    ok = [ln for ln in lines if _is_candidate(ln.text) and not _opens_section(ln, blocks, styles)]
+    ok = [
+        ln
+        for ln in lines
+        if _is_candidate(ln.text)
+        and (not _opens_section(ln, blocks, styles) or (ln.index == 0 and not _SECTION_START.match(ln.text)))
+    ]
     if not any(_displayed(ln) for ln in ok):
         # only running text is left: a title that names the kind ("Provisional agenda") is the title
         named = [
