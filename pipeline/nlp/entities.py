@@ -13,28 +13,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Entity
-from ..parse.dates import MONTHS
+from ..parse.dates import find_dates as parse_dates
+from ..parse.dates import find_month_years
 from .actors import SPAN_KEY, doc_text
 
 if not Doc.has_extension("docket_entities"):
     Doc.set_extension("docket_entities", default=None)
-
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_DASH = r"\s*[-–—]\s*"
-_DATE_PATTERNS = [
-    # 25 February 2020, 10–13 June 2025
-    re.compile(
-        rf"\b(?P<d>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b"
-    ),
-    # February 25, 2020, May 4-8, 2026
-    re.compile(
-        rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"
-    ),
-    # December 2024, December, 2021
-    re.compile(rf"\b(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b"),
-    # 2020-02-14
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
-]
 
 _ORD_WORDS = {
     "first": 1,
@@ -114,18 +98,18 @@ def _ordinal_value(word: str) -> int | None:
 
 
 def find_dates(text: str) -> list[Entity]:
+    """Dates as entities, read by the parsers' one date grammar (``parse.dates``): full dates and
+    ranges ("10–13 June 2025", "14–18 and 21–23 July 2025", "Décembre 2020"), month-years."""
+    spans = sorted(parse_dates(text) + find_month_years(text), key=lambda d: (d.pos, -len(d.text)))
     out: list[Entity] = []
     taken: list[tuple[int, int]] = []
-    for pat in _DATE_PATTERNS:
-        for m in pat.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            g = m.groupdict()
-            month = int(g["mn"]) if g.get("mn") else MONTHS[g["m"].lower()]
-            iso = f"{g['y']}-{month:02d}" + (f"-{int(g['d']):02d}" if g.get("d") else "")
-            attrs = (("end", f"{g['y']}-{month:02d}-{int(g['d2']):02d}"),) if g.get("d2") else ()
-            out.append(Entity(m.group(0), "DATE", m.start(), m.end(), normalized=iso, attrs=attrs))
-            taken.append((m.start(), m.end()))
+    for d in spans:
+        start, end = d.pos, d.pos + len(d.text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        attrs = (("end", d.end),) if d.end and d.end != d.start else ()
+        out.append(Entity(d.text, "DATE", start, end, normalized=d.start, attrs=attrs))
+        taken.append((start, end))
     return out
 
 
