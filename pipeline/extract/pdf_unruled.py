@@ -280,15 +280,7 @@ def _grid_table(rows: list[list[Line]], cols: list[float], page_number: int) -> 
             table_rows[-1][k].extend(words)
         if style is not None:
             prev_style = style
-    out = [[make_cell(words) if words else Cell("") for words in row] for row in table_rows]
-    segs = [seg for r in rows for seg in r]
-    bbox = (
-        min(s.x0 for s in segs),
-        min(s.top for s in segs),
-        max(s.x1 for s in segs),
-        max(s.bottom for s in segs),
-    )
-    return TableItem(out, bbox, cols, pages=[page_number], kind="grid")
+    return _grid_item(table_rows, [seg for r in rows for seg in r], cols, page_number)
 
 
 def _continues(table_rows: list[list[list[Word]]], line: list[list[Word]], last: int) -> bool:
@@ -307,6 +299,20 @@ def _continues(table_rows: list[list[list[Word]]], line: list[list[Word]], last:
 
 
 _MERIDIEM = re.compile(r"[ap]\.?\s?m\.?", re.I)
+
+
+def _grid_item(
+    table_rows: list[list[list[Word]]], segs: list[Line], cols: list[float], page: int
+) -> TableItem:
+    """The table of a grid: its rows' words as cells, its box around the lines it took."""
+    cells = [[make_cell(words) if words else Cell("") for words in row] for row in table_rows]
+    bbox = (
+        min(s.x0 for s in segs),
+        min(s.top for s in segs),
+        max(s.x1 for s in segs),
+        max(s.bottom for s in segs),
+    )
+    return TableItem(cells, bbox, cols, pages=[page], kind="grid")
 
 
 # ---------------------------------------------------------------------------------- time-led rows
@@ -354,15 +360,7 @@ def _table(block: list[list[Line]], time_x: float, page_number: int) -> TableIte
         for w in (w for seg in row for w in seg.words):
             j = max((k for k, x in enumerate(cols) if x <= w.x0 + 3), default=0)
             table_rows[-1][j].append(w)
-    rows = [[make_cell(words) if words else Cell("") for words in r] for r in table_rows]
-    segs = [seg for r in block for seg in r]
-    bbox = (
-        min(s.x0 for s in segs),
-        min(s.top for s in segs),
-        max(s.x1 for s in segs),
-        max(s.bottom for s in segs),
-    )
-    return TableItem(rows, bbox, cols, pages=[page_number], kind="grid")
+    return _grid_item(table_rows, [seg for r in block for seg in r], cols, page_number)
 
 
 def _columns(timed_rows: list[list[Line]]) -> list[float]:
@@ -426,15 +424,7 @@ def _day_table(rows: list[list[Line]], cols: list[float], page_number: int) -> T
             table_rows.append([[], []])
         table_rows[-1][0].extend(r[0])
         table_rows[-1][1].extend(r[1])
-    out = [[make_cell(words) if words else Cell("") for words in row] for row in table_rows]
-    segs = [seg for r in rows for seg in r]
-    bbox = (
-        min(s.x0 for s in segs),
-        min(s.top for s in segs),
-        max(s.x1 for s in segs),
-        max(s.bottom for s in segs),
-    )
-    return TableItem(out, bbox, cols, pages=[page_number], kind="grid")
+    return _grid_item(table_rows, [seg for r in rows for seg in r], cols, page_number)
 
 
 def continue_grid(tail: TableItem, items: list[Line | TableItem]) -> int:
@@ -593,16 +583,9 @@ def find_right_timed(lines: list[Line], page_number: int) -> tuple[list[TableIte
             table_rows.append([[] for _ in cols])
         for k, words in enumerate(cells):
             table_rows[-1][k].extend(words)
-    out = [[make_cell(words) if words else Cell("") for words in row] for row in table_rows]
     segs = [seg for r in block for seg in r]
-    bbox = (
-        min(s.x0 for s in segs),
-        min(s.top for s in segs),
-        max(s.x1 for s in segs),
-        max(s.bottom for s in segs),
-    )
     used = {id(seg) for seg in segs}
-    table = TableItem(out, bbox, [c for c in cols if c is not None], pages=[page_number], kind="grid")
+    table = _grid_item(table_rows, segs, [c for c in cols if c is not None], page_number)
     return [table], [ln for ln in lines if id(ln) not in used]
 
 

@@ -13,42 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Entity
+from ..parse.dates import ORDINALS, find_month_years
 from ..parse.dates import find_dates as parse_dates
-from ..parse.dates import find_month_years
 from .actors import SPAN_KEY, doc_text
 
 if not Doc.has_extension("docket_entities"):
     Doc.set_extension("docket_entities", default=None)
 
-_ORD_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-}
 _TENS = {
     "twenty": 20,
     "thirty": 30,
@@ -88,12 +59,12 @@ _ROLE_SPLIT = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?|\s*,\s*", re.I)
 
 def _ordinal_value(word: str) -> int | None:
     w = word.lower().replace(" ", "-")
-    if w in _ORD_WORDS:
-        return _ORD_WORDS[w]
+    if w in ORDINALS:
+        return ORDINALS[w]
     if "-" in w:
         tens, unit = w.split("-", 1)
-        if tens in _TENS and unit in _ORD_WORDS:
-            return _TENS[tens] + _ORD_WORDS[unit]
+        if tens in _TENS and unit in ORDINALS:
+            return _TENS[tens] + ORDINALS[unit]
     return None
 
 

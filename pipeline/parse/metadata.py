@@ -206,8 +206,7 @@ def find_cover_date(blocks: tuple[Block, ...]) -> str | None:
             # a short cover line that ends with a date: "Author, Role - City Mai 2022"
             if len(text) > 100 or not ds or ds[-1].pos + len(ds[-1].text) != len(text.rstrip(". ")):
                 continue
-            ds = ds[-1:]
-            text = text[ds[0].pos :]
+            text = text[ds[-1].pos :]
             ds = _dates_in(text)
         if ds and _is_period(text, ds):
             continue  # '27 April 2024–25 April 2025': a period (reported on, or met in), not an issue date
