@@ -62,11 +62,12 @@ def build_blocks(layouts: list[PageLayout], source_file: str, extractor: str) ->
     groups: list[_Group | TableItem] = []
     for page in layouts:
         cur: _Group | None = None
+        edges = _right_edges([it for it in page.items if isinstance(it, Line)])
         for it in page.items:
             if isinstance(it, TableItem):
                 groups.append(it)
                 cur = None
-            elif cur is not None and _continues(cur, it, body, limit):
+            elif cur is not None and _continues(cur, it, body, limit) and not _ended(cur, it, edges):
                 cur.lines.append(it)
             else:
                 cur = _Group([it], page.number)
@@ -121,6 +122,31 @@ def _continues(group: _Group, line: Line, body: float, limit: float) -> bool:
         return False
     # a list item ends when a line starts left of its marker
     return not (split_marker(first.text)[0] and line.x0 < first.x0 - 3)
+
+
+_FULL_STOP = re.compile(r"[.!?]['\"’”)]*$")
+_SHORT = 0.25  # a line this much of its column's width short of the right edge ends its paragraph
+
+
+def _right_edges(lines: list[Line]) -> dict[tuple[int, int], tuple[float, float]]:
+    """Each flow's (left, right) edges on the page: where its lines start and end at the most."""
+    edges: dict[tuple[int, int], tuple[float, float]] = {}
+    for ln in lines:
+        a, b = edges.get(ln.flow, (ln.x0, ln.x1))
+        edges[ln.flow] = (min(a, ln.x0), max(b, ln.x1))
+    return edges
+
+
+def _ended(group: _Group, line: Line, edges: dict[tuple[int, int], tuple[float, float]]) -> bool:
+    """A sentence that ends well short of the column's right edge ends its paragraph: the next
+    line, opening with a capital, is a paragraph of its own ("Create a documentary." / "Collect
+    audio snippets."), however close the lines are set."""
+    prev = group.lines[-1]
+    if abs(line.top - prev.top) <= 2 or not _FULL_STOP.search(prev.text) or not line.text[:1].isupper():
+        return False
+    left, right = edges.get(prev.flow, (prev.x0, prev.x1))
+    width = right - left
+    return width > 0 and right - prev.x1 > _SHORT * width
 
 
 def _mid_sentence(group: _Group, line: Line) -> bool:

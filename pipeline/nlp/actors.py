@@ -33,7 +33,9 @@ from ..errors import ConfigError
 from ..models import Actor
 from ..parse import vocab
 from ..parse.addressees import (
+    GLUED_WORD,
     OF_PAIR,
+    PLURAL_OF,
     split_addressees,  # noqa: F401  (one splitter: re-exported for NLP users)
 )
 
@@ -397,10 +399,14 @@ def actors_from_raw(
     lead = _LEAD.match(raw)
     body = raw[lead.end() :] if lead else raw
     body = _PAREN_ASIDE.sub(lambda m: " " * len(m.group(0)), body)
+    body = GLUED_WORD.sub(r"\1 ", body)
     hits = _registry_hits(body, tagger, tokenizer, doc_abbrevs)
     found: list[tuple[int, Actor]] = [(h.start, h.actor) for h in hits]
     # "Minister of Mineral Resources and Energy": one title, never split at its "and"
     titles = [_Hit(m.start(), m.end(), Actor(name=m.group(0))) for m in OF_PAIR.finditer(body)]
+    whole = PLURAL_OF.match(body.strip())
+    if whole:  # "Ministers of Mines, and Energy": the plural title governs every conjunct
+        titles.append(_Hit(0, len(body), Actor(name=body.strip())))
     for i0, i1 in _segments(body, _ITEM_SEP, hits):
         item_hits = [h for h in hits if i0 <= h.start < i1]
         parts = _segments(body[i0:i1], _LIST_SEP, hits + titles, offset=i0)
@@ -494,6 +500,38 @@ def _names_more(tail: str) -> bool:
     )
 
 
+def _unregistered_conjuncts(
+    subject: str,
+    base: int,
+    chunks: list[tuple[int, int]],
+    hits: list[_Hit],
+    tagger: ActorTagger,
+    doc_abbrevs: Mapping[str, str] | None,
+) -> list[tuple[int, Actor]]:
+    """Names listed beside registered ones in a subject ("Member States, parties to conflict and
+    humanitarian organizations should"): each list part that holds no registry match and names a
+    body by its head noun."""
+    out: list[tuple[int, Actor]] = []
+    conj = _words("subject_conjunctions", r"\s+(?:{})\s+")
+    for c0, c1 in chunks:
+        chunk = subject[c0:c1]
+        if not chunk.strip() or _aside(chunk.strip()):
+            continue
+        pos = 0
+        spans = []
+        for m in conj.finditer(chunk):
+            spans.append((pos, m.start()))
+            pos = m.end()
+        spans.append((pos, len(chunk)))
+        for a, b in spans:
+            if any(base + c0 + a <= h.start < base + c0 + b for h in hits):
+                continue
+            name = clean_name(_MARKER.sub("", chunk[a:b]))
+            if name and not _aside(name) and not _NOT_START.match(name) and _is_name(name, doc_abbrevs):
+                out.append((base + c0 + a, normalise_actor(name, tagger.registry, doc_abbrevs)))
+    return out
+
+
 def _named_parts(phrase: str, doc_abbrevs: Mapping[str, str] | None) -> list[tuple[int, str]]:
     """The names of a subject joined by a conjunction (``subject_conjunctions``: "Le PNUD et l'OIM"),
     each without a trailing aside ("l'OIM en Haïti"); [] unless every part names a body."""
@@ -554,7 +592,7 @@ def _subject_actors(
         if chunk_hits:
             found += [(h.start, h.actor) for h in chunk_hits]
     if found:
-        return found
+        return found + _unregistered_conjuncts(subject, base, chunks, hits, tagger, doc_abbrevs)
     filled = [c for c in chunks if subject[c[0] : c[1]].strip()]
     named = [c for c in filled if not _aside(subject[c[0] : c[1]].strip())]
     if named and filled and named[-1] != filled[-1]:

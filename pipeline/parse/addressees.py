@@ -81,8 +81,20 @@ OF_PAIR = re.compile(
 )
 
 
+# "Ministers of Mineral Resources, and Energy": a plural title whose "of" governs every conjunct
+# after it, as long as none brings a determiner or an "of" of its own.
+PLURAL_OF = re.compile(
+    r"^(?:the\s+)?[A-Z][a-z]+s\s+of\s+[A-Z][\w'’-]*(?:(?:\s+|,\s*|,?\s+and\s+)(?!the\b|of\b)[A-Z&][\w'’-]*)*$"
+)
+# a function word run into the next word by the text layer ("ofMineral", "andEnergy")
+GLUED_WORD = re.compile(r"\b(of|and|the|for|to|in|on)(?=[A-Z][a-z])")
+
+
 def split_addressees(raw: str) -> list[str]:
     text = _LEAD.sub("", raw.strip()).strip().rstrip(".;:")
+    text = GLUED_WORD.sub(r"\1 ", text)
+    if PLURAL_OF.match(text):
+        return [_ARTICLE.sub("", text)]
     text = _QUALIFIER.sub("", text)
     parts = [_ARTICLE.sub("", p.strip(_STRIP)) for p in _split_outside_brackets(text)]
     out: list[str] = []

@@ -22,8 +22,9 @@ from ..models import Cell
 from . import vocab
 from .dates import day_heading, is_duration, lead_time
 
-TIME, DURATION, DAY, NUMBER, TITLE, SPEAKERS, VENUE, NOTES = (
+TIME, END, DURATION, DAY, NUMBER, TITLE, SPEAKERS, VENUE, NOTES = (
     "time",
+    "end",
     "duration",
     "day",
     "number",
@@ -35,6 +36,7 @@ TIME, DURATION, DAY, NUMBER, TITLE, SPEAKERS, VENUE, NOTES = (
 ASIDE = frozenset({SPEAKERS, VENUE, NOTES, DURATION})  # roles whose text describes the row's item
 _HEADER_ROLES = (
     ("header_time", TIME),
+    ("header_end", END),
     ("header_day", DAY),
     ("header_number", NUMBER),
     ("header_duration", DURATION),
@@ -50,12 +52,14 @@ _NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2}){0,2}|[a-zA-Z]|[ivxIVX]{1,4})[
 @dataclass(frozen=True, slots=True)
 class Columns:
     """``roles[j]`` is column j's role ("" when it is empty or open: a title column); ``header``
-    is how many rows at the top are column headers; ``tracks`` says the title columns are
-    parallel sessions named by the header."""
+    is how many rows at the top are column headers, ``header_rows`` every other row that repeats
+    the column headers (under a band at the top, under each session band); ``tracks`` says the
+    title columns are parallel sessions named by the header."""
 
     roles: tuple[str, ...]
     header: int = 0
     tracks: bool = False
+    header_rows: frozenset[int] = frozenset()
 
     def role(self, j: int) -> str:
         return self.roles[j] if 0 <= j < len(self.roles) else ""
@@ -67,10 +71,14 @@ def header_role(text: str) -> str | None:
     if not flat or len(flat) > 40:
         return None
     v = vocab.current()
-    for key, role in _HEADER_ROLES:
-        rx = v.regex("agenda", key, r"^(?:{})s?(?:\s*[(\[].*[)\]]|\s+(?:GMT|UTC|CES?T|[A-Z]{{2,4}}T)\S*)?$")
-        if rx.match(flat):
-            return role
+    parts = [flat, *(p.strip() for p in re.split(r"\s*/\s*", flat) if p.strip())]
+    for part in parts:  # "Speakers/Facilitators", "Country/Organisation": each part names the role
+        for key, role in _HEADER_ROLES:
+            rx = v.regex(
+                "agenda", key, r"^(?:{})s?(?:\s*[(\[].*[)\]]|\s+(?:GMT|UTC|CES?T|[A-Z]{{2,4}}T)\S*)?$"
+            )
+            if rx.match(part):
+                return role
     return None
 
 
@@ -99,8 +107,8 @@ def infer(rows: Sequence[Sequence[Cell]], year: int | None = None) -> Columns:
     width = max((len(r) for r in rows), default=0)
     if width == 0:
         return Columns(())
-    header, header_roles = _header(rows, width)
-    body = rows[header:]
+    header, header_roles, header_rows = _header(rows, width)
+    body = [r for i, r in enumerate(rows) if i >= header and i not in header_rows]
     roles: list[str] = [""] * width
     filled = [0] * width
     for j in range(width):
@@ -123,12 +131,13 @@ def infer(rows: Sequence[Sequence[Cell]], year: int | None = None) -> Columns:
             roles[j] = DAY
         elif numbers >= max(2, 0.7 * n) and said in (NUMBER, None):
             roles[j] = NUMBER
-        elif said in (SPEAKERS, VENUE, NOTES, TITLE, DAY, NUMBER):
+        elif said in (SPEAKERS, VENUE, NOTES, TITLE, DAY, DURATION, END):
             roles[j] = said
         elif said is None and sum(1 for t in texts if _BULLET.match(t)) >= max(2, 0.6 * n):
             roles[j] = NOTES  # bulleted points under the titles of another column: their description
         elif said is None and _venues(texts) >= max(2, 0.6 * n):
             roles[j] = VENUE  # short cells naming places ("Engineering Faculty - Auditorium")
+    _start_end_duration(roles, body)
     titles = [j for j in range(width) if roles[j] in ("", TITLE) and filled[j]]
     tracks = False
     if header and len(titles) > 1:
@@ -140,7 +149,63 @@ def infer(rows: Sequence[Sequence[Cell]], year: int | None = None) -> Columns:
             for j in titles:
                 if roles[j] == "" and _header_text(rows, header, j):
                     roles[j] = NOTES
-    return Columns(tuple(roles), header, tracks)
+    return Columns(tuple(roles), header, tracks, frozenset(header_rows))
+
+
+def _minutes(text: str) -> int | None:
+    t = lead_time(text.strip(), cell=True)
+    if t is None or t.start is None or t.end is not None:
+        return None
+    h, m = t.start.split(":")
+    return int(h) * 60 + int(m)
+
+
+def _start_end_duration(roles: list[str], body: Sequence[Sequence[Cell]]) -> None:
+    """Several columns of times ("Start | End | Duration"): a column whose times come after the
+    first time column's in the same rows is the end column, and one that holds the difference of
+    the two ("00:20" between 09:30 and 09:50) is a duration, whatever the headers say."""
+    times = [j for j, r in enumerate(roles) if r in (TIME, END)]
+    if len(times) < 2:
+        return
+    start = times[0]
+    for j in times[1:]:
+        pairs = [
+            (a, b)
+            for r in body
+            if len(r) > j
+            for a, b in [(_minutes(r[start].text), _minutes(r[j].text))]
+            if a is not None and b is not None
+        ]
+        if len(pairs) < 2:
+            continue
+        later = sum(1 for a, b in pairs if b > a)
+        if roles[j] == END or later >= 0.8 * len(pairs):
+            roles[j] = END
+            for k in times:
+                if k <= j or roles[k] != TIME:
+                    continue
+                spans = [
+                    (_minutes(r[start].text), _minutes(r[j].text), _minutes(r[k].text))
+                    for r in body
+                    if len(r) > k
+                ]
+                spans = [x for x in spans if None not in x]
+                if spans and sum(1 for a, b, d in spans if b - a == d) >= 0.8 * len(spans):  # type: ignore[operator]
+                    roles[k] = DURATION
+            return
+
+
+def is_header_row(row: Sequence[Cell], repeated: bool = False) -> bool:
+    """A row of column headers: at least half its cells name a column's role, none holds a time,
+    and it has more than one cell (a one-cell band, "DRAFT AGENDA" or a day, is not one). A row
+    inside the table ("repeated" under a session band) needs two such cells."""
+    texts = [_cell_text(c) for c in row if _cell_text(c)]
+    if len(texts) < 2 or repeated and any(":" in t for t in texts):
+        return False  # "Chair: | Chair: Prof. X": field labels of the sessions, not column headers
+    hits = [t for t in texts if header_role(t)]
+    return len(hits) >= max(2 if repeated else 1, 0.5 * len(texts)) and not any(
+        is_time_cell(t) for t in texts
+    )
 
 
 def _venues(texts: list[str]) -> int:
@@ -149,25 +214,31 @@ def _venues(texts: list[str]) -> int:
     return sum(1 for t in texts if len(" ".join(t.split())) <= 40 and rx.search(" ".join(t.split())))
 
 
-def _header(rows: Sequence[Sequence[Cell]], width: int) -> tuple[int, list[str | None]]:
-    """How many leading rows are column headers, and the role each header cell names."""
+def _header(rows: Sequence[Sequence[Cell]], width: int) -> tuple[int, list[str | None], set[int]]:
+    """How many leading rows are column headers, the role each header cell names, and the rows that
+    repeat the column headers further down (under each session band). A header row under a band
+    at the top only names roles: the programme reader sees it as the head of the table."""
     roles: list[str | None] = [None] * width
     count = 0
-    for row in rows[:2]:
-        texts = [(j, _cell_text(c)) for j, c in enumerate(row) if _cell_text(c)]
-        if not texts:
+    counting = True
+    body_seen = False
+    found: set[int] = set()
+    for i, row in enumerate(rows):
+        if not is_header_row(row, repeated=not (counting and i == count)):
+            band = not any(_cell_text(c) for c in row[1:]) or len([c for c in row if _cell_text(c)]) <= 1
+            if i >= 1 or not band:
+                counting = False  # only a one-cell band may stand above the leading header rows
+            body_seen = body_seen or not band
             continue
-        named = [(j, header_role(t)) for j, t in texts]
-        hits = [r for _, r in named if r]
-        if not hits or len(hits) < 0.5 * len(texts) or any(is_time_cell(t) for _, t in texts):
-            break
-        if len(texts) == 1 and len(row) > 1:
-            break  # a one-cell band ("DRAFT AGENDA", a day) is not a row of column headers
-        for j, r in named:
+        if counting and i == count:
+            count += 1
+        elif body_seen:
+            found.add(i)
+        for j, c in enumerate(row[:width]):
+            r = header_role(_cell_text(c))
             if r and roles[j] is None:
                 roles[j] = r
-        count += 1
-    return count, roles
+    return count, roles, found
 
 
 def _header_text(rows: Sequence[Sequence[Cell]], header: int, j: int) -> str:

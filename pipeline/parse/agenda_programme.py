@@ -28,7 +28,21 @@ from dataclasses import dataclass, field
 from ..models import AgendaItem, Block, BlockKind, Cell, Speaker
 from ..textutil import join_lines
 from . import vocab
-from .agenda_columns import ASIDE, DAY, NUMBER, SPEAKERS, TIME, TITLE, Columns, infer, is_time_cell
+from .agenda_columns import (
+    ASIDE,
+    DAY,
+    DURATION,
+    END,
+    NOTES,
+    NUMBER,
+    SPEAKERS,
+    TIME,
+    TITLE,
+    VENUE,
+    Columns,
+    infer,
+    is_time_cell,
+)
 from .agenda_speakers import CHAIR, inline_speakers, is_speaker_line, parse_speaker
 from .dates import (
     DASHES,
@@ -40,6 +54,7 @@ from .dates import (
     find_time_ranges,
     is_duration,
     lead_time,
+    parse_duration,
     parse_time,
 )
 
@@ -55,7 +70,7 @@ _PLACEHOLDER = re.compile(r"^(?:N/?A|TBA|TBC|TBD|-+|–)$", re.I)
 _SLOT = re.compile(r"[·|•]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*[–—-]\s*\d")
 _HONORIFIC_ANYWHERE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s?[A-Z][a-z]")
 _TITLE_END = re.compile(
-    r"^(?P<title>(?:Session\s+\d+\s*:\s*)?.+?)(?:\s+(?=(?:Opening remarks|Introduction of|Welcome|"
+    r"^(?P<title>(?:Session\s+\d+\s*:\s*)?.+?)(?:(?<!:)\s+(?=(?:Opening remarks|Introduction of|Welcome|"
     r"Secretariat will|This session|The session|Moderator|Chair|Keynote by|Remarks by)\b)|$)"
 )
 _ZONE = re.compile(
@@ -122,6 +137,7 @@ class Line:
     last_para: bool = False  # it is in the last paragraph of its cell
     row_start: bool = False  # the first line of a table row
     strong_row: bool = False  # an untimed table row set like a timed row's title: an item of its own
+    band: bool = False  # the only cell of an untimed row, printed across a timed table from its first column
     t: TimeMatch | None = None  # the time read from ``time``
 
 
@@ -261,8 +277,8 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
     has_bold = _any_bold(block)  # once per table: per cell it made big tables quadratic
     strong_rows = has_time_col and _titles_bold(block, cols)
     for i, row in enumerate(block.rows):
-        if i < cols.header:
-            continue  # the row of column headers
+        if i < cols.header or i in cols.header_rows:
+            continue  # a row of column headers
         cells = [c for c in row if c.text.strip()]
         if not cells:
             continue
@@ -271,7 +287,7 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
         if DAY in roles:
             for c in [c for c in cells if cols.role(col_of[id(c)]) == DAY]:
                 out.append(_plain(block, i, c.text, timed, col_of[id(c)]))
-                cells.remove(c)
+                cells = [x for x in cells if x is not c]  # by identity: two cells may print the same text
         while len(cells) > 2 and _is_day_cell(cells[0].text) and lead_time(cells[1].text, cell=True):
             # "Monday 3 June | 09:00–10:00 | Opening": the day column comes before the time column
             out.append(_plain(block, i, cells[0].text, timed, 0))
@@ -282,7 +298,7 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
         if NUMBER in roles:
             for c in [c for c in cells if cols.role(col_of[id(c)]) == NUMBER]:
                 number = " ".join(c.text.split()).strip(" .):(")
-                cells.remove(c)
+                cells = [x for x in cells if x is not c]
             if not cells:
                 continue
         time_cell, body = None, cells
@@ -305,8 +321,12 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
         time, under = ("", [])
         if time_cell is not None:
             time, under = _split_time_cell(time_cell.text)
+        if END in roles:
+            time, body = _with_end(time, body, cols, col_of)
         aside = [c for c in body if cols.role(col_of[id(c)]) in ASIDE]
-        main = [c for c in body if c not in aside]
+        main = [c for c in body if all(c is not a for a in aside)]
+        roles_of = {id(c): cols.role(col_of[id(c)]) for c in aside}
+        main, aside = _title_from_asides(main, aside, roles_of, has_time_col)
         if has_time_col and NUMBER not in roles and main:
             # "1. Introduction", "b. Setting the scene": the title cell opens with the row's number
             m = _ROW_NUMBER.match(main[0].text)
@@ -358,14 +378,88 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
             role = "duration" if is_duration(text) else "notes"
             out.append(_plain(block, i, text, timed, 0, aside=role))
         for cell in aside:
-            role = cols.role(col_of[id(cell)])
+            role = roles_of.get(id(cell)) or NOTES
             for text, _, sub, gap, last in _cell_lines(cell, False):
                 ln = _plain(block, i, text, timed, col_of[id(cell)], aside=role)
                 ln.sub, ln.after_gap, ln.last_para = sub, gap, last
                 out.append(ln)
         if len(out) > n_out:
             out[n_out].row_start = True
+            out[n_out].band = (
+                has_time_col
+                and not time
+                and len(row) >= 3
+                and len(cells) == 1
+                and col_of[id(cells[0])] == 0
+                and cols.role(0) not in (TIME, DAY)
+            )
     return out
+
+
+_GLUED_TIMES = re.compile(r"^\s*(\d{1,2}[:.]\d{2})(\d{1,2}[:.]\d{2})\s*$")
+
+
+def _with_end(time: str, body: list[Cell], cols: Columns, col_of: dict[int, int]) -> tuple[str, list[Cell]]:
+    """The row's time with the end printed in an end column ("Start | End": '09:00', '09:15' ->
+    '09:00 - 09:15'), and the cells without it. Two times run together by the text layer in the
+    next column ("11:4000:20": the end and the duration) are split."""
+    ends = [c for c in body if cols.role(col_of[id(c)]) == END]
+    rest = [c for c in body if all(c is not e for e in ends)]
+    end = " ".join(" ".join(c.text.split()) for c in ends).strip()
+    if not end:
+        for k, c in enumerate(rest):
+            glued = _GLUED_TIMES.match(c.text) if cols.role(col_of[id(c)]) in (DURATION, "") else None
+            if glued:
+                end = glued.group(1)
+                rest[k] = dataclasses.replace(c, text=glued.group(2))
+                col_of[id(rest[k])] = col_of[id(c)]
+                break
+    start = lead_time(time, cell=True) if time else None
+    if start is not None and start.end is None and end and lead_time(end, cell=True):
+        time = f"{time} - {end}"
+    elif not time and end:
+        # no start printed, but an end and a duration: the start is the one less the other
+        t = lead_time(end, cell=True)
+        span = next(
+            (_span(c.text) for c in rest if cols.role(col_of[id(c)]) == DURATION and _span(c.text)), None
+        )
+        if t is not None and t.end is None and span:
+            h, m = (int(x) for x in t.start.split(":"))
+            begin = h * 60 + m - span
+            if begin >= 0:
+                time = f"{begin // 60:02d}:{begin % 60:02d} - {t.start}"
+    return time, rest
+
+
+def _span(text: str) -> int | None:
+    """Minutes of a duration cell: "20 mins", "1h", or "00:20" in a column of durations."""
+    clock = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
+    return int(clock.group(1)) * 60 + int(clock.group(2)) if clock else parse_duration(text)
+
+
+def _title_from_asides(
+    main: list[Cell], aside: list[Cell], roles_of: dict[int, str], timed: bool
+) -> tuple[list[Cell], list[Cell]]:
+    """Where the title column of a row is empty, its title is in another column (a break or an
+    activity printed across the row from the first column: "Registration"; a talk whose theme is
+    printed in the affiliation column): the longest of the describing cells. Where a speakers
+    column holds a bold label and the title column plain text ("Group discussions" | "What are
+    the final thematic areas"), the bold label is the title and the plain text describes it."""
+    texts = [c for c in aside if roles_of.get(id(c)) in (SPEAKERS, NOTES, VENUE) and c.text.strip()]
+    if not main and texts and timed:
+        best = max(texts, key=lambda c: len(c.text.split()))
+        return [best], [c for c in aside if c is not best]
+    bold = [c for c in texts if roles_of.get(id(c)) == SPEAKERS and c.bold]
+    if (
+        main
+        and len(bold) == 1
+        and not any(c.bold for c in main)
+        and not any(c.bold for c in texts if c is not bold[0])
+    ):
+        for c in main:
+            roles_of[id(c)] = NOTES
+        return bold, [c for c in aside if c is not bold[0]] + main
+    return main, aside
 
 
 def _plain(block: Block, row: int, text: str, timed: bool, col: int, aside: str = "") -> Line:
@@ -574,6 +668,14 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                 if text:
                     cur.lines.append(ln)
                 continue
+        if ln.in_table and ln.row_start and ln.band and text and not is_speaker_line(text):
+            # "Session 1: The perspective of regions" across a timed table: an untimed item that
+            # heads the rows below it
+            cur = Entry(line=ln, date=date, col=ln.col)
+            entries.append(cur)
+            parent, group, slot = cur, [], None
+            cur.lines.append(ln)
+            continue
         if ln.in_table and ln.row_start and (ln.number or ln.strong_row) and text:
             # a numbered row, or a row set like the titles of the timed rows, without a time of its own:
             # an item of its own in the time slot above it

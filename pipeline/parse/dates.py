@@ -150,7 +150,8 @@ _PATTERNS = [
         + r"\s*,?\s+(?P<y>\d{4})\b",
         re.I,
     ),
-    # 10–13 June 2025 ; 25-28 February 2025 ; 30 March 2021 ; 20 OCTOBER , 2015
+    # 10–13 June 2025 ; 25-28 February 2025 ; 30 March 2021 ; 20 OCTOBER , 2015 ; 23OCTOBER 2024
+    # (a day run into its month by the text layer)
     re.compile(
         r"\b(?P<d1>\d{1,2})"
         + _ORD
@@ -158,7 +159,7 @@ _PATTERNS = [
         + _DASH
         + r"(?P<d2>\d{1,2})"
         + _ORD
-        + r")?\s+(?:of\s+)?"
+        + r")?(?:\s+(?:of\s+)?|(?=[A-Za-z]{3}))"
         + _MONTH.format(name="m")
         + r"\s*,?\s+(?P<y>\d{4})\b",
         re.I,

@@ -210,6 +210,8 @@ def match_label(unit: Unit) -> Label | None:
         m = m2
     rest, sep = m.group("rest").strip(), m.group("sep")
     number = m.group("num")
+    if number.isdigit() and not number.strip("0"):
+        return None  # numbering starts at 1: "R0" in a column of amounts is no label
     label = re.sub(r"\s+", " ", m.group("label")).strip()
     if not rest:
         return Label(label, number, "")

@@ -185,7 +185,9 @@ def _region_list(
     units: list[Unit], region: Region, blocks: tuple[Block, ...]
 ) -> tuple[list[Recommendation], list[str]]:
     start, end = region.start + 1, region.end
-    markers = [unit_marker(units[j]) for j in range(start, end)]
+    markers = _group_headings_unmarked(
+        units, start, [unit_marker(units[j]) for j in range(start, end)], unit_marker(units[region.start])
+    )
     run, breaks = top_level_run(markers)
     first = markers[run[0]] if run else None
     opening = next((m for m in markers if m is not None), None)
@@ -197,7 +199,13 @@ def _region_list(
         first, breaks = opening, []
         run = [k for k, m in enumerate(markers) if m is not None and m.shape() == opening.shape()]
         if len(run) < _MIN_CONTINUED:
-            return [], []
+            # "106. ... recommends the following:" then "(a)" ... "(n)": the numbered paragraph only
+            # leads in to a list of its own
+            markers = [None if m is not None and m.shape() == opening.shape() else m for m in markers]
+            run, breaks = top_level_run(markers)
+            first, continued = (markers[run[0]] if run else None), False
+            if first is None or len(run) < _MIN_CONTINUED:
+                return [], []
     if first is None or not (first.is_first() or continued):
         return _region_bullets(units, region), []  # a list opens with 1 (a, A, i)
     if any(m is not None and m.shape() == first.shape() for m in markers[: run[0]]):
@@ -223,6 +231,37 @@ def _region_list(
             f"to {b.found!r}{where} (numbering is not consecutive; records kept as printed)"
         )
     return recs, warnings
+
+
+def _group_headings_unmarked(
+    units: list[Unit], start: int, markers: list[Marker | None], section: Marker | None
+) -> list[Marker | None]:
+    """Numbered headings that are subsections of the region's own heading ("5.2 Recommendations"
+    under "5. Conclusions and recommendations") or head numbered items of their own ("6.1 Energy"
+    over "6.1.1", "6.1.2"): parts or groups of the list, not items of it, so their markers are
+    dropped."""
+    heads = [k for k, m in enumerate(markers) if m is not None and units[start + k].kind == "heading"]
+    if not heads:
+        return markers
+    out = list(markers)
+    for k in heads:
+        h = markers[k]
+        assert h is not None
+        if (
+            section is not None
+            and len(h.tokens) > len(section.tokens)
+            and h.tokens[: len(section.tokens)] == section.tokens
+        ):
+            out[k] = None
+            continue
+        child = next((m for m in markers[k + 1 :] if m is not None), None)
+        if (
+            child is not None
+            and units[start + markers.index(child, k + 1)].kind != "heading"
+            and (len(child.tokens) == len(h.tokens) + 1 and child.tokens[: len(h.tokens)] == h.tokens)
+        ):
+            out[k] = None
+    return out
 
 
 def _bullet(u: Unit) -> str:

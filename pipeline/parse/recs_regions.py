@@ -34,7 +34,7 @@ _OBJECT_OF = re.compile(
     re.I,
 )
 _NAMED_ONE = re.compile(r"^\w*\s*(?:\(\w{1,4}\)|[A-Za-z]?\d{1,3}[a-z]?\b|[A-Z]\b|[ivxl]{1,5}\b)\s*[.:]?\s*$")
-_PREPOSITION = re.compile(r"\b(?:on|of|about|with|to|from|into|regarding|concerning)\b", re.I)
+_PREPOSITION = re.compile(r"\b(?:on|of|about|with|to|for|from|into|regarding|concerning)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,12 @@ def _style(u: Unit) -> _Style:
 def heading_like(u: Unit, body: float | None) -> bool:
     """A heading, or a short line printed as one (bold, larger or in capitals, no full stop)."""
     if u.kind == "heading":
-        return True
+        # a bold sentence set as a heading ("106. On the basis of the foregoing, ... recommends the
+        # following:", "(a) Member States ... must comply with their") is body text
+        text = join_lines(u.text).rstrip()
+        return len(text.split()) <= 6 or not (
+            text.endswith((":", ";")) or len(text.split()) > _MAX_HEADING_WORDS
+        )
     if u.kind not in ("paragraph",) or u.marker:
         return False
     text = join_lines(u.text)
@@ -214,6 +219,7 @@ def _region_end(units: list[Unit], i: int, body: float | None, heads: set[str]) 
     style = _style(head)
     lead = not heading_like(head, body)
     own = _own_marker(head) if lead else None
+    numbered = None if lead else _own_marker(head)
     for j in range(i + 1, len(units)):
         u = units[j]
         if u.kind == "cell" or is_furniture(u) or u.text.strip().lower() in heads:
@@ -227,9 +233,20 @@ def _region_end(units: list[Unit], i: int, body: float | None, heads: set[str]) 
             continue
         if not heading_like(u, body):
             continue
+        if numbered is not None and _descends(_own_marker(u), numbered):
+            continue  # "6.1 Energy" under "6. RECOMMENDATIONS": a part of the region, not its end
         if _other_section(u.text) or _ends(style, u, body):
             return j
     return len(units)
+
+
+def _descends(m: Marker | None, parent: Marker) -> bool:
+    """Whether number ``m`` is inside section ``parent`` ("6.1" and "6.1.2" inside "6.")."""
+    return (
+        m is not None
+        and len(m.tokens) > len(parent.tokens)
+        and m.tokens[: len(parent.tokens)] == parent.tokens
+    )
 
 
 # ---- lead-in addressees ------------------------------------------------------------------------------
@@ -249,6 +266,9 @@ def lead_in_actors(text: str) -> str:
     rec = _words("recommendations", "lead_in_recommending", r"\b(?:{})\s+").search(body)
     if rec:
         who = body[rec.end() :]
+        relay = _words("recommendations", "lead_in_relay", r"\s(?:{})\s+").search(who)
+        if relay:
+            who = who[relay.end() :]  # "that the House requests the Ministers to:": the Ministers
         who = re.sub(r"\s+(?:should|must|shall|to)\b.*$", "", who, flags=re.I)
         return who.strip() if _names(who) else ""
     verb = _words("recommendations", "lead_in_verbs", r"\s(?:{})(?:\s+(?:to|consider|be))?\s*$").search(body)

@@ -146,8 +146,11 @@ def _is_label(text: str) -> bool:
     if not m:
         return False
     lead = text[: text.index(":")]
-    if kinds.is_kind_only(lead.strip()) and _is_titled(text[text.index(":") + 1 :]):
+    rest = text[text.index(":") + 1 :].strip()
+    if kinds.is_kind_only(lead.strip()) and _is_titled(rest):
         return False
+    if len(lead.split()) == 1 and len(rest.split()) >= 6 and rest[:1].isupper():
+        return False  # "Workshop: Data collection and analytics in ...": one word naming the event, then its name
     return len(lead.split()) <= 4 and not lead.isupper()
 
 
