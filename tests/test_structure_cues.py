@@ -251,7 +251,6 @@ def test_a_sentence_ending_short_of_the_margin_ends_its_paragraph(tmp_path: Path
     c.save()
     blocks = [b for b in PdfExtractor().extract(path, str(path)).blocks if b.kind == BlockKind.PARAGRAPH]
     assert [b.text for b in blocks][-3:] == lines[2:]
-    assert (
-        blocks[0].text.startswith("The mission will travel")
-        and blocks[0].text.endswith("took part in it.")
+    assert blocks[0].text.startswith("The mission will travel") and blocks[0].text.endswith(
+        "took part in it."
     )
