@@ -96,7 +96,18 @@ def test_actors_addressee_inside_sentence(tagger):
 def test_actors_leading_phrase_and_object_are_not_addressees(tagger):
     text = (
         "In consultation with ESCAP, the NEASPEC secretariat should report to the SOM. "
-        "ESCAP should also help."
+        "The report should be shared with the SOM."
+    )
+    assert names(from_text(tagger, text)) == ["NEASPEC Secretariat"]
+
+
+def test_actors_every_sentence_subject_is_an_addressee(tagger):
+    """A later sentence with a subject of its own addresses it too ("Provider boards should ...
+    CQC should ..."); a passive one or a clause ("whether ESCAP should") does not."""
+    text = "The NEASPEC secretariat should report to the SOM. ESCAP should also help."
+    assert names(from_text(tagger, text)) == ["NEASPEC Secretariat", "ESCAP"]
+    text = (
+        "The NEASPEC secretariat should report to the SOM. A decision on whether ESCAP should help is needed."
     )
     assert names(from_text(tagger, text)) == ["NEASPEC Secretariat"]
 

@@ -437,6 +437,10 @@ _NOUN_NEED = re.compile(
 )
 
 
+_PASSIVE = re.compile(r"\s+(?:also\s+|further\s+|not\s+)?be\s+\w+(?:ed|en|wn|lt|nt)\b", re.I)
+_CLAUSE = re.compile(r"\b(?:whether|which|that|if|how|where|what)\b", re.I)
+
+
 def _find_modal(sentence: str) -> re.Match[str] | None:
     """The first modal after a subject ('X should', 'X needs to', ``[recommendations] subject_modals``:
     'X devraient'), skipping the noun 'the need to'."""
@@ -471,6 +475,14 @@ def _impersonal(sentence: str) -> tuple[int, int] | None:
     return lead.end(), inf.start()
 
 
+# a name of capitalised words and acronyms ("NHS England", "Transnet National Ports Authority"),
+# not a pronoun or a sentence opener
+_PROPER_NAME = re.compile(
+    r"(?!(?:We|It|They|This|These|That|Those|There|Each|All|Any|Such|Both)\b)"
+    r"(?:[A-Z][\w'’&.-]*s?)(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w'’&.-]*){0,5}"
+)
+
+
 def _is_name(name: str, doc_abbrevs: Mapping[str, str] | None) -> bool:
     """Whether a subject phrase names a body: a head noun ("staff", ``subject_heads``) or an
     acronym of one."""
@@ -479,6 +491,12 @@ def _is_name(name: str, doc_abbrevs: Mapping[str, str] | None) -> bool:
     if not bare or len(words) > 8 or re.search(r"\b(?:this|these|such)\b", bare, re.I):
         return False
     if _HEAD.search(bare) or _words("subject_heads", r"\b(?:{})\b").search(bare):
+        return True
+    if _PROPER_NAME.fullmatch(bare) and (
+        len(words) >= 2 or _ACRONYM.match(bare) and bare not in (doc_abbrevs or {})
+    ):
+        # "NHS England", "CQC": a proper name before the modal names its body (an acronym the
+        # document defines is judged by what it stands for, below)
         return True
     return (
         len(words) == 1
@@ -566,7 +584,8 @@ _SUBREC = re.compile(
 )
 _PREP_CHUNK = re.compile(
     r"^(?:within|in|at|by|with|under|for|through|as|to|following|given|based|after|before|during|on|from|"
-    r"building|in\s+line|while|where|when|if|together|beyond|taking)\b",
+    r"building|in\s+line|while|where|when|if|together|beyond|taking|including|such\s+as|notably|especially|"
+    r"particularly|e\.g\.)\b",
     re.I,
 )
 _MARKER = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d+(?:\.\d+)*)[.)]\s*")
@@ -650,6 +669,7 @@ def actors_from_text(
         bounds.append((pos, m.start()))
         pos = m.end()
     bounds.append((pos, len(text)))
+    every: list[tuple[int, Actor]] = []
     for s0, s1 in bounds:
         sentence = text[s0:s1]
         found: list[tuple[int, Actor]] = []
@@ -657,12 +677,19 @@ def actors_from_text(
         modal = _find_modal(sentence) if lead is None else None
         if lead is not None:
             found += _subject_actors(sentence[lead[0] : lead[1]], s0 + lead[0], hits, tagger, doc_abbrevs)
+        later = bool(every) or s0 > 0
+        if (
+            modal
+            and later
+            and (_PASSIVE.match(sentence[modal.end() :]) or _CLAUSE.search(sentence[: modal.start()]))
+        ):
+            modal = None  # "... knowledge should be protected", "whether the division should": not addressed
         if modal:
             cut = max(sentence.rfind(";", 0, modal.start()), sentence.rfind(":", 0, modal.start())) + 1
             found += _subject_actors(sentence[cut : modal.start()], s0 + cut, hits, tagger, doc_abbrevs)
         for m in _SUBREC.finditer(sentence):
             w0, w1 = s0 + m.start("who"), s0 + m.end("who")
             found += [(h.start, h.actor) for h in hits if w0 <= h.start < w1]
-        if found:
-            return _dedupe(a for _, a in sorted(found, key=lambda x: x[0]))
-    return ()
+        every += found
+    # every sentence's subject counts: "Provider boards should ... CQC should ... NHS England should"
+    return _dedupe(a for _, a in sorted(every, key=lambda x: x[0])) if every else ()

@@ -34,6 +34,12 @@ _OBJECT_OF = re.compile(
     re.I,
 )
 _NAMED_ONE = re.compile(r"^\w*\s*(?:\(\w{1,4}\)|[A-Za-z]?\d{1,3}[a-z]?\b|[A-Z]\b|[ivxl]{1,5}\b)\s*[.:]?\s*$")
+# a word after the field word that is neither a preposition, a conjunction nor an article: the field
+# word modifies it ("Recommendations sub-group")
+_MODIFIED = re.compile(
+    r"^[ \t]+(?!(?:of|on|for|to|from|by|in|and|or|made|arising|addressed|issued|contained|&|the|a|an|de|du|des|à|aux|pour|et|la|le|les|sur|d'|l')\b)[A-Za-z][\w-]*",
+    re.I,
+)
 _PREPOSITION = re.compile(r"\b(?:on|of|about|with|to|for|from|into|regarding|concerning)\b", re.I)
 
 
@@ -131,6 +137,12 @@ def is_recs_heading(text: str) -> bool:
     words = text.split()
     if len(words) > _MAX_HEADING_WORDS:
         return False
+    if _MODIFIED.match(text[field.end() :]) and not _words(
+        "recommendations", "heading_tails", r"^\s*(?:{})\b"
+    ).match(text[field.end() :]):
+        return (
+            False  # "Recommendations sub-group", "Recommendations Report": the field word names another thing
+        )
     if _NAMED_ONE.match(text[field.end() :]) and _PREPOSITION.search(text[: field.start()]):
         return False  # "Progress on recommendation (b)": about one recommendation, not a list
     # "Report on the recommendations of the Board", "Evidence of outcomes of the recommendations":
