@@ -254,3 +254,59 @@ def test_a_sentence_ending_short_of_the_margin_ends_its_paragraph(tmp_path: Path
     assert blocks[0].text.startswith("The mission will travel") and blocks[0].text.endswith(
         "took part in it."
     )
+
+
+# ------------------------------------------------------------------ agendas as running text
+
+
+@pytest.mark.parametrize("marker", [True, False])
+def test_numbered_agenda_items_take_the_day_heading_above_them(marker: bool) -> None:
+    from pipeline.parse.agenda_numbered import find_numbered_agenda
+
+    def item(n: int, text: str) -> Block:
+        if marker:
+            return _block(BlockKind.LIST_ITEM, text, marker=f"{n}.")
+        return _block(BlockKind.PARAGRAPH, f"{n}. {text}")
+
+    stream = (
+        _block(BlockKind.HEADING, "Draft Agenda", 14, True),
+        _block(BlockKind.PARAGRAPH, "DAY 1 Tuesday 25 February 2020: Seminar (all day)"),
+        item(1, "Opening & Welcome Address"),
+        item(2, "Keynote Lecture"),
+        _block(BlockKind.PARAGRAPH, "DAY 2 Wednesday 26 February 2020: Seminar (am)"),
+        item(3, "Wrap-up"),
+    )
+    items, _ = find_numbered_agenda(stream, 2020)
+    assert [(a.number, a.date, a.title) for a in items] == [
+        ("1", "2020-02-25", "Opening & Welcome Address"),
+        ("2", "2020-02-25", "Keynote Lecture"),
+        ("3", "2020-02-26", "Wrap-up"),
+    ]
+
+
+@pytest.mark.parametrize("dash", ["–", "-", "—"])
+def test_speakers_after_a_dash_when_the_programme_prints_them_so(dash: str) -> None:
+    lines = [
+        "26 January 2022",
+        "9.45 Welcome and introduction",
+        f"10.00-10.30 Survey history and design {dash} Martina Helme, ONS",
+        f"10.30-11.05 Using the data {dash} Alle Bloom and Jen Buckley, UK Data Service",
+        "11.05-11.15 Comfort break",
+        f"11.15-11.45 Planning {dash} the next steps",
+    ]
+    items = find_programme(tuple(_block(BlockKind.PARAGRAPH, t) for t in lines), 2022, None)
+    got = [(a.start, a.end, a.title, [s.name for s in a.speakers]) for a in items]
+    assert got == [
+        ("09:45", None, "Welcome and introduction", []),
+        ("10:00", "10:30", "Survey history and design", ["Martina Helme"]),
+        ("10:30", "11:05", "Using the data", ["Alle Bloom", "Jen Buckley"]),
+        ("11:05", "11:15", "Comfort break", []),
+        ("11:15", "11:45", f"Planning {dash} the next steps", []),
+    ]
+    assert items[2].speakers[0].organisation == "UK Data Service"
+
+
+def test_one_dashed_title_is_not_a_speaker_pattern() -> None:
+    lines = ["10:00-10:30 Session 2 – Data Sources, Methods", "10:30-11:00 Coffee break"]
+    items = find_programme(tuple(_block(BlockKind.PARAGRAPH, t) for t in lines), 2022, "2022-01-26")
+    assert items[0].title == "Session 2 – Data Sources, Methods" and not items[0].speakers

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..models import AgendaItem, Block, BlockKind
 from ..textutil import join_lines
-from .dates import WEEKDAY, find_dates, find_time_ranges, parse_day_month, parse_time
+from .dates import WEEKDAY, day_heading, find_dates, find_time_ranges, parse_day_month, parse_time
 
 _TRIGGER = re.compile(r"\bagenda\b", re.I)
 _NOT_TRIGGER = re.compile(
@@ -57,6 +57,7 @@ class _Item:
     index: int
     description: list[str] = field(default_factory=list)
     group: str = ""  # the unnumbered heading the item is listed under ("Programme and policy matters")
+    date: str | None = None  # the day heading the item is listed under ("DAY 2 Wednesday 26 February 2020")
 
 
 def _number(block: Block) -> tuple[int | None, str]:
@@ -99,14 +100,14 @@ def _is_section(block: Block) -> bool:
     return block.kind == BlockKind.HEADING and bool(_SECTION_TEXT.match(block.text.strip()))
 
 
-def _runs(blocks: tuple[Block, ...]) -> list[list[_Item]]:
+def _runs(blocks: tuple[Block, ...], year: int | None = None) -> list[list[_Item]]:
     runs: list[list[_Item]] = []
     i = 0
     while i < len(blocks):
         if not _is_trigger(blocks[i]):
             i += 1
             continue
-        run, end = _read_run(blocks, i + 1)
+        run, end = _read_run(blocks, i + 1, year)
         if len(run) >= 2:
             runs.append(run)
             i = end
@@ -115,14 +116,20 @@ def _runs(blocks: tuple[Block, ...]) -> list[list[_Item]]:
     return runs
 
 
-def _read_run(blocks: tuple[Block, ...], i: int) -> tuple[list[_Item], int]:
+def _read_run(blocks: tuple[Block, ...], i: int, year: int | None = None) -> tuple[list[_Item], int]:
     run: list[_Item] = []
     waited = 0
     group = ""
+    date: str | None = None
     while i < len(blocks):
         block = blocks[i]
         text = block.text.strip()
         if not text or _TOC.search(text):
+            i += 1
+            continue
+        day = day_heading(text, year) if block.kind != BlockKind.TABLE and len(text) < 120 else None
+        if day is not None and day.date:
+            date = day.date  # "DAY 2 Wednesday 26 February 2020: Seminar": the items below are on that day
             i += 1
             continue
         if (
@@ -136,7 +143,7 @@ def _read_run(blocks: tuple[Block, ...], i: int) -> tuple[list[_Item], int]:
             if not rest and i + 1 < len(blocks) and blocks[i + 1].kind != BlockKind.TABLE:
                 i += 1
                 rest = blocks[i].text.strip()
-            run.append(_Item(str(n), rest, block, i, group=group))
+            run.append(_Item(str(n), rest, block, i, group=group, date=date))
         elif n is not None and run:
             break
         elif not run:
@@ -199,7 +206,7 @@ def _split_title(item: _Item) -> tuple[str, str]:
 
 def find_numbered_agenda(blocks: tuple[Block, ...], year: int | None) -> tuple[list[AgendaItem], bool]:
     """The numbered agenda and whether a timetable scheduled its items."""
-    runs = _runs(blocks)
+    runs = _runs(blocks, year)
     if not runs:
         return [], False
     best = max(runs, key=lambda r: (len(r), sum(len(" ".join(it.description)) for it in r), r[0].index))
@@ -211,7 +218,7 @@ def find_numbered_agenda(blocks: tuple[Block, ...], year: int | None) -> tuple[l
     items = []
     for it in best:
         title, description = _split_title(it)
-        date, start, end = slots.get(it.number, (None, None, None))
+        date, start, end = slots.get(it.number, (it.date, None, None))
         if start is None:
             title, start, end = _own_time(title)
         items.append(

@@ -220,10 +220,22 @@ def flatten(blocks: tuple[Block, ...], year: int | None = None) -> list[Line]:
                 start, token, rest = _inner_time(text)
             time = token if start else ""
             lines.append(Line(time=time, text=rest if time else text, block=block, bold=block.bold or None))
+    dotted = sum(1 for ln in lines if _DOTTED_RANGE.match(ln.time))
+    if dotted >= 2:
+        # a programme that prints its ranges "10.00-10.30" prints a lone start "9.45" alike
+        for ln in lines:
+            if not ln.time and not ln.in_table and _DOTTED_START.match(ln.text):
+                start, _, token, rest = split_time(ln.text, strict=False)
+                if start:
+                    ln.time, ln.text, ln.t = token, rest, lead_time(token, cell=True)
     out: list[Line] = []
     for ln in lines:
         out.extend(_slot_label(ln) if not ln.time else [ln])
     return out
+
+
+_DOTTED_RANGE = re.compile(r"^\d{1,2}\.\d{2}\s*[-–—]\s*\d{1,2}\.\d{2}")
+_DOTTED_START = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d\s+[A-Z]")
 
 
 def _slot_label(ln: Line) -> list[Line]:
@@ -797,7 +809,34 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             cur.lines.append(ln)
             continue
         cur.lines.append(ln)
-    return [item for e in entries if (item := _item(e)) is not None]
+    return _dash_speakers([item for e in entries if (item := _item(e)) is not None])
+
+
+# "Survey history and design – Martina Helme, ONS": a title, a spaced dash, person names (two to four
+# capitalised words each, joined by "and" or "&"), a comma and their organisation
+_DASH_TAIL = re.compile(
+    r"\s+[–—-]\s+(?P<names>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})*)"
+    r",\s*(?P<org>[^,–—]{2,60})$"
+)
+
+
+def _dash_speakers(items: list[AgendaItem]) -> list[AgendaItem]:
+    """Speakers printed after a dash at the end of the titles: only where two or more titles of the
+    programme end so (a pattern of the document, not a title that happens to hold a dash)."""
+    tails = [_DASH_TAIL.search(it.title) for it in items]
+    if sum(1 for m in tails if m) < 2:
+        return items
+    out = []
+    for it, m in zip(items, tails, strict=True):
+        if m is None or it.speakers:
+            out.append(it)
+            continue
+        names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names")) if n.strip()]
+        org = m.group("org").strip()
+        speakers = tuple(Speaker(name=n, organisation=org) for n in names)
+        out.append(dataclasses.replace(it, title=it.title[: m.start()].strip(), speakers=speakers))
+    return out
 
 
 def _header_word(text: str) -> bool:
