@@ -310,3 +310,43 @@ def test_one_dashed_title_is_not_a_speaker_pattern() -> None:
     lines = ["10:00-10:30 Session 2 – Data Sources, Methods", "10:30-11:00 Coffee break"]
     items = find_programme(tuple(_block(BlockKind.PARAGRAPH, t) for t in lines), 2022, "2022-01-26")
     assert items[0].title == "Session 2 – Data Sources, Methods" and not items[0].speakers
+
+
+@pytest.mark.parametrize("heading", ["KEY-RECOMENDATIONS", "Key recommendations", "RECOMMANDATIONS"])
+def test_recommendation_heading_spelt_as_printed(heading: str) -> None:
+    stream = (
+        _block(BlockKind.HEADING, heading, 14, True),
+        _block(BlockKind.LIST_ITEM, "Ensure that the results are well articulated.", marker="1."),
+        _block(BlockKind.LIST_ITEM, "Conduct a systematic study on the benefits.", marker="2."),
+    )
+    assert [r.number for r in find_recommendations(stream)] == ["1", "2"]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_boxed_label_then_its_wording_set_as_a_heading_then_body_text(short: bool) -> None:
+    wording = (
+        "Generalize the accommodation assistance."
+        if short
+        else "Implement the pilot monitoring system to document the implementation challenges and best practices of "
+        "the projects, as well as their results."
+    )
+    stream = (
+        _block(BlockKind.HEADING, "Staff", 12, True),
+        _block(
+            BlockKind.PARAGRAPH,
+            "It is too early to judge the projects' design and implementation effectiveness.",
+        ),
+        _block(BlockKind.HEADING, "Recommendation 4", 12, True),
+        _block(BlockKind.HEADING, wording, 11, False),
+        _block(
+            BlockKind.PARAGRAPH, "Stakeholders' perceptions regarding this type of reintegration are mixed."
+        ),
+        _block(BlockKind.HEADING, "Recommendation 5", 12, True),
+        _block(BlockKind.HEADING, "Collect more systematic monitoring data on the results.", 11, False),
+        _block(BlockKind.PARAGRAPH, "As for the awareness raising component, a robust system was in place."),
+    )
+    recs = find_recommendations(stream)
+    assert [(r.number, r.text) for r in recs] == [
+        ("4", wording),
+        ("5", "Collect more systematic monitoring data on the results."),
+    ]

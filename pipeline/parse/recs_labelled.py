@@ -144,7 +144,7 @@ def _body(
     first = units[i]
     pieces = [lab.rest] if lab.rest else []
     title = lab.title
-    bold_box = first.bold and first.kind == "heading" and not lab.rest  # a boxed "Recommendation N"
+    bold_box = first.kind == "heading" and not lab.rest  # a boxed "Recommendation N", set as a heading
     bold_lead = first.bold and first.kind != "cell" and bool(lab.rest)  # "Recommendation 8. Support ..."
     body_units: list[Unit] = []
     extra_actors: list[str] = []
@@ -182,8 +182,8 @@ def _body(
                 title = join_lines(u.text)  # "Recommendation 1" / "Improved planning and coordination"
                 j += 1
                 continue
-            if words <= 15:
-                break
+            if words <= 15 and (pieces or title or not u.text.rstrip().endswith((".", ";"))):
+                break  # a short heading after the wording; a sentence right under the label is its wording
         num = paragraph_number(u)
         if num is not None and u.kind != "cell" and pieces and not pieces[-1].rstrip().endswith(":"):
             break  # the next numbered paragraph of the body text: a boxed recommendation has ended
@@ -192,9 +192,9 @@ def _body(
         if (
             bold_box
             and body_units
-            and all(b.bold for b in body_units)
+            and all(b.bold or b.kind == "heading" for b in body_units)
             and not u.bold
-            and u.kind != "cell"
+            and u.kind not in ("cell", "heading")
             and pieces[-1].rstrip().endswith((".", "!", "?"))
             and not _response_follows(units, j, end, starts)
         ):
