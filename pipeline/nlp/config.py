@@ -85,7 +85,7 @@ def load_settings(settings_dir: Path | str | None = None) -> NlpSettings:
             str(toml_path), 'model must be a string ("" for the blank pipeline)', key="nlp.model"
         )
     actors = raw.get("actors", "actors.csv")
-    taxonomies = raw.get("taxonomies", ["topics.toml", "sdg.toml"])
+    taxonomies = raw.get("taxonomies", ["topics.toml", "environment.toml", "sdg.toml"])
     if not isinstance(actors, str):
         raise ConfigError(str(toml_path), "actors must be a file name", key="nlp.actors")
     if not isinstance(taxonomies, list) or not all(isinstance(t, str) for t in taxonomies):
