@@ -59,7 +59,8 @@ _GRAMMAR: dict[str, dict[str, re.Pattern]] = {
             r"notwithstanding|given\s+(?:that|the)|considering|since|because|in\s+light\s+of|in\s+view\s+of|"
             r"in\s+anticipation\s+of|in\s+line\s+with|in\s+accordance\s+with|in\s+conjunction\s+with|"
             r"consistent\s+with|building\s+on|based\s+on|on\s+the\s+basis\s+of|as\s+recommended\s+in|"
-            r"as\s+required\s+by|as\s+per|as\s+well\s+as\s+to)\b",
+            r"as\s+required\s+by|as\s+per|as\s+well\s+as\s+to|(?:as\s+)?informed\s+by|"
+            r"(?<=,\s)(?!including\b)[a-z]+ing\b)\b",
             re.I,
         ),
         "example": re.compile(
@@ -79,7 +80,7 @@ _GRAMMAR: dict[str, dict[str, re.Pattern]] = {
         "side": re.compile(
             r"\b(?:si|lorsqu(?:e|’|')|quand|sous\s+réserve|afin\s+(?:de|d’|d'|que)|pour\s+que|"
             r"en\s+vue\s+(?:de|d’|d')|dans\s+le\s+but\s+(?:de|d’|d')|tout\s+en|bien\s+que|car|compte\s+tenu|"
-            r"étant\s+donné|en\s+adéquation\s+avec|conformément\s+(?:à|aux))(?=\W)",
+            r"étant\s+donné|en\s+adéquation\s+avec|conformément\s+(?:à|aux)|en\s+\w+ant)(?=\W)",
             re.I,
         ),
         "example": re.compile(
@@ -99,7 +100,7 @@ _GRAMMAR: dict[str, dict[str, re.Pattern]] = {
     },
 }
 
-_SIDE_STOP = re.compile(r"[,;.:!?()]")
+_SIDE_STOP = re.compile(r"[,;.:!?()]|\s[-–—]\s")
 _EXAMPLE_STOP = re.compile(r"[;:!?()]|\.(?=\s|$)")
 MAX_SIDE_WORDS = 15
 

@@ -98,11 +98,18 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
                         hits.setdefault(ti, []).append((k, j + 1, kind, (a_key, kk)))
                         covered.setdefault(ti, set()).update((k, j))
                     break
+    # a word inside another topic's phrase means what that phrase means: "policy" in "evaluation
+    # policy", "strategy" in "funding strategy" and "resources" in "human resources" are not
+    # single-word hits of governance, strategy or funding
+    owned: dict[int, set[int]] = {}
+    for ti, ks in covered.items():
+        for k in ks:
+            owned.setdefault(k, set()).add(ti)
     for k in range(n):
         if role[k] == SKIP:
             continue
         for ti, kind in c.single.get(keys[k], ()):
-            if k in covered.get(ti, ()) or k in excluded.get(ti, ()):
+            if k in covered.get(ti, ()) or k in excluded.get(ti, ()) or k in owned:
                 continue
             hits.setdefault(ti, []).append((k, k + 1, kind, (keys[k],)))
     for ti, found in hits.items():

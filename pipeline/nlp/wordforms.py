@@ -140,8 +140,9 @@ class Lexicon:
                 if len(stem) < 3:
                     continue
                 for other in group:
-                    # dropping a short suffix invents words ("center" -> "cent"), so only longer ones go
-                    if other != suffix and (len(suffix) >= 3 or len(other) > len(suffix)):
+                    # only a group whose base is not a word of its own may lose its suffix: "measure"
+                    # is looser than "measurement", "partner" than "partnership", "cent" no "center"
+                    if other != suffix and (group[0] or len(other) > len(suffix)):
                         cand = self.lemma(stem + other)
                         if cand in self.known and cand != word:
                             out.add(cand)
