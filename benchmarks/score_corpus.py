@@ -5,10 +5,11 @@
                                                                 # start and the end of a piece of work
     .venv/bin/python benchmarks/score_corpus.py --only SAE -v   # documents whose name contains "SAE"
 
-Sets:
-- ``dev``: the shared corpus (``../shared/corpus/seed`` and ``real`` with ``../shared/corpus/gold``,
-  when mounted), ``tests/data/gold_extra`` for the real documents without shared gold, and the
-  project's own development documents ``tests/data/corpus/dev`` with their ``gold/``;
+Sets (all inside the repository):
+- ``dev``: the released corpus (``tests/data/sources``, copies of ``shared/corpus/seed`` and
+  ``real``) with its gold (``tests/data/gold_shared``, a copy of ``shared/corpus/gold``),
+  ``tests/data/gold_extra`` for the released documents without released gold, and the project's
+  own development documents ``tests/data/corpus/dev`` with their ``gold/``;
 - ``reserve``: ``tests/data/corpus/reserve`` with its ``gold/``. Never tune on it.
 
 The gold files of a set are copied into one folder (a later folder does not override an earlier
@@ -29,7 +30,6 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "corpus"
 DATA = ROOT / "tests" / "data"
 SCORER = ROOT / "tests" / "score_extraction_vendored.py"
 
@@ -38,22 +38,22 @@ def sets() -> dict[str, list[tuple[list[Path], Path]]]:
     """name -> [(document folders, gold folder)], in priority order."""
     return {
         "dev": [
-            ([SHARED / "seed", SHARED / "real"], SHARED / "gold"),
-            ([SHARED / "real", DATA / "sources"], DATA / "gold_extra"),
+            ([DATA / "sources"], DATA / "gold_shared"),
+            ([DATA / "sources"], DATA / "gold_extra"),
             ([DATA / "corpus" / "dev"], DATA / "corpus" / "dev" / "gold"),
         ],
         "reserve": [([DATA / "corpus" / "reserve"], DATA / "corpus" / "reserve" / "gold")],
     }
 
 
-def documents(folders: list[Path], stems: set[str], only: str) -> list[Path]:
+def documents(folders: list[Path], stems: set[str], only: list[str]) -> list[Path]:
     seen: dict[str, Path] = {}
     for folder in folders:
         if not folder.is_dir():
             continue
         for p in sorted(folder.iterdir()):
             if p.is_file() and p.suffix.lower() in (".pdf", ".docx", ".txt", ".md") and p.stem in stems:
-                if only.lower() in p.name.lower():
+                if not only or any(o.lower() in p.name.lower() for o in only):
                     seen.setdefault(p.name, p)
     return list(seen.values())
 
@@ -61,9 +61,15 @@ def documents(folders: list[Path], stems: set[str], only: str) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", choices=("dev", "reserve"), default="dev")
-    ap.add_argument("--only", default="", help="score only documents whose file name contains this")
+    ap.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="score only documents whose file name contains this (repeatable)",
+    )
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--out", type=Path, help="keep the records in this folder (default: a temporary one)")
+    ap.add_argument("--gold-copy", type=Path, help="also copy the set's merged gold folder here")
     ap.add_argument("-v", "--verbose", action="store_true", help="every difference, not the first dozen")
     args = ap.parse_args(argv)
 
@@ -108,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     buf = io.StringIO()
     with redirect_stdout(buf):
         scorer.main([str(gold), str(out)] + (["--verbose"] if args.verbose else []))
+    if args.gold_copy:
+        shutil.copytree(gold, args.gold_copy, dirs_exist_ok=True)
     print(buf.getvalue().replace(str(staging) + "/", ""), end="")
     print(f"{len(docs)} documents, set {args.set}; records in {out}")
     if args.out is None:

@@ -140,7 +140,9 @@ def build_document(path: Path, name: str, settings: Settings) -> tuple[Document,
         )
     info = DocumentInfo(id=document_id(sha), source_file=name, sha256=sha, format=fmt, pages=extraction.pages)
     vocab.use(settings.config_path)
-    document = parse_document(info, extraction.blocks, warnings=extraction.warnings)
+    document = parse_document(
+        info, extraction.blocks, warnings=extraction.warnings, margins=extraction.margins
+    )
     if settings.tag:
         document = tag(document, settings)
     return document, extraction.pages

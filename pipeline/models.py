@@ -92,13 +92,16 @@ class Cell:
     """One table cell. ``text`` keeps in-cell line breaks as ``\\n``.
 
     ``bold`` is True when the whole cell is bold, ``bold_prefix`` is the leading bold run
-    (e.g. "Coffee Break" in "Coffee Break– Lounge"), when the extractor knows it.
+    (e.g. "Coffee Break" in "Coffee Break– Lounge"), when the extractor knows it. ``page`` is the
+    page the cell's text starts on (PDF), which differs from its table's first page when the table
+    runs over a page break.
     """
 
     text: str
     bold: bool = False
     bold_prefix: str = ""
     colspan: int = 1
+    page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +113,10 @@ class Block:
     - list_item: ``text`` without its bullet; ``marker`` is the bullet or number as a reader sees
       it ("•", "1.", "(a)"), ``level`` the nesting depth (0 = top).
     - table: ``rows`` of ``Cell``; ``text`` is the rows joined with tabs and newlines.
-    ``bold`` tells whether the whole block is bold (a heading cue in many real documents).
+    ``bold`` tells whether the whole block is bold (a heading cue in many real documents);
+    ``italic`` whether it is all italic, ``colour`` the colour most of its text is printed in
+    ("#rrggbb", "" when unknown or black). ``marker_size`` is the type size of a marker printed
+    much larger than its text (a graphic digit), None otherwise.
     """
 
     kind: BlockKind
@@ -122,10 +128,29 @@ class Block:
     font_size: float | None = None
     style: str = ""
     rows: tuple[tuple[Cell, ...], ...] = ()
+    italic: bool = False
+    colour: str = ""
+    marker_size: float | None = None
 
     @property
     def page(self) -> int | None:
         return self.provenance.page
+
+    def row_provenance(self, row: int | None) -> Provenance:
+        """Provenance of one table row: its own page when the table runs over a page break.
+
+        The block's box belongs to its first page, so a row on a later page carries no box.
+        """
+        if row is None:
+            return dataclasses.replace(self.provenance, row=None)
+        page = (
+            next((c.page for c in self.rows[row] if c.page is not None), None)
+            if row < len(self.rows)
+            else None
+        )
+        if page is None or page == self.provenance.page:
+            return dataclasses.replace(self.provenance, row=row)
+        return dataclasses.replace(self.provenance, row=row, page=page, bbox=None)
 
     def row_texts(self) -> list[list[str]]:
         return [[c.text for c in row] for row in self.rows]

@@ -3,8 +3,9 @@
 Each gold recommendation's text goes through the actor logic, with the addressee label the
 source document prints for it (``actors_raw``, reconstructed from the PDFs with
 ``pdftotext -layout``) where it has one. Matching is ``actors_match`` of
-``/work/shared/tools/score_extraction.py``: the lower-cased actor name must be one of a gold
-actor's accepted names.
+``score_extraction.py`` (the repository's vendored copy): the lower-cased actor name must be one
+of a gold actor's accepted names. The gold is the repository's copy of the shared corpus gold
+(``tests/data/gold_shared``), so the test runs without ``/work/shared``.
 """
 
 from __future__ import annotations
@@ -13,19 +14,13 @@ import importlib.util
 import json
 from pathlib import Path
 
-import pytest
-
 from pipeline.nlp import actors_from_raw, actors_from_text, get_tagger
 from pipeline.nlp.abbreviations import learn_abbreviations
 
-SHARED = Path("/work/shared")
-GOLD = SHARED / "corpus" / "gold"
-SCORER = SHARED / "tools" / "score_extraction.py"
-SEED_TXT = SHARED / "corpus" / "seed" / "neaspec-nfp-2021-concept-note.txt"
-
-pytestmark = pytest.mark.skipif(
-    not (GOLD.is_dir() and SCORER.is_file()), reason="shared gold corpus not mounted"
-)
+TESTS = Path(__file__).resolve().parent
+GOLD = TESTS / "data" / "gold_shared"
+SCORER = TESTS / "score_extraction_vendored.py"
+SEED_TXT = TESTS / "data" / "sources" / "neaspec-nfp-2021-concept-note.txt"
 
 _HOA = "HoA EU JI Final Eval - Management Response Matrix - Final"
 _HOA_1_2 = (
@@ -48,6 +43,12 @@ _IOM_GROUPS = {
     "F": "● Project management;\n● senior management",
 }
 _SEED = "neaspec-nfp-2021-concept-note"
+# Addressees printed once for a whole list, as a lead-in ("... are called on to:") or as a field
+# of every matrix row ("Recommendation to: ..."): the label docket reads them from.
+_JIU_NOTE = "JIU_NOTE_2022_1_Rev.1(review).en"
+_JIU_LEAD_IN = "The executive heads of the United Nations system organizations"
+_ARCO = "Management Response Matrix_ARCO_Shiraz JERBI"
+_ARCO_TO = "Project Management and project implementation team"
 
 # Addressee labels as printed in the source documents (the extraction stage gives these as actors_raw).
 ACTORS_RAW: dict[tuple[str, str], str] = {
@@ -69,6 +70,9 @@ ACTORS_RAW: dict[tuple[str, str], str] = {
     (_HOA, "5"): "Project management; project implementation; project steering committees.",
     (_HOA, "6"): _HOA_4_6,
     (_HOA, "7"): "Project management; senior management; project implementation bodies.",
+    **{(_JIU_NOTE, str(n)): _JIU_LEAD_IN for n in range(1, 7)},
+    **{(_ARCO, str(n)): _ARCO_TO for n in range(1, 8)},
+    (_ARCO, "8"): _ARCO_TO + " and M&E focal point",
 }
 
 

@@ -293,12 +293,15 @@ def test_is_time(text: str, expected: bool) -> None:
 
 def test_pdf_extractor_unruled_timetable() -> None:
     ex = extract("E_ICEF_2025_11.en.pdf")
-    tables = [b for b in ex.blocks if b.kind == BlockKind.TABLE and b.page == 10]
-    assert tables, "the unruled timetable on page 10 becomes a table"
+    tables = [b for b in ex.blocks if b.kind == BlockKind.TABLE and b.page in (9, 10)]
+    assert tables, "the unruled timetable on pages 9-10 becomes a table"
+    assert "grid" in tables[0].style and "pages 9-10" in tables[0].style
     rows = tables[0].row_texts()
     friday = next(r for r in rows if r[0].startswith("Friday"))
+    assert friday[0] == "Friday\n13 June"  # the day cell's second line stays in its row
     assert friday[1] == "10 a.m.–\n1 p.m."  # a time range broken over two lines stays one row
     assert "Item 19" in friday[2] and "Other matters" in friday[3]
+    assert ["", "1.15–2.45\np.m.", "", "Informal consultations"] in rows  # a lone "p.m." carries on
 
 
 @pytest.mark.parametrize(

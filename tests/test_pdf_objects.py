@@ -1,7 +1,9 @@
-"""The cheap character loader (``pdf_layout.load_objects``) must give exactly pdfplumber's characters.
+"""The cheap character loader (``pdf_layout.load_objects``) must give exactly pdfplumber's characters,
+less the ones a reader cannot see.
 
 Every key we fill is compared with what pdfplumber's own object walk produces, page by page, on
 real PDFs with different producers (Word, Distiller 3, Publisher, LibreOffice, a rotated page).
+Hidden text (clipped, off the page, white on white, invisible render mode) is left out and counted.
 """
 
 from __future__ import annotations
@@ -31,9 +33,14 @@ def test_cheap_characters_equal_pdfplumbers(name: str) -> None:
     with pdfplumber.open(path) as ours, pdfplumber.open(path) as theirs:
         for mine, ref in zip(ours.pages, theirs.pages, strict=True):
             load_objects(mine)
-            assert len(mine.chars) == len(ref.chars) > 0
-            for a, b in zip(mine.chars, ref.chars, strict=True):
-                assert a == {k: b[k] for k in a}, (name, mine.page_number, a["text"])
+            assert len(mine.chars) + mine.hidden_chars == len(ref.chars) > 0
+            theirs_left = iter(ref.chars)  # ours are theirs in the same order, some left out
+            for a in mine.chars:
+                assert any(a == {k: b[k] for k in a} for b in theirs_left), (
+                    name,
+                    mine.page_number,
+                    a["text"],
+                )
             for kind in ("line", "rect", "curve", "image"):
                 # an image's stream is an object of its own PDF: compared by everything else
                 assert [_plain(o) for o in mine.objects.get(kind, [])] == [

@@ -19,6 +19,9 @@ class Extraction:
     blocks: tuple[Block, ...]
     pages: int | None = None
     warnings: tuple[str, ...] = ()
+    # the first page's margin lines taken off as running heads or footers: a document's symbol
+    # ("A/AC.109/2025/L.2") is printed there on every page, yet it is metadata
+    margins: tuple[str, ...] = ()
 
 
 class Extractor(Protocol):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import statistics
 from collections import Counter
@@ -111,6 +112,8 @@ def _continues(group: _Group, line: Line, body: float, limit: float) -> bool:
         return False
     if _styled(line, body) != _styled(prev, body) and not _mid_sentence(group, line):
         return False
+    if line.marker:  # a graphic number opens an item
+        return False
     marker, _, is_number = split_marker(line.text)
     if marker and not (is_number and _inline_enumeration(group, line)):
         return False
@@ -193,18 +196,7 @@ def _emit(
             continue
         if last_flow is not None and flow != last_flow and _runs_on(blocks[-1], block):
             prev = blocks[-1]
-            text = join_lines(prev.text + "\n" + block.text)
-            blocks[-1] = Block(
-                prev.kind,
-                text,
-                prev.provenance,
-                prev.level,
-                prev.marker,
-                prev.bold,
-                prev.font_size,
-                prev.style,
-                prev.rows,
-            )
+            blocks[-1] = dataclasses.replace(prev, text=join_lines(prev.text + "\n" + block.text))
         else:
             blocks.append(block)
         last_flow = (g.page, *g.lines[-1].flow)
@@ -225,16 +217,51 @@ def _text_block(g: _Group, body: float, levels: dict[float, int], prov: Provenan
     text = g.text
     if not text:
         return None
-    size = g.lines[0].size
-    bold = all(line.bold for line in g.lines)
+    first = g.lines[0]
+    size = first.size
+    style = {
+        "bold": all(line.bold for line in g.lines),
+        "italic": all(line.italic for line in g.lines),
+        "colour": colour_hex(_colour(g.lines)),
+        "font_size": size,
+    }
+    if first.marker:  # a number printed large beside the item: the text keeps no marker of its own
+        return Block(
+            BlockKind.LIST_ITEM, text, prov, marker=first.marker, marker_size=first.marker_size, **style
+        )
     if _is_heading(g, body):
         marker, _, _ = split_marker(text)
         level = levels.get(round(size * 2) / 2, 1)
-        return Block(BlockKind.HEADING, text, prov, level=level, marker=marker, bold=bold, font_size=size)
+        return Block(BlockKind.HEADING, text, prov, level=level, marker=marker, **style)
     marker, rest, _ = split_marker(text)
     if marker and rest:
-        return Block(BlockKind.LIST_ITEM, rest, prov, marker=marker, bold=bold, font_size=size)
-    return Block(BlockKind.PARAGRAPH, text, prov, bold=bold, font_size=size)
+        return Block(BlockKind.LIST_ITEM, rest, prov, marker=marker, **style)
+    return Block(BlockKind.PARAGRAPH, text, prov, **style)
+
+
+def _colour(lines: list[Line]) -> tuple[float, ...]:
+    counts: Counter[tuple[float, ...]] = Counter()
+    for line in lines:
+        for w in line.words:
+            counts[w.colour] += len(w.text)
+    return counts.most_common(1)[0][0] if counts else ()
+
+
+def colour_hex(colour: tuple[float, ...]) -> str:
+    """A PDF fill colour (gray, RGB or CMYK components) as "#rrggbb"; "" for black or unknown."""
+    if not all(isinstance(v, (int, float)) for v in colour):
+        return ""
+    if len(colour) == 1:
+        r = g = b = float(colour[0])
+    elif len(colour) == 3:
+        r, g, b = (float(v) for v in colour)
+    elif len(colour) == 4:
+        c, m, y, k = (float(v) for v in colour)
+        r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
+    else:
+        return ""
+    rgb = tuple(max(0, min(255, round(v * 255))) for v in (r, g, b))
+    return "" if max(rgb) <= 16 else "#{:02x}{:02x}{:02x}".format(*rgb)
 
 
 def _bbox(lines: list[Line]) -> tuple[float, float, float, float]:
@@ -247,7 +274,8 @@ def _bbox(lines: list[Line]) -> tuple[float, float, float, float]:
 
 
 def _table_block(t: TableItem, source_file: str, extractor: str, index: int, table_no: int) -> Block:
-    """``style`` records the pages a joined table spans ("pages 3-4"); provenance is its first page."""
+    """``style`` records the pages a joined table spans ("pages 3-4") and "grid" for a table laid out by
+    white space alone; provenance is its first page."""
     rows = tuple(tuple(c for c in row) for row in t.rows)
     width = max(len(r) for r in rows)
     rows = tuple(r + (Cell(""),) * (width - len(r)) for r in rows)
@@ -260,5 +288,6 @@ def _table_block(t: TableItem, source_file: str, extractor: str, index: int, tab
         bbox=tuple(round(v, 1) for v in t.bbox),
         extractor=extractor,
     )  # type: ignore[arg-type]
-    style = f"pages {t.pages[0]}-{t.pages[-1]}" if len(t.pages) > 1 else ""
+    pages = f"pages {t.pages[0]}-{t.pages[-1]}" if len(t.pages) > 1 else ""
+    style = " ".join(part for part in ("grid" if t.kind == "grid" else "", pages) if part)
     return Block(BlockKind.TABLE, text, prov, style=style, rows=rows)

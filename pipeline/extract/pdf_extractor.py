@@ -8,6 +8,7 @@ headings, paragraphs and list items.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -57,12 +58,15 @@ class PdfExtractor:
                 source_file, "no text layer (scanned?); run with --ocr to read it, or supply a text PDF"
             )
         warnings = [w for p in layouts for w in p.warnings]
+        first = [it.text for it in layouts[0].items if isinstance(it, Line)]
         strip_furniture(layouts)
+        kept = {it.text for it in layouts[0].items if isinstance(it, Line)}
+        margins = tuple(t for t in first if t not in kept)
         join_tables(layouts)
         blocks = build_blocks(layouts, source_file, self.name)
         if not blocks:
             raise EmptyDocumentError(source_file, "the PDF has text only in headers, footers or page numbers")
-        return Extraction(blocks=tuple(blocks), pages=len(layouts), warnings=tuple(warnings))
+        return Extraction(blocks=tuple(blocks), pages=len(layouts), warnings=tuple(warnings), margins=margins)
 
 
 def read_layouts(path: Path, source_file: str) -> list[PageLayout]:
@@ -201,7 +205,10 @@ def join_tables(layouts: list[PageLayout]) -> None:
         if rows and tail.rows and _split_row(tail.rows[-1], rows[0]):
             tail.rows[-1] = [_merge(a, b) for a, b in zip(tail.rows[-1], rows[0], strict=False)]
             rows = rows[1:]
-        tail.rows.extend(rows)
+        # rows from the later page say so: a record read from one points to its own page
+        tail.rows.extend(
+            [c if c.page is not None else dataclasses.replace(c, page=page.number) for c in r] for r in rows
+        )
         tail.pages.extend(head.pages)
         page.items = page.items[1:]
         # the continuation may itself run on; let the next round see it as this page's tail

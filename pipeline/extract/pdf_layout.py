@@ -18,10 +18,14 @@ from pdfminer.layout import LTAnno, LTChar, LTContainer
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import literal_name
 from pdfplumber.page import fix_fontname_bytes
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ..models import Cell
+from .pdf_device import interpret
+from .pdf_marks import attach_big_marks, mark_superscripts, take_big_marks
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$|bd$", re.I)
+_ITALIC_FONT = re.compile(r"italic|oblique|[-,](?:bold|semibold|demibold|medium|light|black)?it$", re.I)
 Bbox = tuple[float, float, float, float]
 # a form field's label: a few words (not a sentence) and a colon, at the start of a cell's bold run
 _FORM_LABEL = re.compile(r"^[^\n:.;]{2,90}:")
@@ -33,6 +37,10 @@ _WINANSI_UNUSED = frozenset(f"(cid:{code})" for code in (127, 129, 141, 143, 144
 
 @dataclass(slots=True)
 class Word:
+    """A run of characters in one font, size and colour. ``colour`` is the fill colour as the PDF
+    gives it (gray, RGB or CMYK components); ``sup`` marks a raised footnote reference, which
+    line text leaves out (see ``pdf_marks.mark_superscripts``)."""
+
     text: str
     x0: float
     x1: float
@@ -41,14 +49,23 @@ class Word:
     size: float
     bold: bool
     fontname: str
+    italic: bool = False
+    colour: tuple[float, ...] = ()
+    sup: bool = False
 
 
 @dataclass(slots=True)
 class Line:
-    """Words on one baseline within one column. ``flow`` is (region, column) on its page."""
+    """Words on one baseline within one column. ``flow`` is (region, column) on its page.
+
+    ``marker`` is a number set in a much larger type at the left of the line (a graphic digit
+    that numbers the item this line starts); it is not part of ``text``.
+    """
 
     words: list[Word]
     flow: tuple[int, int] = (0, 0)
+    marker: str = ""
+    marker_size: float | None = None
 
     @property
     def text(self) -> str:
@@ -96,16 +113,34 @@ class Line:
         bold = sum(len(w.text) for w in self.words if w.bold and any(ch.isalnum() for ch in w.text))
         return letters > 0 and bold >= 0.9 * letters
 
+    @property
+    def italic(self) -> bool:
+        letters = sum(len(w.text) for w in self.words if any(ch.isalnum() for ch in w.text))
+        italic = sum(len(w.text) for w in self.words if w.italic and any(ch.isalnum() for ch in w.text))
+        return letters > 0 and italic >= 0.9 * letters
+
+    @property
+    def colour(self) -> tuple[float, ...]:
+        """The fill colour most of the line's characters are set in."""
+        counts: Counter[tuple[float, ...]] = Counter()
+        for w in self.words:
+            counts[w.colour] += len(w.text)
+        return counts.most_common(1)[0][0]
+
 
 @dataclass(slots=True)
 class TableItem:
-    """A table found on a page; ``col_x`` are the left edges of its columns (for joining)."""
+    """A table found on a page; ``col_x`` are the left edges of its columns (for joining).
+
+    ``kind`` is "ruled" (drawn cell borders) or "grid" (laid out by white space alone, pdf_unruled).
+    """
 
     rows: list[list[Cell]]
     bbox: Bbox
     col_x: list[float]
     flow: tuple[int, int] = (0, 0)
     pages: list[int] = field(default_factory=list)
+    kind: str = "ruled"
 
 
 @dataclass(slots=True)
@@ -122,12 +157,33 @@ def is_bold_font(fontname: str) -> bool:
     return bool(_BOLD_FONT.search(fontname.split("+")[-1]))
 
 
+def is_italic_font(fontname: str) -> bool:
+    return bool(_ITALIC_FONT.search(fontname.split("+")[-1]))
+
+
+def _space_gap(prev: Word, w: Word) -> float:
+    """The gap, in ems, above which a space stands between two words: 0.08 em, more before
+    closing and after opening punctuation, which type sets loosely ("(b)) ." reads "(b)).")."""
+    if w.text[:1] in _CLOSING or prev.text[-1:] in _OPENING:
+        return 0.2
+    return 0.08
+
+
+_CLOSING = frozenset(".,;:!?)]}’”»%")
+_OPENING = frozenset("([{‘“«")
+
+
 def join_words(words: list[Word]) -> str:
-    """Join words left to right; pieces split only by a font change touch, so no space goes there."""
+    """Join words left to right; pieces split only by a font change touch, so no space goes there.
+
+    A footnote reference (``sup``) after the first word is left out: "Nations2" reads "Nations".
+    """
     out = ""
     prev: Word | None = None
     for w in words:
-        if prev is not None and w.x0 - prev.x1 > 0.12 * min(w.size, prev.size):
+        if w.sup and prev is not None:
+            continue
+        if prev is not None and w.x0 - prev.x1 > _space_gap(prev, w) * min(w.size, prev.size):
             out += " "
         out += w.text
         prev = w
@@ -154,6 +210,7 @@ def read_page(page: Any, number: int) -> PageLayout:
         return PageLayout(number, height, width, _order(_lines(words), [], height), len(page.chars), warnings)
     sideways_ids = {id(w) for w in sideways}
     words = [_word(w, w["x0"], w["x1"], w["top"], w["bottom"]) for w in raw if id(w) not in sideways_ids]
+    words, marks = take_big_marks(words)
     tables: list[TableItem] = []
     if page.lines or page.rects:
         try:
@@ -162,6 +219,8 @@ def read_page(page: Any, number: int) -> PageLayout:
             warnings.append(f"page {number}: table detection failed ({type(e).__name__}); text kept as lines")
     free = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
     lines = _lines(free)
+    if marks:
+        lines.extend(Line([m]) for m in attach_big_marks(lines, marks))
     if not tables and find_gutter(free, width) is None:
         from .pdf_unruled import find_timetables  # imported here: it builds on this module
 
@@ -173,23 +232,38 @@ def read_page(page: Any, number: int) -> PageLayout:
 
 
 def load_objects(page: Any) -> None:
-    """Fill pdfplumber's object cache for the page, characters the cheap way.
+    """Fill pdfplumber's object cache for the page, characters the cheap way, hidden text left out.
 
-    pdfplumber turns every pdfminer object into a dict through a generic attribute walk that
-    resolves colours and marked content for each character: on a text page that costs more
-    than half as much as pdfminer's interpretation itself. Characters get the same coordinates
-    here by pdfplumber's own formulas, with the keys this package and pdfplumber's word and
-    table code read; lines, rectangles and curves (few) still go through pdfplumber.
+    The page is interpreted by ``pdf_device.interpret``, which leaves out what a reader cannot
+    see (text outside the clip or the page, text in an invisible render mode, unless that is all
+    the page's text: an OCR layer). pdfplumber turns every pdfminer object into a dict through a
+    generic attribute walk that resolves colours and marked content for each character: on a text
+    page that costs more than half as much as pdfminer's interpretation itself. Characters get
+    the same coordinates here by pdfplumber's own formulas, with the keys this package and
+    pdfplumber's word and table code read; lines, rectangles and curves (few) still go through
+    pdfplumber. ``page.hidden_chars`` counts the characters left out.
     """
     if hasattr(page, "_objects"):
         return
+    try:
+        device = interpret(page.pdf.rsrcmgr, page.page_obj, page.page_number)
+    except Exception as e:
+        raise PdfminerException(e) from e
+    layout = device.get_result()
+    page._layout = layout
+    roots: list[Any] = [layout._objs]
+    hidden = device.clipped + len(device.invisible)
+    if device.invisible and not _has_visible_text(layout):
+        roots.append(device.invisible)  # an OCR layer: the page's only text, so it is read
+        hidden = device.clipped
+    page.hidden_chars = hidden
     height = float(page.height)
     mb_x0, mb_top = page.mediabox[:2]
     doctop = page.initial_doctop
     chars: list[dict[str, Any]] = []
     objects: dict[str, list[dict[str, Any]]] = {"char": chars}
     winansi: set[str] | None = None
-    stack = [iter(page.layout._objs)]
+    stack = [iter(root) for root in reversed(roots)]
     while stack:
         for obj in stack[-1]:
             if isinstance(obj, LTChar):
@@ -203,6 +277,7 @@ def load_objects(page: Any) -> None:
                     if fontname in winansi:
                         text = "\u2022"
                 top = (height - obj.y1) + mb_top
+                colour = obj.graphicstate.ncolor
                 chars.append(
                     {
                         "object_type": "char",
@@ -222,6 +297,7 @@ def load_objects(page: Any) -> None:
                         "top": top,
                         "bottom": (height - obj.y0) + mb_top,
                         "doctop": doctop + top,
+                        "non_stroking_color": colour if isinstance(colour, tuple) else (colour,),
                     }
                 )
             elif isinstance(obj, LTContainer):
@@ -233,6 +309,22 @@ def load_objects(page: Any) -> None:
         else:
             stack.pop()
     page._objects = objects
+
+
+def _has_visible_text(layout: Any) -> bool:
+    """Whether any printed character (not a space) is left on the page, inside figures too."""
+    stack = [iter(layout._objs)]
+    while stack:
+        for obj in stack[-1]:
+            if isinstance(obj, LTChar):
+                if not obj.get_text().isspace():
+                    return True
+            elif isinstance(obj, LTContainer):
+                stack.append(iter(obj._objs))
+                break
+        else:
+            stack.pop()
+    return False
 
 
 def winansi_fonts(page: Any) -> set[str]:
@@ -322,7 +414,7 @@ def _prepare(page: Any) -> tuple[Any, list[str], dict[str, float], list[Word]]:
     page the tolerance is relative to the type size, the same 0.12 em ``join_words`` spaces at.
     """
     chars = page.chars
-    attrs = ["fontname", "size"]
+    attrs = ["fontname", "size", "non_stroking_color"]
     spacing: dict[str, float] = {}
     struck = _overstrikes(chars)
     drop = set(struck)
@@ -382,6 +474,8 @@ def _vertical_words(chars: list[dict[str, Any]]) -> list[Word]:
                         max(size, 1.0),
                         is_bold_font(run[0]["fontname"]),
                         run[0]["fontname"],
+                        is_italic_font(run[0]["fontname"]),
+                        run[0].get("non_stroking_color") or (),
                     )
                 )
     return words
@@ -427,6 +521,8 @@ def _word(w: dict[str, Any], x0: float, x1: float, top: float, bottom: float) ->
         max(abs(float(w["size"])), 1.0),
         is_bold_font(w["fontname"]) or bool(w.get("overstruck")),
         w["fontname"],
+        is_italic_font(w["fontname"]),
+        w.get("non_stroking_color") or (),
     )
 
 
@@ -453,11 +549,15 @@ def _tables(page: Any, words: list[Word]) -> list[TableItem]:
         if not width:
             continue
         owner = _assign_words([w for w in words if _inside(w, table.bbox)], table.rows)
+        lefts = _column_lefts(table, width)
+        _open_cells(owner, [w for w in words if _inside(w, table.bbox)], table.rows, lefts)
         rows = [
-            [_cell(bbox, owner.get((i, j), [])) for j, bbox in enumerate(row.cells)]
+            [
+                _cell(bbox or _OPEN if (i, j) in owner else bbox, owner.get((i, j), []))
+                for j, bbox in enumerate(row.cells)
+            ]
             for i, row in enumerate(table.rows)
         ]
-        lefts = _column_lefts(table, width)
         keep = [j for j in range(width) if any(j < len(r) and r[j].text for r in rows)]
         if len(keep) < 2:  # a one-row rest of a table broken by the page keeps its columns
             keep = list(range(width))
@@ -479,6 +579,29 @@ def _spanned(cell: Cell, bbox: Bbox | None, lefts: list[float]) -> Cell:
         return cell
     span = sum(1 for x in lefts if bbox[0] - 1 <= x < bbox[2] - 1)
     return dataclasses.replace(cell, colspan=span) if span > 1 else cell
+
+
+_OPEN: Bbox = (0.0, 0.0, 0.0, 0.0)
+
+
+def _open_cells(
+    owner: dict[tuple[int, int], list[Word]], words: list[Word], rows: list[Any], lefts: list[float]
+) -> None:
+    """Words in the table that no cell box holds go to the position of their row and column.
+
+    A cell whose bottom rule is missing (it runs on past the page break, as a day cell spanning
+    rows does) has no box: pdfplumber reports its positions as merged-over (None), and its words
+    would be lost.
+    """
+    owned = {id(w) for ws in owner.values() for w in ws}
+    for w in words:
+        if id(w) in owned:
+            continue
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        i = next((k for k, r in enumerate(rows) if r.bbox[1] <= cy <= r.bbox[3]), None)
+        j = max((k for k, x in enumerate(lefts) if 0 <= x <= cx), default=None)
+        if i is not None and j is not None and j < len(rows[i].cells) and rows[i].cells[j] is None:
+            owner.setdefault((i, j), []).append(w)
 
 
 def _assign_words(words: list[Word], rows: list[Any]) -> dict[tuple[int, int], list[Word]]:
@@ -558,9 +681,10 @@ def _cell(bbox: Bbox | None, words: list[Word]) -> Cell:
     lines = _lines(words)
     text, prefix, in_prefix, all_bold = "", "", True, True
     for i, line in enumerate(lines):
-        for j, w in enumerate(line.words):
+        words_kept = [w for j, w in enumerate(line.words) if not (j and w.sup)]
+        for j, w in enumerate(words_kept):
             if j:
-                sep = "" if w.x0 - line.words[j - 1].x1 <= 0.12 * w.size else " "
+                sep = "" if w.x0 - words_kept[j - 1].x1 <= 0.12 * w.size else " "
             elif not i:
                 sep = ""
             elif abs(line.top - lines[i - 1].top) <= 1:
@@ -599,9 +723,33 @@ def _lines(words: list[Word]) -> list[Line]:
                 break
         else:
             lines.append(Line([w]))
+    lines = _raised_marks_into_lines(lines)
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
     return _split_gaps(lines)
+
+
+def _raised_marks_into_lines(lines: list[Line]) -> list[Line]:
+    """A line of small type only, raised within the text line after it ("1" of a footnote mark that
+    stands higher than the title line it ends), belongs to that line: taken alone it would start
+    the next block as a line of its own."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and len(line.words) <= 2:
+            size = nxt.size
+            small = all(w.size <= 0.85 * size for w in line.words)
+            inside = nxt.top - 0.5 * size <= line.top and line.bottom <= nxt.bottom
+            apart = all(w.x1 <= v.x0 or v.x1 <= w.x0 for w in line.words for v in nxt.words)
+            if small and inside and apart:
+                nxt.words.extend(line.words)
+                i += 1
+                continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _split_gaps(lines: list[Line]) -> list[Line]:
@@ -615,6 +763,8 @@ def _split_gaps(lines: list[Line]) -> list[Line]:
                 cur = []
             cur.append(w)
         out.append(Line(cur))
+    for line in out:
+        mark_superscripts(line)
     return out
 
 
@@ -718,7 +868,10 @@ def _split_at(line: Line, gutter: float) -> list[Line]:
     """Cut a line where the gap between two words contains the gutter (two columns, one baseline)."""
     for i in range(1, len(line.words)):
         if line.words[i - 1].x1 <= gutter <= line.words[i].x0:
-            return [Line(line.words[:i]), Line(line.words[i:])]
+            return [
+                Line(line.words[:i], line.flow, line.marker, line.marker_size),
+                Line(line.words[i:], line.flow),
+            ]
     return [line]
 
 

@@ -1,34 +1,75 @@
-"""Unruled programme tables: rows led by a time ("09:30", "10 a.m.–", "1.15–2.45") on a page with no rules.
+"""Unruled programme tables: grids that white space alone lays out, on pages without rules.
 
-Only timetables are recognised: at least three rows start with a time at the same x, with
-text to its right. Aligned text in general (key-value lists, tab stops) stays as lines,
-because guessing columns from white space misreads too much ordinary layout.
+Two kinds are recognised, and only these, because guessing columns from white space misreads too
+much ordinary layout (key-value lists, tab stops, hanging indents):
+
+- **keyed grids** ("Day | Time | Item | Subject"): three or more columns whose left edges line
+  up across the rows (``GridSettings.align``), one of them a time column (short cells, at least
+  one a time of the ``dates`` grammar). Words go to the column whose edge they start at. A row
+  of the table starts where a key column (every column left of the last) has text, or where the
+  last column starts a line set in the style of the rows' titles after lines of another style
+  ("Opening of the session" in bold under the bullets of the item above);
+- **time-led rows** (two or more columns): at least three rows start with a time at the same x,
+  with text to its right; a time ending in a dash ("10 a.m.–") runs on to the next line.
+
+Both give ``TableItem``s marked ``kind="grid"``, so that records read from them can say so.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..models import Cell
+from ..parse.dates import DASHES, lead_time
 from .pdf_layout import Line, TableItem, Word, make_cell
 
-_T = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
-_TIME = re.compile(rf"^\(?{_T}\)?\s*(?:(?:[-–—~]|to)\s*\(?(?:{_T})?\)?)?$", re.I)
-_CLOCK = re.compile(r"[:.]\d{2}|[ap]\.?\s?m\b|[ap]\.?m\.", re.I)
-MIN_TIMED_ROWS = 3
+
+@dataclass(frozen=True, slots=True)
+class GridSettings:
+    """The geometry of an unruled grid, in points or in ems of the text size."""
+
+    align: float = 4.0  # column edges within this many points line up
+    segment_gap: float = 0.9  # a gap of this many ems before a word starts a new cell
+    row_gap: float = 3.0  # a vertical gap of this many ems ends the grid
+    min_columns: int = 3  # a keyed grid has at least this many columns
+    min_rows: int = 4  # ... and this many printed lines
+    key_cell_chars: int = 40  # cells of a time column are at most this long
+    min_timed_rows: int = 3  # a time-led table has at least this many timed rows
+
+    def __post_init__(self) -> None:
+        for name in ("align", "segment_gap", "row_gap"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"GridSettings.{name} must be positive, not {getattr(self, name)}")
+
+
+SETTINGS = GridSettings()
+MIN_TIMED_ROWS = SETTINGS.min_timed_rows
+_CLOCK = re.compile(r"[:.h]\d{2}|[ap]\.?\s?m\b|[ap]\.?m\.|noon|^\d{4}\s*[" + DASHES + "]", re.I)
+_BULLET = re.compile(r"^[•●○◦▪■►▶➢➤\-–*\ue000-\uf8ff]\s?")
 
 
 def is_time(text: str) -> bool:
-    """ "14:00 - 14:15", "10 a.m.–", "3–5 p.m.", "9:15"; not "2-1" or "2021" (no clock part)."""
+    """ "14:00 - 14:15", "10 a.m.–", "3–5 p.m.", "9:15", "0830-0900"; not "2-1" or "2021" (no clock part)."""
     text = text.strip()
-    return bool(_TIME.match(text) and _CLOCK.search(text))
+    if not _CLOCK.search(text):
+        return False
+    open_dash = text.rstrip().endswith(tuple(DASHES))
+    t = lead_time(text.rstrip(" " + DASHES) if open_dash else text, cell=True)
+    if t is None:
+        return False
+    return not text[t.stop :].strip(" " + DASHES + "()")
 
 
 def find_timetables(lines: list[Line], page_number: int) -> tuple[list[TableItem], list[Line]]:
-    """Split off timetables; returns (tables, the lines they did not use)."""
+    """Split off unruled grids and timetables; returns (tables, the lines they did not use)."""
     rows = _rows(lines)
     tables: list[TableItem] = []
     used: set[int] = set()
+    for start, end, cols in _keyed_grids(rows):
+        tables.append(_grid_table(rows[start:end], cols, page_number))
+        used.update(id(seg) for r in rows[start:end] for seg in r)
+    rows = [r for r in rows if not any(id(seg) in used for seg in r)]
     i = 0
     while i < len(rows):
         time_x = _time_x(rows[i])
@@ -59,6 +100,197 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
     return rows
 
 
+# ------------------------------------------------------------------------------------ keyed grids
+def _starts(row: list[Line]) -> list[tuple[float, int, int]]:
+    """Where the row's cells start: (x, segment index, word index) of every word after a gap."""
+    out = []
+    for s, seg in enumerate(row):
+        for k, w in enumerate(seg.words):
+            if k == 0 or w.x0 - seg.words[k - 1].x1 >= SETTINGS.segment_gap * w.size:
+                out.append((w.x0, s, k))
+    return out
+
+
+def _cluster(xs: list[float]) -> list[list[float]]:
+    groups: list[list[float]] = []
+    for x in sorted(xs):
+        if groups and x - groups[-1][-1] <= SETTINGS.align:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    return groups
+
+
+def _fits(row: list[Line], cols: list[float]) -> bool:
+    """Every cell of the row starts at a column edge, and no word runs across one."""
+    tol = SETTINGS.align
+    for x, _, _ in _starts(row):
+        if not any(abs(x - c) <= tol for c in cols):
+            return False
+    for seg in row:
+        for w in seg.words:
+            if any(w.x0 + tol < c < w.x1 - tol for c in cols):
+                return False
+    return True
+
+
+def _keyed_grids(rows: list[list[Line]]) -> list[tuple[int, int, list[float]]]:
+    """(first row, end row, column edges) of each keyed grid on the page."""
+    if len(rows) < SETTINGS.min_rows:
+        return []
+    xs = [x for r in rows for x, _, _ in _starts(r)]
+    cols = [min(g) for g in _cluster(xs) if len(g) >= 2]
+    if len(cols) < SETTINGS.min_columns:
+        return []
+    out: list[tuple[int, int, list[float]]] = []
+    i = floor = 0  # floor: where the last grid ended; a grid never backs up into it
+    while i < len(rows):
+        if not _fits(rows[i], cols) or not _multi(rows[i], cols):
+            i += 1
+            continue
+        seed, end = i, i + 1
+        while end < len(rows) and _fits(rows[end], cols) and _close(rows[end - 1], rows[end]):
+            end += 1
+        while (
+            i > floor
+            and _fits(rows[i - 1], cols)
+            and _close(rows[i - 1], rows[i])
+            and not _lone_left(rows[i - 1], cols)
+        ):
+            i -= 1
+        used = _used_columns(rows[i:end], cols)
+        if (
+            end - i >= SETTINGS.min_rows
+            and len(used) >= SETTINGS.min_columns
+            and _time_column(rows[i:end], used)
+        ):
+            out.append((i, end, used))
+            i = floor = end
+        else:
+            i = seed + 1  # never back up past where this try started: that loops for ever
+    return out
+
+
+def _multi(row: list[Line], cols: list[float]) -> bool:
+    """The row has cells in two or more columns (it shows the grid)."""
+    return len({_col(x, cols) for x, _, _ in _starts(row)}) >= 2
+
+
+def _lone_left(row: list[Line], cols: list[float]) -> bool:
+    """A single cell in the first column: a heading above the grid, not a row of it."""
+    starts = _starts(row)
+    return len(starts) == 1 and _col(starts[0][0], cols) == 0
+
+
+def _close(prev: list[Line], row: list[Line]) -> bool:
+    gap = row[0].top - max(seg.bottom for seg in prev)
+    return gap <= SETTINGS.row_gap * max(seg.size for seg in prev)
+
+
+def _col(x: float, cols: list[float]) -> int:
+    return max((k for k, c in enumerate(cols) if c <= x + SETTINGS.align), default=0)
+
+
+def _used_columns(rows: list[list[Line]], cols: list[float]) -> list[float]:
+    """The column edges the grid's rows use: twice or more, or as the grid's left edge."""
+    counts: dict[int, int] = {}
+    for r in rows:
+        for k in {_col(x, cols) for x, _, _ in _starts(r)}:
+            counts[k] = counts.get(k, 0) + 1
+    if not counts:
+        return []
+    left = min(counts)
+    return [cols[k] for k in sorted(counts) if counts[k] >= 2 or k == left]
+
+
+def _cells_by_column(rows: list[list[Line]], cols: list[float]) -> list[list[list[Word]]]:
+    out = []
+    for r in rows:
+        cells: list[list[Word]] = [[] for _ in cols]
+        for seg in r:
+            for w in seg.words:
+                cells[_col(w.x0, cols)].append(w)
+        out.append(cells)
+    return out
+
+
+def _time_column(rows: list[list[Line]], cols: list[float]) -> bool:
+    """One column other than the last holds short cells, at least one of them a time."""
+    cells = _cells_by_column(rows, cols)
+    for k in range(len(cols) - 1):
+        texts = [" ".join(w.text for w in r[k]) for r in cells if r[k]]
+        if texts and any(is_time(t) for t in texts) and all(len(t) <= SETTINGS.key_cell_chars for t in texts):
+            return True
+    return False
+
+
+def _style(words: list[Word]) -> tuple[bool, bool]:
+    letters = [w for w in words if any(ch.isalnum() for ch in w.text)]
+    if not letters:
+        return (False, False)
+    bold = sum(w.bold for w in letters) >= 0.9 * len(letters)
+    italic = sum(
+        bool(re.search(r"italic|oblique|-it\b|,it", w.fontname, re.I)) for w in letters
+    ) >= 0.9 * len(letters)
+    return (bold, italic)
+
+
+def _grid_table(rows: list[list[Line]], cols: list[float], page_number: int) -> TableItem:
+    """One table row per keyed line (and per title-styled line after lines of another style)."""
+    cells = _cells_by_column(rows, cols)
+    last = len(cols) - 1
+    # the styles of titles: the last column's text on the lines that also have keys
+    title_styles = {_style(r[last]) for r in cells if r[last] and any(r[k] for k in range(last))}
+    table_rows: list[list[list[Word]]] = []
+    prev_style: tuple[bool, bool] | None = None
+    for r in cells:
+        keyed = any(r[k] for k in range(last))
+        text = " ".join(w.text for w in r[last])
+        style = _style(r[last]) if r[last] else None
+        new_title = (
+            not keyed
+            and style is not None
+            and style in title_styles
+            and style != prev_style
+            and not _BULLET.match(text)
+            and len(title_styles) <= 2
+        )
+        if (keyed or new_title or not table_rows) and not (keyed and _continues(table_rows, r, last)):
+            table_rows.append([[] for _ in cols])
+        for k, words in enumerate(r):
+            table_rows[-1][k].extend(words)
+        if style is not None:
+            prev_style = style
+    out = [[make_cell(words) if words else Cell("") for words in row] for row in table_rows]
+    segs = [seg for r in rows for seg in r]
+    bbox = (
+        min(s.x0 for s in segs),
+        min(s.top for s in segs),
+        max(s.x1 for s in segs),
+        max(s.bottom for s in segs),
+    )
+    return TableItem(out, bbox, cols, pages=[page_number], kind="grid")
+
+
+def _continues(table_rows: list[list[list[Word]]], line: list[list[Word]], last: int) -> bool:
+    """A keyed line that carries on the row above: the row's time ends in a dash ("10 a.m.–" over
+    "1 p.m."), or the line's keys are only a meridiem ("1.15–2.45" over "p.m."); it fills no
+    column the row above left empty."""
+    if not table_rows:
+        return False
+    above = table_rows[-1]
+    keys = [" ".join(w.text for w in line[k]) for k in range(last) if line[k]]
+    if any(line[k] and not above[k] for k in range(last + 1)):
+        return False
+    if keys and all(_MERIDIEM.fullmatch(t) for t in keys):
+        return True
+    return any(above[k] and above[k][-1].text.rstrip().endswith(tuple(DASHES)) for k in range(last))
+
+
+_MERIDIEM = re.compile(r"[ap]\.?\s?m\.?", re.I)
+
+
+# ---------------------------------------------------------------------------------- time-led rows
 def _time_x(row: list[Line]) -> float | None:
     """x of the row's time segment, when one of its first two segments is a time."""
     for seg in row[:2]:
@@ -75,7 +307,7 @@ def _extent(rows: list[list[Line]], start: int, time_x: float) -> int:
         row, prev = rows[end], rows[end - 1]
         gap = row[0].top - max(seg.bottom for seg in prev)
         size = max(seg.size for seg in prev)
-        if min(seg.x0 for seg in row) < left - 6 or gap > 3.0 * size:
+        if min(seg.x0 for seg in row) < left - 6 or gap > SETTINGS.row_gap * size:
             break
         if _time_x(row) is None and row[0].x0 < time_x - 6 and len(row) == 1:
             break  # text starting left of the time column without a time: the table is over
@@ -111,7 +343,7 @@ def _table(block: list[list[Line]], time_x: float, page_number: int) -> TableIte
         max(s.x1 for s in segs),
         max(s.bottom for s in segs),
     )
-    return TableItem(rows, bbox, cols, pages=[page_number])
+    return TableItem(rows, bbox, cols, pages=[page_number], kind="grid")
 
 
 def _columns(timed_rows: list[list[Line]]) -> list[float]:
@@ -124,3 +356,6 @@ def _columns(timed_rows: list[list[Line]]) -> list[float]:
         else:
             cols.append([x])
     return [min(c) for c in cols if len(c) >= 2] or [min(c) for c in cols]
+
+
+__all__ = ["GridSettings", "find_timetables", "is_time"]

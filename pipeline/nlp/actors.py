@@ -31,7 +31,10 @@ from spacy.vocab import Vocab
 
 from ..errors import ConfigError
 from ..models import Actor
-from ..parse.addressees import split_addressees  # noqa: F401  (one splitter: re-exported for NLP users)
+from ..parse.addressees import (
+    OF_PAIR,
+    split_addressees,  # noqa: F401  (one splitter: re-exported for NLP users)
+)
 
 COLUMNS = ("id", "name", "kind", "aliases", "abbreviations")
 SPAN_KEY = "docket_actors"
@@ -395,9 +398,11 @@ def actors_from_raw(
     body = _PAREN_ASIDE.sub(lambda m: " " * len(m.group(0)), body)
     hits = _registry_hits(body, tagger, tokenizer, doc_abbrevs)
     found: list[tuple[int, Actor]] = [(h.start, h.actor) for h in hits]
+    # "Minister of Mineral Resources and Energy": one title, never split at its "and"
+    titles = [_Hit(m.start(), m.end(), Actor(name=m.group(0))) for m in OF_PAIR.finditer(body)]
     for i0, i1 in _segments(body, _ITEM_SEP, hits):
         item_hits = [h for h in hits if i0 <= h.start < i1]
-        parts = _segments(body[i0:i1], _LIST_SEP, hits, offset=i0)
+        parts = _segments(body[i0:i1], _LIST_SEP, hits + titles, offset=i0)
         whole_item = not item_hits and len(parts) == 1
         for p0, p1 in parts:
             if any(p0 <= h.start < p1 for h in hits):

@@ -3,35 +3,57 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
-from ..models import Block, Document, DocumentInfo
+from ..models import Block, BlockKind, Document, DocumentInfo
 from .agenda import find_agenda_items
-from .classify import classify
-from .metadata import HEAD_CHARS, cover_blocks, document_date, event_name, extract_metadata
-from .objectives import find_objectives, has_objectives_section
-from .recommendations import find_recommendations
+from .classify import Evidence, classify, count_evaluation_sections, count_response_cues, cover_lines
+from .metadata import HEAD_CHARS, announces_meeting, cover_blocks, document_date, event_name, extract_metadata
+from .objectives import objectives_in, takes_objectives
+from .recommendations import find_recommendations_with_warnings
 from .sections import build_sections, section_spans
 
 
-def parse_document(info: DocumentInfo, blocks: tuple[Block, ...], warnings: tuple[str, ...] = ()) -> Document:
-    meta = extract_metadata(blocks)
+def parse_document(
+    info: DocumentInfo,
+    blocks: tuple[Block, ...],
+    warnings: tuple[str, ...] = (),
+    margins: tuple[str, ...] = (),
+) -> Document:
+    """The document record. ``margins`` are the first page's margin lines the extractor took off
+    as running heads (a document symbol is printed there)."""
+    meta = extract_metadata(blocks, margins)
     spans = section_spans(blocks)
     sections = build_sections(spans)
-    recommendations = find_recommendations(blocks)
-    year = _year(meta.meeting_start or meta.issued)
+    recommendations, rec_warnings = find_recommendations_with_warnings(blocks)
+    warnings = (*warnings, *rec_warnings)
+    cover = cover_blocks(blocks)
+    year = _year(meta.meeting_start or meta.issued) or _printed_year(meta.title, cover)
     agenda_items = find_agenda_items(blocks, year, meta.meeting_start)
-    cover_text = "\n".join(b.text for b in cover_blocks(blocks))
-    title = meta.title
-    doc_type = classify(
-        title,
-        cover_text,
-        len(recommendations),
-        len(agenda_items),
-        has_objectives=has_objectives_section(spans),
+    if not meta.meeting_start:
+        # a programme whose days carry no year ("Monday, 26 February") under "Alumni Event 2018":
+        # the meeting runs over the days of its timetable
+        days = sorted({a.date for a in agenda_items if a.date})
+        if days:
+            meta.meeting_start, meta.meeting_end = days[0], (days[-1] if len(days) > 1 else None)
+    objectives = objectives_in(spans, blocks)
+    evidence = Evidence(
+        title=meta.title,
+        cover_lines=cover_lines(cover),
+        n_recommendations=len(recommendations),
+        n_responses=sum(1 for r in recommendations if r.management_response),
+        n_agenda_items=len(agenda_items),
+        has_objectives=bool(objectives),
+        objectives_labelled=bool(objectives)
+        and all(o.provenance.rule == "objectives.label" for o in objectives),
+        response_cues=count_response_cues(blocks) if recommendations else 0,
+        evaluation_sections=count_evaluation_sections(blocks),
+        meeting_future=announces_meeting(blocks),
     )
-    objectives = find_objectives(spans, doc_type)
-    if not title:
-        title = event_name("\n".join(b.text[:HEAD_CHARS] for b in blocks[:40]))
+    doc_type, _ = classify(evidence)
+    if not takes_objectives(doc_type):
+        objectives = ()
+    title = meta.title or event_name("\n".join(b.text[:HEAD_CHARS] for b in blocks[:40]))
     info = dataclasses.replace(
         info,
         doc_type=doc_type,
@@ -59,6 +81,18 @@ def parse_document(info: DocumentInfo, blocks: tuple[Block, ...], warnings: tupl
         recommendations=recommendations,
         warnings=tuple(warnings),
     )
+
+
+def _printed_year(title: str, cover: list[Block]) -> int | None:
+    """The year the title prints ("... Event 2018"), else the first a cover line prints."""
+    for text in [title, *(b.text for b in cover if b.kind != BlockKind.TABLE)]:
+        m = _YEAR.search(text or "")
+        if m:
+            return int(m.group(0))
+    return None
+
+
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/.-])")
 
 
 def _year(date: str | None) -> int | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..models import Actor
+from . import vocab
 
 _LEAD = re.compile(r"^\s*(?:recommendation\s+(?:addressed\s+)?to|addressed\s+to|for|to)\s*:?\s+", re.I)
 _SPLIT = re.compile(
@@ -72,6 +73,14 @@ def join_addressee_lines(lines: list[str]) -> str:
     return "; ".join(join_lines("\n".join(e)).rstrip(";,") for e in entries)
 
 
+# "Minister of Mineral Resources and Energy", "Ministry of Foreign Affairs and Trade": one title whose
+# "of" governs both words; a single capitalised word after "and" is no body of its own (an acronym
+# is: "Department of Health and WXYZ" names two).
+OF_PAIR = re.compile(
+    r"(\bof\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+) and ([A-Z][a-z][\w'’-]*)(?=\s*(?:[,;.)]|$))"
+)
+
+
 def split_addressees(raw: str) -> list[str]:
     text = _LEAD.sub("", raw.strip()).strip().rstrip(".;:")
     text = _QUALIFIER.sub("", text)
@@ -88,6 +97,7 @@ def _split_outside_brackets(text: str) -> list[str]:
     hidden = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
     hidden = _SHARED_HEAD.sub(lambda m: m.group(1) + " \x01 " + m.group(2), hidden)
     hidden = _FUNCTION_PAIR.sub(lambda m: m.group(1) + " \x01 " + m.group(2), hidden)
+    hidden = OF_PAIR.sub(lambda m: m.group(1) + " \x01 " + m.group(2), hidden)
     return [p.replace("\x00", ",").replace(" \x01 ", " and ") for p in _SPLIT.split(hidden)]
 
 
@@ -115,3 +125,29 @@ def split_trailing_addressees(text: str) -> tuple[str, str]:
     if not who[:1].isupper() or len(who.split()) > 20:
         return text, ""
     return text[: m.start()].rstrip(), who
+
+
+def addressee_phrase(text: str) -> bool:
+    """Whether a text printed after a recommendation's label names its addressees ("For the
+    secretariat and SOM", "To: Project management", "Addressed to the Executive Board") rather
+    than opening its wording ("To maintain a flexible approach ...", "For example, ...").
+
+    An addressee field name ("Addressed to", ``[recommendations] addressee_fields``) or "for"/"to"
+    with a colon always names; bare "for" or "to" names only when a name follows it: a capital,
+    or a determiner (``name_determiners``) such as "the". "To" before any other lower-case word
+    is an infinitive: the wording.
+    """
+    text = text.strip()
+    v = vocab.current()
+    field = v.regex("recommendations", "addressee_fields", r"^(?:{})\s*:?\s+\S").match(text)
+    if field:
+        return True
+    m = re.match(r"^(?:for|to)\s*(?P<colon>:)?\s+(?P<next>\S+)", text, re.I)
+    if not m:
+        return False
+    if m.group("colon"):
+        return True
+    nxt = m.group("next")
+    if v.regex("recommendations", "name_determiners", r"^(?:{})$").match(nxt):
+        return True
+    return nxt[:1].isupper() and not re.match(r"^(?:example|instance)\b", nxt, re.I)

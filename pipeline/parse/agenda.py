@@ -34,7 +34,7 @@ def find_agenda_items(
     if numbered and (scheduled or len(numbered) >= len(programme)):
         rule = "agenda.numbered+timetable" if scheduled else "agenda.numbered"
         return tuple(dataclasses.replace(a, provenance=a.provenance.by(rule)) for a in numbered)
-    return tuple(dataclasses.replace(a, provenance=a.provenance.by("agenda.programme")) for a in programme)
+    return tuple(programme)
 
 
 def document_year(blocks: tuple[Block, ...]) -> int | None:

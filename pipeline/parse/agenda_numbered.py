@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 
 from ..models import AgendaItem, Block, BlockKind
 from ..textutil import join_lines
-from .agenda_programme import WEEKDAY
-from .dates import find_dates, find_time_ranges, parse_day_month, parse_time
+from .dates import WEEKDAY, find_dates, find_time_ranges, parse_day_month, parse_time
 
 _TRIGGER = re.compile(r"\bagenda\b", re.I)
 _NOT_TRIGGER = re.compile(

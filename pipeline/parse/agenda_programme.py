@@ -4,12 +4,19 @@ The block stream is first flattened into ``Line``s (one per table row or per in-
 paragraph), each with the text of its time column, so that programme tables, tables whose rows are
 single printed lines, and plain "09:00 – 10:30 Opening" text lines all go through one state machine:
 
-- a day heading ("Day 1: Tuesday 25 February", "Tuesday, 30 March 2021") sets the date;
+- a day heading ("Day 1: Tuesday 25 February", "Tuesday, 30 March 2021", a one-cell table
+  "28 November 2017 (Day-2)", a day column) sets the date; "Day 2" alone counts on from the first day;
 - a timed line opens an entry (start/end from the time column);
 - a label in the time column ("Welcome Address") opens an untimed entry;
 - inside an entry, a talk number ("1-1", "E-2") opens a numbered talk of that session, and a
   break line ("Coffee Break– Lounge") an untimed break;
 - other lines continue the current entry: title lines first, then chairs, speakers, description.
+
+Tables are read through their column roles (``agenda_columns``): the time column gives the times
+(a duration or a place printed under the time is a note), a number column the item numbers, a day
+column the dates; speakers, venue and notes columns describe the row's item and are never parallel
+sessions. A note inside a cell ("Coffee break at 15:00") is not a row. A row without a time that
+is numbered, or set bold like the timed rows' titles, is an item of its own in the time slot above.
 """
 
 from __future__ import annotations
@@ -20,64 +27,71 @@ from dataclasses import dataclass, field
 
 from ..models import AgendaItem, Block, BlockKind, Cell, Speaker
 from ..textutil import join_lines
+from . import vocab
+from .agenda_columns import ASIDE, DAY, NUMBER, SPEAKERS, TIME, TITLE, Columns, infer, is_time_cell
 from .agenda_speakers import CHAIR, inline_speakers, is_speaker_line, parse_speaker
-from .dates import find_dates, find_time_ranges, parse_day_month, parse_time, parse_time_range
+from .dates import (
+    DASHES,
+    MONTH,
+    TimeMatch,
+    add_days,
+    day_heading,
+    find_dates,
+    find_time_ranges,
+    is_duration,
+    lead_time,
+    parse_time,
+)
 
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
-_DAY_HEADING = re.compile(
-    r"^\s*(?:Day\s*(?:\d+|One|Two|Three|Four|Five|Six|Seven)\b|"
-    + WEEKDAY
-    + r",?\s+(?:\d{1,2}|[A-Z][a-z]+\s+\d)|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*[:.]\d)(?:,?\s*\d{4})?\s*(?:[-–—]\s*Day\s*\d+)?)",
-    re.I,
-)
 _TALK = re.compile(r"^(?P<num>(?:[A-Z]|\d{1,2})\s?[-‐–]\s?\d{1,2}[a-z]?)(?:[.:)]?\s+(?P<rest>\S.*))?$")
-_BREAK = re.compile(
-    r"^(?:(?:Coffee|Tea|Health|Networking|Comfort|Short)\s*(?:/\s*\w+\s*)?Break|Break|Lunch(?:\s*Break)?|"
-    r"Dinner|Refreshments?)\b",
-    re.I,
-)
 _VENUE_TAIL = re.compile(r"^(?P<title>.{3,60}?)\s*[–—-]\s*(?P<venue>[A-Z][\w.'’ ]{1,40})$")
-_STOP_LEAD = re.compile(
-    r"^(?:hosted by|organi[sz]ed by|moderated by|chaired by|facilitated by|presented by|venue\b|special exhibition|"
-    r"this session|the session|secretariat will|participants will|the meeting will|the workshop will|"
-    r"opening remarks|welcome remarks|introduction of|remarks by|keynote by|moderator|chair\b|co-chair|"
-    r"objectives?\s*:|background\s*:|format\s*:|expected outcome)",
-    re.I,
-)
-_LABEL_PHRASE = re.compile(
-    r"\b(?:Welcome|Opening|Closing|Keynote|Introductory|Inaugural|Special|Concluding)\s+"
-    r"(?:Address|Remarks|Speech|Statement|Lecture)s?\b"
-)
 _PERSON = re.compile(
     r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng|Hon)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,3}"
     r"(?:\s*[,&]\s*(?:[A-Z][a-z'’-]+\s*){2,4})*$"
 )
-_PLACEHOLDER = re.compile(r"^(?:N/?A|TBA|-+|–)$", re.I)
+_PLACEHOLDER = re.compile(r"^(?:N/?A|TBA|TBC|TBD|-+|–)$", re.I)
 _SLOT = re.compile(r"[·|•]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*[–—-]\s*\d")
-_VENUE = re.compile(r"\b(?:Room|Hall|Auditorium|Lounge|Venue|Foyer|Lobby|Online|Virtual|Zoom|Webex)\b", re.I)
-_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
-_HEADER_WORD = re.compile(
-    r"^(?:Time|Times|Date|Day|Hours?|Session|Venue|Room|Programme|Program|Activity|Item|Agenda|"
-    r"Topic|Schedule|Timing|Duration|Horaire|Heure)s?\b\s*(?:\([^)]*\)|GMT\S*|UTC\S*|[A-Z]{2,4}T)?\s*$",
-    re.I,
-)
-_NOT_LABEL = re.compile(
-    r"^(?:Co-?)?(?:Chair(?:person)?|Moderator|Facilitator|Rapporteur|Speaker|Panell?ist|Presenter|"
-    r"Venue|Room|Language|Notes?|Remarks|Format|Participants?|Contact)s?\s*:?$",
-    re.I,
-)
-_SECTION = re.compile(
-    r"^(?:Annex|Appendix|Background|Objectives?|Contacts?|Notes?|Registration information|"
-    r"Logistics|Venue|Participants)\b",
-    re.I,
-)
 _HONORIFIC_ANYWHERE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s?[A-Z][a-z]")
 _TITLE_END = re.compile(
     r"^(?P<title>(?:Session\s+\d+\s*:\s*)?.+?)(?:\s+(?=(?:Opening remarks|Introduction of|Welcome|"
     r"Secretariat will|This session|The session|Moderator|Chair|Keynote by|Remarks by)\b)|$)"
 )
+_ZONE = re.compile(
+    r"^(?:(?i:hrs?\.?|hours|h\b)|\(?\s*(?:GMT|UTC|CET|CEST|EST|EDT|ICT|KST|JST|IST|EAT|WAT|[A-Z]{1,3}T)"
+    r"(?:\s*[+-]\s*\d{1,2}(?::\d{2})?)?\s*\)?)(?=\s|$|[,;:)])"
+)
+
+
+def _rx(key: str, template: str = r"^(?:{})\b") -> re.Pattern[str]:
+    return vocab.current().regex("agenda", key, template)
+
+
+def _break(text: str) -> bool:
+    """A break row: "Coffee Break", "Tea / Coffee Breaks", "Lunch" (the ``[agenda] breaks`` words)."""
+    return bool(_rx("breaks", r"^(?:[\w-]+\s*/\s*)?(?:{})s?\b").match(text))
+
+
+def _label_phrase() -> re.Pattern[str]:
+    v = vocab.current()
+    return re.compile(
+        r"\b(?:"
+        + v.pattern("agenda", "label_lead")
+        + r")\s+(?:"
+        + v.pattern("agenda", "label_kind")
+        + r")s?\b",
+        re.I,
+    )
+
+
+def _not_label(text: str) -> bool:
+    """A role word in the time column ("Chair", "Venue"): it describes the row, it is not a label."""
+    v = vocab.current()
+    words = "|".join(
+        v.pattern("agenda", k) for k in ("header_speakers", "header_venue", "header_notes", "header_number")
+    )
+    return bool(
+        re.match(r"^(?:Co-?)?(?:" + words + r"|speaker|participants?|language|contact)s?\s*:?$", text, re.I)
+    )
 
 
 @dataclass
@@ -94,6 +108,14 @@ class Line:
     multi: bool = False  # the row has text in several body columns (parallel sessions)
     slot: bool = False  # the time came from a "Tea Break · 10:00 AM – 10:30 AM" slot label
     tail: bool = False  # what followed a slot label's time ("5 Breakout Rooms"): description, not title
+    number: str = ""  # the row's item number (a number column)
+    aside: str = ""  # the role of the column the line comes from when it describes the item
+    sub: int = 0  # the line's place in its cell (0: the cell's first line)
+    after_gap: bool = False  # a blank line comes before it in its cell
+    last_para: bool = False  # it is in the last paragraph of its cell
+    row_start: bool = False  # the first line of a table row
+    strong_row: bool = False  # an untimed table row set like a timed row's title: an item of its own
+    t: TimeMatch | None = None  # the time read from ``time``
 
 
 @dataclass
@@ -116,58 +138,54 @@ def leading_time(text: str, strict: bool) -> tuple[str | None, str | None, str]:
 
 
 def split_time(text: str, strict: bool) -> tuple[str | None, str | None, str, str]:
-    """(start, end, the printed time, the rest) for a time at the very start of ``text``."""
+    """(start, end, the printed time, the rest) for a time at the very start of ``text``.
+
+    ``strict`` (a text line, not a table cell): a single time needs a colon, "h" or a.m./p.m.
+    ("1.5 Background" is a section number, not 01:50), and four-digit times do not count.
+    """
     text = text.strip()
-    start, end, m = parse_time_range(text)
-    if start and m is not None and m.start() == 0:
-        return start, end, m.group(0), _after_time(text[m.end() :])
-    t, m1 = parse_time(text)
-    if t and m1 is not None and m1.start() == 0:
-        token = m1.group(0).rstrip()
-        if strict and not re.search(r"[:h]|[ap]\.?\s?m|noon", token, re.I):
-            return None, None, "", text
-        rest = text[len(token) :]
-        if rest and not rest[:1].isspace() and rest[:1] not in "–—-,;":
-            return None, None, "", text
-        return t, None, token, _after_time(rest)
-    return None, None, "", text
-
-
-_ZONE = re.compile(
-    r"^(?:(?i:hrs?\.?|hours|h\b)|\(?\s*(?:GMT|UTC|CET|CEST|EST|EDT|ICT|KST|JST|IST|EAT|WAT|[A-Z]{1,3}T)"
-    r"(?:\s*[+-]\s*\d{1,2}(?::\d{2})?)?\s*\)?)(?=\s|$|[,;:)])"
-)
+    t = lead_time(text, cell=not strict)
+    if t is None:
+        return None, None, "", text
+    if t.end is None and not t.open_end and strict and not re.search(r"[:h]|[ap]\.?\s?m|noon", t.text, re.I):
+        return None, None, "", text
+    return t.start, t.end, t.text, _after_time(text[t.stop :])
 
 
 def _after_time(rest: str) -> str:
     """What follows a printed time, without 'hrs' or a time zone: '(GMT+9) Opening' -> 'Opening'."""
-    rest = rest.strip(" ,;–—-")
+    rest = rest.strip(" ,;" + DASHES)
     m = _ZONE.match(rest)
     while m and m.group(0):
-        rest = rest[m.end() :].strip(" ,;–—-")
+        rest = rest[m.end() :].strip(" ,;" + DASHES)
         m = _ZONE.match(rest)
     return rest
 
 
-def day_heading(text: str, year: int | None) -> tuple[bool, str | None]:
-    """('Day 1: Tuesday 25 February' -> True, '2020-02-25'); ('Day 1: Seminar', -> True, None)."""
-    text = text.strip()
-    if len(text) > 100 or not _DAY_HEADING.match(text):
-        full = find_dates(text)
-        if full and len(text) < 60 and full[0].pos < 20 and re.search(WEEKDAY, text, re.I):
-            return True, full[0].start
-        return False, None
-    full = find_dates(text)
-    if full:
-        return True, full[0].start
-    return True, parse_day_month(text, year) if year else None
+def _time_of(ln: Line) -> TimeMatch | None:
+    """The time a line's time text starts with (read once per line)."""
+    if ln.t is None and ln.time:
+        t = lead_time(ln.time, cell=ln.in_table)
+        if t and not ln.in_table and t.end is None and not t.open_end:
+            if not re.search(r"[:h]|[ap]\.?\s?m|noon", t.text, re.I):
+                t = None
+        ln.t = t
+    return ln.t
 
 
-def flatten(blocks: tuple[Block, ...]) -> list[Line]:
+def day_heading_of(text: str, year: int | None, cell: bool = False) -> tuple[bool, str | None, int | None]:
+    """(is a day heading, its date, its ordinal): 'Day 1: Tuesday 25 February' -> (True, '2020-02-25', 1)."""
+    d = day_heading(text, year, cell=cell)
+    if d is None:
+        return False, None, None
+    return True, d.date, d.ordinal
+
+
+def flatten(blocks: tuple[Block, ...], year: int | None = None) -> list[Line]:
     lines: list[Line] = []
     for block in blocks:
         if block.kind == BlockKind.TABLE:
-            lines.extend(_table_lines(block))
+            lines.extend(_table_lines(block, year))
         else:
             text = block.text.strip()
             if not text:
@@ -196,23 +214,10 @@ def _slot_label(ln: Line) -> list[Line]:
         return [ln]
     title = head.rstrip("·|• ").strip()
     tail = ln.text[m.end() :].strip(" ·|•")
-    ln.time, ln.text, ln.slot = m.group(0), title, True
+    ln.time, ln.text, ln.slot, ln.t = m.group(0), title, True, None
     if not tail:
         return [ln]
-    return [
-        ln,
-        Line(
-            time="",
-            text=tail,
-            block=ln.block,
-            row=ln.row,
-            bold=ln.bold,
-            in_table=ln.in_table,
-            table_timed=ln.table_timed,
-            col=ln.col,
-            tail=True,
-        ),
-    ]
+    return [ln, dataclasses.replace(ln, time="", text=tail, slot=False, tail=True, t=None, row_start=False)]
 
 
 def _inner_time(text: str) -> tuple[str | None, str, str]:
@@ -226,41 +231,83 @@ def _inner_time(text: str) -> tuple[str | None, str, str]:
     return start, token, m.group("pre") + " " + rest
 
 
-def _table_lines(block: Block) -> list[Line]:
+def _split_time_cell(text: str) -> tuple[str, list[str]]:
+    """A time cell's time and the lines under it ("09:00 – 09:05\\n5 mins" -> '09:00 – 09:05', ['5 mins'])."""
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if not lines:
+        return "", []
+    head, k = lines[0], 1
+    if head.endswith(tuple(DASHES)) and len(lines) > 1 and lead_time(head + " " + lines[1], cell=True):
+        head, k = head + " " + lines[1], 2  # "10 a.m.–" / "1 p.m.": a range wrapped after its dash
+    t = lead_time(head, cell=True)
+    if t is None:
+        return " ".join(lines), []
+    return head, lines[k:]
+
+
+def _table_lines(block: Block, year: int | None = None) -> list[Line]:
     out: list[Line] = []
-    timed = any(_row_time(row)[0] or any(_SLOT.search(c.text) for c in row) for row in block.rows)
+    cols = infer(block.rows, year)
+    roles = cols.roles
+    has_time_col = TIME in roles
+    timed = any(_row_time(row, cols) or any(_SLOT.search(c.text) for c in row) for row in block.rows)
     has_bold = _any_bold(block)  # once per table: per cell it made big tables quadratic
+    strong_rows = has_time_col and _titles_bold(block, cols)
     for i, row in enumerate(block.rows):
+        if i < cols.header:
+            continue  # the row of column headers
         cells = [c for c in row if c.text.strip()]
         if not cells:
             continue
-        while len(cells) > 2 and _is_day_cell(cells[0].text) and leading_time(cells[1].text, strict=False)[0]:
+        col_of = {id(c): k for k, c in enumerate(row)}
+        n_out = len(out)
+        if DAY in roles:
+            for c in [c for c in cells if cols.role(col_of[id(c)]) == DAY]:
+                out.append(_plain(block, i, c.text, timed, col_of[id(c)]))
+                cells.remove(c)
+        while len(cells) > 2 and _is_day_cell(cells[0].text) and lead_time(cells[1].text, cell=True):
             # "Monday 3 June | 09:00–10:00 | Opening": the day column comes before the time column
-            out.append(
-                Line(
-                    time="",
-                    text=cells[0].text.replace("\n", " ").strip(),
-                    block=block,
-                    row=i,
-                    in_table=True,
-                    table_timed=timed,
-                )
-            )
+            out.append(_plain(block, i, cells[0].text, timed, 0))
             cells = cells[1:]
+        if not cells:
+            continue
+        number = ""
+        if NUMBER in roles:
+            for c in [c for c in cells if cols.role(col_of[id(c)]) == NUMBER]:
+                number = " ".join(c.text.split()).strip(" .):(")
+                cells.remove(c)
+            if not cells:
+                continue
         time_cell, body = None, cells
-        t0 = cells[0].text.strip()
-        if len(cells) > 1 and (
-            leading_time(t0, strict=False)[0]
-            and not leading_time(t0, strict=False)[2]
-            or (timed and row and row[0].text.strip() and len(t0) <= 40 and "\n" not in t0)
-        ):
-            time_cell, body = cells[0], cells[1:]
-        time = time_cell.text.replace("\n", " ").strip() if time_cell else ""
+        if has_time_col:
+            tc = [c for c in cells if cols.role(col_of[id(c)]) == TIME]
+            if not tc and len(cells) > 1 and is_time_cell(cells[0].text):
+                tc = cells[:1]  # a time printed off its column (a merged or shifted cell)
+            if tc:
+                time_cell, body = tc[0], [c for c in cells if c is not tc[0]]
+        else:
+            t0 = cells[0].text.strip()
+            lead = lead_time(t0.replace("\n", " "), cell=True)
+            if len(cells) > 1 and (
+                lead
+                and not _after_time(t0.replace("\n", " ")[lead.stop :])
+                or (timed and row and row[0].text.strip() and len(t0) <= 40 and "\n" not in t0)
+            ):
+                time_cell, body = cells[0], cells[1:]
+        time, under = ("", [])
+        if time_cell is not None:
+            time, under = _split_time_cell(time_cell.text)
+        aside = [c for c in body if cols.role(col_of[id(c)]) in ASIDE]
+        main = [c for c in body if c not in aside]
+        if cols.tracks:
+            multi = sum(1 for c in main if cols.role(col_of[id(c)]) in ("", TITLE)) > 1
+        else:
+            multi = sum(_title_like(c.text) for c in main) > 1
         first = True
-        multi = sum(_title_like(c.text) for c in body) > 1
-        for cell in body:
-            col = next(k for k, c in enumerate(row) if c is cell)
-            for text, bold in _cell_lines(cell, has_bold):
+        strong = bool(strong_rows and not time and main and _strong_cell(main[0]))
+        for cell in main:
+            col = col_of[id(cell)]
+            for text, bold, sub, gap, last in _cell_lines(cell, has_bold):
                 t = time if first else ""
                 if not t and "\n" in cell.text:
                     start, _, token, rest = split_time(text, strict=True)
@@ -277,17 +324,67 @@ def _table_lines(block: Block) -> list[Line]:
                         table_timed=timed,
                         col=col,
                         multi=multi,
+                        number=number if first else "",
+                        sub=sub,
+                        after_gap=gap,
+                        last_para=last,
+                        strong_row=strong and first,
                     )
                 )
                 first = False
-        if not body:
-            out.append(Line(time=time, text="", block=block, row=i, in_table=True, table_timed=timed))
+        if first and (time or number):
+            out.append(
+                Line(time=time, text="", block=block, row=i, in_table=True, table_timed=timed, number=number)
+            )
+        for text in under:  # a duration or a place printed under the time describes the row's item
+            role = "duration" if is_duration(text) else "notes"
+            out.append(_plain(block, i, text, timed, 0, aside=role))
+        for cell in aside:
+            role = cols.role(col_of[id(cell)])
+            for text, _, sub, gap, last in _cell_lines(cell, False):
+                ln = _plain(block, i, text, timed, col_of[id(cell)], aside=role)
+                ln.sub, ln.after_gap, ln.last_para = sub, gap, last
+                out.append(ln)
+        if len(out) > n_out:
+            out[n_out].row_start = True
     return out
+
+
+def _plain(block: Block, row: int, text: str, timed: bool, col: int, aside: str = "") -> Line:
+    return Line(
+        time="",
+        text=" ".join(text.split()) if not aside else text.strip(),
+        block=block,
+        row=row,
+        in_table=True,
+        table_timed=timed,
+        col=col,
+        aside=aside,
+    )
+
+
+def _titles_bold(block: Block, cols: Columns) -> bool:
+    """The timed rows' titles are set bold (so an untimed bold row is a row of its own, not a note)."""
+    n = bold = 0
+    for row in block.rows[cols.header :]:
+        cells = [(k, c) for k, c in enumerate(row) if c.text.strip()]
+        if not any(cols.role(k) == TIME for k, _ in cells):
+            continue
+        titles = [c for k, c in cells if cols.role(k) in ("", TITLE)]
+        if titles:
+            n += 1
+            bold += _strong_cell(titles[0])
+    return n >= 2 and bold >= 0.8 * n
+
+
+def _strong_cell(cell: Cell) -> bool:
+    first = cell.text.strip().split("\n")[0].strip()
+    return cell.bold or bool(first and cell.bold_prefix.strip().startswith(first))
 
 
 def _is_day_cell(text: str) -> bool:
     text = text.replace("\n", " ").strip()
-    return len(text) < 50 and (day_heading(text, 2000)[0] or bool(find_dates(text)))
+    return len(text) < 50 and (day_heading(text, 2000, cell=True) is not None or bool(find_dates(text)))
 
 
 def _title_like(text: str) -> bool:
@@ -295,87 +392,138 @@ def _title_like(text: str) -> bool:
     first = text.strip().split("\n")[0].strip()
     if len(first) < 20 or _stop(first) or _PERSON.match(first):
         return False
-    return not (len(first) < 40 and _VENUE.search(first))
+    return not (len(first) < 40 and _rx("venue_words", r"\b(?:{})\b").search(first))
 
 
-def _cell_lines(cell: Cell, table_has_bold: bool) -> list[tuple[str, bool | None]]:
-    """The cell's lines with their weight; a bold lead wrapped over several lines becomes one line."""
+def _cell_lines(cell: Cell, table_has_bold: bool) -> list[tuple[str, bool | None, int, bool, bool]]:
+    """The cell's lines: (text, bold, place in the cell, after a blank line, in the last paragraph).
+
+    A bold lead wrapped over several lines becomes one line.
+    """
     text = cell.text.strip()
     prefix = cell.bold_prefix.strip()
-    if prefix and not cell.bold and text.startswith(prefix) and len(prefix) < len(text):
+    raw: list[tuple[str, bool | None]]
+    if (
+        prefix
+        and not cell.bold
+        and text.startswith(prefix)
+        and len(prefix) < len(text)
+        and _ends_title(text, prefix)
+    ):
         rest = text[len(prefix) :].strip(" \n–—-")
-        return [(join_lines(prefix), True)] + [(ln.strip(), False) for ln in rest.split("\n") if ln.strip()]
-    bold: bool | None = True if cell.bold else (False if table_has_bold else None)
-    return [(ln.strip(), bold) for ln in text.split("\n") if ln.strip()]
+        raw = [(join_lines(prefix), True)]
+        # keep the rest's blank lines: they separate paragraphs
+        raw += [(ln.strip(), False) for ln in rest.split("\n")]
+    else:
+        bold: bool | None = True if cell.bold else (False if table_has_bold else None)
+        raw = [(ln.strip(), bold) for ln in text.split("\n")]
+    out: list[tuple[str, bool | None, int, bool, bool]] = []
+    gap = False
+    for line, b in raw:
+        if not line:
+            gap = bool(out)
+            continue
+        out.append((line, b, len(out), gap, False))
+        gap = False
+    last_start = max((k for k, o in enumerate(out) if o[3]), default=0)
+    return [(t, b, s, g, k >= last_start and last_start > 0) for k, (t, b, s, g, _) in enumerate(out)]
+
+
+def _ends_title(text: str, prefix: str) -> bool:
+    """A bold lead is the title unless the line it ends in runs on in lower case (emphasis, not a title)."""
+    after = text[len(prefix) :]
+    return not re.match(r"[ \t]+[a-z]", after)
 
 
 def _any_bold(block: Block) -> bool:
     return any(c.bold or c.bold_prefix for row in block.rows for c in row)
 
 
-def _row_time(row) -> tuple[str | None, str | None]:
-    for c in row:
+def _row_time(row, cols: Columns | None = None) -> tuple[str | None, str | None] | None:
+    """The row's time: from its time column where the table has one, else from its first cell."""
+    for k, c in enumerate(row):
+        if cols is not None and TIME in cols.roles and cols.role(k) != TIME:
+            continue
         if c.text.strip():
-            start, end, _ = leading_time(c.text.replace("\n", " "), strict=False)
-            return start, end
-    return None, None
+            t = lead_time(c.text.replace("\n", " "), cell=True)
+            return (t.start, t.end) if t else None
+    return None
+
+
+def _rest_of_time(ln: Line) -> str:
+    t = _time_of(ln)
+    return _after_time(ln.time.strip()[t.stop :]) if t else ln.time
+
+
+def _on_mark(t: TimeMatch) -> bool:
+    return int(t.start[3:]) % 5 == 0
 
 
 def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: str | None) -> list[AgendaItem]:
-    lines = flatten(blocks)
-    timed = [
-        ln
-        for ln in lines
-        if ln.time and leading_time(ln.time, strict=not ln.in_table)[0] and not _is_day_header_time(ln)
-    ]
+    lines = flatten(blocks, year)
+    timed = [ln for ln in lines if ln.time and _time_of(ln) and not _is_day_header_time(ln)]
     # programme times fall on five-minute marks; "1.25–1.50" in a table of ratios does not make a programme
-    on_mark = [ln for ln in timed if int(leading_time(ln.time, strict=not ln.in_table)[0][3:]) % 5 == 0]
+    on_mark = [ln for ln in timed if _on_mark(_time_of(ln))]  # type: ignore[arg-type]
     if len(timed) < 2 or len(on_mark) < 0.8 * len(timed):
         return []
     entries: list[Entry] = []
     date = default_date
+    first_day: str | None = None  # the date of "Day 1", to count "Day 2", "Day 3" on from
     cur: Entry | None = None
     parent: Entry | None = None  # the session that numbered talks belong to
     group: list[Entry] = []  # parallel sessions of one timed row, one per column
+    slot: Entry | None = None  # the last timed entry: untimed rows of its table share its time
     last_start: str | None = None
     header: tuple[int, int | None] | None = None
     orphans: list[Line] = []  # lines read while no entry was open
     for ln in lines:
         text = ln.text.strip()
+        if ln.aside:
+            if cur is not None and not (ln.block is not cur.line.block and ln.in_table):
+                cur.lines.append(ln)
+            continue
         if ln.time and _is_day_header_time(ln):
             d = find_dates(ln.time + " " + text)
             date = d[0].start if d else date
-            cur, group, last_start = None, [], None
+            cur, group, slot, last_start = None, [], None, None
             continue
-        if not ln.time or not leading_time(ln.time, strict=not ln.in_table)[0]:
+        t = _time_of(ln) if ln.time else None
+        if t is None:
             head = (ln.time + " " + text).strip()
-            is_day, d = day_heading(head, year)
+            is_day, d, ordinal = day_heading_of(head, year, cell=ln.in_table)
             if is_day and (ln.in_table or len(head) < 80):
-                new = d or (None if re.match(r"\s*Day\s*\d", head, re.I) and not d else date)
-                if new != date or not re.search(r"continu|cont'd", head, re.I):
+                if d is None and ordinal is not None:
+                    base = first_day or default_date
+                    d = add_days(base, ordinal - 1) if base else None
+                elif d is not None and ordinal is not None and first_day is None:
+                    first_day = add_days(d, 1 - ordinal)
+                new = d or (None if ordinal is not None else date)
+                if first_day is None and new and ordinal is None and not entries:
+                    first_day = new
+                if new != date or not _rx("continuation", r"\b(?:{})").search(head):
                     last_start = None
                 date = new
-                cur, parent, group, orphans = None, None, [], []
+                cur, parent, group, slot, orphans = None, None, [], None, []
                 continue
-            if ln.time and _HEADER_WORD.match(ln.time):  # a column header row: "Time | Room 1 | Room 2"
+            if ln.time and _header_word(ln.time):  # a column header row: "Time | Room 1 | Room 2"
                 header = (id(ln.block), ln.row)
                 continue
-        if header is not None and not (ln.time and leading_time(ln.time, strict=not ln.in_table)[0]):
+        if header is not None and t is None:
             if header[0] == id(ln.block) and ln.in_table:
                 continue  # the header row and the room/strand/chair rows under it describe columns
         header = None
         if ln.time:
-            start, end, rest = leading_time(ln.time, strict=not ln.in_table)
-            if start:
-                start, end = _afternoon(ln.time, start, end, last_start)
+            if t is not None:
+                start, end = _afternoon(ln.time, t.start, t.end, last_start)
+                rest = _rest_of_time(ln)
                 last_start = start
-                cur = Entry(line=ln, start=start, end=end, date=date, col=ln.col)
+                cur = Entry(line=ln, start=start, end=end, date=date, col=ln.col, number=ln.number or None)
                 if rest and not text:
                     ln.text = rest
                 elif rest:
                     cur.label = rest
                 entries.append(cur)
-                parent = cur
+                parent = slot = cur
                 group = [cur] if ln.multi else []
                 if text:
                     cur.lines.append(ln)
@@ -385,21 +533,49 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                     cur.lines.extend(above)
                 orphans = []
                 continue
-            if ln.in_table and ln.table_timed and not _NOT_LABEL.match(ln.time):  # a label: "Welcome Address"
-                cur = Entry(line=ln, date=date, label=ln.time)
+            if ln.in_table and ln.table_timed and not _not_label(ln.time):  # a label: "Welcome Address"
+                part_of_day = bool(_rx("parts_of_day", r"^(?:{})\W*$").match(ln.time.strip()))
+                cur = Entry(
+                    line=ln, date=date, label="" if part_of_day else ln.time, number=ln.number or None
+                )
                 entries.append(cur)
                 parent, group = cur, []
                 if text:
                     cur.lines.append(ln)
+                continue
+        if ln.in_table and ln.row_start and (ln.number or ln.strong_row) and text:
+            # a numbered row, or a row set like the titles of the timed rows, without a time of its own:
+            # an item of its own in the time slot above it
+            if not (ln.strong_row and cur is not None and cur.lines and _continues_title(cur, ln)):
+                same = slot is not None and slot.line.block is ln.block and slot.date == date
+                cur = Entry(
+                    line=ln,
+                    start=slot.start if same and slot else None,
+                    end=slot.end if same and slot else None,
+                    date=date,
+                    number=ln.number or None,
+                    col=ln.col,
+                )
+                entries.append(cur)
+                parent, group = cur, []
+                cur.lines.append(ln)
                 continue
         if cur is None:
             if text:
                 orphans.append(ln)
             continue
         if _closes(ln, cur):
+            if cur.line.in_table and not ln.in_table and (ln.bold or ln.block.kind == BlockKind.HEADING):
+                if _session_head(text) and not _rx("closing_sections").match(text):
+                    # "Session 3b (Cinema Room)" set between two parts of a programme table
+                    cur = Entry(line=ln, date=date)
+                    entries.append(cur)
+                    parent, group = cur, []
+                    cur.lines.append(ln)
+                    continue
             cur, group = None, []
             continue
-        if not text or re.fullmatch(r"(?:Continuation|Continued|\(?cont(?:inue)?['’]?d\.?\)?)", text, re.I):
+        if not text or _rx("continuation", r"^\(?(?:{})\.?\)?$").match(text):
             if text and ln.multi and ln.in_table and _opens_column(group, ln):
                 # 'Continuation' heading a cell of a row whose other cells opened sessions: the cell's
                 # session (its title on the lines below) gets an entry of its own, so that its lines do
@@ -408,7 +584,18 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                 entries.append(cur)
                 group.append(cur)
             continue
-        spawn = cur.line.slot and cur.line.row != ln.row and not _BREAK.match(cur.line.text)
+        if ln.in_table and ln.sub > 0 and _note(text):
+            cur.lines.append(ln)  # "Coffee break at 15:00 – 15.15" inside a session's cell: a note
+            continue
+        if ln.in_table and ln.after_gap and ln.last_para and ln.sub > 0 and _session_head(text):
+            # "Session 2 - ..." printed after a blank line at the end of a timed row's cell: it heads
+            # the rows below, an untimed item of its own
+            cur = Entry(line=ln, date=date, col=ln.col)
+            entries.append(cur)
+            parent, group = cur, []
+            cur.lines.append(ln)
+            continue
+        spawn = cur.line.slot and cur.line.row != ln.row and not _break(cur.line.text)
         if ln.multi and (group or spawn) and ln.in_table:
             same_row = [e for e in group if e.line.block is ln.block and e.line.row == ln.row]
             if not group or (same_row and all(e.col != ln.col for e in same_row)):
@@ -428,7 +615,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             min(group, key=lambda e: abs(e.col - ln.col)).lines.append(ln)
             continue
         talk = _TALK.match(text)
-        if talk and talk.group("rest") and re.match(r"(?:[a-z]|" + _MONTHS + r")", talk.group("rest")):
+        if talk and talk.group("rest") and re.match(r"(?:[a-z]|" + MONTH + r")", talk.group("rest"), re.I):
             talk = None  # "1-2 March", "10-12 participants": not a talk number
         if talk and parent is not None:
             cur = Entry(
@@ -442,17 +629,18 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                 ln.text = talk.group("rest")
                 cur.lines.append(ln)
             continue
-        if _BREAK.match(text) and len(text) < 60 and (cur.lines or cur.label):
+        if _break(text) and len(text) < 60 and (cur.lines or cur.label):
             cur = Entry(line=ln, date=date)
             entries.append(cur)
             cur.lines.append(ln)
             continue
-        if _LABEL_PHRASE.fullmatch(text.strip(" :")) and (cur.lines or cur.label):
+        label_phrase = _label_phrase()
+        if label_phrase.fullmatch(text.strip(" :")) and (cur.lines or cur.label):
             cur = Entry(line=ln, date=date, label=text.strip(" :"))  # "Welcome Address" on a line of its own
             entries.append(cur)
             parent = cur
             continue
-        phrase = _LABEL_PHRASE.search(text) if is_speaker_line(text) else None
+        phrase = label_phrase.search(text) if is_speaker_line(text) else None
         if (
             phrase
         ):  # "Mr. Yamada Kunihiro Welcome Address Vice Minister ...": a label printed beside a speaker
@@ -472,6 +660,37 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             continue
         cur.lines.append(ln)
     return [item for e in entries if (item := _item(e)) is not None]
+
+
+def _header_word(text: str) -> bool:
+    """A column header in the time column ("Time", "Hours (GMT+7)"): the row heads the table."""
+    flat = " ".join(text.split())
+    return bool(
+        _rx("header_time", r"^(?:{})s?\b\s*(?:\([^)]*\)|GMT\S*|UTC\S*|[A-Z]{{2,4}}T)?\s*$").match(flat)
+    ) or bool(_rx("header_day", r"^(?:{})s?\s*$").match(flat))
+
+
+def _note(text: str) -> bool:
+    """A break announced inside a session's cell, with its time: "Coffee break at 15:00 – 15.15"."""
+    return _break(text) and len(text) < 80 and bool(find_time_ranges(text) or parse_time(text)[0])
+
+
+def _session_head(text: str) -> bool:
+    return len(text) <= 120 and bool(
+        _rx("session_words", r"^(?:{})\b\s*(?:\d+|[IVX]+|[A-Z]\b|\d+[a-z])").match(text)
+    )
+
+
+def _continues_title(cur: Entry, ln: Line) -> bool:
+    """A bold row under a bold title row continues that title ("... by Stakeholders" / "of Disaster ...")."""
+    last = cur.lines[-1]
+    return (
+        bool(last.bold) and last.block is ln.block and _continues_strict(last.text.strip(), ln.text.strip())
+    )
+
+
+def _continues_strict(prev: str, nxt: str) -> bool:
+    return bool(nxt[:1].islower() or _DANGLING.search(prev) or prev.endswith((",", "&", "/")))
 
 
 def _opens_column(group: list[Entry], ln: Line) -> bool:
@@ -504,7 +723,7 @@ def _is_day_header_time(ln: Line) -> bool:
 
 
 def _closes(ln: Line, cur: Entry) -> bool:
-    if ln.block.kind == BlockKind.HEADING and (ln.block.marker or _SECTION.match(ln.text)):
+    if ln.block.kind == BlockKind.HEADING and (ln.block.marker or _rx("closing_sections").match(ln.text)):
         return True
     if cur.line.in_table and not ln.in_table:
         return True
@@ -522,29 +741,39 @@ def _label_before_speaker(text: str) -> str | None:
 
 def _title_of(entry: Entry) -> tuple[str, list[str]]:
     """The entry's title and the lines after it."""
-    lines = [ln for ln in entry.lines if ln.text.strip()]
+    lines = [ln for ln in entry.lines if ln.text.strip() and not ln.aside]
     texts = [ln.text.strip() for ln in lines]
+    asides = [ln.text.strip() for ln in entry.lines if ln.text.strip() and ln.aside]
     if entry.label:
-        return entry.label.strip(" :"), texts
+        return entry.label.strip(" :"), texts + asides
     if not lines:
-        return "", []
+        return "", asides
     first = lines[0]
     prefix = first.bold_prefix.replace("\n", " ").strip()
-    if prefix and first.text.startswith(prefix[:5]) and len(prefix) < len(first.text.strip()):
+    if (
+        prefix
+        and first.text.startswith(prefix[:5])
+        and len(prefix) < len(first.text.strip())
+        and _ends_title(first.text.strip(), prefix)
+    ):
         rest_first = first.text.strip()[len(prefix) :].strip(" –—-")
         # a bold title wrapped over several in-cell lines is a prefix of the cell text
-        return _clean_title(join_lines(first.bold_prefix)), ([rest_first] if rest_first else []) + texts[1:]
+        return _clean_title(join_lines(first.bold_prefix)), ([rest_first] if rest_first else []) + texts[
+            1:
+        ] + asides
     title = [texts[0]]
-    if _BREAK.match(texts[0]) and len(texts[0]) < 60:
-        return _clean_title(texts[0]), texts[1:]
+    if _break(texts[0]) and len(texts[0]) < 60:
+        return _clean_title(texts[0]), texts[1:] + asides
     bold_known = any(ln.bold is not None for ln in lines)
     i = 1
     while i < len(lines):
         nxt = texts[i]
-        if _TALK.match(nxt) or _BREAK.match(nxt) and len(nxt) < 60 or _stop(nxt) or lines[i].tail:
+        if _TALK.match(nxt) or _break(nxt) and len(nxt) < 60 or _stop(nxt) or lines[i].tail:
             break
         if lines[i].in_table and lines[i].row == first.row and lines[i].col != first.col:
             break  # the next column (speaker, venue) is not part of the title
+        if lines[i].in_table and lines[i].after_gap:
+            break  # a paragraph of its own in the cell: the title ends at the blank line
         if (
             nxt.startswith(("•", "●", "▪", "◦", "*"))
             or nxt.startswith(("- ", "– "))
@@ -580,7 +809,7 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
             head = m.group("title").strip()
             rest = [joined[len(head) :].strip()] + rest
             joined = head
-    return _clean_title(joined), rest
+    return _clean_title(joined), rest + asides
 
 
 # a line that cannot end a title: the next line continues it
@@ -589,7 +818,10 @@ _DANGLING = re.compile(r"(?:[:\-–&/]|\b(?:and|or|of|by|for|the|in|on|to|a|an|w
 
 def _stop(line: str) -> bool:
     return bool(
-        _STOP_LEAD.match(line) or is_speaker_line(line) or _HONORIFIC_ANYWHERE.search(line) or "@" in line
+        _rx("description_leads").match(line)
+        or is_speaker_line(line)
+        or _HONORIFIC_ANYWHERE.search(line)
+        or "@" in line
     )
 
 
@@ -608,10 +840,10 @@ def _continues(prev: str, nxt: str) -> bool:
 
 def _clean_title(title: str) -> str:
     title = title.strip(" –—-:;,")
-    cont = re.match(r"^(?:Continuation|Continued)(?:\s+(?:of|from)\s+Day\s*\d+)?\b", title)
+    cont = _rx("continuation", r"^(?:{})(?:\s+(?:of|from)\s+Day\s*\d+)?\b").match(title)
     if cont and title[cont.end() :].strip():
         title = title[cont.end() :].strip()
-    if _BREAK.match(title) or re.match(r"^(?:Registration|Reception|Welcome Reception)\b", title):
+    if _break(title) or re.match(r"^(?:Registration|Reception|Welcome Reception)\b", title):
         m = _VENUE_TAIL.match(title)
         if m:
             title = m.group("title").strip()
@@ -634,8 +866,9 @@ def _item(e: Entry) -> AgendaItem | None:
     description = join_lines("\n".join(rest))
     if not speakers and description:
         speakers = inline_speakers(description)
+    speakers += _column_speakers(e, speakers)
     ln = e.line
-    prov = dataclasses.replace(ln.block.provenance, row=ln.row)
+    prov = ln.block.row_provenance(ln.row).by(strategy(ln))
     return AgendaItem(
         title=title,
         provenance=prov,
@@ -647,3 +880,30 @@ def _item(e: Entry) -> AgendaItem | None:
         speakers=tuple(speakers),
         session=e.session,
     )
+
+
+def strategy(ln: Line) -> str:
+    """The name of the reading that made an item (``provenance.rule``)."""
+    if not ln.in_table:
+        return "agenda.programme.lines"
+    return "agenda.programme.grid" if "grid" in ln.block.style.split() else "agenda.programme.table"
+
+
+def _column_speakers(e: Entry, found: list[Speaker]) -> list[Speaker]:
+    """People named in a speakers column without an honorific ("Shamiso", "Representative from X")."""
+    known = {sp.name for sp in found}
+    out: list[Speaker] = []
+    paras: list[list[str]] = []
+    for ln in e.lines:
+        if ln.aside != SPEAKERS or not ln.text.strip():
+            continue
+        if not paras or ln.after_gap or ln.sub == 0:
+            paras.append([])
+        paras[-1].append(ln.text.strip().lstrip("•●▪-– ").strip())
+    for para in paras:
+        if any(is_speaker_line(p) for p in para):
+            continue
+        name = join_lines("\n".join(para))
+        if name and name not in known and len(name) <= 120:
+            out.append(Speaker(name=name))
+    return out

@@ -42,8 +42,22 @@ _INLINE_SPEAKER = re.compile(
 )
 
 
+# "Aurel Schubert, Director General Statistics, ...": a name without honorific, a comma, a position
+_NAME_ROLE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|der|da|di|del|dos|bin|al)){1,4}),\s+(?P<rest>.+)$"
+)
+
+
 def is_speaker_line(line: str) -> bool:
-    return bool(_HONORIFIC_START.match(line.strip())) or bool(CHAIR.match(line.strip()))
+    line = line.strip()
+    return bool(_HONORIFIC_START.match(line)) or bool(CHAIR.match(line)) or _name_and_role(line) is not None
+
+
+def _name_and_role(line: str) -> re.Match[str] | None:
+    m = _NAME_ROLE.match(line)
+    if m is None or not _ROLE_WORDS.match(m.group("rest")) or _ROLE_WORDS.match(m.group("name")):
+        return None
+    return m
 
 
 def split_role(rest: str) -> tuple[str, str]:
@@ -71,6 +85,14 @@ def parse_speaker(line: str, next_line: str = "") -> Speaker | None:
         if chair_role.lower().startswith("hosted"):
             chair_role = "Host"
     n = _NAME.match(line)
+    plain = _name_and_role(line) if not n else None
+    if plain:  # "Aurel Schubert, Director General Statistics, European Central Bank"
+        role, org = split_role(plain.group("rest"))
+        return Speaker(
+            name=plain.group("name"),
+            role=chair_role or role,
+            organisation=org or (role if chair_role else ""),
+        )
     if not n:
         if chair_role and line:
             name, _, rest = line.partition(",")

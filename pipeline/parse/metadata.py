@@ -1,45 +1,48 @@
-"""Document metadata from the cover: title, dates, symbol, venue, format, time zone, organisation."""
+"""Document metadata from the cover and the front matter: title, dates, symbol, venue, format,
+time zone, organisation, meeting name.
+
+Labels ("Venue:", "Date of publication:", "Copyright ©"), publisher and place names are
+``[document]`` and ``[organisations]`` vocabulary; dates are read by the one date grammar
+(``dates.py``).
+"""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 
 from ..models import Block, BlockKind, DocType
 from . import vocab
-from .dates import find_dates, find_month_years, iso
+from .cover import (
+    HEAD_CHARS,
+    SYMBOL,
+    cover_blocks,
+    front_blocks,
+    head,
+    is_furniture,
+    is_label_cell,
+    key_values,
+    label_value,
+)
+from .dates import MONTHS, DateSpan, find_dates, find_month_years, iso
+from .title import find_title, join_title
 
-# Lines that name only the kind of document or are UN cover furniture, never the title.
-_KIND_ONLY = re.compile(
-    r"^(?:concept\s+note|terms\s+of\s+reference|evaluation\s+brief|programme|program|agenda|"
-    r"(?:(?:final|mid-?term|interim|external|independent)\s+)?evaluation(?:\s+report)?|final\s+report|"
-    r"provisional\s+programme|united\s+nations|information\s+note|annex(?:\s+\w+)?|summary|contents|"
-    r"for\s+(?:decision|information|action)|distr\.?.*|original:.*|english|chapter|page|"
-    r"as\s+of\b.*|draft|postponed|\d+)\s*$",
-    re.I,
-)
-_SYMBOL = re.compile(r"\b(?:[A-Z]{1,6}(?:\.\d+)?/){1,}[A-Z0-9.]+(?:/[A-Za-z0-9.]+)*\b")
-_UN_FURNITURE = re.compile(
-    r"^(?:item\s+\d+.*provisional\s+agenda|distr\.|original:|economic\s+and\s+social\s+council|general\s+assembly|"
-    r"executive\s+board|united\s+nations|\w+\s+regular\s+session|annual\s+session|\d+\s*[-–]\s*\d+\s+\w+\s+\d{4}|"
-    r"[\w\s,]*\bsession\b.*\d{4}$|\*.*|\d{2}-\d{5}.*|first\s+regular|second\s+regular|agenda\s+item)",
-    re.I,
-)
-_MEETING_WORDS = (
-    r"(?:Meeting|Conference|Week|Forum|Seminar|Workshop|Session|Summit|Dialogue|Symposium|Assessment)"
-)
-_EVENT_NAME = re.compile(
-    r"\b(?:the\s+)?(?P<ord>\d+(?:st|nd|rd|th)\s+)?(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,7}"
-    + _MEETING_WORDS
-    + r")\b"
-)
-_ISSUE_LABEL = re.compile(
-    r"(?:distr\.?\s*:?\s*\w+|date\s+of\s+(?:publication|issue)|issued(?:\s+on)?|dated?)\s*:?\s*$", re.I
-)
-_NOT_ISSUE = re.compile(r"(?:report\s+date|field\s+visit|deadline|submission|due|by)\s*:?\s*$", re.I)
+__all__ = [
+    "HEAD_CHARS",
+    "Metadata",
+    "cover_blocks",
+    "document_date",
+    "event_name",
+    "extract_metadata",
+    "find_title",
+    "join_title",
+]
+
 _TZ = re.compile(r"\b(?:GMT|UTC)\s*[+−-]\s*\d{1,2}(?::\d{2})?\b|\b(?:CET|CEST|EST|EDT|ICT|JST|KST|EAT)\b")
 _FORMAT = re.compile(r"\b(virtual|online|hybrid|in[- ]person)\b(?:\s+(?:meeting|format|event))?", re.I)
+_BRACKETED_DATE = re.compile(r"^\[\s*([^\[\]]{6,30}?)\s*\]$")
+_LABEL_GAP = 4  # words allowed between an issue label and its date ("Copyright © Publisher May 2025")
+_SCAN_BLOCKS = 200  # labelled meeting dates and "will be held" sentences are looked for this far
 
 
 @dataclass(slots=True)
@@ -57,326 +60,17 @@ class Metadata:
     meeting_number: str = ""
 
 
-HEAD_CHARS = 3000  # metadata lives at the start of a block; never scan a huge block whole
-
-
-def head(text: str) -> str:
-    return text[:HEAD_CHARS]
-
-
-def cover_blocks(blocks: tuple[Block, ...], limit: int = 40) -> list[Block]:
-    """The first page of a PDF, or the first blocks of a DOCX/text file (each cut to its head)."""
-    first_page = blocks[0].page if blocks and blocks[0].page else None
-    out = []
-    for b in blocks:
-        if first_page is not None and b.page is not None and b.page > first_page:
-            break
-        if len(b.text) > HEAD_CHARS:
-            b = dataclasses.replace(b, text=head(b.text))
-        out.append(b)
-        if len(out) >= limit:
-            break
-    return out
-
-
-_LABEL = re.compile(r"^[\w /()&,.'’-]{2,60}:(?:\s|$)|:\s*$")
-# A document-kind prefix before a colon ('Concept Note: Regional Workshop on ...'): the line is the
-# title, told by the kind of document it is, not a form label like 'Date:' or 'Venue:'.
-_KIND_PREFIX = re.compile(
-    r"^(?:(?:draft|provisional|revised|annotated)\s+)?(?:concept\s+note|programme|program|agenda|"
-    r"terms\s+of\s+reference|information\s+note|aide[- ]m[ée]moire|background\s+note|"
-    r"(?:(?:final|mid-?term|interim|external|independent)\s+)?evaluation(?:\s+report|\s+brief)?|"
-    r"(?:final\s+|summary\s+)?report|management\s+response)\s*$",
-    re.I,
-)
-_AGENDA_ITEM_LINE = re.compile(
-    r"\bitems?\s+\d+(?:\s*\([a-z]\)|[a-z])?(?:\s*(?:and|,)\s*\d+(?:\s*\([a-z]\))?)*\s+of\s+the\s+"
-    r"(?:provisional\s+)?agenda\b",
-    re.I,
-)
-# the first numbered section under the title ('1. Introduction', 'I. Introduction'): not part of it
-_SECTION_START = re.compile(r"^(?:\d+\.?|[IVXLC]{1,6}\.)\s")
-_SUBTITLE_RATIO = 0.8  # a bold line at least this size right under the title is its second line
-
-
-def _title_zone(cover: list[Block]) -> list[Block]:
-    """Where a title can be: after a UN cover's 'Item N of the provisional agenda' line when there
-    is one (above it stand the issuing body and session), and before the first running paragraph."""
-    for i, b in enumerate(cover):
-        if _AGENDA_ITEM_LINE.search(b.text):
-            cover = cover[i + 1 :]
-            break
-    zone = []
-    for b in cover:
-        if b.kind == BlockKind.PARAGRAPH and not b.bold and len(b.text) >= 150 and zone:
-            break
-        zone.append(b)
-    return zone
-
-
-def _is_label(text: str) -> bool:
-    """'Evaluation title/year: ...' or 'Person responsible:' is a form label, not a title;
-    'EVALUATION OF THE NIGERIA: STRENGTHENING ...' (capitals, a title with a colon) is not a label."""
-    if text.rstrip().endswith(":"):
-        return True
-    m = _LABEL.match(text)
-    if not m:
-        return False
-    lead = text[: text.index(":")]
-    if _KIND_PREFIX.match(lead.strip()) and _is_titled(text[text.index(":") + 1 :]):
-        return False
-    return len(lead.split()) <= 4 and not lead.isupper()
-
-
-def _is_titled(rest: str) -> bool:
-    """What follows a kind prefix reads as a title: three or more words, led by a capital, no date."""
-    rest = rest.strip()
-    return (
-        len(rest.split()) >= 3 and rest[:1].isupper() and not find_dates(rest) and not find_month_years(rest)
-    )
-
-
-def _is_candidate(b: Block) -> bool:
-    text = b.text.strip()
-    if b.kind == BlockKind.TABLE or not text or len(text) > 300:
-        return False
-    if _KIND_ONLY.match(text) or _UN_FURNITURE.match(text) or _SYMBOL.fullmatch(text):
-        return False
-    if (
-        _is_label(text)
-        or (find_dates(text) and len(text) < 60)
-        or (find_month_years(text) and len(text) < 30)
-    ):
-        return False
-    return True
-
-
-def find_title(blocks: tuple[Block, ...]) -> str:
-    """The title: the largest type in the title zone of the cover, with a bold subtitle line under it.
-
-    Kind-only lines ("Concept Note", "EVALUATION BRIEF"), labels ("Evaluation title/year: ..."),
-    dates and UN cover furniture are never the title.
-    """
-    zone = _title_zone(cover_blocks(blocks))
-    candidates = [b for b in zone if _is_candidate(b)]
-    if not candidates:
-        return ""
-    if any(b.font_size for b in candidates):
-        best = max(candidates, key=lambda b: (round(b.font_size or 0, 0), b.bold, -zone.index(b)))
-        title = best.text.strip()
-        size = best.font_size or 0
-        last = best
-        for n_parts, nxt in enumerate(zone[zone.index(best) + 1 :], start=1):
-            same = bool(nxt.font_size) and abs((nxt.font_size or 0) - size) < 0.6 and nxt.bold == best.bold
-            if same and _paragraph_apart(last, nxt, size):
-                break  # a paragraph of its own in the title's type (a form's bold fields), not a wrapped line
-            subtitle = (
-                bool(nxt.font_size and nxt.bold and best.bold)
-                and (nxt.font_size or 0) >= size * _SUBTITLE_RATIO
-            )
-            if (
-                n_parts >= 4
-                or not _is_candidate(nxt)
-                or not (same or subtitle)
-                or _SECTION_START.match(nxt.text)
-            ):
-                break
-            # a wrapped line continues the title; a smaller bold line is its subtitle
-            title = _join_title([title, nxt.text], " " if same else ": ")
-            last = nxt
-        if len(title) >= 8 and not re.match(r"^\d+\.?\s", title):
-            return title
-    before_body = []
-    for b in candidates:
-        if re.match(r"^\d+\.?\s", b.text) and (b.kind == BlockKind.HEADING or b.bold):
-            break  # reached the numbered sections: what is above them is the cover
-        before_body.append(b)
-    short = [b for b in before_body if len(b.text) <= 200]
-    preferred = [b for b in short if b.kind == BlockKind.HEADING or b.bold]
-    pick = (preferred or short)[:1]
-    return _join_title([pick[0].text]) if pick else ""
-
-
-def _paragraph_apart(prev: Block, nxt: Block, size: float) -> bool:
-    """Two blocks of the same type stand more than a line apart on the page: separate paragraphs
-    (a title and the lines under it), not the wrapped lines of one title. Only a PDF knows this."""
-    a, b = prev.provenance, nxt.provenance
-    if not (a.bbox and b.bbox and a.page and a.page == b.page and size):
-        return False
-    return b.bbox[1] - a.bbox[3] > 1.5 * size
-
-
-def _join_title(parts: list[str], sep: str = " ") -> str:
-    title = ""
-    for p in parts:
-        p = p.strip()
-        if not title:
-            title = p
-        elif title.endswith(("-", "–")) and not title.endswith((" -", " –")):
-            title += p
-        else:
-            title += sep + p
-    return re.sub(r"\s+", " ", title).strip()
-
-
-def event_name(text: str) -> str:
-    """'the 9th Uganda Evaluation Week (UEW)' -> 'The 9th Uganda Evaluation Week'."""
-    m = _EVENT_NAME.search(text)
-    if not m:
-        return ""
-    ordinal = (m.group("ord") or "").strip()
-    return " ".join(x for x in ("The" if ordinal else "", ordinal, m.group("name").strip()) if x)
-
-
-_BRACKETED_DATE = re.compile(r"^\[\s*([^\[\]]{6,30}?)\s*\]$")
-_FRONT_PAGES, _FRONT_BLOCKS = 6, 150  # the front matter: cover, title page, notes, contents
-
-
-def find_issue_date(blocks: tuple[Block, ...]) -> str | None:
-    """The date of issue: a labelled date ('Distr.: General 2 December 2024', 'Date of publication:')."""
-    texts = [b.text for b in cover_blocks(blocks, 60)]
-    for i, text in enumerate(texts):
-        for d in find_dates(text) + find_month_years(text):
-            before = text[: d.pos]
-            if not before.strip() and i > 0:
-                before = texts[i - 1]
-            if _NOT_ISSUE.search(before.strip()) or re.search(r"report\s+date", before, re.I):
-                continue
-            if _ISSUE_LABEL.search(before.strip()):
-                return d.start
-    # '[1 May 2025]' standing alone at the head of the first text page: the date an Official
-    # Records volume (an annual report, a session report) prints as its date of issue.
-    for b in blocks[:_FRONT_BLOCKS]:
-        if b.page is not None and b.page > _FRONT_PAGES:
-            break
-        m = _BRACKETED_DATE.match(b.text.strip())
-        if m:
-            ds = find_dates(m.group(1))
-            if ds and ds[0].end in (None, ds[0].start):
-                return ds[0].start
-    # Whole-document labels, e.g. an evaluation matrix's 'Date of publication: December 2024.'
-    for b in blocks:
-        for row in b.text.split("\n") if b.kind == BlockKind.TABLE else [head(b.text)]:
-            m = re.search(r"date\s+of\s+(?:publication|issue)\s*:?\s*(.+)", row, re.I)
-            if m:
-                ds = find_dates(m.group(1)) + find_month_years(m.group(1))
-                if ds:
-                    return sorted(ds, key=lambda d: d.pos)[0].start
-    return None
-
-
-def find_cover_date(blocks: tuple[Block, ...]) -> str | None:
-    """An unlabelled date standing alone on the cover ('January, 2021' top right of a brief)."""
-    for b in cover_blocks(blocks, 25):
-        text = b.text.strip()
-        if len(text) > 40:
-            continue
-        ds = find_dates(text) + find_month_years(text)
-        if ds and _is_period(text, ds):
-            continue  # '27 April 2024–25 April 2025': a period (reported on, or met in), not an issue date
-        if ds and not re.match(r"^as\s+of\b", text, re.I):
-            return ds[0].start
-    return None
-
-
-def _is_period(text: str, ds: list) -> bool:
-    """A date range ('12 to 14 May 2009') or two dates joined by a dash or 'to'."""
-    ds = sorted(ds, key=lambda d: d.pos)
-    if ds[0].end not in (None, ds[0].start):
-        return True
-    if len(ds) < 2:
-        return False
-    between = text[ds[0].pos + len(ds[0].text) : ds[1].pos]
-    return bool(re.fullmatch(r"\s*(?:[-–—]|to|until|through)\s*", between, re.I))
-
-
-def find_meeting_dates(blocks: tuple[Block, ...], title: str) -> tuple[str | None, str | None]:
-    """The meeting's dates: the first date range or date on the cover that is not an issue date."""
-    cover = cover_blocks(blocks, 60)
-    for b in cover:
-        text = b.text
-        if re.match(r"^\s*(?:as\s+of|distr|date\s+of\s+publication|final\s+report\s+date)", text, re.I):
-            continue
-        for d in find_dates(text):
-            before = text[: d.pos]
-            if _ISSUE_LABEL.search(before.strip()) or _NOT_ISSUE.search(before.strip()):
-                continue
-            prev = cover[cover.index(b) - 1].text if cover.index(b) > 0 else ""
-            if not before.strip() and _label_awaits_date(prev):
-                continue
-            return d.start, d.end
-    # 'Tokyo, 25-27 February' with the year elsewhere on the cover
-    cover_text = "\n".join(b.text for b in cover)
-    year_m = re.search(r"\b(19|20)\d{2}\b", title + " " + cover_text)
-    m = re.search(
-        r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|"
-        r"October|November|December)\b(?!\s*,?\s*\d{4})",
-        cover_text,
-    )
-    if m and year_m:
-        from .dates import MONTHS
-
-        month = MONTHS[m.group(3).lower()]
-        y = int(year_m.group(0))
-        return iso(y, month, int(m.group(1))), iso(y, month, int(m.group(2)))
-    # A date stated in a 'Date:' line of the body (concept notes) or in running text.
-    for b in blocks[:200]:
-        m = re.search(r"\b(?:date|dates|when)\s*[:：]\s*(.+)", head(b.text), re.I)
-        if m:
-            ds = find_dates(m.group(1))
-            if ds:
-                return ds[0].start, ds[0].end
-    # 'The workshop will be held from 1 to 3 December 2025 in ...': the meeting's dates in a sentence.
-    for b in blocks[:200]:
-        for m in _HELD.finditer(head(b.text)):
-            ds = find_dates(m.group("rest"))
-            if ds and ds[0].pos == 0:
-                return ds[0].start, ds[0].end
-    return None, None
-
-
-_HELD = re.compile(
-    r"\b(?:(?:will\s+be|was|were|is|are|being)\s+(?:held|convened|organi[sz]ed)|will\s+take\s+place|took\s+place|"
-    r"takes\s+place)\s+(?:(?:in|at)\s+[^.,;]{1,60}?\s+)?(?:from|on|between)\s+(?P<rest>[^.;\n]{4,80})",
-    re.I,
-)
-
-
-def _label_awaits_date(prev: str) -> bool:
-    """The line before ends in an issue label ('Distr.: General') whose date is this line's: not
-    when that line carries its own date ('Distr.: General 1 October 2025')."""
-    prev = prev.strip()
-    if find_dates(prev) or find_month_years(prev):
-        return False
-    return bool(_ISSUE_LABEL.search(prev) or re.search(r"distr", prev, re.I))
-
-
-def find_event_dates_in_text(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
-    """'... on the 4th and half day of 5th of May 2026, ... to 8th of May 2026' -> the first day."""
-    rx = re.compile(
-        r"\b(?:on|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b[^.]{0,60}?\bof\s+(January|February|March|April|"
-        r"May|June|July|August|September|October|November|December)\s+(\d{4})",
-        re.I,
-    )
-    for b in blocks:
-        m = rx.search(head(b.text))
-        if m:
-            from .dates import MONTHS
-
-            return iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))), None
-    return None, None
-
-
-def extract_metadata(blocks: tuple[Block, ...]) -> Metadata:
+def extract_metadata(blocks: tuple[Block, ...], margins: tuple[str, ...] = ()) -> Metadata:
+    """Everything the cover tells. ``margins`` are the lines the extractor took off the first
+    page's margins as running heads (where a document's symbol is printed)."""
     meta = Metadata()
     cover = cover_blocks(blocks)
     cover_text = "\n".join(b.text for b in cover)
     meta.title = find_title(blocks)
-    sym = _SYMBOL.search("\n".join(b.text for b in cover[:6]))
-    if sym and "/" in sym.group(0) and re.search(r"\d", sym.group(0)):
-        meta.symbol = sym.group(0)
+    meta.symbol = find_symbol(cover, margins)
     meta.issued = find_issue_date(blocks)
     meta.meeting_start, meta.meeting_end = find_meeting_dates(blocks, meta.title)
+    meta.venue = find_venue(blocks)
     tz = _TZ.search(cover_text) or _TZ.search("\n".join(head(b.text) for b in blocks[:120]))
     if tz:
         meta.time_zone = tz.group(0).replace(" ", "")
@@ -387,11 +81,7 @@ def extract_metadata(blocks: tuple[Block, ...]) -> Metadata:
         meta.meeting_format = (
             (fm.group(1) if fm.re is not _FORMAT else fm.group(0)).strip().rstrip(".").lower()
         )
-    haystack = cover_text + " " + meta.title
-    for org in vocab.current().phrases("organisations", "names"):
-        if re.search(r"(?<![\w-])" + vocab.phrase_pattern(org) + r"(?![\w-])", haystack):
-            meta.organisation = org
-            break
+    meta.organisation = find_organisation(cover_text + "\n" + meta.title)
     name = event_name(meta.title) or event_name(cover_text)
     meta.meeting_name = name
     num = re.search(r"\b(\d+)(?:st|nd|rd|th)\b", name)
@@ -400,12 +90,364 @@ def extract_metadata(blocks: tuple[Block, ...]) -> Metadata:
     return meta
 
 
+def find_organisation(text: str) -> str:
+    """The first of the ``[organisations]`` names, in the list's order, that the cover or title
+    prints: the list runs from the most specific publisher to the broadest (a family of bodies
+    comes last, as a UN cover prints it above every body's name)."""
+    for org in vocab.current().phrases("organisations", "names"):
+        if re.search(r"(?<![\w-])" + vocab.phrase_pattern(org) + r"(?![\w-])", text):
+            return org
+    return ""
+
+
+def find_symbol(cover: list[Block], margins: tuple[str, ...] = ()) -> str:
+    """A document symbol ("DP/2025/6", "E/ICEF/2025/11") printed at the head of the cover."""
+    lines = list(margins) + [b.text for b in cover[:8] if b.kind != BlockKind.TABLE]
+    for line in lines:
+        for m in SYMBOL.finditer(line):
+            sym = m.group(0).rstrip(".")
+            if sym.count("/") >= 2 and re.search(r"\d", sym):
+                return sym
+    return ""
+
+
+def _meeting_rx() -> str:
+    return vocab.current().pattern("document", "meetings")
+
+
+def event_name(text: str) -> str:
+    """'the 9th Regional Evaluation Week (REW)' -> 'The 9th Regional Evaluation Week'."""
+    rx = re.compile(
+        r"\b(?:the\s+)?(?P<ord>\d+(?:st|nd|rd|th)\s+)?(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,7}(?i:"
+        + _meeting_rx()
+        + r"))\b"
+    )
+    m = rx.search(text)
+    if not m or not m.group("name")[-1:].isalpha() or not m.group("name").split()[-1][:1].isupper():
+        return ""
+    ordinal = (m.group("ord") or "").strip()
+    return " ".join(x for x in ("The" if ordinal else "", ordinal, m.group("name").strip()) if x)
+
+
+# ---------------------------------------------------------------- date of issue
+
+
+def _label_before(before: str, section: str, key: str, gap: int = 0) -> bool:
+    """The text before a date ends in a label of the list, with at most ``gap`` words after it."""
+    words = vocab.current().phrases(section, key)
+    if not words:
+        return False
+    alt = vocab.current().pattern(section, key)
+    tail = r"(?:\s+[^\s\d]+){0," + str(gap) + r"}" if gap else ""
+    return bool(
+        re.search(r"(?<![\w-])(?:" + alt + r")\.?\s*[:：]?" + tail + r"\s*[:：,.]?\s*$", before, re.I)
+    )
+
+
+def _is_issue_label(before: str) -> bool:
+    before = before.strip()
+    if _label_before(before, "document", "not_issue_labels", gap=2):
+        return False
+    return _label_before(before, "document", "issue_labels", gap=_LABEL_GAP)
+
+
+def _dates_in(text: str) -> list[DateSpan]:
+    return sorted(find_dates(text) + find_month_years(text), key=lambda d: d.pos)
+
+
+def find_issue_date(blocks: tuple[Block, ...]) -> str | None:
+    """The date of issue: a labelled date on the cover ('Distr.: General 2 December 2024'), a
+    bracketed date at the head of the front matter ('[1 May 2025]'), or a labelled date of the front
+    matter ('Copyright © Publisher February 2025', 'Approved for publication: November 2016')."""
+    texts = [b.text for b in cover_blocks(blocks, 60)]
+    for i, text in enumerate(texts):
+        for d in _dates_in(text):
+            if d.end not in (None, d.start):
+                continue  # a range: nothing is issued over several days ("Date de mission 7-11 Mars")
+            before = text[: d.pos]
+            if not before.strip() and i > 0:
+                before = texts[i - 1]
+            if _is_issue_label(before):
+                return d.start
+    front = front_blocks(blocks)
+    for b in front:
+        m = _BRACKETED_DATE.match(b.text.strip())
+        if m:
+            ds = find_dates(m.group(1))
+            if ds and ds[0].end in (None, ds[0].start):
+                return ds[0].start
+    for b in front:
+        for row in b.text.split("\n") if b.kind == BlockKind.TABLE else [head(b.text)]:
+            for d in _dates_in(row):
+                if (
+                    d.end in (None, d.start)
+                    and _is_issue_label(row[: d.pos])
+                    and not _label_before(row[: d.pos].strip(), "document", "date_labels")
+                ):
+                    return d.start
+    # whole-document labels, e.g. a response matrix's 'Date of publication: December 2024.'
+    rx = re.compile(r"date\s+of\s+(?:publication|issue)\s*:?\s*(.+)", re.I)
+    for b in blocks:
+        for row in b.text.split("\n") if b.kind == BlockKind.TABLE else [head(b.text)]:
+            m = rx.search(row)
+            if m:
+                ds = _dates_in(m.group(1))
+                if ds:
+                    return ds[0].start
+    return None
+
+
+def find_cover_date(blocks: tuple[Block, ...]) -> str | None:
+    """An unlabelled date standing alone on the cover ('January, 2021' top right of a brief)."""
+    for b in cover_blocks(blocks, 25):
+        text = b.text.strip()
+        ds = _dates_in(text)
+        if len(text) > 40:
+            # a short cover line that ends with a date: "Author, Role - City Mai 2022"
+            if len(text) > 100 or not ds or ds[-1].pos + len(ds[-1].text) != len(text.rstrip(". ")):
+                continue
+            ds = ds[-1:]
+            text = text[ds[0].pos :]
+            ds = _dates_in(text)
+        if ds and _is_period(text, ds):
+            continue  # '27 April 2024–25 April 2025': a period (reported on, or met in), not an issue date
+        if ds and not _label_before(text[: ds[0].pos].strip() or "-", "document", "not_issue_labels", gap=2):
+            return ds[0].start
+    return None
+
+
+def _is_period(text: str, ds: list[DateSpan]) -> bool:
+    """A date range ('12 to 14 May 2009') or two dates joined by a dash or 'to'."""
+    if ds[0].end not in (None, ds[0].start):
+        return True
+    if len(ds) < 2:
+        return False
+    between = text[ds[0].pos + len(ds[0].text) : ds[1].pos]
+    return bool(re.fullmatch(r"\s*(?:[-–—]|to|until|through)\s*", between, re.I))
+
+
+def _year_of_issue(blocks: tuple[Block, ...]) -> str | None:
+    """'Publisher • City, 2025': a year-only imprint on the cover or the title page."""
+    v = vocab.current()
+    names = v.phrases("organisations", "names") + v.phrases("document", "imprint_places")
+    if not names:
+        return None
+    alt = "|".join(vocab.phrase_pattern(n) for n in sorted(set(names), key=len, reverse=True))
+    rx = re.compile(r"^(?:(?:" + alt + r")\s*[•,·]?\s*){1,3},?\s*((?:19|20)\d{2})\s*$")
+    for b in front_blocks(blocks, pages=3, limit=80):
+        m = rx.match(b.text.strip())
+        if m:
+            return m.group(1)
+    return None
+
+
+# ---------------------------------------------------------------- meeting dates
+
+
+def find_meeting_dates(blocks: tuple[Block, ...], title: str) -> tuple[str | None, str | None]:
+    """The meeting's dates, by the strongest evidence: a labelled date ('Dates: ...', a 'Dates'
+    row of a key-value table), a date range on the cover, a sentence saying when the meeting is
+    held, any other date on the cover that is not an issue date, a day and month on the cover
+    with the year elsewhere, an ordinal date in running text."""
+    for strategy in (_labelled_dates, _cover_range, _held_sentence):
+        found = strategy(blocks)
+        if found[0]:
+            return found
+    found = _cover_date(blocks)
+    if found[0]:
+        return found
+    return _day_month_on_cover(blocks, title)
+
+
+def _labelled_dates(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
+    scan = blocks[:_SCAN_BLOCKS]
+    for label, value, _ in key_values(scan):
+        if is_label_cell(label, "document", "date_labels"):
+            ds = find_dates(value)
+            if ds:
+                return ds[0].start, ds[0].end
+    for b in scan:
+        if b.kind == BlockKind.TABLE:
+            continue
+        for line in head(b.text).split("\n"):
+            value = label_value(line, "document", "date_labels")
+            ds = find_dates(value) if value else []
+            if ds:
+                return ds[0].start, ds[0].end
+    return None, None
+
+
+def _cover_candidates(blocks: tuple[Block, ...]):
+    cover = cover_blocks(blocks, 60)
+    for i, b in enumerate(cover):
+        text = b.text
+        prev = cover[i - 1].text if i > 0 else ""
+        for d in find_dates(text):
+            before = text[: d.pos]
+            spans_days = bool(d.end and d.end != d.start)  # nothing is issued over several days
+            if not spans_days and (
+                _is_issue_label(before)
+                or _label_before(before.strip(), "document", "not_issue_labels", gap=2)
+            ):
+                continue
+            if not before.strip() and _label_awaits_date(prev):
+                continue
+            yield b, d
+
+
+def _cover_range(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
+    for _, d in _cover_candidates(blocks):
+        if d.end and d.end != d.start:
+            return d.start, d.end
+    return None, None
+
+
+def _cover_date(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
+    for _, d in _cover_candidates(blocks):
+        return d.start, d.end
+    return None, None
+
+
+_HELD = re.compile(
+    r"\b(?:(?:will\s+be|was|were|is|are|being)\s+(?:held|convened|organi[sz]ed|conducted)|will\s+take\s+place|"
+    r"took\s+place|takes\s+place)\s+(?:(?:in|at|over)\s+[^.,;]{1,60}?\s*,?\s+)?(?:from|on|between)\s+"
+    r"(?P<rest>[^.;\n]{4,80})",
+    re.I,
+)
+
+
+def _held_sentence(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
+    """'The workshop will be held from 1 to 3 December 2025 in ...': the meeting's dates in a sentence."""
+    for b in blocks[:_SCAN_BLOCKS]:
+        for m in _HELD.finditer(head(b.text)):
+            ds = find_dates(m.group("rest"))
+            if ds and ds[0].pos == 0:
+                return ds[0].start, ds[0].end
+    return None, None
+
+
+def _label_awaits_date(prev: str) -> bool:
+    """The line before ends in an issue label ('Distr.: General') whose date is this line's: not
+    when that line carries its own date ('Distr.: General 1 October 2025')."""
+    prev = prev.strip()
+    if find_dates(prev) or find_month_years(prev):
+        return False
+    return _is_issue_label(prev) or _label_before(prev + " General", "document", "issue_labels", gap=1)
+
+
+_MONTH_NAMES = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+def _day_month_on_cover(blocks: tuple[Block, ...], title: str) -> tuple[str | None, str | None]:
+    """'Tokyo, 25-27 February' with the year elsewhere on the cover; else an ordinal date in the
+    running text ('on the 4th ... of May 2026')."""
+    cover_text = "\n".join(b.text for b in cover_blocks(blocks, 60))
+    year_m = re.search(r"\b(19|20)\d{2}\b", title + " " + cover_text)
+    m = re.search(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\s+" + _MONTH_NAMES + r"\b(?!\s*,?\s*\d{4})", cover_text)
+    if m and year_m:
+        month = MONTHS[m.group(3).lower()]
+        y = int(year_m.group(0))
+        return iso(y, month, int(m.group(1))), iso(y, month, int(m.group(2)))
+    rx = re.compile(
+        r"\b(?:on|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b[^.]{0,60}?\bof\s+" + _MONTH_NAMES + r"\s+(\d{4})",
+        re.I,
+    )
+    for b in blocks:
+        m = rx.search(head(b.text))
+        if m:
+            return iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))), None
+    return None, None
+
+
+# ---------------------------------------------------------------- venue
+
+_VENUE_TAIL = re.compile(r"^\s*[,–—-]?\s*(?P<v>[A-Z][^\n;]{1,80}?)\s*\.?$")
+_HELD_IN = re.compile(
+    r"\b(?:held|convened|hosted|take\s+place|took\s+place|takes\s+place|organi[sz]ed)\s+(?:in|at)\s+"
+    r"(?P<v>[A-Z][\w'’.-]*(?:[ ,]+(?:[A-Z][\w'’.-]*|\([A-Z]+\)|of|the|and|de|du))*)",
+)
+
+
+def find_venue(blocks: tuple[Block, ...]) -> str:
+    """Where the meeting is held: a 'Venue:'/'Place:' label (in a line or a key-value table), the
+    place beside the meeting's dates on the cover ('21-25 October 2024, Bangkok, Thailand'), or
+    'held in X' in a sentence."""
+    scan = blocks[:_SCAN_BLOCKS]
+    for label, value, _ in key_values(scan):
+        if is_label_cell(label, "document", "venue_labels"):
+            return _clean_venue(value)
+    for b in scan:
+        if b.kind == BlockKind.TABLE:
+            continue
+        for line in head(b.text).split("\n"):
+            value = label_value(line, "document", "venue_labels")
+            if value:
+                return _clean_venue(value)
+    for b in cover_blocks(blocks, 60):
+        if b.kind == BlockKind.TABLE:
+            continue
+        for line in b.text.split("\n"):
+            venue = _venue_beside_date(line)
+            if venue:
+                return venue
+    for b in scan:
+        m = _HELD_IN.search(head(b.text))
+        if m:
+            return _clean_venue(m.group("v"))
+    return ""
+
+
+def _venue_beside_date(line: str) -> str:
+    ds = find_dates(line)
+    if not ds or len(line) > 160:
+        return ""
+    d = ds[0]
+    m = _VENUE_TAIL.match(line[d.pos + len(d.text) :])
+    if m and not find_dates(m.group("v")) and not _not_a_place(m.group("v")):
+        return _clean_venue(m.group("v"))
+    before = line[: d.pos].rstrip(" ,–—-(")
+    m = re.search(r"(?:^|[.;:]\s*)(?P<v>[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3})$", before)
+    if (
+        m
+        and before.endswith(m.group("v"))
+        and line[: d.pos].rstrip().endswith(",")
+        and not _not_a_place(m.group("v"))
+    ):
+        return _clean_venue(m.group("v"))
+    return ""
+
+
+def _not_a_place(text: str) -> bool:
+    """A meeting's name, a weekday, an issue label or a kind is no place."""
+    v = vocab.current()
+    words = v.phrases("document", "meetings") + v.phrases("document", "issue_labels")
+    rx = re.compile(r"(?<![\w-])(?:" + (v.pattern("document", "meetings") or "(?!x)x") + r")(?![\w-])", re.I)
+    if words and rx.search(text):
+        return True
+    if re.search(
+        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|item|agenda|page)\b", text, re.I
+    ):
+        return True
+    if is_furniture(text.strip()):
+        return True  # "Distr.: General 23 October 1998 English": a language of the masthead
+    return _label_before(text, "document", "issue_labels") or len(text.split()) > 10
+
+
+def _clean_venue(text: str) -> str:
+    text = text.strip().split("\n")[0]
+    for d in find_dates(text):
+        text = text.replace(d.text, " ")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.–—-")
+    return text[:120]
+
+
+# ---------------------------------------------------------------- the date rule
+
+
 def document_date(doc_type: DocType, meta: Metadata, blocks: tuple[Block, ...]) -> str | None:
     """SCHEMA.md's date rule: meeting documents take the first meeting day, others the date of issue."""
-    about_meeting = doc_type in (DocType.CONCEPT_NOTE, DocType.AGENDA)
-    if about_meeting:
-        start = meta.meeting_start or find_event_dates_in_text(blocks)[0]
-        return start or meta.issued or find_cover_date(blocks)
+    if doc_type in (DocType.CONCEPT_NOTE, DocType.AGENDA):
+        return meta.meeting_start or meta.issued or find_cover_date(blocks)
     return (
         meta.issued
         or find_cover_date(blocks)
@@ -414,15 +456,11 @@ def document_date(doc_type: DocType, meta: Metadata, blocks: tuple[Block, ...]) 
     )
 
 
-def _year_of_issue(blocks: tuple[Block, ...]) -> str | None:
-    """'United Nations • New York, 2025': a year-only imprint on the cover or the title page."""
-    for b in blocks[:80]:
-        if b.page is not None and b.page > 3:
-            break
-        m = re.search(
-            r"(?:United Nations|Geneva|New York|Vienna|Bangkok)\s*[•,·]?\s*(?:New York|Geneva)?,?\s*((?:19|20)\d{2})\s*$",
-            b.text.strip(),
-        )
-        if m:
-            return m.group(1)
-    return None
+_FUTURE = re.compile(
+    r"\b(?:will\s+be\s+(?:held|convened|organi[sz]ed|conducted)|will\s+take\s+place)\b", re.I
+)
+
+
+def announces_meeting(blocks: tuple[Block, ...]) -> bool:
+    """The document announces a meeting to come ('The workshop will be held ...')."""
+    return any(_FUTURE.search(head(b.text)) for b in blocks[:_SCAN_BLOCKS])

@@ -1,62 +1,216 @@
-"""Objectives of a meeting: the list under an 'Objectives' heading or lead-in sentence."""
+"""Objectives of a meeting: the items under an objectives heading, label or lead-in sentence, or in
+the objectives row of a key-value table.
+
+Strategies (``provenance.rule``), tried in order until one finds items:
+
+- ``objectives.section``: an objectives heading ("Objectives", "OBJECTIVES:", "3. Course goals")
+  or a label line standing alone ("Objectives:"): the list under it (after its lead-in sentence,
+  if it has one), whatever the bullet; without a list, its paragraphs. The list runs on across
+  page breaks, footnotes and running heads or footers; it ends at the next heading or running
+  paragraph.
+- ``objectives.table``: the value of an "Objectives" row of a key-value table, one objective per
+  bullet or paragraph.
+- ``objectives.lead_in``: a sentence ending in a colon that announces objectives ("The objectives
+  of the workshop are to:"), and the list after it.
+- ``objectives.label``: one "Objective: ..." field among the cover's fields.
+- ``objectives.purpose_section``: a purpose section ("III. Purpose of the seminar"): its numbered
+  paragraphs.
+
+Only meeting documents have objectives: an evaluation's "objectives of the evaluation" are its
+scope, so reports, responses and meeting reports get none. Words are ``[objectives]`` vocabulary.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..models import Block, BlockKind, DocType, Objective
-from .sections import SectionSpan, heading_matches
+from . import vocab
+from .cover import body_size, is_label_cell, key_values
+from .sections import SectionSpan, running_lines
 
-_LEAD_IN = re.compile(r"\bobjectives?\b[^.]{0,80}(?:are|is|include)?\s*(?:as follows)?\s*:\s*$", re.I)
-_STOP_HEADINGS = ("outcome", "output", "result", "deliverable", "publication", "participation", "participant")
+_NO_OBJECTIVES = (DocType.EVALUATION_REPORT, DocType.MANAGEMENT_RESPONSE, DocType.MEETING_REPORT)
+_HEADING_WORDS = 8  # an objectives heading is short
+_MAX_PARAGRAPHS = 4  # a section without a list gives at most this many paragraphs as objectives
+_PARAGRAPH_ITEM = 700  # characters: a longer paragraph is prose, not one objective
+_FOOTNOTE_RATIO = 0.92  # a paragraph in type this much smaller than the list's is a footnote
+_BULLETS = "•●○◦▪▫■□►▶➢➤⮚✓✔❖◆◇-–—*·"
+_INLINE_BULLET = re.compile(r"\s*[•●○◦▪▫■□►▶➢➤⮚✓✔❖◆◇]\s*")
+_FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§]+)\s*\S")
+_LABEL_FIELD = re.compile(r"(?:(?<=\s)|^)(?P<label>[A-Z][\w()/&-]*(?:\s+[\w()/&-]+){0,2})\s*:\s+")
 
 
-def find_objectives(spans: list[SectionSpan], doc_type: DocType) -> tuple[Objective, ...]:
-    """Objectives are a meeting's aims; evaluation reports' 'objectives of the review' are scope, not these."""
-    if doc_type in (DocType.EVALUATION_REPORT, DocType.MANAGEMENT_RESPONSE, DocType.MEETING_REPORT):
+def takes_objectives(doc_type: DocType) -> bool:
+    """Meeting documents have objectives; reports, responses and meeting reports do not."""
+    return doc_type not in _NO_OBJECTIVES
+
+
+def find_objectives(
+    spans: list[SectionSpan], doc_type: DocType, blocks: tuple[Block, ...] | list[Block] | None = None
+) -> tuple[Objective, ...]:
+    """The meeting's objectives (none for reports and responses)."""
+    if not takes_objectives(doc_type):
         return ()
+    return objectives_in(spans, blocks)
+
+
+def objectives_in(
+    spans: list[SectionSpan], blocks: tuple[Block, ...] | list[Block] | None = None
+) -> tuple[Objective, ...]:
+    """Objectives by the first strategy that finds any, whatever the document's type."""
+    if blocks is None:
+        blocks = [b for span in spans for b in ([span.heading] if span.heading else []) + span.blocks]
+    running = running_lines(blocks)
+    stream = [b for i, b in enumerate(blocks) if i not in running]
+    size = body_size(stream)
+    strategies = (
+        ("objectives.section", lambda: _under_openers(stream, size)),
+        ("objectives.table", lambda: _in_tables(stream)),
+        ("objectives.lead_in", lambda: _after_lead_ins(stream, size)),
+        ("objectives.label", lambda: _label_field(stream)),
+        ("objectives.purpose_section", lambda: _purpose_sections(spans)),
+    )
+    for rule, strategy in strategies:
+        found = _unique(strategy())
+        if found:
+            return tuple(Objective(o.text, o.provenance.by(rule), o.topics) for o in found)
+    return ()
+
+
+def _unique(found: Iterable[Objective]) -> list[Objective]:
+    """Each printed objective once: a strategy may reach the same block twice, but two list items
+    that happen to say the same thing are two objectives, as printed."""
+    out, seen = [], set()
+    for o in found:
+        text = re.sub(r"\s+", " ", o.text).strip()
+        p = o.provenance
+        key = (text.lower().rstrip(".;,"), p.page, p.block, p.table, p.row, p.line)
+        if text and key not in seen:
+            seen.add(key)
+            out.append(Objective(text, o.provenance, o.topics))
+    return out
+
+
+# ---------------------------------------------------------------- openers
+
+
+def _heading_rx() -> re.Pattern[str]:
+    return vocab.current().regex("objectives", "headings", r"(?<![\w-])(?:{})(?![\w-])")
+
+
+def _is_opener(b: Block) -> bool:
+    """An objectives heading, or a short label line standing alone ("Objectives:")."""
+    text = b.text.strip()
+    if not text or len(text.split()) > _HEADING_WORDS:
+        return False
+    if b.kind == BlockKind.HEADING:
+        return bool(_heading_rx().search(text))
+    if b.kind == BlockKind.PARAGRAPH and (b.bold or text.endswith(":")):
+        return bool(
+            vocab.current()
+            .regex("objectives", "headings", r"^\W*(?:[\dIVX]+\.?\s+)?(?:{})\s*[:.]?$")
+            .match(text)
+        )
+    return False
+
+
+def _under_openers(stream: list[Block], size: float | None) -> list[Objective]:
     found: list[Objective] = []
-    for span in spans:
-        if span.heading is None or not heading_matches(
-            span, "objective", "objectives", "aims", "purpose and objectives"
-        ):
+    for i, b in enumerate(stream):
+        if _is_opener(b):
+            found.extend(_collect(stream, i + 1, size, section=True))
+    return found
+
+
+def _lead_in_rx() -> re.Pattern[str]:
+    return vocab.current().regex("objectives", "lead_ins", r"(?<![\w-])(?:{})(?![\w-])")
+
+
+def _is_lead_in(b: Block, any_words: bool) -> bool:
+    """A sentence ending in a colon ("... participants will:", "as follows:") that introduces a
+    list; outside an objectives section it must speak of objectives."""
+    text = b.text.strip()
+    if b.kind != BlockKind.PARAGRAPH or not re.search(r"(?::|as\s+follows\.?)$", text):
+        return False
+    return any_words or bool(_lead_in_rx().search(text))
+
+
+def _after_lead_ins(stream: list[Block], size: float | None) -> list[Objective]:
+    found: list[Objective] = []
+    for i, b in enumerate(stream):
+        if _is_lead_in(b, any_words=False):
+            found.extend(_collect(stream, i + 1, size, section=False))
+    return found
+
+
+# ---------------------------------------------------------------- collecting a list
+
+
+def _is_footnote(b: Block, nxt: Block | None, list_size: float | None) -> bool:
+    """A footnote between the items: smaller type with a footnote mark, or the last block of its
+    page with a footnote mark."""
+    if b.kind != BlockKind.PARAGRAPH or not _FOOTNOTE_MARK.match(b.text.strip()):
+        return False
+    if b.font_size and list_size and b.font_size < list_size * _FOOTNOTE_RATIO:
+        return True
+    return bool(nxt and b.page is not None and nxt.page is not None and nxt.page > b.page)
+
+
+def _bullet_paragraph(text: str) -> list[str]:
+    """A paragraph whose items kept their bullets ("• a • b"): its items; else []."""
+    text = text.strip()
+    if not text or text[0] not in _BULLETS:
+        return []
+    parts = [p.strip() for p in _INLINE_BULLET.split(text.lstrip(_BULLETS + " "))]
+    return [p for p in parts if p]
+
+
+def _collect(stream: list[Block], start: int, size: float | None, section: bool) -> list[Objective]:
+    """The items that follow an opener or a lead-in: the list (after the last lead-in before it),
+    else, under a section opener, its paragraphs."""
+    items: list[Objective] = []
+    paragraphs: list[Block] = []
+    top: int | None = None
+    list_size: float | None = None
+    for j in range(start, len(stream)):
+        b = stream[j]
+        nxt = stream[j + 1] if j + 1 < len(stream) else None
+        if b.kind == BlockKind.HEADING:
+            break
+        if _is_footnote(b, nxt, list_size or size):
             continue
-        if any(heading_matches(span, w) for w in _STOP_HEADINGS):
+        if b.kind == BlockKind.LIST_ITEM:
+            if top is None:
+                top = b.level
+            if b.level == top:
+                items.extend(_split_run_in(b))
+                list_size = list_size or b.font_size
             continue
-        found.extend(_named("objectives.section", _items_in(span.blocks)))
-    if not found:
-        for span in spans:
-            found.extend(_named("objectives.lead_in", _items_after_lead_in(span.blocks)))
-    if not found:
-        # 'III. Purpose of the seminar' (UN guidelines for a meeting): the section's numbered
-        # paragraphs or list items state what the meeting is for, one objective each
-        for span in spans:
-            if span.heading is not None and _PURPOSE_HEADING.match(span.title):
-                found.extend(_named("objectives.purpose_section", _purpose_items(span.blocks)))
-    return tuple(found)
-
-
-def _named(rule: str, found: list[Objective]) -> list[Objective]:
-    return [Objective(o.text, o.provenance.by(rule), o.topics) for o in found]
-
-
-_PURPOSE_HEADING = re.compile(
-    r"^(?:purposes?|aims?)(?:\s+of\s+the\s+(?:meeting|seminar|workshop|conference|session|forum|"
-    r"consultation|dialogue|event|visit|mission))?\s*:?$",
-    re.I,
-)
-
-
-def _purpose_items(blocks: list[Block]) -> list[Objective]:
-    """Top-level list items (numbered paragraphs) of a purpose section, else its paragraphs."""
-    items = [
-        Objective(b.text, b.provenance) for b in blocks if b.kind == BlockKind.LIST_ITEM and b.level == 0
-    ]
+        if b.kind == BlockKind.TABLE:
+            if items:
+                break
+            continue
+        text = b.text.strip()
+        bullets = _bullet_paragraph(text)
+        if bullets:
+            items.extend(Objective(t, b.provenance) for t in bullets)
+            continue
+        if items and text[:1].islower():  # a wrapped line of the last item, set apart by the layout
+            last = items[-1]
+            items[-1] = Objective(f"{last.text} {text}", last.provenance)
+            continue
+        if items:
+            break
+        if _is_lead_in(b, any_words=section):
+            paragraphs = []  # the list comes after the lead-in; what was before it is prose
+            continue
+        paragraphs.append(b)
     if items:
         return items
-    return [
-        Objective(b.text, b.provenance) for b in blocks if b.kind == BlockKind.PARAGRAPH and b.text.strip()
-    ]
+    if section and 0 < len(paragraphs) <= _MAX_PARAGRAPHS:
+        return [Objective(p.text, p.provenance) for p in paragraphs if len(p.text) <= _PARAGRAPH_ITEM]
+    return []
 
 
 def _split_run_in(b: Block) -> list[Objective]:
@@ -81,36 +235,78 @@ def _split_run_in(b: Block) -> list[Objective]:
     return [Objective(t, b.provenance) for t in parts if t]
 
 
-def _items_in(blocks: list[Block]) -> list[Objective]:
-    """Prefer the list after a lead-in sentence; else every top-level list item of the section."""
-    after = _items_after_lead_in(blocks)
-    if after:
-        return after
-    return [o for b in blocks if b.kind == BlockKind.LIST_ITEM and b.level == 0 for o in _split_run_in(b)]
+# ---------------------------------------------------------------- tables and fields
 
 
-def _items_after_lead_in(blocks: list[Block]) -> list[Objective]:
-    out: list[Objective] = []
-    collecting = False
-    for b in blocks:
-        if b.kind == BlockKind.PARAGRAPH and _LEAD_IN.search(b.text):
-            collecting, out = True, []
+def _in_tables(stream: list[Block]) -> list[Objective]:
+    """'Objectives | • To build ... • To promote ...' in a key-value table: one objective per bullet
+    line (a line without a bullet continues the one before), or per line when none has a bullet."""
+    found: list[Objective] = []
+    for label, value, table in key_values(stream):
+        if not is_label_cell(label, "objectives", "table_labels"):
             continue
-        if collecting:
-            if b.kind == BlockKind.LIST_ITEM:
-                if b.level == 0:
-                    out.extend(_split_run_in(b))
-                continue
-            if out:
-                break
-    return out
+        lines = [ln.strip() for ln in value.split("\n") if ln.strip()]
+        bulleted = [ln[:1] in _BULLETS for ln in lines]
+        texts: list[str] = []
+        for ln, has_bullet in zip(lines, bulleted, strict=True):
+            if any(bulleted) and not has_bullet and texts:
+                texts[-1] += " " + ln
+            else:
+                texts.append(ln.lstrip(_BULLETS + " ").strip())
+        found.extend(Objective(t, table.provenance) for t in texts if t)
+    return found
+
+
+def _label_field(stream: list[Block]) -> list[Objective]:
+    """One 'Objective: ...' field among the fields of the cover ('Venue: ... Date: ... Objective: ...').
+    Several such fields are session descriptions of a programme, not the meeting's objective."""
+    rx = vocab.current().regex("objectives", "table_labels", r"^(?:{})$")
+    found: list[Objective] = []
+    for b in stream[:40]:
+        if b.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            continue
+        fields = list(_LABEL_FIELD.finditer(b.text))
+        for k, m in enumerate(fields):
+            words = m.group("label").split()
+            # "... August 2025 Objective: ...": the label is the field name at the end of the words
+            if any(rx.match(" ".join(words[i:])) for i in range(len(words))):
+                end = fields[k + 1].start() if k + 1 < len(fields) else len(b.text)
+                value = b.text[m.end() : end].strip()
+                if value:
+                    found.append(Objective(value, b.provenance))
+    return found if len(found) == 1 else []
+
+
+_PURPOSE_HEADING = re.compile(
+    r"^(?:purposes?|aims?)(?:\s+of\s+the\s+(?:meeting|seminar|workshop|conference|session|forum|"
+    r"consultation|dialogue|event|visit|mission))?\s*:?$",
+    re.I,
+)
+
+
+def _purpose_sections(spans: list[SectionSpan]) -> list[Objective]:
+    """'III. Purpose of the seminar': the section's top-level list items (numbered paragraphs),
+    else its paragraphs, state what the meeting is for, one objective each."""
+    found: list[Objective] = []
+    for span in spans:
+        if span.heading is None or not _PURPOSE_HEADING.match(span.title):
+            continue
+        items = [
+            Objective(b.text, b.provenance)
+            for b in span.blocks
+            if b.kind == BlockKind.LIST_ITEM and b.level == 0
+        ]
+        found.extend(
+            items
+            or [
+                Objective(b.text, b.provenance)
+                for b in span.blocks
+                if b.kind == BlockKind.PARAGRAPH and b.text.strip()
+            ]
+        )
+    return found
 
 
 def has_objectives_section(spans: list[SectionSpan]) -> bool:
-    """An 'Objectives' heading with items under it: a concept-note cue for classification."""
-    return any(
-        span.heading is not None
-        and heading_matches(span, "objective", "objectives")
-        and any(b.kind == BlockKind.LIST_ITEM for b in span.blocks)
-        for span in spans
-    )
+    """Kept for callers of the earlier interface: an objectives heading with a list under it."""
+    return bool(objectives_in(spans))

@@ -6,11 +6,22 @@ recommendations one way, and mixing strategies is how running text turns into fa
 
 1. annex tables "No. and actor(s) | Recommendation" (``recs_tables``);
 2. lettered groups "Evaluation recommendation A - ..." with numbering restarting per group (``recs_lists``);
-3. labels "Recommendation 3." / "Evaluation recommendation # 4:" / boxed "Recommendation N" (``recs_labelled``);
-4. matrices with a "Recommendation" column (``recs_tables``);
-5. numbered items under a "Recommendations" heading (``recs_lists``).
+3. recommendations quoted as reported speech "In paragraph 96, the Board recommended that the Fund ..."
+   (``recs_reported``);
+4. labels "Recommendation 3." / "Evaluation recommendation # 4:" / boxed "Recommendation N" (``recs_labelled``);
+5. matrices with a "Recommendation" column (``recs_tables``);
+6. numbered items in a recommendations region: under a heading in the field of "recommend"
+   ("KEY-RECOMMENDATIONS", "What the evaluation recommends"), up to the next heading printed as
+   large (``recs_regions``, ``recs_lists``), numbered in any style of the shared grammar
+   (``numbering``);
+7. items numbered by graphic digits in such a region (``recs_graphic``).
 
-Repeats (an executive summary restating the body) are merged by number, keeping the fuller text.
+A list whose numbering is not consecutive still gives its records, and a warning naming the page
+(``find_recommendations_with_warnings``).
+
+Repeats (an executive summary restating the body, a box restating the chapter with the management
+response) are merged by number, keeping the formal statement: the one that carries the management
+response, else the fuller text.
 Addressees printed in a bracket at the end of the wording ("... outcomes. (Addressed to: Programme
 Unit)") are split off the text into the record's actors, whichever strategy found it. Labelled
 recommendations that print no addressees take them from a table listing the same recommendations
@@ -20,36 +31,58 @@ with an "Addressed to" column, matched by number and wording; that table adds no
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from ..models import Block, Recommendation
+from . import vocab
 from .addressees import raw_actors, split_trailing_addressees
-from .recs_common import linearize, quality
+from .recs_common import linearize, plausible_text, quality
+from .recs_graphic import from_graphic_digits
 from .recs_labelled import from_labels
-from .recs_lists import from_groups, from_lists
-from .recs_tables import from_column_tables, from_label_tables
+from .recs_lists import from_groups, from_lists, same_wording
+from .recs_regions import find_regions
+from .recs_reported import from_reported
+from .recs_tables import from_column_tables, from_label_tables, from_region_tables
 
 
 def find_recommendations(blocks: tuple[Block, ...]) -> tuple[Recommendation, ...]:
+    return find_recommendations_with_warnings(blocks)[0]
+
+
+def find_recommendations_with_warnings(
+    blocks: tuple[Block, ...],
+) -> tuple[tuple[Recommendation, ...], tuple[str, ...]]:
+    """The recommendations of a block stream, and warnings about what looked wrong in it."""
     blocks = tuple(blocks)
+    warnings: list[str] = []
     recs = _named("recommendations.label_table", from_label_tables(blocks))
     if not recs:
         units = linearize(blocks)
-        labelled = _named("recommendations.lettered_groups", from_groups(units, blocks)) or _named(
-            "recommendations.labels", from_labels(units, blocks)
+        labelled = (
+            _named("recommendations.lettered_groups", from_groups(units, blocks))
+            or _named("recommendations.reported", from_reported(units))
+            or _named("recommendations.labels", from_labels(units, blocks))
         )
         if labelled:
             listed = from_column_tables(blocks)
-            return tuple(_dedupe(_listed_actors([_trailing_addressees(r) for r in labelled], listed)))
-        recs = _named("recommendations.column_table", from_column_tables(blocks)) or _named(
-            "recommendations.heading_list", from_lists(units)
-        )
-    return tuple(_dedupe([_trailing_addressees(r) for r in recs]))
+            recs = _listed_actors([_trailing_addressees(_trailing_status(r)) for r in labelled], listed)
+            return tuple(_dedupe(recs)), ()
+        recs = _named("recommendations.column_table", from_column_tables(blocks))
+        regions = find_regions(units) if not recs else []
+        if not recs:
+            listed, warnings = from_lists(units, blocks, regions)
+            recs = _named("recommendations.region_list", listed)
+        if not recs:
+            spans = [(units[r.start].block, units[r.end - 1].block + 1) for r in regions if r.end > r.start]
+            recs = _named("recommendations.region_table", from_region_tables(blocks, spans))
+        if not recs:
+            recs = _named("recommendations.graphic_digits", from_graphic_digits(units, regions))
+    return tuple(_dedupe([_trailing_addressees(_trailing_status(r)) for r in recs])), tuple(warnings)
 
 
 def _named(rule: str, recs: list[Recommendation]) -> list[Recommendation]:
-    """The records of one strategy, each naming it in its provenance."""
-    return [dataclasses.replace(r, provenance=r.provenance.by(rule)) for r in recs]
+    """The records of one strategy, each naming it in its provenance (a record that names a more
+    particular strategy of its own keeps that name)."""
+    return [dataclasses.replace(r, provenance=r.provenance.by(r.provenance.rule or rule)) for r in recs]
 
 
 def _listed_actors(recs: list[Recommendation], listed: list[Recommendation]) -> list[Recommendation]:
@@ -60,7 +93,7 @@ def _listed_actors(recs: list[Recommendation], listed: list[Recommendation]) -> 
     for rec in recs:
         if not rec.actors_raw:
             donor = next(
-                (d for d in donors if d.number == rec.number and _same_wording(d.text, rec.text)), None
+                (d for d in donors if d.number == rec.number and same_wording(d.text, rec.text)), None
             )
             if donor is not None:
                 rec = dataclasses.replace(rec, actors_raw=donor.actors_raw, actors=donor.actors)
@@ -68,11 +101,18 @@ def _listed_actors(recs: list[Recommendation], listed: list[Recommendation]) -> 
     return out
 
 
-def _same_wording(a: str, b: str) -> bool:
-    """Whether two texts word the same recommendation (most words of the shorter are in the longer)."""
-    wa, wb = (set(re.findall(r"[a-z]{3,}", t.lower())) for t in (a, b))
-    small = min(wa, wb, key=len)
-    return bool(small) and len(wa & wb) >= 0.6 * len(small)
+_MAX_STATUS_WORDS = 30
+
+
+def _trailing_status(rec: Recommendation) -> Recommendation:
+    """The wording without a closing status sentence ("... in the process. Completed to planned
+    scope in 2023."; ``[recommendations] status_leads``)."""
+    rx = vocab.current().regex("recommendations", "status_leads", r"(?<=[.!?;])\s+(?=(?:{})\b)")
+    for m in rx.finditer(rec.text):
+        head, tail = rec.text[: m.start()], rec.text[m.end() :]
+        if len(tail.split()) <= _MAX_STATUS_WORDS and plausible_text(head):
+            return dataclasses.replace(rec, text=head)
+    return rec
 
 
 def _trailing_addressees(rec: Recommendation) -> Recommendation:
@@ -98,7 +138,7 @@ def _dedupe(recs: list[Recommendation]) -> list[Recommendation]:
     out = []
     for number in order:
         group = by_number[number]
-        best = max(group, key=lambda r: quality(r.text))
+        best = max(group, key=_formality)
         if not best.text:
             continue
         title = best.title or next((r.title for r in group if r.title), "")
@@ -112,3 +152,9 @@ def _dedupe(recs: list[Recommendation]) -> list[Recommendation]:
                 best = dataclasses.replace(best, management_response=mr)
         out.append(dataclasses.replace(best, title=title))
     return out
+
+
+def _formality(rec: Recommendation) -> tuple[bool, float]:
+    """Which of a recommendation's repeats is its formal statement: the one the management
+    response answers, else the fullest wording."""
+    return (rec.management_response is not None and bool(rec.text), quality(rec.text))

@@ -8,12 +8,12 @@ mixture of both, which is what real management-response matrices look like after
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 
 from ..models import Block, BlockKind, ManagementResponse, Provenance
 from ..textutil import join_lines
+from .addressees import addressee_phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ class Unit:
     row: int | None = None
     col: int | None = None
     gap: bool = False  # a blank line precedes this line inside its cell (a new paragraph)
+    size: float | None = None  # type size of the source block, where the format gives it
 
     @property
     def full(self) -> str:
@@ -60,7 +61,7 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
         if b.kind == BlockKind.TABLE:
             for r, row in enumerate(b.rows):
                 for c, cell in enumerate(row):
-                    prov = dataclasses.replace(b.provenance, row=r)
+                    prov = b.row_provenance(r)
                     gap = False
                     for line in cell.text.replace("\r", "\n").split("\n"):
                         line = line.strip()
@@ -79,6 +80,7 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
                                 row=r,
                                 col=c,
                                 gap=gap,
+                                size=b.font_size,
                             )
                         )
                         gap = False
@@ -99,6 +101,7 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
                     bold=b.bold,
                     level=b.level,
                     block=i,
+                    size=b.font_size,
                 )
             )
     return units
@@ -147,7 +150,6 @@ _READS = re.compile(
     r"^(?:reads\s+as\s+follows|reads|states|is\s+as\s+follows)\s*:?\s*(?P<rest>.*)$", re.I | re.S
 )
 _PARA_NUM = re.compile(r"^\(?\d{1,3}[.)]\s+")
-_FOR = re.compile(r"^(?:for|to|addressed\s+to)\s*:?\s+\S", re.I)
 # A bracket after a label holds its addressees when it reads as names ("(the Executive Secretary and
 # the programme secretariat)", "(For SOM)"); ranks, results, areas and cross-references are qualifiers.
 _BRACKET_ACTORS = re.compile(r"^(?:(?:for|to)\s*:?\s+)?(?-i:[A-Z])[^:;\d]*$", re.I)
@@ -216,7 +218,7 @@ def match_label(unit: Unit) -> Label | None:
         return None  # "Recommendation 2 was accepted ...", "Recommendation 1 accepted: ..."
     if sep == ")":
         return None
-    if _FOR.match(rest) and len(rest.split()) <= 14 and not re.search(r"[.;]\s+\S", rest):
+    if addressee_phrase(rest) and len(rest.split()) <= 14 and not re.search(r"[.;]\s+\S", rest):
         return Label(label, number, "", actors=join_lines(rest))
     return Label(label, number, rest)
 

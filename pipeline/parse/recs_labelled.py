@@ -161,8 +161,9 @@ def _body(
             and not u.bold
             and u.kind != "cell"
             and pieces[-1].rstrip().endswith((".", "!", "?"))
+            and not _response_follows(units, j, end, starts)
         ):
-            break  # the box was bold, this is not
+            break  # the box was bold, this is not (and no response closes the box further on)
         if (
             lab.actors
             and not pieces
@@ -181,6 +182,20 @@ def _body(
             break
         j += 1
     return pieces, title, j, extra_actors
+
+
+def _response_follows(units: list[Unit], j: int, end: int, starts: set[int], window: int = 4) -> bool:
+    """Whether a management response field comes within a few paragraphs of unit j, before any
+    heading, label or numbered paragraph: the box's statement runs on to it."""
+    for k in range(j, min(end, j + window)):
+        u = units[k]
+        if k in starts or paragraph_number(u) is not None:
+            return False
+        if starts_field(units, k):
+            return bool(MR_MARK.match(u.text))
+        if u.kind == "heading":
+            return False
+    return False
 
 
 def _section_heading(u: Unit) -> bool:

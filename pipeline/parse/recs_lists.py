@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..models import Block, ManagementResponse, Recommendation
 from ..textutil import join_lines
 from .addressees import clean_addressee_line, join_addressee_lines, raw_actors
+from .numbering import Marker, follows, parse_marker, split_leading, top_level_run
 from .recs_common import (
     ACTORS_MARK,
     MR_MARK,
@@ -26,19 +27,12 @@ from .recs_common import (
     wording,
 )
 from .recs_labelled import ACTION_HEAD, filled_cells, key_actions
+from .recs_regions import Region, find_regions, first_lead, lead_in_actors
 
 _GROUP_HEAD = re.compile(
     r"^(?i:(?:evaluation\s+)?recommendations?)\s+(?P<g>[A-Z])\s*[-\u2013\u2014:.]\s*(?P<title>\S.*)$", re.S
 )
 _LETTER_GROUP = re.compile(r"^(?P<g>[A-Z])\s*[-\u2013\u2014.:]\s+(?P<title>[A-Z][^a-z]{3,90})$", re.S)
-_REC_HEAD = re.compile(
-    r"^(?:(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[A-H])[.)]?\s+)?"
-    r"(?:key\s+|main\s+|major\s+|summary\s+of\s+(?:the\s+)?|list\s+of\s+)?recommendations"
-    r"(?:\s+of\s+the\s+(?:evaluation|review|report|evaluators?))?\s*:?$",
-    re.I,
-)
-_TOP = re.compile(r"^(?P<n>\d{1,2})[.)]$")
-_TOP_TEXT = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<rest>\S.*)$", re.S)
 _SUB_TEXT = re.compile(r"^(?:\(?[a-z]{1,4}[.)]|\(\w{1,4}\))\s+\S")
 _TOC_LINE = re.compile(r"(?:\.\s?){3,}\s*\d*\s*$|\u2026\s*\d*\s*$|[A-Za-z]\s+\d{1,3}$")
 _GROUP_MR = re.compile(
@@ -77,38 +71,246 @@ def from_groups(units: list[Unit], blocks: tuple[Block, ...] = ()) -> list[Recom
     return _walk(units, heads[0], strict_groups=True, blocks=blocks)
 
 
-def from_lists(units: list[Unit]) -> list[Recommendation]:
-    """Numbered items under a 'Recommendations' heading; the longest such list wins."""
-    best: list[Recommendation] = []
-    for i, u in enumerate(units):
-        if u.kind == "list_item" or len(u.text) > 80 or not _REC_HEAD.match(join_lines(u.full)):
+def from_lists(
+    units: list[Unit], blocks: tuple[Block, ...] = (), regions: list[Region] | None = None
+) -> tuple[list[Recommendation], list[str]]:
+    """Numbered items in the recommendations regions of the stream (``recs_regions``).
+
+    Each region's numbering is read with the shared grammar (``numbering``): the outermost list
+    is the run of markers shaped like the first one ("1." ... "7.", "(a)" ... "(f)", "A." ...), and
+    other markers are sub-points that stay in their item. A gap or a repeat in that numbering keeps
+    the records and gives a warning naming the page. Lists of several regions are combined when
+    their numbers do not overlap; where they overlap (a summary restating the chapter), the
+    longer list wins, and the others add only their repeats of its items.
+    """
+    found: list[tuple[Region, list[Recommendation], list[str]]] = []
+    for region in find_regions(units) if regions is None else regions:
+        recs, warnings = _region_list(units, region, blocks)
+        if recs:
+            found.append((region, recs, warnings))
+    return choose_lists(_qualify_by_sections(units, found))
+
+
+def _qualify_by_sections(
+    units: list[Unit], found: list[tuple[Region, list[Recommendation], list[str]]]
+) -> list[tuple[Region, list[Recommendation], list[str]]]:
+    """Lists whose numbering restarts in each lettered section ("A. Mandate" (a) (b), "B.
+    Governance" (a) (b)): numbers qualified by the section's letter ("A.a", "B.b"), so the lists
+    add up instead of one replacing the others. Only where every list stands in its own section
+    and the letters run in order."""
+    if len(found) < 2:
+        return found
+    numbers = [{r.number for r in recs} for _, recs, _ in found]
+    if not any(numbers[k] & numbers[m] for k in range(len(found)) for m in range(k)):
+        return found
+    sections = [_section_letter(units, region.start) for region, _, _ in found]
+    letters = [sec[0] for sec in sections if sec is not None]
+    if len(letters) != len(found) or any(b <= a for a, b in zip(letters, letters[1:], strict=False)):
+        return found
+    out = []
+    for (region, recs, warnings), (letter, title) in zip(found, sections, strict=True):  # type: ignore[misc]
+        qualified = [
+            dataclasses.replace(
+                r,
+                number=f"{letter}.{r.number}",
+                label=f"Recommendation {letter}.{r.number}",
+                group=r.group or f"{letter} - {title}",
+            )
+            for r in recs
+        ]
+        out.append((region, qualified, warnings))
+    return out
+
+
+def _section_letter(units: list[Unit], i: int) -> tuple[str, str] | None:
+    """The letter and title of the lettered heading ("B. Governance and management") that unit i
+    stands under, or None."""
+    for j in range(i - 1, -1, -1):
+        u = units[j]
+        if u.kind != "heading" or is_furniture(u):
             continue
-        recs = _walk(units, i + 1, strict_groups=False)
-        if len(recs) >= len(best) and recs:
-            best = recs
-    return best
+        marker = unit_marker(u)
+        if marker is None:
+            continue
+        if marker.level == 1 and re.fullmatch(r"[A-Z]", marker.tokens[0]) and marker.frame in ("{}.", "{})"):
+            lead = split_leading(join_lines(u.text))
+            return marker.tokens[0], lead[1] if lead else join_lines(u.text)
+        return None
+    return None
+
+
+def choose_lists(
+    found: list[tuple[Region, list[Recommendation], list[str]]],
+) -> tuple[list[Recommendation], list[str]]:
+    """The lists of several regions, as one: see ``from_lists``."""
+    if not found:
+        return [], []
+    ranked = sorted(found, key=lambda f: (-len(f[1]), f[0].summary, f[0].start))
+    region, out, warnings = ranked[0]
+    out, warnings = list(out), list(warnings)
+    for _, recs, more in ranked[1:]:
+        by_number = {r.number: r for r in out}
+        repeats = sum(any(same_wording(r.text, o.text) for o in out) for r in recs)
+        if repeats * 2 >= len(recs):
+            # a restatement (a summary of the chapter): its items add nothing, but where it numbers
+            # them alike they join their repeats, so the formal statement can be chosen
+            out += [
+                r for r in recs if r.number in by_number and same_wording(by_number[r.number].text, r.text)
+            ]
+        elif not {r.number for r in recs} & set(by_number):
+            out += recs  # another part of the same list, numbered on
+            warnings += more
+    return out, warnings
+
+
+def same_wording(a: str, b: str) -> bool:
+    """Whether two texts word the same recommendation (most words of the shorter are in the longer)."""
+    wa, wb = (set(re.findall(r"[a-z]{3,}", t.lower())) for t in (a, b))
+    small = min(wa, wb, key=len)
+    return bool(small) and len(wa & wb) >= 0.6 * len(small)
+
+
+def unit_marker(u: Unit) -> Marker | None:
+    """The number a unit is printed with (its list marker, or a leading number in its text);
+    None for bullets, nested list levels, table cells and unnumbered text."""
+    if u.kind == "cell" or u.level > 0 and u.kind == "list_item":
+        return None
+    if u.marker:
+        return parse_marker(u.marker)
+    lead = split_leading(u.text)
+    return lead[0] if lead else None
+
+
+def _region_list(
+    units: list[Unit], region: Region, blocks: tuple[Block, ...]
+) -> tuple[list[Recommendation], list[str]]:
+    start, end = region.start + 1, region.end
+    markers = [unit_marker(units[j]) for j in range(start, end)]
+    run, breaks = top_level_run(markers)
+    first = markers[run[0]] if run else None
+    if first is None or not first.is_first():
+        return _region_bullets(units, region), []  # a list opens with 1 (a, A, i)
+    if any(m is not None and m.shape() == first.shape() for m in markers[: run[0]]):
+        return (
+            [],
+            [],
+        )  # "7. The Committee recommends ... :" then "1." ... "5.": clauses inside a numbered paragraph
+    own = unit_marker(units[region.start])
+    if own is not None and follows(own, first) == "next":
+        return [], []  # "3. Provide recommendations on ..." then "4.", "5.": siblings of the heading
+    items = {start + k: markers[k] for k in run}
+    lead, lead_at = first_lead(units, region, min(items))
+    recs = _walk(units, start, strict_groups=False, blocks=blocks, starts=items, end=end, lead=lead)
+    restarts = {b.index for b in breaks if b.found in ("1", "a", "A", "i", "I")}
+    warnings = []
+    for b in breaks:
+        if b.index in restarts and any(r.group for r in recs):
+            continue  # numbering restarts in each lettered group: qualified numbers, not a fault
+        page = units[start + b.index].provenance.page
+        where = f" on page {page}" if page is not None else ""
+        warnings.append(
+            f"recommendations: the list under {region.heading[:60]!r} goes from {b.expected!r} "
+            f"to {b.found!r}{where} (numbering is not consecutive; records kept as printed)"
+        )
+    return recs, warnings
+
+
+def _bullet(u: Unit) -> str:
+    """The glyph of a top-level bulleted item ("" for anything else)."""
+    if u.kind != "list_item" or u.level > 0 or not u.marker or parse_marker(u.marker) is not None:
+        return ""
+    return u.marker.strip()
+
+
+def _region_bullets(units: list[Unit], region: Region) -> list[Recommendation]:
+    """A region whose recommendations are printed as one bulleted list: each bullet is one,
+    numbered 1, 2, 3 ... in reading order (the document prints no numbers to keep). Sub-bullets
+    and wrapped lines stay with their item; the list ends at the first line that is neither."""
+    items: list[list[Unit]] = []
+    glyph = ""
+    before = 0
+    lead, _ = first_lead(units, region, region.end)
+    for j in range(region.start + 1, region.end):
+        u = units[j]
+        if u.kind == "cell" or is_furniture(u):
+            if items:
+                break
+            continue
+        mark = _bullet(u)
+        if mark and (not glyph or mark == glyph):
+            glyph = mark
+            items.append([u])
+            continue
+        if not items:
+            before += 1
+            if before > 3 or u.kind == "list_item":
+                return []  # the region opens with something else than a bulleted list
+            continue
+        last = items[-1][-1].text.rstrip()
+        nested = u.kind == "list_item" and u.level > 0
+        wrapped = u.kind == "paragraph" and (
+            u.text[:1].islower() or not last.endswith((".", "!", "?", ":", ";"))
+        )
+        if nested or wrapped:
+            items[-1].append(u)
+            continue
+        break
+    if len(items) < 2:
+        return []
+    out = []
+    for n, group in enumerate(items, 1):
+        text = assemble([wording(x) for x in group])
+        if not plausible_text(text):
+            return []
+        out.append(
+            Recommendation(
+                number=str(n),
+                text=text,
+                provenance=group[0].provenance.by("recommendations.region_bullets"),
+                label=f"Recommendation {n}",
+                actors_raw=lead,
+                actors=raw_actors(lead),
+            )
+        )
+    return out
 
 
 def _top_number(u: Unit) -> tuple[str, str] | None:
+    """A top-level arabic number ("3." marker, "3. Text", or "3." alone) for lettered-group matrices."""
     if u.marker:
-        m = _TOP.match(u.marker)
-        return (m.group("n"), u.text) if m and u.level == 0 else None
-    m = _TOP_TEXT.match(u.text)
-    if m:
-        return m.group("n"), m.group("rest")
-    m = _TOP.match(u.text.strip())
-    return (m.group("n"), "") if m else None
+        m = parse_marker(u.marker) if u.level == 0 else None
+        alone = None
+    else:
+        alone = parse_marker(u.text)
+        lead = split_leading(u.text)
+        m = alone or (lead[0] if lead else None)
+    if m is None or m.level != 1 or not m.tokens[0].isdigit() or m.frame not in ("{}.", "{})"):
+        return None
+    if alone is not None:
+        return m.number, ""
+    rest = u.text if u.marker else (split_leading(u.text) or (None, ""))[1]
+    return m.number, rest
 
 
 def _walk(
-    units: list[Unit], start: int, strict_groups: bool, blocks: tuple[Block, ...] = ()
+    units: list[Unit],
+    start: int,
+    strict_groups: bool,
+    blocks: tuple[Block, ...] = (),
+    starts: dict[int, Marker | None] | None = None,
+    end: int | None = None,
+    lead: str = "",
 ) -> list[Recommendation]:
-    groups: list[_Group] = [_Group("", "")]
+    """Items from unit ``start`` on: with ``starts`` (unit index -> marker, a region's list) only
+    those units open items; otherwise any top-level arabic number does (lettered-group matrices).
+    ``lead`` names the addressees of the items that print none (a region's lead-in)."""
+    groups: list[_Group] = [_Group("", "", actors=[lead] if lead else [])]
     mode = "items"  # items | actors | response | actions | after
     head_at = (-1, -1)
     loose = 0  # units seen since the list's last item that did not belong to it
+    stop_at = len(units) if end is None else end
     i = start
-    while i < len(units):
+    while i < stop_at:
         u = units[i]
         i += 1
         if blocks and u.kind == "cell" and ACTION_HEAD.match(u.text) and filled_cells(blocks, u) >= 2:
@@ -155,13 +357,25 @@ def _walk(
             if not re.fullmatch(r"[\d\s\-\u2013(),]+", text):
                 _add_response(groups[-1], text)
             continue
-        if u.kind == "heading" and not _top_number(u):
-            if not strict_groups and not any(g.items for g in groups):
-                return []
-            if not strict_groups:
-                break
-            continue
-        top = _top_number(u)
+        if starts is not None:
+            top = _item_start(u, starts.get(i - 1)) if (i - 1) in starts else None
+            if top is None and u.kind != "cell" and not u.marker:
+                who = lead_in_actors(u.text)
+                if who:  # "For the Executive Board:" in the middle of a list: the items after it
+                    groups.append(_Group("", "", actors=[who]))
+                    mode, loose = "items", 0
+                    continue
+            if top is None and u.kind == "heading":
+                mode = "after"
+                continue
+        else:
+            if u.kind == "heading" and not _top_number(u):
+                if not strict_groups and not any(g.items for g in groups):
+                    return []
+                if not strict_groups:
+                    break
+                continue
+            top = _top_number(u)
         if top and (mode in ("items", "after")) and (not strict_groups or groups[-1].letter):
             if mode == "after" and strict_groups:
                 continue  # numbered key actions after a group's response
@@ -177,11 +391,23 @@ def _walk(
                 continue
             mode = "after"
         loose += 1
+        if starts is not None:
+            continue  # a region's list: its items are known, loose text between them is skipped
         if not any(g.items for g in groups) and loose > 6:
             return []
         if not strict_groups and any(g.items for g in groups) and loose > 2:
             break
     return _records(groups, blocks)
+
+
+def _item_start(u: Unit, marker: Marker | None) -> tuple[str, str] | None:
+    """(number, wording after the marker) of a unit that opens an item of a region's list."""
+    if marker is None:
+        return None
+    if u.marker:
+        return marker.number, u.text
+    lead = split_leading(u.text)
+    return marker.number, lead[1] if lead else u.text
 
 
 def _add_response(group: _Group, text: str) -> None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 
 from ..models import Block, BlockKind, Recommendation
 from ..textutil import join_lines
 from .addressees import raw_actors
+from .numbering import Marker, parse_marker, split_leading, top_level_run
 from .recs_common import FURNITURE, LABEL, Label, Unit, make_response, match_label, plausible_text
 
 
@@ -43,7 +45,7 @@ def from_label_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
             text = join_lines("\n".join(c.text for c in cells[1:]))
             if not plausible_text(text):
                 continue  # "Recommendation 1 | a | E | E": an overview of actions, not wording
-            prov = dataclasses.replace(block.provenance, row=r)
+            prov = block.row_provenance(r)
             out.append(
                 Recommendation(
                     number=lab.number,
@@ -116,7 +118,7 @@ def from_column_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
             number = number or str(len(out) + 1)
             actors = texts[cols["who"]] if "who" in cols and cols["who"] < len(texts) else ""
             response = make_response(row[cols["mr"]].text) if "mr" in cols and cols["mr"] < len(row) else None
-            prov = dataclasses.replace(block.provenance, row=r)
+            prov = block.row_provenance(r)
             out.append(
                 Recommendation(
                     number=number,
@@ -148,3 +150,89 @@ def column_header(texts: list[str]) -> dict[str, int] | None:
     if "rec" not in cols or len([t for t in texts if t.strip()]) < 2:
         return None
     return cols
+
+
+# ---- numbered rows inside a recommendations region ---------------------------------------------------
+
+
+def from_region_tables(blocks: tuple[Block, ...], spans: list[tuple[int, int]]) -> list[Recommendation]:
+    """Tables inside recommendations regions (``spans``: block index ranges) whose rows are
+    numbered: "1 | wording | ..." or one cell "1. wording". A header row naming an addressee or
+    response column gives those fields; a row with no number continues the row above (a row
+    broken by a page)."""
+    out: list[Recommendation] = []
+    seen: set[int] = set()
+    for b0, b1 in spans:
+        for k in range(b0, b1):
+            if k in seen or blocks[k].kind != BlockKind.TABLE:
+                continue
+            seen.add(k)
+            out += _numbered_rows(blocks[k])
+    return out
+
+
+@dataclass
+class _Row:
+    index: int
+    marker: Marker
+    pieces: list[str]
+    texts: list[str]
+
+
+def _numbered_rows(block: Block) -> list[Recommendation]:
+    cols: dict[str, int] = {}
+    rows: list[_Row] = []
+    for r, row in enumerate(block.rows):
+        texts = [join_lines(c.text) for c in row]
+        header = column_header(texts) or _who_header(texts)
+        if header is not None and not rows:
+            cols = header
+            continue
+        filled = [(c, t) for c, t in enumerate(texts) if t]
+        if not filled:
+            continue
+        c0, first = filled[0]
+        marker = parse_marker(first)
+        if marker is not None and len(filled) >= 2:
+            text = filled[1][1]
+        else:
+            lead = split_leading(first)
+            marker, text = (lead[0], lead[1]) if lead else (None, "")
+        if marker is None:
+            if rows and c0 > 0:
+                rows[-1].pieces.append(first)  # the rest of a row broken by a page
+            continue
+        rows.append(_Row(r, marker, [text], texts))
+    run, _ = top_level_run([row.marker for row in rows])
+    if len(run) < 2:
+        return []
+    out = []
+    for k in run:
+        row = rows[k]
+        text = join_lines("\n".join(row.pieces))
+        if not plausible_text(text):
+            return []
+        who = row.texts[cols["who"]] if "who" in cols and cols["who"] < len(row.texts) else ""
+        mr = row.texts[cols["mr"]] if "mr" in cols and cols["mr"] < len(row.texts) else ""
+        number = row.marker.number
+        out.append(
+            Recommendation(
+                number=number,
+                text=text,
+                provenance=block.row_provenance(row.index).by("recommendations.region_table"),
+                label=f"Recommendation {number}",
+                actors_raw=who,
+                actors=raw_actors(who),
+                management_response=make_response(mr) if mr else None,
+            )
+        )
+    return out
+
+
+def _who_header(texts: list[str]) -> dict[str, int] | None:
+    """A header row without a "Recommendation" column that still names an addressee column."""
+    cols = {}
+    for i, t in enumerate(texts):
+        if t and len(t) <= 60 and _WHO_COL.match(t.strip()):
+            cols["who"] = i
+    return cols or None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..models import Block, BlockKind, Section
@@ -32,8 +33,13 @@ def split_number(text: str) -> tuple[str | None, str]:
 
 
 def section_spans(blocks: tuple[Block, ...] | list[Block]) -> list[SectionSpan]:
+    """Each heading with the blocks under it. Running heads and footers that the extractor left in
+    the stream ("Statistics" at the foot of every page) open no section and belong to none."""
     spans = [SectionSpan(None, None, "", 0)]
-    for block in blocks:
+    running = running_lines(blocks)
+    for i, block in enumerate(blocks):
+        if i in running:
+            continue
         if block.kind == BlockKind.HEADING:
             number, title = split_number(block.text)
             if block.marker and not number:
@@ -42,6 +48,38 @@ def section_spans(blocks: tuple[Block, ...] | list[Block]) -> list[SectionSpan]:
         else:
             spans[-1].blocks.append(block)
     return [s for s in spans if s.heading is not None or s.blocks]
+
+
+_RUNNING_WORDS = 10  # a running head or footer is a short line
+_RUNNING_PAGES = 3  # ... repeated at the head or foot of this many pages (2 in a short document)
+
+
+def running_lines(blocks: tuple[Block, ...] | list[Block]) -> set[int]:
+    """Indices of the blocks that are running heads or footers: the same short text
+    first or last on its page, on several pages."""
+    edges: dict[int, list[int]] = defaultdict(list)  # page -> indices of its first and last blocks
+    pages: list[int] = []
+    for i, b in enumerate(blocks):
+        if b.page is None:
+            return set()
+        if not edges[b.page]:
+            pages.append(b.page)
+            edges[b.page] = [i, i]
+        edges[b.page][1] = i
+    if len(pages) < 2:
+        return set()
+    seen: dict[str, set[int]] = defaultdict(set)
+    where: dict[str, list[int]] = defaultdict(list)
+    for page in pages:
+        for i in set(edges[page]):
+            b = blocks[i]
+            if b.kind == BlockKind.TABLE or len(b.text.split()) > _RUNNING_WORDS:
+                continue
+            key = re.sub(r"\s+", " ", b.text.strip().lower())
+            seen[key].add(page)
+            where[key].append(i)
+    need = _RUNNING_PAGES if len(pages) > 4 else 2
+    return {i for key, ps in seen.items() if len(ps) >= need for i in where[key]}
 
 
 def block_text(block: Block) -> str:

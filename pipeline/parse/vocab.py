@@ -9,7 +9,7 @@ Each section of the file is a table of named phrase lists. A phrase matches case
 with any run of white space for a space and an optional hyphen or space where it has a hyphen.
 The file is ``vocabulary.toml`` in the settings folder (``--config``, ``$DOCKET_CONFIG`` or the
 repository's ``config/``); a folder without one uses the copy shipped in ``pipeline/data/``.
-Organisation names are the exception to case-insensitive matching ("WHO" is not "who").
+Organisation names are the exception to case-insensitive matching (an acronym "AND" is not the word "and").
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ def phrase_pattern(p: str) -> str:
     """One phrase as a regex (see the module's matching rules)."""
     parts = [re.escape(w) for w in p.strip().split()]
     body = r"\s+".join(parts)
+    body = re.sub("['\u2019]", "['\u2019]", body)  # a straight apostrophe matches a curly one, and back
     return body.replace(r"\-", r"[-\u2010\u2011\u2013 ]?")
 
 

@@ -1,0 +1,163 @@
+"""What each column of a programme table holds: time, duration, day, number, title, speakers, venue, notes.
+
+A column's role is read from its header cell where the table has a header row (the ``[agenda]
+header_*`` vocabulary: "Time (CEST)", "ACTIVITY", "INTERVENORS", "Where"), and from what its cells
+hold (the grammar of ``dates``: times, durations, days; short item numbers). Content wins where
+it is unambiguous: a column of times is the time column whatever its header says, and a column
+headed "Item" that holds numbers is the number column.
+
+Columns whose role stays open are title columns. Several of them side by side are parallel
+sessions only when their headers name places or tracks ("Board Room 1 | Muyenga 1"), or, without
+a header, when their cells read alike; a column headed by a role word (speakers, venue, notes) is
+never a session of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..models import Cell
+from . import vocab
+from .dates import day_heading, is_duration, lead_time
+
+TIME, DURATION, DAY, NUMBER, TITLE, SPEAKERS, VENUE, NOTES = (
+    "time",
+    "duration",
+    "day",
+    "number",
+    "title",
+    "speakers",
+    "venue",
+    "notes",
+)
+ASIDE = frozenset({SPEAKERS, VENUE, NOTES, DURATION})  # roles whose text describes the row's item
+_HEADER_ROLES = (
+    ("header_time", TIME),
+    ("header_day", DAY),
+    ("header_number", NUMBER),
+    ("header_duration", DURATION),
+    ("header_speakers", SPEAKERS),
+    ("header_venue", VENUE),
+    ("header_notes", NOTES),
+    ("header_title", TITLE),
+)
+_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2}){0,2}|[a-zA-Z]|[ivxIVX]{1,4})[.):]?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """``roles[j]`` is column j's role ("" when it is empty or open: a title column); ``header``
+    is how many rows at the top are column headers; ``tracks`` says the title columns are
+    parallel sessions named by the header."""
+
+    roles: tuple[str, ...]
+    header: int = 0
+    tracks: bool = False
+
+    def role(self, j: int) -> str:
+        return self.roles[j] if 0 <= j < len(self.roles) else ""
+
+
+def header_role(text: str) -> str | None:
+    """The role a header cell names ("Time (CEST)" -> time), or None when it names none."""
+    flat = " ".join(text.split()).strip(" :*")
+    if not flat or len(flat) > 40:
+        return None
+    v = vocab.current()
+    for key, role in _HEADER_ROLES:
+        rx = v.regex("agenda", key, r"^(?:{})s?(?:\s*[(\[].*[)\]]|\s+(?:GMT|UTC|CES?T|[A-Z]{{2,4}}T)\S*)?$")
+        if rx.match(flat):
+            return role
+    return None
+
+
+def _cell_text(cell: Cell) -> str:
+    return cell.text.strip()
+
+
+def is_time_cell(text: str) -> bool:
+    """The cell's first line (or two, for a range wrapped after its dash) is a time and nothing more,
+    or a time followed by a duration or a place on lines of their own."""
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if not lines:
+        return False
+    head = lines[0]
+    if head.endswith(tuple("-–—")) and len(lines) > 1:
+        head = head + " " + lines[1]
+    t = lead_time(head, cell=True)
+    if t is None:
+        return False
+    rest = head[t.stop :].strip(" ,;()")
+    return not rest or bool(re.match(r"^(?:hrs?\.?|hours|h|[A-Z]{2,4}T|GMT\S*|UTC\S*)$", rest, re.I))
+
+
+def infer(rows: Sequence[Sequence[Cell]], year: int | None = None) -> Columns:
+    """Roles of the columns of a table (see the module's description)."""
+    width = max((len(r) for r in rows), default=0)
+    if width == 0:
+        return Columns(())
+    header, header_roles = _header(rows, width)
+    body = rows[header:]
+    roles: list[str] = [""] * width
+    filled = [0] * width
+    for j in range(width):
+        texts = [_cell_text(r[j]) for r in body if j < len(r) and _cell_text(r[j])]
+        filled[j] = len(texts)
+        if not texts:
+            roles[j] = header_roles[j] or ""
+            continue
+        n = len(texts)
+        times = sum(1 for t in texts if is_time_cell(t))
+        durations = sum(1 for t in texts if is_duration(t))
+        days = sum(1 for t in texts if day_heading(t, year or 2000, cell=True))
+        numbers = sum(1 for t in texts if _NUMBER.match(t))
+        said = header_roles[j]
+        if times >= max(2, 0.6 * n) or (said == TIME and times >= 0.4 * n):
+            roles[j] = TIME
+        elif durations >= max(2, 0.7 * n) or (said == DURATION and durations >= 0.5 * n):
+            roles[j] = DURATION
+        elif days >= max(1, 0.7 * n) and (said in (DAY, None) or days == n):
+            roles[j] = DAY
+        elif numbers >= max(2, 0.7 * n) and said in (NUMBER, None):
+            roles[j] = NUMBER
+        elif said in (SPEAKERS, VENUE, NOTES, TITLE, DAY, NUMBER):
+            roles[j] = said
+    titles = [j for j in range(width) if roles[j] in ("", TITLE) and filled[j]]
+    tracks = False
+    if header and len(titles) > 1:
+        # title columns headed by names that are not role words (rooms, strands) are parallel sessions
+        named = [j for j in titles if header_roles[j] is None and _header_text(rows, header, j)]
+        tracks = len(named) >= 2
+        if not tracks and any(roles[j] == TITLE for j in titles):
+            # one column is headed as the title: the other open columns describe it
+            for j in titles:
+                if roles[j] == "" and _header_text(rows, header, j):
+                    roles[j] = NOTES
+    return Columns(tuple(roles), header, tracks)
+
+
+def _header(rows: Sequence[Sequence[Cell]], width: int) -> tuple[int, list[str | None]]:
+    """How many leading rows are column headers, and the role each header cell names."""
+    roles: list[str | None] = [None] * width
+    count = 0
+    for row in rows[:2]:
+        texts = [(j, _cell_text(c)) for j, c in enumerate(row) if _cell_text(c)]
+        if not texts:
+            continue
+        named = [(j, header_role(t)) for j, t in texts]
+        hits = [r for _, r in named if r]
+        if not hits or len(hits) < 0.5 * len(texts) or any(is_time_cell(t) for _, t in texts):
+            break
+        if len(texts) == 1 and len(row) > 1:
+            break  # a one-cell band ("DRAFT AGENDA", a day) is not a row of column headers
+        for j, r in named:
+            if r and roles[j] is None:
+                roles[j] = r
+        count += 1
+    return count, roles
+
+
+def _header_text(rows: Sequence[Sequence[Cell]], header: int, j: int) -> str:
+    return " ".join(_cell_text(r[j]) for r in rows[:header] if j < len(r)).strip()
