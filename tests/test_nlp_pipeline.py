@@ -73,6 +73,7 @@ def test_pipeline_blank_by_default_with_docket_components():
     assert tagger.nlp.pipe_names == [
         "docket_actor_tagger",
         "docket_topic_tagger",
+        "docket_topic_tagger_environment",
         "docket_topic_tagger_sdg",
         "docket_entity_tagger",
     ]
@@ -120,7 +121,7 @@ def test_pipeline_settings_fall_back_to_packaged_defaults(tmp_path):
     (tmp_path / "docket.toml").write_text('[nlp]\nmodel = ""\n', encoding="utf-8")
     settings = load_settings(tmp_path)
     assert settings.actors == PACKAGE_DATA / "actors.csv"
-    assert [p.name for p in settings.taxonomies] == ["topics.toml", "sdg.toml"]
+    assert [p.name for p in settings.taxonomies] == ["topics.toml", "environment.toml", "sdg.toml"]
     shutil.copy(REPO_CONFIG / "actors.csv", tmp_path / "actors.csv")
     assert load_settings(tmp_path).actors == tmp_path / "actors.csv"
     nested = tmp_path / "proj"
@@ -130,7 +131,7 @@ def test_pipeline_settings_fall_back_to_packaged_defaults(tmp_path):
 
 
 def test_pipeline_packaged_defaults_match_repo_config():
-    for name in ("actors.csv", "topics.toml", "sdg.toml", "docket.toml"):
+    for name in ("actors.csv", "topics.toml", "environment.toml", "sdg.toml", "docket.toml"):
         assert (PACKAGE_DATA / name).read_bytes() == (REPO_CONFIG / name).read_bytes(), name
 
 

@@ -193,7 +193,7 @@ def analyse(text: str, lang: str | None = None, actor_spans: list[tuple[int, int
     for m in re.finditer(r"\(([^()]*)\)", text):
         if not _MARKER.fullmatch(m.group()):
             spans.append((m.start(), m.end(), EXAMPLE))
-    for kind, stop, r in ((("side", _SIDE_STOP, SIDE), ("example", _EXAMPLE_STOP, EXAMPLE))):
+    for kind, stop, r in (("side", _SIDE_STOP, SIDE), ("example", _EXAMPLE_STOP, EXAMPLE)):
         for m in grammar[kind].finditer(text):
             end = stop.search(text, m.end())
             c1 = end.start() if end else len(text)

@@ -26,6 +26,7 @@ your own, listed under ``[nlp] taxonomies`` in ``docket.toml``)::
     lemmas = ["fund", "budget", "donor"]                    # single words
     cues = ["resources"]                                    # ambiguous: need a second cue
     exclude = ["fund manager"]                              # phrases whose words never count here
+    actions = ["adopt", "review"]                           # verbs whose object is this topic
 
     [topics.fr]                                             # the same topic's French patterns
     phrases = ["mobilisation des ressources"]
@@ -35,7 +36,10 @@ Patterns are compared on lemmas (``wordforms.Lexicon``), so "fund" matches "fund
 "funded", and on word families, so "collaborate" matches "collaboration" and "collaborative". A
 two-word phrase "A B" also matches "A x B" and "B ... A" with up to three words between, in the same clause
 ("meeting frequency": "frequency of its formal meetings"; "data collection": "collect more
-systematic data"). Every value is checked when the file is read; a bad file raises
+systematic data"). A topic's ``actions`` are verbs: a term of the topic that is their object (the
+verb at most six words before it, in the same main clause: "review sexual exploitation, abuse and
+harassment policies") makes the topic what is asked for, so it is tagged on ``min_score`` alone
+and not dropped for being weaker than another topic (``relative_min``). Every value is checked when the file is read; a bad file raises
 ``ConfigError`` naming the file, the key and what to fix.
 """
 
@@ -51,7 +55,7 @@ from ..errors import ConfigError
 from .wordforms import SUPPORTED, Lexicon
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_PATTERN_KEYS = ("phrases", "lemmas", "cues", "exclude")
+_PATTERN_KEYS = ("phrases", "lemmas", "cues", "exclude", "actions")
 _TOPIC_KEYS = frozenset({"id", "label", "description", *_PATTERN_KEYS, *SUPPORTED})
 # name -> (default, low, high)
 WEIGHTS: dict[str, tuple[float, float, float]] = {
@@ -80,6 +84,7 @@ class Patterns:
     lemmas: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +173,14 @@ def _patterns(path: str, where: str, raw: dict, lex: Lexicon) -> Patterns:
                 continue  # another spelling or form of a listed word: the lemma covers it
             seen[seq] = (term, k)
             kept[k].append(term)
-    kept["exclude"] = list(found["exclude"])
-    for term in found["exclude"]:
-        if not lex.lemmas(term):
-            raise ConfigError(path, f"pattern {term!r} has no words", key=f"{where}.exclude")
+    for k in ("exclude", "actions"):
+        kept[k] = list(found[k])
+        for term in found[k]:
+            seq = lex.lemmas(term)
+            if not seq:
+                raise ConfigError(path, f"pattern {term!r} has no words", key=f"{where}.{k}")
+            if k == "actions" and len(seq) != 1:
+                raise ConfigError(path, f"action {term!r} must be one verb", key=f"{where}.{k}")
     return Patterns(**{k: tuple(v) for k, v in kept.items()})
 
 
@@ -189,12 +198,16 @@ def parse_taxonomy(data: dict, path: str = "<taxonomy>") -> Taxonomy:
         )
     language = head.get("language", "en")
     if language not in SUPPORTED:
-        raise ConfigError(path, f"language {language!r} is not one of {list(SUPPORTED)}", key="taxonomy.language")
+        raise ConfigError(
+            path, f"language {language!r} is not one of {list(SUPPORTED)}", key="taxonomy.language"
+        )
     weights = []
     for key, (default, low, high) in WEIGHTS.items():
         value = head.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-            raise ConfigError(path, f"{key} must be a number from {low} to {high}, not {value!r}", key=f"taxonomy.{key}")
+            raise ConfigError(
+                path, f"{key} must be a number from {low} to {high}, not {value!r}", key=f"taxonomy.{key}"
+            )
         weights.append((key, float(value)))
     raw_topics = data.get("topics", [])
     if not isinstance(raw_topics, list) or not raw_topics:
@@ -257,6 +270,7 @@ class Compiled:
     pairs: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)  # B -> [(A, topic, kind)]
     gapped: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)  # A -> [(B, topic, kind)]
     exclude: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
+    actions: dict[str, set[int]] = field(default_factory=dict)  # verb lemma -> topics it anchors
     max_len: int = 1
 
 
@@ -276,6 +290,7 @@ def _compile(tax: Taxonomy, lang: str) -> Compiled:
     lex = Lexicon.for_language(lang)
     stop = _STOP.get(lang, frozenset())
     entries: list[tuple[tuple[str, ...], int, int, bool]] = []  # (lemmas, topic, kind, exclude)
+    c_actions: dict[str, set[int]] = {}
     for ti, topic in enumerate(tax.topics):
         pats = topic.patterns_for(lang)
         if pats is None:
@@ -287,10 +302,12 @@ def _compile(tax: Taxonomy, lang: str) -> Compiled:
                 entries.append((seq, ti, k, False))
         for term in pats.exclude:
             entries.append((lex.lemmas(term), ti, PHRASE, True))
+        for term in pats.actions:
+            c_actions.setdefault(lex.lemmas(term)[0], set()).add(ti)
     # Word families: a listed single word keeps its own key and lends it to the unlisted members of
     # its family ("collaborate" -> "collaboration"); so does a phrase's word. Two listed words
     # never merge: "measure" (ambiguous) stays apart from "measurement".
-    c = Compiled()
+    c = Compiled(actions=c_actions)
     listed = [seq[0] for seq, _ti, _k, excl in entries if len(seq) == 1 and not excl]
     listed_set = set(listed)
     words = listed + [w for seq, *_ in entries if len(seq) > 1 for w in seq if w not in stop]

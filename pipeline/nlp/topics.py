@@ -10,7 +10,9 @@ stand (``clauses.py``):
   ``side_weight``, in an example or a parenthesis ``example_weight`` of its weight;
 - an ambiguous term (a topic's ``cues``) counts only with a second, different term of the same
   topic in the same clause ("inclusion" alone is no gender topic; "disability inclusion" is);
-- a term seen again counts ``repeat_weight`` of its weight, twice at most.
+- a term seen again counts ``repeat_weight`` of its weight, twice at most;
+- a term that is the object of one of its topic's ``actions`` ("review ... policies" for
+  governance) makes the topic exempt from ``relative_min``.
 
 score = 1 - prod(1 - w) over the counted hits, in [0, 1). A topic is tagged when its score
 reaches ``min_score`` and its summed weight is at least ``relative_min`` of the strongest
@@ -37,6 +39,7 @@ if not Doc.has_extension("docket_topics"):
 
 _ANALYSIS_KEY = "docket_topic_analysis"
 _PAIR_GAP = 3  # "B [of] x x A": at most two words before A, after a preposition if there is one
+_ACTION_GAP = 6  # "review [sexual exploitation, abuse and harassment] policies"
 _PREPOSITIONS = frozenset("of for on in to with from by de du des pour sur".split())
 
 
@@ -119,6 +122,17 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
     return hits
 
 
+def _acted_on(a: Analysis, k: int, ti: int, actions: dict[str, set[int]]) -> bool:
+    """Whether word ``k`` is the object of one of topic ``ti``'s action verbs: the verb stands at
+    most ``_ACTION_GAP`` words before it in the same clause ("review ... harassment policies")."""
+    for j in range(k - 1, max(-1, k - 1 - _ACTION_GAP), -1):
+        if a.clause[j] != a.clause[k] or a.role[j] == SKIP:
+            return False
+        if ti in actions.get(a.lemmas[j], ()):
+            return a.role[j] == MAIN
+    return False
+
+
 def score_text(
     tax: Taxonomy, a: Analysis, weights: dict[str, float] | None = None, hits: dict | None = None
 ) -> list[TopicTag]:
@@ -132,6 +146,7 @@ def score_text(
     role_weight = {MAIN: 1.0, SIDE: w("side_weight"), EXAMPLE: w("example_weight"), NAME: w("name_weight")}
     lead_boost, body, repeat = w("lead_boost"), w("body_weight"), w("repeat_weight")
     role, lead, clause = a.role, a.lead, a.clause
+    actions = compile_taxonomy(tax, a.lang).actions
     scored = []
     for ti, found in (_hits(tax, a) if hits is None else hits).items():
         found = sorted(found)
@@ -156,6 +171,7 @@ def score_text(
             continue
         miss, mass, seen = 1.0, 0.0, {}
         evidence = []
+        anchored = bool(actions) and any(_acted_on(a, k0, ti, actions) for _, (k0, *_r) in counted)
         for weight, (k0, k1, _kind, key) in counted:
             times = seen.get(key, 0)
             if times > 2:
@@ -166,11 +182,11 @@ def score_text(
             miss *= 1.0 - weight
             s, e = a.starts[k0], a.ends[k1 - 1]
             evidence.append(Evidence(term=a.text[s:e], start=s, end=e))
-        scored.append((ti, 1.0 - miss, mass, evidence))
-    top = max((m for _, _, m, _ in scored), default=0.0)
+        scored.append((ti, 1.0 - miss, mass, evidence, anchored))
+    top = max((m for _, _, m, _, _ in scored), default=0.0)
     out = []
-    for ti, score, mass, evidence in scored:
-        if score >= w("min_score") and mass >= w("relative_min") * top:
+    for ti, score, mass, evidence, anchored in scored:
+        if score >= w("min_score") and (anchored or mass >= w("relative_min") * top):
             topic = tax.topics[ti]
             out.append(
                 TopicTag(

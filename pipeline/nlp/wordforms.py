@@ -58,7 +58,9 @@ _SPELLING = (
 
 _FUNCTION_WORDS = {
     "en": frozenset("the of and to in for with on is are be by should that this their its from".split()),
-    "fr": frozenset("le la les des du de et en pour dans une un au aux est sont par sur avec devrait".split()),
+    "fr": frozenset(
+        "le la les des du de et en pour dans une un au aux est sont par sur avec devrait".split()
+    ),
 }
 
 
@@ -153,7 +155,7 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def detect_language(words: Iterable[str], default: str = "en") -> str:
-    """"fr" when French function words outnumber English ones (in lower case), else ``default``."""
+    """ "fr" when French function words outnumber English ones (in lower case), else ``default``."""
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
     for w in words:
         lw = w.lower()
