@@ -24,11 +24,11 @@ COPY = HERE / "data" / "gold_shared"
 # Per-field F1 over the development set, at least (the level reached; raise it, never lower it
 # without saying why in the commit message).
 FLOORS = {
-    "document": 0.89,
-    "objectives": 0.78,
-    "agenda_items": 0.60,
-    "recommendations": 0.64,
-    "actors": 0.68,
+    "document": 0.99,
+    "objectives": 0.98,
+    "agenda_items": 0.96,
+    "recommendations": 0.99,
+    "actors": 0.98,
 }
 ROW = re.compile(r"(\w+) (\d+)/(\d+) \(\+(\d+) extra\)")
 

@@ -266,3 +266,46 @@ def test_the_need_to_is_a_noun_phrase_not_an_addressee(tagger):
         "UNDP",
         "UNICEF",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le PNUD et l’OIM, en coordination avec les bureaux locaux, devraient renforcer la co-construction.",
+            ["Le PNUD", "l’OIM"],
+        ),
+        (
+            "Les agences régionales, avec l’appui du secrétariat, devraient anticiper les risques.",
+            ["Les agences régionales"],
+        ),
+        ("Ces agences devraient par ailleurs renforcer les capacités des acteurs.", ["Ces agences"]),
+        (
+            "Il serait opportun pour les agences de mise en œuvre d’élargir l’impact des actions.",
+            ["les agences de mise en œuvre"],
+        ),
+        (
+            "Il est recommandé aux agences régionales, en collaboration avec la société civile, de renforcer la prévention.",
+            ["agences régionales"],
+        ),
+        (
+            "L’agence lead en collaboration avec le secrétariat, devrait renforcer l’articulation.",
+            ["L’agence lead"],
+        ),
+        ("Il est recommandé d’envisager une seconde phase du projet.", []),
+        ("Mettre en place un système de suivi et former les équipes.", []),
+    ],
+)
+def test_actors_french_subject_names_the_addressees(tagger, text, expected):
+    assert names(from_text(tagger, text)) == expected
+
+
+def test_actors_enumerated_subjects_and_a_shared_head(tagger):
+    text = "States, the private sector and multilateral financial institutions should dedicate funding."
+    assert [n.lower() for n in names(from_text(tagger, text))] == [
+        "states",
+        "private sector",
+        "multilateral financial institutions",
+    ]
+    shared = names(from_text(tagger, "Regional bodies and agencies should integrate the approach."))
+    assert len(shared) == 1 and shared[0].lower() == "regional bodies and agencies"

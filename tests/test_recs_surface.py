@@ -416,3 +416,121 @@ def test_recs_surface_lettered_sections_with_numbered_lead_ins(status: str, lett
     got = {r.number: r.text for r in find_recommendations(tuple(blocks))}
     want = {f"{g}.{'abc'[k]}": w for g, ws in SECTIONS.items() for k, w in enumerate(ws)}
     assert got == want
+
+
+FRENCH = [
+    "Renforcer la communication sur le processus de ciblage et de remboursement des crédits.",
+    "Recruter un chargé de suivi-évaluation spécifique à ce type de projet.",
+    "Mettre en place des outils de suivi-évaluation dès le démarrage du projet.",
+]
+
+
+@pytest.mark.parametrize(
+    "heading", ["RECOMMANDATIONS CLÉS", "Recommandations", "Recommandations de l’évaluation :"]
+)
+@pytest.mark.parametrize("marker", ["1.", "1)", "(1)"])
+def test_recs_surface_french_heading_and_numbered_list(heading: str, marker: str):
+    blocks = [head(heading)] + [item(marker.replace("1", str(n)), t) for n, t in enumerate(FRENCH, 1)]
+    blocks.append(head("LEÇONS APPRISES"))
+    blocks.append(item("1.", "Il faut responsabiliser les entrepreneurs dès le départ du projet."))
+    assert texts(blocks) == {str(n): t for n, t in enumerate(FRENCH, 1)}
+
+
+@pytest.mark.parametrize(
+    "label", ["Recommandation {}.", "Recommandation {} :", "RECOMMANDATION {}", "Recommandation n° {}"]
+)
+@pytest.mark.parametrize("run_in", [False, True])
+def test_recs_surface_french_labels(label: str, run_in: bool):
+    blocks = []
+    for n, t in enumerate(FRENCH, 1):
+        blocks.append(item(f"{n}.1.", "Le projet a été globalement bien géré par son équipe."))
+        if run_in:
+            blocks.append(para(f"{label.format(n)} {t}", bold=True))
+        else:
+            blocks += [head(label.format(n), size=BODY), para(t, bold=True)]
+    blocks.append(item("9.1.", "La mise en œuvre du projet n’a pas fait face à des obstacles sérieux."))
+    assert texts(blocks) == {str(n): t for n, t in enumerate(FRENCH, 1)}
+
+
+def test_recs_surface_summary_repeat_gives_way_to_the_body_and_other_labels_end_a_box():
+    """An executive summary restates the labelled boxes with other wording; the body's are the
+    formal statement, and a 'Finding N.' box after a recommendation is not part of it."""
+    summary = [
+        head("EXECUTIVE SUMMARY"),
+        para("The main findings and recommendations of the evaluation are:"),
+        head("Relevance", size=9.0),
+    ]
+    body = [head("RELEVANCE")]
+    for n, t in enumerate(WORDING, 1):
+        summary += [
+            head(f"Recommendation {n}.", size=BODY),
+            para(t.replace(" any ", " all ")),
+            para("A finding in the summary."),
+        ]
+        body += [
+            head(f"Recommendation {n}.", size=BODY),
+            para(t, bold=True),
+            para(f"Finding {n + 4}. The project was well managed overall.", bold=True),
+        ]
+    assert texts(summary + body) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    "heading", ["IX. Recommendations", "RECOMMENDATIONS", "Recommendations and way forward"]
+)
+def test_recs_surface_paragraph_numbering_through_the_report(heading: str):
+    blocks = [
+        head("VIII. Challenges"),
+        item("93.", "In several countries, the legal framework protects the rights only in part."),
+        item("94.", "The regional court ordered the restitution of the lands in 2017."),
+        head(heading),
+    ]
+    blocks += [item(f"{95 + k}.", t) for k, t in enumerate(WORDING)]
+    assert texts(blocks) == {str(95 + k): t for k, t in enumerate(WORDING)}
+
+
+def test_recs_surface_paragraph_numbering_that_does_not_go_on_gives_no_list():
+    blocks = [head("Recommendations")] + [item(f"{95 + k}.", t) for k, t in enumerate(WORDING)]
+    assert texts(blocks) == {}
+
+
+@pytest.mark.parametrize("qualifier", ["(Time 0)", "(High priority)", "(short term)"])
+def test_recs_surface_bracket_after_the_label_colon_is_not_wording(qualifier: str):
+    blocks = []
+    for n, t in enumerate(WORDING, 1):
+        blocks += [
+            para(f"Evaluation recommendation # {n}: {qualifier} : {t}"),
+            para("Management response - accept"),
+        ]
+    assert texts(blocks) == EXPECTED
+
+
+@pytest.mark.parametrize("heading", ["KEY RECOMMENDATIONS", "RECOMMENDATIONS", "RECOMMANDATIONS CLÉS"])
+@pytest.mark.parametrize("marker", ["{}.", "{})"])
+def test_recs_surface_list_inside_one_table_cell(heading: str, marker: str):
+    """A page laid out as a table: the box with its heading and numbered lines is one cell."""
+    lines = [
+        "Weak integration between monitoring and evaluation has",
+        "undermined the depth of evaluations.",
+        heading,
+    ]
+    for n, t in enumerate(WORDING, 1):
+        words = t.split()
+        lines += [f"{marker.format(n)} " + " ".join(words[:6]), " ".join(words[6:])]
+    lines += ["GOOD PRACTICES", "1. Regional officers reviewed the deliverables."]
+    blocks = [head("EVALUATION BRIEF"), table([["Findings of the review", "\n".join(lines)]])]
+    assert texts(blocks) == EXPECTED
+
+
+@pytest.mark.parametrize("count", [4, 5])
+def test_recs_surface_counted_addressees_name_every_record(count: int):
+    """'The review included 4 recommendations to the Agency' over four records names their addressee;
+    a count that does not match the records names no one."""
+    blocks = [
+        item(
+            "2.", f"The latter review included {count} recommendations to the Agency and five to the Board."
+        ),
+        head("Recommendations"),
+    ] + [item(f"{n}.", t) for n, t in enumerate(WORDING, 1)]
+    recs = find_recommendations(tuple(blocks))
+    assert [r.actors_raw for r in recs] == (["the Agency"] * 4 if count == 4 else [""] * 4)

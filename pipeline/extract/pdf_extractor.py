@@ -25,6 +25,7 @@ from ..models import Cell
 from .base import Extraction
 from .pdf_blocks import build_blocks
 from .pdf_layout import Line, PageLayout, TableItem, read_page
+from .pdf_unruled import continue_grid
 
 _ENCRYPTED = (PDFPasswordIncorrect, PDFEncryptionError)
 _CORRUPT = (PDFSyntaxError, PSEOF, PSException, MalformedPDFException)
@@ -195,6 +196,9 @@ def join_tables(layouts: list[PageLayout]) -> None:
     for prev_page, page in zip(layouts, layouts[1:], strict=False):
         tail = _last_table(prev_page)
         head = page.items[0] if page.items else None
+        if tail is not None and head is not None and not isinstance(head, TableItem):
+            page.items = page.items[continue_grid(tail, page.items) :]
+            head = page.items[0] if page.items else None
         if tail is None or not isinstance(head, TableItem) or not _same_columns(tail, head):
             continue
         rows = head.rows

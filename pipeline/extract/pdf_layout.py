@@ -221,10 +221,19 @@ def read_page(page: Any, number: int) -> PageLayout:
     lines = _lines(free)
     if marks:
         lines.extend(Line([m]) for m in attach_big_marks(lines, marks))
-    if not tables and find_gutter(free, width) is None:
-        from .pdf_unruled import find_timetables  # imported here: it builds on this module
+    if tables:
+        from .pdf_unruled import find_bands  # imported here: it builds on this module
 
-        tables, lines = find_timetables(lines, number)
+        lines = find_bands(lines, tables)
+    if not tables:
+        from .pdf_unruled import find_day_grids, find_right_timed, find_timetables  # noqa: I001 - builds on this module
+
+        if find_gutter(free, width) is None:
+            tables, lines = find_right_timed(lines, number)
+            if not tables:
+                tables, lines = find_timetables(lines, number)
+        day_grids, lines = find_day_grids(lines, number)
+        tables.extend(day_grids)
     items = _order(lines, tables, width)
     if number == 1:
         items = _masthead(items, width, height)

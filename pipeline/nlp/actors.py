@@ -31,6 +31,7 @@ from spacy.vocab import Vocab
 
 from ..errors import ConfigError
 from ..models import Actor
+from ..parse import vocab
 from ..parse.addressees import (
     OF_PAIR,
     split_addressees,  # noqa: F401  (one splitter: re-exported for NLP users)
@@ -431,12 +432,93 @@ _NOUN_NEED = re.compile(
 
 
 def _find_modal(sentence: str) -> re.Match[str] | None:
-    """The first modal after a subject ('X should', 'X needs to'), skipping the noun 'the need to'."""
+    """The first modal after a subject ('X should', 'X needs to', ``[recommendations] subject_modals``:
+    'X devraient'), skipping the noun 'the need to'."""
+    found = None
     for m in _MODAL.finditer(sentence):
         if re.match(r"\s+needs?\s", m.group(0), re.I) and _NOUN_NEED.search(sentence[: m.start()] + " "):
             continue
-        return m
-    return None
+        found = m
+        break
+    other = _words("subject_modals", r"\s+(?:{})\b").search(sentence)
+    if other is not None and (found is None or other.start() < found.start()):
+        return other
+    return found
+
+
+def _words(key: str, template: str) -> re.Pattern[str]:
+    return vocab.current().regex("recommendations", key, template)
+
+
+def _impersonal(sentence: str) -> tuple[int, int] | None:
+    """The span of the addressees an impersonal lead names, up to the infinitive ("Il serait opportun
+    pour <les agences de mise en œuvre> d'élargir ..."; ``addressee_leads``, ``infinitive_marks``):
+    the mark must be followed by an infinitive (a word in -er, -ir, -re)."""
+    lead = _words("addressee_leads", r"\b(?:{})\s+").search(sentence)
+    if lead is None:
+        return None
+    inf = _words("infinitive_marks", r"\s+(?:{})(?:(?<=['\u2019])|\s+)(?=\w+(?:er|ir|re)\b)").search(
+        sentence, lead.end()
+    )
+    if inf is None:
+        return None
+    return lead.end(), inf.start()
+
+
+def _is_name(name: str, doc_abbrevs: Mapping[str, str] | None) -> bool:
+    """Whether a subject phrase names a body: a head noun ("staff", ``subject_heads``) or an
+    acronym of one."""
+    bare = _words("subject_determiners", r"^(?:{})(?:(?<=['\u2019])|\s+)").sub("", name).strip()
+    words = bare.split()
+    if not bare or len(words) > 8 or re.search(r"\b(?:this|these|such)\b", bare, re.I):
+        return False
+    if _HEAD.search(bare) or _words("subject_heads", r"\b(?:{})\b").search(bare):
+        return True
+    return (
+        len(words) == 1
+        and bool(_ACRONYM.match(bare))
+        and bool(_HEAD.search((doc_abbrevs or {}).get(bare, "unit")))
+    )
+
+
+def _aside(chunk: str) -> bool:
+    """A chunk that opens with a preposition: partners or circumstances, not addressees."""
+    return bool(_PREP_CHUNK.match(chunk)) or bool(_words("subject_asides", r"^(?:{})\b").match(chunk))
+
+
+def _names_more(tail: str) -> bool:
+    """Whether the words after a preposition name someone (a determiner or a capital: "avec le
+    secrétariat", "en Haïti"), rather than finish a name ("agences de mise en œuvre")."""
+    return bool(re.search(r"(?-i:\b[A-Z])", tail)) or bool(
+        _words("subject_determiners", r"(?:^|\s)(?:{})(?:(?<=['\u2019])|\s)").search(tail)
+    )
+
+
+def _named_parts(phrase: str, doc_abbrevs: Mapping[str, str] | None) -> list[tuple[int, str]]:
+    """The names of a subject joined by a conjunction (``subject_conjunctions``: "Le PNUD et l'OIM"),
+    each without a trailing aside ("l'OIM en Haïti"); [] unless every part names a body."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    cuts = [m for m in _words("subject_conjunctions", r"\s+(?:{})\s+").finditer(phrase)]
+    spans = []
+    for m in cuts:
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(phrase)))
+    aside = _words("subject_asides", r"\s+(?:{})\s")
+    if len(spans) > 1 and re.fullmatch(r"[a-z][\w-]*", phrase[spans[-1][0] : spans[-1][1]].strip()):
+        spans = [(spans[0][0], spans[-1][1])]  # "United Nations bodies and agencies": one shared name
+    for a, b in spans:
+        part = phrase[a:b]
+        if not _is_name(clean_name(part), doc_abbrevs):
+            cut = aside.search(part)
+            if cut is None and _aside(part.strip()):
+                continue  # "en République dominicaine": a place joined to the names
+            part = part[: cut.start()] if cut else part
+            if not _is_name(clean_name(part), doc_abbrevs):
+                return []
+        out.append((a, clean_name(part)))
+    return out
 
 
 _SUBREC = re.compile(
@@ -466,35 +548,47 @@ def _subject_actors(
     chunks.append((pos, len(subject)))
     for c0, c1 in chunks:
         chunk = subject[c0:c1].strip()
-        if not chunk or _PREP_CHUNK.match(chunk):
+        if not chunk or _aside(chunk):
             continue
         chunk_hits = [h for h in hits if base + c0 <= h.start < base + c1]
         if chunk_hits:
             found += [(h.start, h.actor) for h in chunk_hits]
     if found:
         return found
-    last = clean_name(_MARKER.sub("", subject[chunks[-1][0] :].strip()))
+    filled = [c for c in chunks if subject[c[0] : c[1]].strip()]
+    named = [c for c in filled if not _aside(subject[c[0] : c[1]].strip())]
+    if named and filled and named[-1] != filled[-1]:
+        # "Le PNUD et l'OIM, en coordination avec les bureaux locaux": the chunk before the aside
+        c0, c1 = named[-1]
+        parts = _named_parts(_MARKER.sub("", subject[c0:c1]), doc_abbrevs)
+        return [(base + c0 + a, normalise_actor(n, tagger.registry, doc_abbrevs)) for a, n in parts]
+    at = filled[-1][0] if filled else chunks[-1][0]
+    if _words("subject_conjunctions", r"\s+(?:{})\s+").search(subject[at:]):
+        parts = _named_parts(_MARKER.sub("", subject[at:].strip()), doc_abbrevs)
+        if len(parts) > 1:
+            # "States, the private sector and multilateral financial institutions": the names before
+            for c0, c1 in reversed([c for c in filled if c[0] < at]):
+                name = clean_name(_MARKER.sub("", subject[c0:c1]))
+                if not name or _aside(name) or not _is_name(name, doc_abbrevs):
+                    break
+                parts.insert(0, (c0 - at, name))
+            return [(base + at + a, normalise_actor(n, tagger.registry, doc_abbrevs)) for a, n in parts]
+    last = clean_name(_MARKER.sub("", subject[at:].strip()))
     last = re.sub(
         r"\s+(?:more\s+)?(?:broadly|specifically|also|further|therefore|jointly|together)$",
         "",
         last,
         flags=re.I,
     )
-    words = last.split()
-    if (
-        last
-        and len(words) <= 8
-        and not _PREP_CHUNK.match(last)
-        and (
-            (_HEAD.search(last) and not re.search(r"\b(?:this|these|such)\b", last, re.I))
-            or (
-                len(words) == 1
-                and _ACRONYM.match(last)
-                and _HEAD.search((doc_abbrevs or {}).get(last, "unit"))
-            )
-        )
-    ):
-        found.append((base + chunks[-1][0], normalise_actor(last, tagger.registry, doc_abbrevs)))
+    cut = _words("subject_asides", r"\s+(?:{})\s").search(last)
+    if cut and _is_name(last[: cut.start()], doc_abbrevs) and _names_more(last[cut.end() :]):
+        last = last[: cut.start()]  # "L'agence lead en collaboration avec le secrétariat"
+    if last and not _aside(last) and _is_name(last, doc_abbrevs):
+        found.append((base + at, normalise_actor(last, tagger.registry, doc_abbrevs)))
+    elif last and not _aside(last):
+        # "Le PNUD et l'OIM en Haïti": names joined by a conjunction, each without its aside
+        parts = _named_parts(_MARKER.sub("", subject[at:].strip()), doc_abbrevs)
+        found += [(base + at + a, normalise_actor(n, tagger.registry, doc_abbrevs)) for a, n in parts]
     return found
 
 
@@ -521,7 +615,10 @@ def actors_from_text(
     for s0, s1 in bounds:
         sentence = text[s0:s1]
         found: list[tuple[int, Actor]] = []
-        modal = _find_modal(sentence)
+        lead = _impersonal(sentence)
+        modal = _find_modal(sentence) if lead is None else None
+        if lead is not None:
+            found += _subject_actors(sentence[lead[0] : lead[1]], s0 + lead[0], hits, tagger, doc_abbrevs)
         if modal:
             cut = max(sentence.rfind(";", 0, modal.start()), sentence.rfind(":", 0, modal.start())) + 1
             found += _subject_actors(sentence[cut : modal.start()], s0 + cut, hits, tagger, doc_abbrevs)

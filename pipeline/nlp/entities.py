@@ -13,58 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Entity
-from ..parse.dates import MONTHS
+from ..parse.dates import ORDINALS, find_month_years
+from ..parse.dates import find_dates as parse_dates
 from .actors import SPAN_KEY, doc_text
 
 if not Doc.has_extension("docket_entities"):
     Doc.set_extension("docket_entities", default=None)
 
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_DASH = r"\s*[-–—]\s*"
-_DATE_PATTERNS = [
-    # 25 February 2020, 10–13 June 2025
-    re.compile(
-        rf"\b(?P<d>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b"
-    ),
-    # February 25, 2020, May 4-8, 2026
-    re.compile(
-        rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"
-    ),
-    # December 2024, December, 2021
-    re.compile(rf"\b(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b"),
-    # 2020-02-14
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
-]
-
-_ORD_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-}
 _TENS = {
     "twenty": 20,
     "thirty": 30,
@@ -104,28 +59,28 @@ _ROLE_SPLIT = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?|\s*,\s*", re.I)
 
 def _ordinal_value(word: str) -> int | None:
     w = word.lower().replace(" ", "-")
-    if w in _ORD_WORDS:
-        return _ORD_WORDS[w]
+    if w in ORDINALS:
+        return ORDINALS[w]
     if "-" in w:
         tens, unit = w.split("-", 1)
-        if tens in _TENS and unit in _ORD_WORDS:
-            return _TENS[tens] + _ORD_WORDS[unit]
+        if tens in _TENS and unit in ORDINALS:
+            return _TENS[tens] + ORDINALS[unit]
     return None
 
 
 def find_dates(text: str) -> list[Entity]:
+    """Dates as entities, read by the parsers' one date grammar (``parse.dates``): full dates and
+    ranges ("10–13 June 2025", "14–18 and 21–23 July 2025", "Décembre 2020"), month-years."""
+    spans = sorted(parse_dates(text) + find_month_years(text), key=lambda d: (d.pos, -len(d.text)))
     out: list[Entity] = []
     taken: list[tuple[int, int]] = []
-    for pat in _DATE_PATTERNS:
-        for m in pat.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            g = m.groupdict()
-            month = int(g["mn"]) if g.get("mn") else MONTHS[g["m"].lower()]
-            iso = f"{g['y']}-{month:02d}" + (f"-{int(g['d']):02d}" if g.get("d") else "")
-            attrs = (("end", f"{g['y']}-{month:02d}-{int(g['d2']):02d}"),) if g.get("d2") else ()
-            out.append(Entity(m.group(0), "DATE", m.start(), m.end(), normalized=iso, attrs=attrs))
-            taken.append((m.start(), m.end()))
+    for d in spans:
+        start, end = d.pos, d.pos + len(d.text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        attrs = (("end", d.end),) if d.end and d.end != d.start else ()
+        out.append(Entity(d.text, "DATE", start, end, normalized=d.start, attrs=attrs))
+        taken.append((start, end))
     return out
 
 

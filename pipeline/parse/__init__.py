@@ -30,12 +30,14 @@ def parse_document(
     cover = cover_blocks(blocks)
     year = _year(meta.meeting_start or meta.issued) or _printed_year(meta.title, cover)
     agenda_items = find_agenda_items(blocks, year, meta.meeting_start)
-    if not meta.meeting_start:
-        # a programme whose days carry no year ("Monday, 26 February") under "Alumni Event 2018":
-        # the meeting runs over the days of its timetable
-        days = sorted({a.date for a in agenda_items if a.date})
-        if days:
-            meta.meeting_start, meta.meeting_end = days[0], (days[-1] if len(days) > 1 else None)
+    days = sorted({a.date for a in agenda_items if a.date and len(a.date) == 10})
+    if days and (not meta.meeting_start or (len(meta.meeting_start) == 10 and meta.meeting_start < days[0])):
+        # the meeting runs over the days of its timetable: a programme whose days carry no year
+        # ("Monday, 26 February") under "Alumni Event 2018", or one whose cover date comes before
+        # its first day (the date it was issued, not the meeting's)
+        if meta.meeting_start and not meta.issued:
+            meta.issued = meta.meeting_start
+        meta.meeting_start, meta.meeting_end = days[0], (days[-1] if len(days) > 1 else None)
     objectives = objectives_in(spans, blocks)
     evidence = Evidence(
         title=meta.title,

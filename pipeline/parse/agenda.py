@@ -7,6 +7,9 @@ Two readers run over the block stream and the better answer wins:
 - ``agenda_programme``: a timed programme (a time column in a table, or "09:00 – 10:30 Opening"
   lines), with day headings, numbered talks inside sessions, breaks and speakers.
 
+Where neither finds items, ``agenda_days`` reads untimed day tables (a day column beside a column
+of subjects: a programme of work), or else lists under day headings.
+
 A document with neither (a concept note's thematic strands, a report's numbered paragraphs,
 deadlines) yields no items.
 """
@@ -17,6 +20,7 @@ import dataclasses
 import re
 
 from ..models import AgendaItem, Block
+from .agenda_days import find_day_lists, find_day_tables
 from .agenda_numbered import find_numbered_agenda
 from .agenda_programme import find_programme
 from .dates import find_dates, find_month_years
@@ -34,6 +38,8 @@ def find_agenda_items(
     if numbered and (scheduled or len(numbered) >= len(programme)):
         rule = "agenda.numbered+timetable" if scheduled else "agenda.numbered"
         return tuple(dataclasses.replace(a, provenance=a.provenance.by(rule)) for a in numbered)
+    if not programme and not numbered:
+        return tuple(find_day_tables(blocks, year) or find_day_lists(blocks, year))
     return tuple(programme)
 
 

@@ -43,6 +43,7 @@ _HEADER_ROLES = (
     ("header_notes", NOTES),
     ("header_title", TITLE),
 )
+_BULLET = re.compile(r"^[•●○◦▪■►▶➢➤\ue000-\uf8ff]")  # a bullet glyph (symbol fonts: private use)
 _NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2}){0,2}|[a-zA-Z]|[ivxIVX]{1,4})[.):]?$")
 
 
@@ -124,6 +125,10 @@ def infer(rows: Sequence[Sequence[Cell]], year: int | None = None) -> Columns:
             roles[j] = NUMBER
         elif said in (SPEAKERS, VENUE, NOTES, TITLE, DAY, NUMBER):
             roles[j] = said
+        elif said is None and sum(1 for t in texts if _BULLET.match(t)) >= max(2, 0.6 * n):
+            roles[j] = NOTES  # bulleted points under the titles of another column: their description
+        elif said is None and _venues(texts) >= max(2, 0.6 * n):
+            roles[j] = VENUE  # short cells naming places ("Engineering Faculty - Auditorium")
     titles = [j for j in range(width) if roles[j] in ("", TITLE) and filled[j]]
     tracks = False
     if header and len(titles) > 1:
@@ -136,6 +141,12 @@ def infer(rows: Sequence[Sequence[Cell]], year: int | None = None) -> Columns:
                 if roles[j] == "" and _header_text(rows, header, j):
                     roles[j] = NOTES
     return Columns(tuple(roles), header, tracks)
+
+
+def _venues(texts: list[str]) -> int:
+    """How many of a column's cells are short and name a place (the ``[agenda] venue_words``)."""
+    rx = vocab.current().regex("agenda", "venue_words", r"\b(?:{})\b")
+    return sum(1 for t in texts if len(" ".join(t.split())) <= 40 and rx.search(" ".join(t.split())))
 
 
 def _header(rows: Sequence[Sequence[Cell]], width: int) -> tuple[int, list[str | None]]:

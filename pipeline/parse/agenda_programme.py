@@ -49,6 +49,8 @@ _PERSON = re.compile(
     r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng|Hon)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,3}"
     r"(?:\s*[,&]\s*(?:[A-Z][a-z'’-]+\s*){2,4})*$"
 )
+_BULLET_LEAD = re.compile(r"^[•●○◦▪■►▶➢➤\ue000-\uf8ff]")  # a bullet glyph (symbol fonts: private use)
+_ROW_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2}|[a-z])[.)]\s+(?=\S)")
 _PLACEHOLDER = re.compile(r"^(?:N/?A|TBA|TBC|TBD|-+|–)$", re.I)
 _SLOT = re.compile(r"[·|•]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*[–—-]\s*\d")
 _HONORIFIC_ANYWHERE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s?[A-Z][a-z]")
@@ -64,6 +66,11 @@ _ZONE = re.compile(
 
 def _rx(key: str, template: str = r"^(?:{})\b") -> re.Pattern[str]:
     return vocab.current().regex("agenda", key, template)
+
+
+def _continuation_rx() -> re.Pattern[str]:  # noqa: N802 - a compiled pattern, as the module's constants
+    """'Continuation', 'Continued', 'Continuation of Day 1', 'Continuation 2' leading a title or a cell."""
+    return _rx("continuation", r"^(?:{})(?:\s+(?:of|from)\s+Day)?(?:\s*\d+)?\b")
 
 
 def _break(text: str) -> bool:
@@ -289,7 +296,8 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
             t0 = cells[0].text.strip()
             lead = lead_time(t0.replace("\n", " "), cell=True)
             if len(cells) > 1 and (
-                lead
+                is_time_cell(t0)
+                or lead
                 and not _after_time(t0.replace("\n", " ")[lead.stop :])
                 or (timed and row and row[0].text.strip() and len(t0) <= 40 and "\n" not in t0)
             ):
@@ -299,6 +307,16 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
             time, under = _split_time_cell(time_cell.text)
         aside = [c for c in body if cols.role(col_of[id(c)]) in ASIDE]
         main = [c for c in body if c not in aside]
+        if has_time_col and NUMBER not in roles and main:
+            # "1. Introduction", "b. Setting the scene": the title cell opens with the row's number
+            m = _ROW_NUMBER.match(main[0].text)
+            if m:
+                number = m.group("n")
+                k = col_of[id(main[0])]
+                main[0] = dataclasses.replace(
+                    main[0], text=main[0].text[m.end() :], bold_prefix=main[0].bold_prefix[m.end() :].lstrip()
+                )
+                col_of[id(main[0])] = k
         if cols.tracks:
             multi = sum(1 for c in main if cols.role(col_of[id(c)]) in ("", TITLE)) > 1
         else:
@@ -364,11 +382,18 @@ def _plain(block: Block, row: int, text: str, timed: bool, col: int, aside: str 
 
 
 def _titles_bold(block: Block, cols: Columns) -> bool:
-    """The timed rows' titles are set bold (so an untimed bold row is a row of its own, not a note)."""
+    """The timed rows' titles, or the numbered rows' titles, are set bold (so an untimed bold row is
+    a row of its own, not a note)."""
+    return _keyed_titles_bold(block, cols, TIME) or (
+        NUMBER in cols.roles and _keyed_titles_bold(block, cols, NUMBER)
+    )
+
+
+def _keyed_titles_bold(block: Block, cols: Columns, key: str) -> bool:
     n = bold = 0
     for row in block.rows[cols.header :]:
         cells = [(k, c) for k, c in enumerate(row) if c.text.strip()]
-        if not any(cols.role(k) == TIME for k, _ in cells):
+        if not any(cols.role(k) == key for k, _ in cells):
             continue
         titles = [c for k, c in cells if cols.role(k) in ("", TITLE)]
         if titles:
@@ -389,7 +414,10 @@ def _is_day_cell(text: str) -> bool:
 
 def _title_like(text: str) -> bool:
     """A cell that reads as a session title (parallel sessions side by side), not a speaker or venue."""
-    first = text.strip().split("\n")[0].strip()
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if len(lines) > 1 and _continuation_rx().fullmatch(lines[0].strip("().")):
+        lines = lines[1:]  # "Continuation" over the title of a session carried on from the slot before
+    first = lines[0] if lines else ""
     if len(first) < 20 or _stop(first) or _PERSON.match(first):
         return False
     return not (len(first) < 40 and _rx("venue_words", r"\b(?:{})\b").search(first))
@@ -469,6 +497,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
     entries: list[Entry] = []
     date = default_date
     first_day: str | None = None  # the date of "Day 1", to count "Day 2", "Day 3" on from
+    plain_first = False  # first_day is a bare date read before any item, not a "Day 1" date
     cur: Entry | None = None
     parent: Entry | None = None  # the session that numbered talks belong to
     group: list[Entry] = []  # parallel sessions of one timed row, one per column
@@ -493,13 +522,15 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             is_day, d, ordinal = day_heading_of(head, year, cell=ln.in_table)
             if is_day and (ln.in_table or len(head) < 80):
                 if d is None and ordinal is not None:
-                    base = first_day or default_date
+                    # a bare date seen before the programme (the cover's date of issue) counts
+                    # less than the meeting's first day
+                    base = (default_date if plain_first else None) or first_day or default_date
                     d = add_days(base, ordinal - 1) if base else None
                 elif d is not None and ordinal is not None and first_day is None:
                     first_day = add_days(d, 1 - ordinal)
                 new = d or (None if ordinal is not None else date)
                 if first_day is None and new and ordinal is None and not entries:
-                    first_day = new
+                    first_day, plain_first = new, True
                 if new != date or not _rx("continuation", r"\b(?:{})").search(head):
                     last_start = None
                 date = new
@@ -595,12 +626,15 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             parent, group = cur, []
             cur.lines.append(ln)
             continue
-        spawn = cur.line.slot and cur.line.row != ln.row and not _break(cur.line.text)
+        spawn = cur.line.slot and cur.line.row != ln.row
         if ln.multi and (group or spawn) and ln.in_table:
             same_row = [e for e in group if e.line.block is ln.block and e.line.row == ln.row]
             if not group or (same_row and all(e.col != ln.col for e in same_row)):
                 if not group and cur.line.slot:  # the columns under a slot label: one session each
-                    cur = Entry(line=ln, start=cur.start, end=cur.end, date=date, col=ln.col)
+                    # (sessions printed under a break's band are not in the break: no time is printed)
+                    timed_slot = not _break(cur.line.text)
+                    start, end = (cur.start, cur.end) if timed_slot else (None, None)
+                    cur = Entry(line=ln, start=start, end=end, date=date, col=ln.col)
                     entries.append(cur)
                     group = [cur]
                     cur.lines.append(ln)
@@ -630,7 +664,9 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                 cur.lines.append(ln)
             continue
         if _break(text) and len(text) < 60 and (cur.lines or cur.label):
-            cur = Entry(line=ln, date=date)
+            # a break printed in the cell of a timed row ("Registration / Coffee break") shares its slot
+            same = ln.in_table and cur.line.block is ln.block and cur.line.row == ln.row
+            cur = Entry(line=ln, date=date, start=cur.start if same else None, end=cur.end if same else None)
             entries.append(cur)
             cur.lines.append(ln)
             continue
@@ -826,7 +862,9 @@ def _stop(line: str) -> bool:
 
 
 def _continues(prev: str, nxt: str) -> bool:
-    """Is ``nxt`` the wrapped rest of a title line ``prev``?"""
+    """Is ``nxt`` the wrapped rest of a title line ``prev``? Never a bulleted line."""
+    if _BULLET_LEAD.match(nxt):
+        return False
     if prev.endswith((":", "-", "–", ",", "&", "/")) or re.search(
         r"\b(?:and|or|of|by|for|the|in|on|to|a|an|with)$", prev
     ):
@@ -840,7 +878,7 @@ def _continues(prev: str, nxt: str) -> bool:
 
 def _clean_title(title: str) -> str:
     title = title.strip(" –—-:;,")
-    cont = _rx("continuation", r"^(?:{})(?:\s+(?:of|from)\s+Day\s*\d+)?\b").match(title)
+    cont = _continuation_rx().match(title)
     if cont and title[cont.end() :].strip():
         title = title[cont.end() :].strip()
     if _break(title) or re.match(r"^(?:Registration|Reception|Welcome Reception)\b", title):

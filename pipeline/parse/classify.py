@@ -43,12 +43,7 @@ def classify(evidence: Evidence) -> tuple[DocType, str]:
     """The document type and the name of the strategy that decided it."""
     title_hits = kinds.kind_hits(evidence.title)
     if title_hits:
-        found = [h.kind for h in title_hits]
-        if found[0] == DocType.EVALUATION_REPORT and _cover_names(evidence, DocType.MANAGEMENT_RESPONSE):
-            # "MANAGEMENT RESPONSE AND ACTION PLAN MATRIX" over "Final evaluation of ...": a response
-            # is always to an evaluation, so the evaluation in the title is its subject
-            return DocType.MANAGEMENT_RESPONSE, "doc_type.cover"
-        return _refine(found, evidence, from_title=True), "doc_type.title"
+        return _refine([h.kind for h in title_hits], evidence, from_title=True), "doc_type.title"
     for line in evidence.cover_lines:
         hits = kinds.kind_hits(line)
         if hits:
@@ -62,6 +57,10 @@ def _cover_names(ev: Evidence, kind: DocType) -> bool:
 
 def _refine(found: list[DocType], ev: Evidence, from_title: bool) -> DocType:
     kind = found[0]
+    if from_title and kind == DocType.EVALUATION_REPORT and _cover_names(ev, DocType.MANAGEMENT_RESPONSE):
+        # "MANAGEMENT RESPONSE AND ACTION PLAN MATRIX" over "Final evaluation of ...": a response
+        # is always to an evaluation, so the evaluation in the title is its subject
+        return DocType.MANAGEMENT_RESPONSE
     if kind == DocType.AGENDA and not from_title and ev.n_agenda_items == 0 and len(found) > 1:
         kind = found[1]  # a cover that says "programme" with no timetable in the body names something else
     if kind == DocType.EVALUATION_REPORT and DocType.MEETING_REPORT in found and ev.n_recommendations == 0:

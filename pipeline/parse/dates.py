@@ -218,14 +218,16 @@ def _in_symbol(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] in "./" and text[start - 2].isalnum()
 
 
+_DIGITS_BEFORE = re.compile(r"\d+(?=\s{0,3}$)")  # a number right before a month ("12 March 2020")
+
+
 def find_month_years(text: str) -> list[DateSpan]:
     """'December, 2021' / 'January 2021' with no day: month precision."""
     out = []
     for m in _MONTH_YEAR.finditer(text):
-        before = text[max(0, m.start() - 4) : m.start()]
-        if re.search(r"\d\s*$", before) and not _in_symbol(
-            text, re.search(r"\d+\s*$", text[: m.start()]).start()
-        ):
+        head = max(0, m.start() - 12)
+        digits = _DIGITS_BEFORE.search(text, head, m.start())
+        if digits and not _in_symbol(text, digits.start()):
             continue  # part of a full date
         value = iso(int(m.group("y")), _month(m.group("m")))
         if value:
@@ -507,17 +509,8 @@ class Day:
     weekday: bool = False
 
 
-_ORDINAL_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
+# Ordinal words, for day designations here and meeting numbers in the NLP stage ("Twelfth").
+ORDINALS = {
     "first": 1,
     "second": 2,
     "third": 3,
@@ -528,7 +521,38 @@ _ORDINAL_WORDS = {
     "eighth": 8,
     "ninth": 9,
     "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
 }
+_CARDINALS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+# "Day One", "Second day": the day words this grammar reads
+_ORDINAL_WORDS = {**_CARDINALS, **{w: n for w, n in ORDINALS.items() if n <= 10}}
 
 
 def _ordinal_day() -> re.Pattern[str]:
@@ -596,7 +620,24 @@ def parse_day(text: str, year: int | None = None) -> Day | None:
                 spans.append((m.start(), m.end()))
     if not spans or (date is None and ordinal is None and not wd):
         return None
+    if date and wd and year is not None and not full and not _NUMERIC_DATE.search(text):
+        date = _weekday_year(date, wd.group(0))
     return Day(date, ordinal, min(a for a, _ in spans), max(b for _, b in spans), weekday=bool(wd))
+
+
+def _weekday_year(date: str, weekday: str) -> str:
+    """A day and month printed without a year take the year from the document; where the printed
+    weekday does not fall on that date, the year after (or before) on which it does is meant
+    ("Thursday, 13 February" in a note issued in December 2024 is 13 February 2025)."""
+    want = weekday[:3].lower()
+    y, m, d = (int(p) for p in date.split("-"))
+    for year in (y, y + 1, y - 1):
+        try:
+            if ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[_dt.date(year, m, d).weekday()] == want:
+                return f"{year:04d}-{m:02d}-{d:02d}"
+        except ValueError:
+            continue
+    return date
 
 
 def day_heading(text: str, year: int | None, *, cell: bool = False) -> Day | None:

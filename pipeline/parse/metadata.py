@@ -206,8 +206,7 @@ def find_cover_date(blocks: tuple[Block, ...]) -> str | None:
             # a short cover line that ends with a date: "Author, Role - City Mai 2022"
             if len(text) > 100 or not ds or ds[-1].pos + len(ds[-1].text) != len(text.rstrip(". ")):
                 continue
-            ds = ds[-1:]
-            text = text[ds[0].pos :]
+            text = text[ds[-1].pos :]
             ds = _dates_in(text)
         if ds and _is_period(text, ds):
             continue  # '27 April 2024–25 April 2025': a period (reported on, or met in), not an issue date
@@ -266,9 +265,17 @@ def _labelled_dates(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
             ds = find_dates(value)
             if ds:
                 return ds[0].start, ds[0].end
-    for b in scan:
+    for i, b in enumerate(scan):
         if b.kind == BlockKind.TABLE:
             continue
+        if (
+            b.kind == BlockKind.HEADING
+            and is_label_cell(b.text, "document", "date_labels")
+            and i + 1 < len(scan)
+        ):
+            ds = find_dates(head(scan[i + 1].text))  # a "Timing" heading over the dates
+            if ds and ds[0].pos == 0:
+                return ds[0].start, ds[0].end
         for line in head(b.text).split("\n"):
             value = label_value(line, "document", "date_labels")
             ds = find_dates(value) if value else []

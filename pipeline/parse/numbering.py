@@ -207,7 +207,9 @@ def label_pattern(words: str) -> re.Pattern[str]:
     ")"), ``rest``.
     """
     return re.compile(
-        r"^(?P<label>(?:(?P<word>(?i:" + words + r"))(?:\s*(?:(?i:no)\.|#|(?i:number\b))\s*|\s+|(?<=\.))"
+        r"^(?P<label>(?:(?P<word>(?i:"
+        + words
+        + r"))(?:\s*(?:(?i:no)\.|n[°º]|#|(?i:number\b))\s*|\s+|(?<=\.))"
         r"|(?P<r>R)(?=\d))"
         r"(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z](?:\.\d{1,2})?)(?![\w/]))"
         r"\s*(?P<sep>[:.\-\u2013\u2014)]?)\s*(?P<rest>.*)$",

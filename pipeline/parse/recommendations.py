@@ -14,7 +14,9 @@ recommendations one way, and mixing strategies is how running text turns into fa
    ("KEY-RECOMMENDATIONS", "What the evaluation recommends"), up to the next heading printed as
    large (``recs_regions``, ``recs_lists``), numbered in any style of the shared grammar
    (``numbering``);
-7. items numbered by graphic digits in such a region (``recs_graphic``).
+7. items numbered by graphic digits in such a region (``recs_graphic``);
+8. a recommendations heading and its numbered lines inside one table cell, where a page laid out
+   as a table holds the whole box (``recs_lists``).
 
 A list whose numbering is not consecutive still gives its records, and a warning naming the page
 (``find_recommendations_with_warnings``).
@@ -32,13 +34,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..models import Block, Recommendation
+from ..models import Block, BlockKind, Recommendation
+from ..textutil import join_lines
 from . import vocab
 from .addressees import raw_actors, split_trailing_addressees
 from .recs_common import linearize, plausible_text, quality
 from .recs_graphic import from_graphic_digits
 from .recs_labelled import from_labels
-from .recs_lists import from_groups, from_lists, same_wording
+from .recs_lists import from_cell_lists, from_groups, from_lists, same_wording
 from .recs_regions import find_regions
 from .recs_reported import from_reported
 from .recs_tables import from_column_tables, from_label_tables, from_region_tables
@@ -76,7 +79,43 @@ def find_recommendations_with_warnings(
             recs = _named("recommendations.region_table", from_region_tables(blocks, spans))
         if not recs:
             recs = _named("recommendations.graphic_digits", from_graphic_digits(units, regions))
-    return tuple(_dedupe([_trailing_addressees(_trailing_status(r)) for r in recs])), tuple(warnings)
+        if not recs:
+            recs = _named("recommendations.cell_list", from_cell_lists(units))
+    out = _dedupe([_trailing_addressees(_trailing_status(r)) for r in recs])
+    return tuple(_counted_addressees(blocks, out)), tuple(warnings)
+
+
+_MAX_COUNTED_WORDS = 8
+
+
+def _counted_addressees(blocks: tuple[Block, ...], recs: list[Recommendation]) -> list[Recommendation]:
+    """Addressees the text names for exactly this many recommendations ("The review included 43
+    recommendations to the agency and five to the Executive Board" over 43 records): they are the
+    addressees of every record that prints none (``[recommendations] lead_in_recommending``)."""
+    if not recs or all(r.actors_raw for r in recs):
+        return recs
+    rx = vocab.current().regex(
+        "recommendations",
+        "lead_in_recommending",
+        r"\b(?P<n>\d{{1,3}})\s+(?:{})\s+(?P<who>[^,.;:()]+?)(?=\s+and\s|\s*[,.;:(]|$)",
+    )
+    for b in blocks:
+        if b.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            continue
+        for m in rx.finditer(b.text):
+            who = join_lines(m.group("who")).strip()
+            name = vocab.current().regex("recommendations", "name_determiners", r"^(?:{})\s+").sub("", who)
+            if (
+                int(m.group("n")) != len(recs)
+                or not name[:1].isupper()
+                or len(who.split()) > _MAX_COUNTED_WORDS
+            ):
+                continue
+            return [
+                r if r.actors_raw else dataclasses.replace(r, actors_raw=who, actors=raw_actors(who))
+                for r in recs
+            ]
+    return recs
 
 
 def _named(rule: str, recs: list[Recommendation]) -> list[Recommendation]:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..models import Block, BlockKind, ManagementResponse, Provenance
 from ..textutil import join_lines
+from . import vocab
 from .addressees import addressee_phrase
+from .numbering import label_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,9 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
         text = b.text.strip()
         if not text and not b.marker:
             continue
-        parts = _INLINE_BREAK.split(text) if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) else [text]
+        parts = (
+            _inline_break().split(text) if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) else [text]
+        )
         if len(parts) > 1 and re.fullmatch(r"\(?\d{1,3}[.)]", parts[0].strip()):
             parts[:2] = [parts[0] + " " + parts[1]]  # "14. Recommendation 2 reads as follows:" stays whole
         for k, part in enumerate(parts):
@@ -109,12 +114,24 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
 
 # A paragraph that runs a label, a response or an indicator into the sentence before it (text
 # conversions, merged PDF lines) is cut there, so that every such marker starts a unit of its own.
-_INLINE_BREAK = re.compile(
-    r"(?<=[.;:!?])\s+(?=(?:(?:[A-Z][\w.&-]*\s+){0,3}(?:[Mm]anagement\s+)?[Rr]esponse\s*:"
+_INLINE_BREAK = (
+    r"(?<=[.;:!?])\s+(?=(?:(?:[A-Z][\w.&-]*\s+){{0,3}}(?:[Mm]anagement\s+)?[Rr]esponse\s*:"
     r"|Indicators?\s+of\s+achievement\s*:|Recommendation\s+(?:addressed\s+)?to\s*:|Key\s+actions?\b"
-    r"|(?:Evaluation\s+)?[Rr]ecommendation\s+(?:#\s*)?\d{1,2}(?:\.\d{1,2})?\s*[:.](?:\s|$)"
-    r"|(?:Evaluation\s+)?[Rr]ecommendation\s+\d{1,2}\s+reads\b|Recommendation\s+\d{1,2}\s+[A-Z][a-z]+\s+[a-z]))"
+    r"|Responsible\s+(?:units?|entit(?:y|ies)|offices?)(?:\s*\(s\))?\s*:"
+    r"|(?i:{labels})\s+(?:#\s*)?\d{{1,2}}(?:\.\d{{1,2}})?\s*[:.](?:\s|$)"
+    r"|(?i:{labels})\s+\d{{1,2}}\s+reads\b|(?i:{labels})\s+\d{{1,2}}\s+[A-Z][a-z]+\s+[a-z]))"
 )
+
+
+def _inline_break() -> re.Pattern[str]:
+    """Where a paragraph runs a label, a response or an indicator into the sentence before it;
+    the label words are ``[recommendations] labels``."""
+    return _compiled(_INLINE_BREAK.format(labels=vocab.current().pattern("recommendations", "labels")))
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
@@ -139,13 +156,18 @@ def assemble(pieces: list[str]) -> str:
     return _SPACED_HYPHEN.sub("-", _SPACE_BEFORE_PUNCT.sub("", text))
 
 
-# "Recommendation 3", "Evaluation recommendation # 4:", "Recommendation No. 2.", "Recommendation A".
-LABEL = re.compile(
-    r"^(?P<label>(?:(?i:(?:evaluation\s+)?recommendation)(?:\s*(?:(?i:no)\.|#|(?i:number\b))\s*|\s+)|R(?=\d)|Rec\.?\s*)"
-    r"(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z](?:\.\d{1,2})?)(?![\w/]))"
-    r"\s*(?P<sep>[:.\-\u2013\u2014)]?)\s*(?P<rest>.*)$",
-    re.S,
-)
+def label_regex() -> re.Pattern[str]:
+    """A label at the start of a text: "Recommendation 3", "Evaluation recommendation # 4:",
+    "Recommendation No. 2.", "Recommendation A", "R3", in the label words of
+    ``[recommendations] labels`` (groups ``label``, ``num``, ``sep``, ``rest``)."""
+    return _label_regex(vocab.current().pattern("recommendations", "labels"))
+
+
+@cache
+def _label_regex(words: str) -> re.Pattern[str]:
+    return label_pattern(words)
+
+
 _READS = re.compile(
     r"^(?:reads\s+as\s+follows|reads|states|is\s+as\s+follows)\s*:?\s*(?P<rest>.*)$", re.I | re.S
 )
@@ -153,6 +175,7 @@ _PARA_NUM = re.compile(r"^\(?\d{1,3}[.)]\s+")
 # A bracket after a label holds its addressees when it reads as names ("(the Executive Secretary and
 # the programme secretariat)", "(For SOM)"); ranks, results, areas and cross-references are qualifiers.
 _BRACKET_ACTORS = re.compile(r"^(?:(?:for|to)\s*:?\s+)?(?-i:[A-Z])[^:;\d]*$", re.I)
+_LEAD_BRACKET = re.compile(r"^\((?P<inner>[^()]{1,40})\)\s*(?:[:.\-\u2013\u2014](?:\s|$))?\s*")
 _FOR_WORD = re.compile(r"^(?:for|to)\s*:?\s+", re.I)
 _QUALIFIER = re.compile(
     r"\b(?:priority|priorities|result|outcome|output|area|level|pillar|goal|theme|urgent|high|medium|low|term|"
@@ -178,10 +201,10 @@ class Label:
 def match_label(unit: Unit) -> Label | None:
     """A recommendation label at the very start of a unit, or None for running text."""
     text = unit.text
-    m = LABEL.match(text)
+    m = label_regex().match(text)
     if not m:
         stripped = _PARA_NUM.sub("", text, count=1)
-        m2 = LABEL.match(stripped) if stripped != text else None
+        m2 = label_regex().match(stripped) if stripped != text else None
         if not m2 or not _READS.match(m2.group("rest")):
             return None
         m = m2
@@ -195,6 +218,15 @@ def match_label(unit: Unit) -> Label | None:
         return Label(label, number, reads.group("rest").strip())
     if number.isalpha() and not re.search(r"[a-z]", rest):
         return None  # "EVALUATION RECOMMENDATION A - COMMUNICATION": a group heading
+    lead = _LEAD_BRACKET.match(rest) if sep and sep != ")" else None
+    if lead and not (
+        _BRACKET_ACTORS.match(lead.group("inner")) and not _QUALIFIER.search(lead.group("inner"))
+    ):
+        # "Recommendation # 2: (Time 0)", "Recommendation 4: (High) : Strengthen ...": a form's
+        # marker or a rank printed after the label is not wording
+        rest = rest[lead.end() :].strip()
+        if not rest:
+            return Label(label, number, "")
     bracket = re.fullmatch(r"\((?P<inner>[^()]{1,120})\)\s*[:.]?", rest) if not sep else None
     if bracket:
         inner = join_lines(bracket.group("inner"))

@@ -11,11 +11,15 @@ addressees and key actions.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from functools import cache
 
 from ..models import Block, BlockKind, ManagementResponse, Recommendation
 from ..textutil import join_lines
+from . import vocab
 from .addressees import join_addressee_lines, raw_actors
+from .numbering import label_pattern
 from .recs_common import (
     ACTORS_MARK,
     MR_MARK,
@@ -32,6 +36,7 @@ from .recs_common import (
     starts_field,
     wording,
 )
+from .recs_regions import running_heads, scan_regions
 from .recs_tables import column_header
 
 _GROUP = re.compile(r"^(?:area|theme|cluster|pillar|group|category)\s+[\dA-Z]{1,3}\b", re.I)
@@ -50,12 +55,16 @@ def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommenda
     if not starts:
         return []
     start_idx = {i for i, _ in starts}
+    heads = running_heads(units)
+    regions, spans = scan_regions(units)
+    summaries = [(r.start, r.end) for r in regions if r.summary] + spans
     out: list[Recommendation] = []
+    in_summary: list[bool] = []
     group = ""
     group_at = _groups(units)
     for n, (i, lab) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(units)
-        body, title, stop, more_actors = _body(units, i, end, lab, start_idx)
+        body, title, stop, more_actors = _body(units, i, end, lab, start_idx, heads)
         text = assemble(body)
         nxt = starts[n + 1][1] if n + 1 < len(starts) else None
         if (
@@ -96,7 +105,24 @@ def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommenda
                 management_response=response,
             )
         )
-    return out
+        in_summary.append(any(a <= i < b for a, b in summaries))
+    return _without_summary_repeats(out, in_summary)
+
+
+def _without_summary_repeats(recs: list[Recommendation], in_summary: list[bool]) -> list[Recommendation]:
+    """Recommendations printed under a summary heading give way to the same numbers printed in the
+    body (the formal statement); a title or addressees only the summary prints are kept."""
+    body = {r.number: k for k, r in enumerate(recs) if not in_summary[k] and r.text}
+    out = list(recs)
+    for k, r in enumerate(recs):
+        if not in_summary[k] or r.number not in body:
+            continue
+        b = body[r.number]
+        if not out[b].actors_raw and r.actors_raw:
+            out[b] = dataclasses.replace(out[b], actors_raw=r.actors_raw, actors=r.actors)
+        if not out[b].title and r.title:
+            out[b] = dataclasses.replace(out[b], title=r.title)
+    return [r for k, r in enumerate(out) if not (in_summary[k] and r.number in body)]
 
 
 def _groups(units: list[Unit]) -> dict[int, str]:
@@ -111,7 +137,7 @@ def _groups(units: list[Unit]) -> dict[int, str]:
 
 
 def _body(
-    units: list[Unit], i: int, end: int, lab: Label, starts: set[int]
+    units: list[Unit], i: int, end: int, lab: Label, starts: set[int], heads: set[str] = frozenset()
 ) -> tuple[list[str], str, int, list[str]]:
     """The wording after label unit i: (pieces, title, index where the wording stopped, wrapped
     lines of the label's addressees)."""
@@ -119,17 +145,24 @@ def _body(
     pieces = [lab.rest] if lab.rest else []
     title = lab.title
     bold_box = first.bold and first.kind == "heading" and not lab.rest  # a boxed "Recommendation N"
+    bold_lead = first.bold and first.kind != "cell" and bool(lab.rest)  # "Recommendation 8. Support ..."
     body_units: list[Unit] = []
     extra_actors: list[str] = []
     size = len(lab.rest)
     j = i + 1
     while j < end:
         u = units[j]
-        if is_furniture(u) or ((u.kind == "cell" or len(u.text) < 40) and is_header(u)):
-            j += 1
+        if (
+            is_furniture(u)
+            or ((u.kind == "cell" or len(u.text) < 40) and is_header(u))
+            or (u.kind == "paragraph" and not u.bold and j not in starts and u.text.strip().lower() in heads)
+        ):
+            j += 1  # page furniture and running heads (a page break inside the wording)
             continue
         if j in starts or starts_field(units, j):
             break
+        if u.kind != "cell" and _other_label(u.text):
+            break  # "Finding 8. ...", "Conclusion 14. ...": the next box is of another kind
         if _section_heading(u):
             break  # "III. Inter-agency coordination ..." printed as a paragraph, or a long "Annex ..." heading
         if (
@@ -154,6 +187,8 @@ def _body(
         num = paragraph_number(u)
         if num is not None and u.kind != "cell" and pieces and not pieces[-1].rstrip().endswith(":"):
             break  # the next numbered paragraph of the body text: a boxed recommendation has ended
+        if bold_lead and all(b.bold for b in body_units) and not u.bold and _foreign_number(u, lab.number):
+            break  # a bold recommendation printed in the body, then the next numbered paragraph ("5.3.")
         if (
             bold_box
             and body_units
@@ -182,6 +217,29 @@ def _body(
             break
         j += 1
     return pieces, title, j, extra_actors
+
+
+_DECIMAL = re.compile(r"^(\d{1,2})\.\d{1,2}\.?$")
+
+
+def _foreign_number(unit: Unit, number: str) -> bool:
+    """Whether a unit is marked by a decimal paragraph number of another series than the
+    recommendation's own sub-points ("5.3." after recommendation 8; "8.1" would be its own)."""
+    m = _DECIMAL.match(unit.marker or "")
+    return bool(m) and m.group(1) != number.split(".")[0]
+
+
+def _other_label(text: str) -> bool:
+    """A label of another part of a report ("Finding 8.", "Conclusion 14:"; the words are
+    ``[recommendations] other_sections``) at the start of a text."""
+    words = vocab.current().pattern("recommendations", "other_sections")
+    m = _other_labels(words).match(text)
+    return m is not None and m.group("r") is None and bool(m.group("sep"))
+
+
+@cache
+def _other_labels(words: str) -> re.Pattern[str]:
+    return label_pattern(words)
 
 
 def _response_follows(units: list[Unit], j: int, end: int, starts: set[int], window: int = 4) -> bool:

@@ -27,7 +27,7 @@ from .recs_common import (
     wording,
 )
 from .recs_labelled import ACTION_HEAD, filled_cells, key_actions
-from .recs_regions import Region, find_regions, first_lead, lead_in_actors
+from .recs_regions import Region, find_regions, first_lead, is_recs_heading, lead_in_actors
 
 _GROUP_HEAD = re.compile(
     r"^(?i:(?:evaluation\s+)?recommendations?)\s+(?P<g>[A-Z])\s*[-\u2013\u2014:.]\s*(?P<title>\S.*)$", re.S
@@ -188,7 +188,17 @@ def _region_list(
     markers = [unit_marker(units[j]) for j in range(start, end)]
     run, breaks = top_level_run(markers)
     first = markers[run[0]] if run else None
-    if first is None or not first.is_first():
+    opening = next((m for m in markers if m is not None), None)
+    continued = opening is not None and not opening.is_first() and _goes_on(units, region.start, opening)
+    if continued:
+        # "94." before the heading, "95." ... "118." under it: a report that numbers its paragraphs
+        # through the whole text; the region's paragraphs are its items, numbered as printed (one
+        # paragraph alone is prose about recommendations, not a list of them)
+        first, breaks = opening, []
+        run = [k for k, m in enumerate(markers) if m is not None and m.shape() == opening.shape()]
+        if len(run) < _MIN_CONTINUED:
+            return [], []
+    if first is None or not (first.is_first() or continued):
         return _region_bullets(units, region), []  # a list opens with 1 (a, A, i)
     if any(m is not None and m.shape() == first.shape() for m in markers[: run[0]]):
         return (
@@ -273,6 +283,27 @@ def _region_bullets(units: list[Unit], region: Region) -> list[Recommendation]:
             )
         )
     return out
+
+
+def _runs_on(items: list[_Item], u: Unit) -> bool:
+    """Whether a line taken for a heading is the rest of the last item's sentence ("Peoples.
+    Independent oversight ... should be established." after "... affecting Indigenous")."""
+    last = items[-1].pieces[-1].rstrip() if items and items[-1].pieces else ""
+    return bool(last) and not last.endswith((".", "!", "?", ":", ";")) and u.text.rstrip().endswith(".")
+
+
+_MIN_CONTINUED = 2  # paragraphs a region must hold to be a list when it goes on with the report's numbering
+_LOOK_BACK = 400  # units searched before a region for the paragraph its first item follows
+
+
+def _goes_on(units: list[Unit], start: int, first: Marker) -> bool:
+    """Whether the last number of ``first``'s shape before unit ``start`` is the one ``first``
+    follows ("94." before "95.")."""
+    for j in range(start - 1, max(-1, start - _LOOK_BACK), -1):
+        m = unit_marker(units[j])
+        if m is not None and m.shape() == first.shape():
+            return follows(m, first) == "next"
+    return False
 
 
 def _top_number(u: Unit) -> tuple[str, str] | None:
@@ -365,7 +396,11 @@ def _walk(
                     groups.append(_Group("", "", actors=[who]))
                     mode, loose = "items", 0
                     continue
-            if top is None and u.kind == "heading":
+            if (
+                top is None
+                and u.kind == "heading"
+                and not _runs_on(groups[-1].items if mode == "items" else [], u)
+            ):
                 mode = "after"
                 continue
         else:
@@ -460,4 +495,56 @@ def _records(groups: list[_Group], blocks: tuple[Block, ...] = ()) -> list[Recom
                     management_response=resp,
                 )
             )
+    return out
+
+
+# ---- a recommendations heading and its list inside one table cell ------------------------------------
+
+_MIN_CELL_ITEMS = 2
+
+
+def from_cell_lists(units: list[Unit]) -> list[Recommendation]:
+    """Numbered lines under a recommendations heading printed inside one table cell (a page laid
+    out as a table: "KEY RECOMMENDATIONS" / "1. Keep promoting ..." / "2. Continue ..."); each
+    item runs to the next number, a line printed as a heading (in capitals) or the end of the cell."""
+    cells: dict[tuple[int | None, int | None, int | None], list[Unit]] = {}
+    for u in units:
+        if u.kind == "cell":
+            cells.setdefault((u.table, u.row, u.col), []).append(u)
+    out: list[Recommendation] = []
+    for lines in cells.values():
+        for k, u in enumerate(lines):
+            if _cell_heading(u) and is_recs_heading(u.text):
+                out += _cell_items(lines[k + 1 :])
+                break
+    return out
+
+
+def _cell_heading(u: Unit) -> bool:
+    """A cell line printed as a heading: capitals (or bold), short, no closing full stop."""
+    text = u.text.strip()
+    letters = [c for c in text if c.isalpha()]
+    caps = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return (
+        (caps or u.bold)
+        and 0 < len(text.split()) <= 8
+        and not text.endswith((".", ";", ","))
+        and not split_leading(text)
+    )
+
+
+def _cell_items(lines: list[Unit]) -> list[Recommendation]:
+    end = next((j for j, u in enumerate(lines) if _cell_heading(u)), len(lines))
+    lines = [u for u in lines[:end] if not is_furniture(u)]
+    leads = [split_leading(u.text) for u in lines]
+    run, _ = top_level_run([lead[0] if lead else None for lead in leads])
+    if len(run) < _MIN_CELL_ITEMS or not leads[run[0]][0].is_first():
+        return []
+    out = []
+    for n, k in enumerate(run):
+        stop = run[n + 1] if n + 1 < len(run) else len(lines)
+        marker, rest = leads[k]
+        text = assemble([rest] + [wording(u) for u in lines[k + 1 : stop]])
+        if plausible_text(text):
+            out.append(Recommendation(number=marker.number, text=text, provenance=lines[k].provenance))
     return out

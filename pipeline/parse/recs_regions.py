@@ -176,10 +176,18 @@ def _ends(head: _Style, u: Unit, body: float | None) -> bool:
 
 def find_regions(units: list[Unit]) -> list[Region]:
     """Every recommendations region of the stream, in order (nested ones too)."""
+    return scan_regions(units)[0]
+
+
+def scan_regions(units: list[Unit]) -> tuple[list[Region], list[tuple[int, int]]]:
+    """The recommendations regions, and the parts of the stream under a summary heading
+    ("EXECUTIVE SUMMARY", "Sommaire exécutif"), each up to the heading that ends it (first unit,
+    end exclusive)."""
     body = body_size(units)
     heads = running_heads(units)
     summary_rx = _words("recommendations", "summary_words")
     regions: list[Region] = []
+    spans: list[tuple[int, int]] = []
     summary_until = -1
     summary_style: _Style | None = None
     for i, u in enumerate(units):
@@ -187,16 +195,18 @@ def find_regions(units: list[Unit]) -> list[Region]:
             continue
         like = heading_like(u, body)
         if like and summary_style is not None and _ends(summary_style, u, body):
+            spans[-1] = (spans[-1][0], i)
             summary_style, summary_until = None, -1
         if like and summary_rx.search(u.text) and not heading_field().search(u.text):
             summary_style, summary_until = _style(u), len(units)  # an executive summary
+            spans.append((i, len(units)))
         opens = (like and is_recs_heading(u.text)) or _lead_line(u)
         if not opens:
             continue
         end = _region_end(units, i, body, heads)
         summary = bool(summary_rx.search(u.text)) or summary_until > i
         regions.append(Region(i, end, join_lines(u.text), summary))
-    return regions
+    return regions, spans
 
 
 def _region_end(units: list[Unit], i: int, body: float | None, heads: set[str]) -> int:

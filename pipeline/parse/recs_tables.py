@@ -15,7 +15,15 @@ from ..models import Block, BlockKind, Recommendation
 from ..textutil import join_lines
 from .addressees import raw_actors
 from .numbering import Marker, parse_marker, split_leading, top_level_run
-from .recs_common import FURNITURE, LABEL, Label, Unit, make_response, match_label, plausible_text
+from .recs_common import (
+    FURNITURE,
+    Label,
+    Unit,
+    label_regex,
+    make_response,
+    match_label,
+    plausible_text,
+)
 
 
 def from_label_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
@@ -61,7 +69,7 @@ def from_label_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
 
 
 def _label(text: str, block: Block) -> Label | None:
-    if not LABEL.match(text):
+    if not label_regex().match(text):
         return None
     return match_label(Unit(text, "", "cell", block.provenance))
 
@@ -106,7 +114,7 @@ def from_column_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
             if "num" in cols and not number and out and out[-1].provenance.table is not None:
                 out[-1] = dataclasses.replace(out[-1], text=join_lines(out[-1].text + "\n" + text))
                 continue  # the rest of a row split by a page break
-            lab = LABEL.match(text)
+            lab = label_regex().match(text)
             if lab and lab.group("rest").strip():
                 number, text = number or lab.group("num"), lab.group("rest").strip()
             else:
