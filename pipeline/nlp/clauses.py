@@ -44,7 +44,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=[\"”’)]?\s+[\"“‘(]?[A-ZÀ-Ý0-9])")
 _CLAUSE_END = re.compile(r"[;:!?]|\.(?=\s|$)")
 # list markers: "(a)", "a)", "(iii)", "iv)", "(2)", "2)", "2.", "1.2.", "1.1" before a capital; bullets
 _MARKER = re.compile(
-    r"(?:(?<=^)|(?<=[\s:;]))(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*[.)]"
+    r"(?<![^\s:;])(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})*[.)]"
     r"|\d{1,2}\.\d{1,2}(?=\s+[A-Z]))(?=\s)|[•●▪◦■]"
 )
 
@@ -73,7 +73,7 @@ _GRAMMAR: dict[str, dict[str, re.Pattern]] = {
             r"(?:is|are)\s+(?:requested|encouraged|invited|urged|called\s+upon|recommended)\s+to)\b",
             re.I,
         ),
-        "passive": re.compile(r"^\W*(?:\w+\W+)?(?:be|being|been|have\s+been)\b", re.I),
+        "passive": re.compile(r"\W*(?:\w+\W+)?(?:be|being|been|have\s+been)\b", re.I),
         "connector": re.compile(r"^(?:of|for|and|the|on|in|to|&)$", re.I),
     },
     "fr": {
@@ -89,7 +89,7 @@ _GRAMMAR: dict[str, dict[str, re.Pattern]] = {
         "modal": re.compile(
             r"\b(?:devrai(?:en)?t|doi(?:ven)?t|devr(?:a|ont)|(?:est|sont)\s+invité(?:e)?s?\s+à)\b", re.I
         ),
-        "passive": re.compile(r"^\W*(?:\w+\W+)?(?:être|été)\b", re.I),
+        "passive": re.compile(r"\W*(?:\w+\W+)?(?:être|été)\b", re.I),
         "connector": re.compile(r"^(?:de|du|des|la|le|les|et|pour|d|l|en|à|au|aux)$", re.I),
         # "Il est recommandé aux agences ..., en collaboration avec X, de renforcer": the addressee
         "impersonal": re.compile(
@@ -98,6 +98,13 @@ _GRAMMAR: dict[str, dict[str, re.Pattern]] = {
             re.I,
         ),
     },
+}
+
+# The same patterns without re.I, for the lower-cased text: several times faster (a text whose
+# length changes when lower-cased, rare, is read with the re.I patterns above).
+_LOWER: dict[str, dict[str, re.Pattern]] = {
+    lang: {kind: re.compile(r"(?=[^\W\d_])" + g[kind].pattern) for kind in ("side", "example", "modal")}
+    for lang, g in _GRAMMAR.items()
 }
 
 _SIDE_STOP = re.compile(r"[,;.:!?()]|\s[-–—]\s")
@@ -131,10 +138,6 @@ class Analysis:
 def _span_words(starts: list[int], ends: list[int], c0: int, c1: int) -> range:
     """Indices of the words inside characters [c0, c1)."""
     return range(bisect_left(starts, c0), bisect_right(ends, c1))
-
-
-def _capitalised(w: str) -> bool:
-    return w[:1].isupper()
 
 
 def _acronym(w: str) -> bool:
@@ -193,8 +196,10 @@ def analyse(text: str, lang: str | None = None, actor_spans: list[tuple[int, int
     for m in re.finditer(r"\(([^()]*)\)", text):
         if not _MARKER.fullmatch(m.group()):
             spans.append((m.start(), m.end(), EXAMPLE))
+    low = text.lower()
+    scan, fast = (low, _LOWER[lang if lang in _LOWER else "en"]) if len(low) == len(text) else (text, grammar)
     for kind, stop, r in (("side", _SIDE_STOP, SIDE), ("example", _EXAMPLE_STOP, EXAMPLE)):
-        for m in grammar[kind].finditer(text):
+        for m in fast[kind].finditer(scan):
             end = stop.search(text, m.end())
             c1 = end.start() if end else len(text)
             if r == SIDE:  # a conditional or purpose clause without a comma ends within MAX_SIDE_WORDS
@@ -208,32 +213,40 @@ def analyse(text: str, lang: str | None = None, actor_spans: list[tuple[int, int
             if role[k] < r:
                 role[k] = r
     cuts.sort()
-    for k in range(n):
-        clause[k] = bisect_right(cuts, starts[k])
+    clause = [bisect_right(cuts, c) for c in starts]
 
-    _mark_addressees(text, grammar, starts, ends, bounds, role)
+    _mark_addressees(text, scan, grammar, fast["modal"], starts, ends, bounds, role)
     _mark_names(text, surfaces, starts, ends, lead, grammar, actor_spans or [], role, name_run, runs)
     return Analysis(text, lang, starts, ends, lemmas, lead, clause, role, name_run, runs)
 
 
 def _mark_addressees(
-    text: str, grammar: dict, starts: list[int], ends: list[int], bounds: list[int], role: list[int]
+    text: str,
+    scan: str,
+    grammar: dict,
+    modal: re.Pattern,
+    starts: list[int],
+    ends: list[int],
+    bounds: list[int],
+    role: list[int],
 ) -> None:
+    """``scan`` is ``text`` or its lower-cased copy, which ``modal`` is written for."""
+    imp = grammar.get("impersonal")
     for i, c0 in enumerate(bounds):
         c1 = bounds[i + 1] if i + 1 < len(bounds) else len(text)
         unit = text[c0:c1]
         who = None
-        imp = grammar.get("impersonal")
         m = imp.search(unit) if imp else None
         if m:
             who = (c0 + m.start("who"), c0 + m.end("who"))
         else:
-            m = grammar["modal"].search(unit)
-            if m and not grammar["passive"].match(unit[m.end() :]):
-                cut = max(unit.rfind(";", 0, m.start()), unit.rfind(":", 0, m.start())) + 1
-                subject = unit[cut : m.start()]
+            m = modal.search(scan, c0, c1)
+            if m and not grammar["passive"].match(text, m.end(), c1):
+                ms = m.start() - c0
+                cut = max(unit.rfind(";", 0, ms), unit.rfind(":", 0, ms)) + 1
+                subject = unit[cut:ms]
                 if subject.strip() and len(subject.split()) <= 30:
-                    who = (c0 + cut, c0 + m.start())
+                    who = (c0 + cut, m.start())
         if who:
             for k in _span_words(starts, ends, *who):
                 role[k] = SKIP
@@ -252,7 +265,8 @@ def _mark_names(
     runs: list[tuple[int, int]],
 ) -> None:
     n = len(surfaces)
-    caps = sum(1 for w in surfaces if _capitalised(w) and not _acronym(w))
+    cap = [w[:1].isupper() for w in surfaces]
+    caps = sum(1 for w, c in zip(surfaces, cap, strict=True) if c and not _acronym(w))
     if caps > 0.6 * n:  # a title-cased or upper-case text: capitals say nothing
         return
     connector = grammar["connector"]
@@ -261,7 +275,7 @@ def _mark_names(
         sentence_start.add(m.end())
     k = 0
     while k < n:
-        if not _capitalised(surfaces[k]):
+        if not cap[k]:
             k += 1
             continue
         j = k + 1
@@ -270,7 +284,7 @@ def _mark_names(
             gap = text[ends[j - 1] : starts[j]]
             if gap not in (" ", "-", "–", "’", "'") and not (gap.isspace() and "\n" not in gap):
                 break
-            if _capitalised(surfaces[j]):
+            if cap[j]:
                 last_cap = j
             elif not connector.match(surfaces[j]):
                 break

@@ -100,3 +100,14 @@ def load_settings(settings_dir: Path | str | None = None) -> NlpSettings:
         batch_size=batch_size,
         source=str(toml_path) if toml_path.is_file() else "",
     )
+
+
+def check_settings(settings_dir: Path | str | None = None) -> NlpSettings:
+    """Read ``[nlp]`` and validate the taxonomy files it names, so that a bad file stops a run
+    at the start with a ``ConfigError`` (exit 1) instead of failing every document."""
+    from .taxonomy import load_taxonomy
+
+    settings = load_settings(settings_dir)
+    for path in settings.taxonomies:
+        load_taxonomy(path)
+    return settings

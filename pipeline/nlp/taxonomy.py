@@ -272,6 +272,7 @@ class Compiled:
     exclude: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
     actions: dict[str, set[int]] = field(default_factory=dict)  # verb lemma -> topics it anchors
     max_len: int = 1
+    first: frozenset[str] = frozenset()  # keys that start an exclude, a phrase or a pair (A or B)
 
 
 _STOP = {
@@ -280,9 +281,17 @@ _STOP = {
 }
 
 
+_COMPILED: dict[tuple[int, str], tuple[Taxonomy, Compiled]] = {}
+
+
 def compile_taxonomy(tax: Taxonomy, lang: str) -> Compiled:
     """The patterns of ``lang`` (empty when the taxonomy has none in that language)."""
-    return _compile(tax, lang)
+    # Looked up by identity first: hashing a whole taxonomy for every text is slow. The entry
+    # keeps the taxonomy alive, so its id cannot be reused by another object.
+    found = _COMPILED.get((id(tax), lang))
+    if found is None or found[0] is not tax:
+        found = _COMPILED[(id(tax), lang)] = (tax, _compile(tax, lang))
+    return found[1]
 
 
 @lru_cache(maxsize=32)
@@ -332,4 +341,5 @@ def _compile(tax: Taxonomy, lang: str) -> Compiled:
                 c.gapped.setdefault(keys[0], []).append((keys[1], ti, kind))
     for lst in c.phrases.values():
         lst.sort(key=lambda x: -len(x[0]))
+    c.first = frozenset(c.exclude) | frozenset(c.phrases) | frozenset(c.gapped) | frozenset(c.pairs)
     return c

@@ -73,8 +73,11 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
     hits: dict[int, list[tuple[int, int, int, tuple[str, ...]]]] = {}
     covered: dict[int, set[int]] = {}
     excluded: dict[int, set[int]] = {}
+    first = c.first
     for k in range(n):
         kk = keys[k]
+        if kk not in first:
+            continue
         for seq, ti in c.exclude.get(kk, ()):
             if tuple(keys[k : k + len(seq)]) == seq:
                 excluded.setdefault(ti, set()).update(range(k, k + len(seq)))
@@ -108,10 +111,11 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
     for ti, ks in covered.items():
         for k in ks:
             owned.setdefault(k, set()).add(ti)
+    single = c.single
     for k in range(n):
-        if role[k] == SKIP:
+        if keys[k] not in single or role[k] == SKIP:
             continue
-        for ti, kind in c.single.get(keys[k], ()):
+        for ti, kind in single[keys[k]]:
             if k in covered.get(ti, ()) or k in excluded.get(ti, ()) or k in owned:
                 continue
             hits.setdefault(ti, []).append((k, k + 1, kind, (keys[k],)))
