@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
 import shutil
@@ -223,3 +224,30 @@ def test_cli_actors_lists_counts_and_filters(tmp_path):
     csv_out = runner.invoke(actors_command, [str(tmp_path), "--unregistered", "--csv"]).stdout
     assert csv_out.splitlines()[0] == "name,id,kind,registered,count"
     assert csv_out.splitlines()[1:] == ["Regional Coordination Unit,,,no,1"]
+
+
+def test_issue_17_actors_propose_registry_rows(tmp_path):
+    rcu = {"name": "Regional Coordination Unit", "id": "", "kind": "", "registered": False}
+    rcu2 = {"name": "regional coordination unit", "id": "", "kind": "", "registered": False}
+    abbrev = {"name": "RCU", "id": "", "kind": "", "registered": False}
+    board = {"name": "Audit Advisory Committee", "id": "", "kind": "", "registered": False}
+    common = {"name": "partners", "id": "", "kind": "", "registered": False}
+    som = {"name": "SOM", "id": "som", "kind": "governing body", "registered": True}
+    _write_output(tmp_path / "a", "x.json", [rcu, rcu, board, common, som])
+    _write_output(tmp_path / "b", "y.json", [rcu2, abbrev, common])
+    result = CliRunner().invoke(actors_command, [str(tmp_path), "--propose"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(result.stdout.splitlines()))
+    assert rows[0] == ["id", "name", "kind", "aliases", "abbreviations", "count", "documents"]
+    assert rows[1:] == [
+        [
+            "regional_coordination_unit",
+            "Regional Coordination Unit",
+            "unit",
+            "regional coordination unit",
+            "RCU",
+            "4",
+            "2",
+        ],
+        ["audit_advisory_committee", "Audit Advisory Committee", "governing body", "", "", "1", "1"],
+    ], "ranked by frequency; no row for the common noun 'partners' nor for the registered SOM"
