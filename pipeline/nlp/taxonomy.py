@@ -273,6 +273,7 @@ class Compiled:
     actions: dict[str, set[int]] = field(default_factory=dict)  # verb lemma -> topics it anchors
     max_len: int = 1
     first: frozenset[str] = frozenset()  # keys that start an exclude, a phrase or a pair (A or B)
+    weights: dict[str, float] = field(default_factory=dict)  # the taxonomy's weights, every key
 
 
 _STOP = {
@@ -316,7 +317,7 @@ def _compile(tax: Taxonomy, lang: str) -> Compiled:
     # Word families: a listed single word keeps its own key and lends it to the unlisted members of
     # its family ("collaborate" -> "collaboration"); so does a phrase's word. Two listed words
     # never merge: "measure" (ambiguous) stays apart from "measurement".
-    c = Compiled(actions=c_actions)
+    c = Compiled(actions=c_actions, weights={k: tax.weight(k) for k in WEIGHTS})
     listed = [seq[0] for seq, _ti, _k, excl in entries if len(seq) == 1 and not excl]
     listed_set = set(listed)
     words = listed + [w for seq, *_ in entries if len(seq) > 1 for w in seq if w not in stop]

@@ -143,8 +143,10 @@ def score_text(
     """The topic tags of one analysed text for one taxonomy, strongest first. ``weights``
     overrides the taxonomy's weights and ``hits`` reuses ``_hits(tax, a)`` (for calibration)."""
 
+    own = compile_taxonomy(tax, a.lang).weights
+
     def w(key: str) -> float:
-        return weights[key] if weights and key in weights else tax.weight(key)
+        return weights[key] if weights and key in weights else own[key]
 
     base = {PHRASE: w("phrase_weight"), 1: w("lemma_weight"), CUE: w("cue_weight")}
     role_weight = {MAIN: 1.0, SIDE: w("side_weight"), EXAMPLE: w("example_weight"), NAME: w("name_weight")}

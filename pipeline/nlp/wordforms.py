@@ -156,11 +156,7 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def detect_language(words: Iterable[str], default: str = "en") -> str:
     """ "fr" when French function words outnumber English ones (in lower case), else ``default``."""
-    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for w in words:
-        lw = w.lower()
-        for lang, fw in _FUNCTION_WORDS.items():
-            if lw in fw:
-                counts[lang] += 1
+    lowered = [w.lower() for w in words]
+    counts = {lang: sum(1 for w in lowered if w in fw) for lang, fw in _FUNCTION_WORDS.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] > counts.get(default, 0) else default
