@@ -251,3 +251,13 @@ def test_issue_17_actors_propose_registry_rows(tmp_path):
         ],
         ["audit_advisory_committee", "Audit Advisory Committee", "governing body", "", "", "1", "1"],
     ], "ranked by frequency; no row for the common noun 'partners' nor for the registered SOM"
+
+
+def test_pipeline_doc_keeps_its_text_exactly():
+    from pipeline.nlp.actors import doc_text
+
+    nlp = get_tagger().nlp
+    for text in ("The Board  should review\tits rules.\n(a) e.g. “quotes”;  trailing ", "", "  "):
+        doc = nlp(text)
+        assert doc_text(doc) == doc.text == text
+    assert nlp.tokenizer.vocab is nlp.vocab
