@@ -74,10 +74,8 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
     covered: dict[int, set[int]] = {}
     excluded: dict[int, set[int]] = {}
     first = c.first
-    for k in range(n):
+    for k in [k for k, kk in enumerate(keys) if kk in first]:  # most words start no pattern
         kk = keys[k]
-        if kk not in first:
-            continue
         for seq, ti in c.exclude.get(kk, ()):
             if tuple(keys[k : k + len(seq)]) == seq:
                 excluded.setdefault(ti, set()).update(range(k, k + len(seq)))
@@ -112,8 +110,8 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
         for k in ks:
             owned.setdefault(k, set()).add(ti)
     single = c.single
-    for k in range(n):
-        if keys[k] not in single or role[k] == SKIP:
+    for k in [k for k, kk in enumerate(keys) if kk in single]:
+        if role[k] == SKIP:
             continue
         for ti, kind in single[keys[k]]:
             if k in covered.get(ti, ()) or k in excluded.get(ti, ()) or k in owned:
