@@ -81,9 +81,10 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
                 excluded.setdefault(ti, set()).update(range(k, k + len(seq)))
         if role[k] == SKIP:
             continue
+        nxt = keys[k + 1] if k + 1 < n else None
         for seq, ti, kind in c.phrases.get(kk, ()):
             m = len(seq)
-            if tuple(keys[k : k + m]) == seq and SKIP not in role[k : k + m]:
+            if seq[1] == nxt and tuple(keys[k : k + m]) == seq and SKIP not in role[k : k + m]:
                 hits.setdefault(ti, []).append((k, k + m, kind, seq))
                 covered.setdefault(ti, set()).update(range(k, k + m))
         for b_key, ti, kind in c.gapped.get(kk, ()):  # "A x B" for the phrase "A B"
@@ -92,16 +93,19 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
                 if not covered.get(ti, set()).intersection((k, j)):
                     hits.setdefault(ti, []).append((k, j + 1, kind, (kk, b_key)))
                     covered.setdefault(ti, set()).update((k, j))
-        for a_key, ti, kind in c.pairs.get(kk, ()):  # "B of the A", "B' x A" for the phrase "A B"
+        pairs = c.pairs.get(kk)
+        if pairs:  # "B of the A", "B' x A" for the phrase "A B"
             lo = k + 2 if k + 1 < n and a.lemmas[k + 1] in _PREPOSITIONS else k + 1
+            window: dict[str, int] = {}  # key -> its first position in the words after B
             for j in range(lo, min(n, lo + _PAIR_GAP)):
                 if clause[j] != clause[k] or role[j] == SKIP:
                     break
-                if keys[j] == a_key:
-                    if not covered.get(ti, set()).intersection((k, j)):
-                        hits.setdefault(ti, []).append((k, j + 1, kind, (a_key, kk)))
-                        covered.setdefault(ti, set()).update((k, j))
-                    break
+                window.setdefault(keys[j], j)
+            for a_key, ti, kind in pairs if window else ():
+                j = window.get(a_key)
+                if j is not None and not covered.get(ti, set()).intersection((k, j)):
+                    hits.setdefault(ti, []).append((k, j + 1, kind, (a_key, kk)))
+                    covered.setdefault(ti, set()).update((k, j))
     # a word inside another topic's phrase means what that phrase means: "policy" in "evaluation
     # policy", "strategy" in "funding strategy" and "resources" in "human resources" are not
     # single-word hits of governance, strategy or funding
