@@ -107,6 +107,13 @@ def make_settings(config_dir: Path | None, no_tag: bool, **overrides) -> Setting
         values["ocr"] = True
     if no_tag:
         values["tag"] = False
+    if values.get("tag", settings.tag):
+        try:
+            from .nlp.config import check_settings
+        except ImportError:  # installed without the NLP extras: nothing to check
+            pass
+        else:
+            check_settings(settings.config_path)
     if not values:
         return settings
     from dataclasses import replace

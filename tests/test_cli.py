@@ -118,3 +118,20 @@ def test_docx_size_limit_comes_from_settings(tmp_path: Path, sources: Path):
     assert process_file(docx, {"tag": False}).document is not None
     tight = process_file(docx, {"tag": False, "max_docx_uncompressed": 1000})
     assert tight.failure is not None and tight.failure.reason == "too_large"
+
+
+def test_issue_17_bad_taxonomy_stops_the_run_with_exit_1(tmp_path: Path, seed_txt: Path):
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "docket.toml").write_text('[nlp]\ntaxonomies = ["mine.toml"]\n', encoding="utf-8")
+    (config / "mine.toml").write_text(
+        '[[topics]]\nid = "a"\nlabel = "A"\nlemmas = ["x"]\n[[topics]]\nid = "a"\nlabel = "B"\nlemmas = ["y"]\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["ingest", str(seed_txt), "-o", str(out), "--config", str(config), "-q"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        f"Error: {(config / 'mine.toml').resolve()} (topics[1].id): duplicate topic id 'a'"
+    )
+    assert not (out / "json").exists(), "no document is read with a bad taxonomy"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
 import shutil
@@ -73,6 +74,7 @@ def test_pipeline_blank_by_default_with_docket_components():
     assert tagger.nlp.pipe_names == [
         "docket_actor_tagger",
         "docket_topic_tagger",
+        "docket_topic_tagger_environment",
         "docket_topic_tagger_sdg",
         "docket_entity_tagger",
     ]
@@ -120,7 +122,7 @@ def test_pipeline_settings_fall_back_to_packaged_defaults(tmp_path):
     (tmp_path / "docket.toml").write_text('[nlp]\nmodel = ""\n', encoding="utf-8")
     settings = load_settings(tmp_path)
     assert settings.actors == PACKAGE_DATA / "actors.csv"
-    assert [p.name for p in settings.taxonomies] == ["topics.toml", "sdg.toml"]
+    assert [p.name for p in settings.taxonomies] == ["topics.toml", "environment.toml", "sdg.toml"]
     shutil.copy(REPO_CONFIG / "actors.csv", tmp_path / "actors.csv")
     assert load_settings(tmp_path).actors == tmp_path / "actors.csv"
     nested = tmp_path / "proj"
@@ -130,7 +132,7 @@ def test_pipeline_settings_fall_back_to_packaged_defaults(tmp_path):
 
 
 def test_pipeline_packaged_defaults_match_repo_config():
-    for name in ("actors.csv", "topics.toml", "sdg.toml", "docket.toml"):
+    for name in ("actors.csv", "topics.toml", "environment.toml", "sdg.toml", "docket.toml"):
         assert (PACKAGE_DATA / name).read_bytes() == (REPO_CONFIG / name).read_bytes(), name
 
 
@@ -222,3 +224,40 @@ def test_cli_actors_lists_counts_and_filters(tmp_path):
     csv_out = runner.invoke(actors_command, [str(tmp_path), "--unregistered", "--csv"]).stdout
     assert csv_out.splitlines()[0] == "name,id,kind,registered,count"
     assert csv_out.splitlines()[1:] == ["Regional Coordination Unit,,,no,1"]
+
+
+def test_issue_17_actors_propose_registry_rows(tmp_path):
+    rcu = {"name": "Regional Coordination Unit", "id": "", "kind": "", "registered": False}
+    rcu2 = {"name": "regional coordination unit", "id": "", "kind": "", "registered": False}
+    abbrev = {"name": "RCU", "id": "", "kind": "", "registered": False}
+    board = {"name": "Audit Advisory Committee", "id": "", "kind": "", "registered": False}
+    common = {"name": "partners", "id": "", "kind": "", "registered": False}
+    som = {"name": "SOM", "id": "som", "kind": "governing body", "registered": True}
+    _write_output(tmp_path / "a", "x.json", [rcu, rcu, board, common, som])
+    _write_output(tmp_path / "b", "y.json", [rcu2, abbrev, common])
+    result = CliRunner().invoke(actors_command, [str(tmp_path), "--propose"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(result.stdout.splitlines()))
+    assert rows[0] == ["id", "name", "kind", "aliases", "abbreviations", "count", "documents"]
+    assert rows[1:] == [
+        [
+            "regional_coordination_unit",
+            "Regional Coordination Unit",
+            "unit",
+            "regional coordination unit",
+            "RCU",
+            "4",
+            "2",
+        ],
+        ["audit_advisory_committee", "Audit Advisory Committee", "governing body", "", "", "1", "1"],
+    ], "ranked by frequency; no row for the common noun 'partners' nor for the registered SOM"
+
+
+def test_pipeline_doc_keeps_its_text_exactly():
+    from pipeline.nlp.actors import doc_text
+
+    nlp = get_tagger().nlp
+    for text in ("The Board  should review\tits rules.\n(a) e.g. “quotes”;  trailing ", "", "  "):
+        doc = nlp(text)
+        assert doc_text(doc) == doc.text == text
+    assert nlp.tokenizer.vocab is nlp.vocab

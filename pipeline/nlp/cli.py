@@ -1,4 +1,5 @@
-"""``docket actors OUTPUT_DIR...``: every actor seen in a set of outputs, with counts."""
+"""``docket actors OUTPUT_DIR...``: every actor seen in a set of outputs, with counts, and registry
+rows proposed for the unregistered ones (``--propose``, see ``proposals.py``)."""
 
 from __future__ import annotations
 
@@ -35,11 +36,7 @@ def _actors(record: dict) -> Iterator[dict]:
             yield actor if isinstance(actor, dict) else {"name": str(actor)}
 
 
-def count_actors(dirs: list[Path]) -> tuple[list[dict], list[str]]:
-    """Rows (name, id, kind, registered, count) sorted by count, and the files that could not be read."""
-    counts: Counter = Counter()
-    info: dict[tuple[str, str], dict] = {}
-    bad: list[str] = []
+def _all_records(dirs: list[Path], bad: list[str]) -> Iterator[tuple[Path, dict]]:
     # only *.json: an ingest output folder also holds documents.jsonl with the same records
     files = sorted({f for d in dirs for f in (d.rglob("*.json") if d.is_dir() else [d])})
     for f in files:
@@ -49,34 +46,82 @@ def count_actors(dirs: list[Path]) -> tuple[list[dict], list[str]]:
             bad.append(f"{f}: {e}")
             continue
         for record in records:
-            for a in _actors(record):
-                name = str(a.get("name", "")).strip()
-                if not name:
-                    continue
-                key = (a.get("id") or "", name if a.get("id") else name.lower())
-                counts[key] += 1
-                info.setdefault(
-                    key,
-                    {
-                        "name": name,
-                        "id": a.get("id") or "",
-                        "kind": a.get("kind") or "",
-                        "registered": bool(a.get("registered")),
-                    },
-                )
+            yield f, record
+
+
+def unregistered_mentions(dirs: list[Path]) -> tuple[list[tuple[str, str]], list[str]]:
+    """(printed name, document) of every unregistered actor mention, and the unreadable files."""
+    bad: list[str] = []
+    seen = []
+    for f, record in _all_records(dirs, bad):
+        doc = record.get("document") if isinstance(record, dict) else None
+        source = (doc or {}).get("source_file") if isinstance(doc, dict) else None
+        for a in _actors(record):
+            if not a.get("registered"):
+                seen.append((str(a.get("name", "")), str(source or f)))
+    return seen, bad
+
+
+def count_actors(dirs: list[Path]) -> tuple[list[dict], list[str]]:
+    """Rows (name, id, kind, registered, count) sorted by count, and the files that could not be read."""
+    counts: Counter = Counter()
+    info: dict[tuple[str, str], dict] = {}
+    bad: list[str] = []
+    for _f, record in _all_records(dirs, bad):
+        for a in _actors(record):
+            name = str(a.get("name", "")).strip()
+            if not name:
+                continue
+            key = (a.get("id") or "", name if a.get("id") else name.lower())
+            counts[key] += 1
+            info.setdefault(
+                key,
+                {
+                    "name": name,
+                    "id": a.get("id") or "",
+                    "kind": a.get("kind") or "",
+                    "registered": bool(a.get("registered")),
+                },
+            )
     rows = [{**info[k], "count": n} for k, n in counts.items()]
     rows.sort(key=lambda r: (-r["count"], r["name"].lower()))
     return rows, bad
 
 
-def actors(output_dirs: tuple[Path, ...], unregistered: bool, as_csv: bool) -> None:
+def actors(output_dirs: tuple[Path, ...], unregistered: bool, as_csv: bool, propose: bool) -> None:
     """List every actor seen in docket outputs (every *.json under OUTPUT_DIR), with counts.
+
+    With --propose, write registry rows (CSV: id,name,kind,aliases,abbreviations, then count and
+    documents) for the actors not in the registry, most frequent first: copy the rows you accept
+    into config/actors.csv (without the last two columns).
 
     \b
     Example:
       docket actors outputs/ --unregistered
       docket actors outputs/ --csv > actors_seen.csv
+      docket actors outputs/ --propose > proposed_actors.csv
     """
+    if propose:
+        from .proposals import propose as make_rows
+
+        seen, bad = unregistered_mentions(list(output_dirs))
+        for message in bad:
+            click.echo(f"skipped {message}", err=True)
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["id", "name", "kind", "aliases", "abbreviations", "count", "documents"])
+        for row in make_rows(seen):
+            w.writerow(
+                [
+                    row.id,
+                    row.name,
+                    row.kind,
+                    ";".join(row.aliases),
+                    ";".join(row.abbreviations),
+                    row.count,
+                    len(row.documents),
+                ]
+            )
+        return
     rows, bad = count_actors(list(output_dirs))
     for message in bad:
         click.echo(f"skipped {message}", err=True)
@@ -112,7 +157,11 @@ actors_command = click.command("actors")(
     )(
         click.option("--unregistered", is_flag=True, help="Only actors not in the registry.")(
             click.option("--csv", "as_csv", is_flag=True, help="Write CSV to stdout instead of a table.")(
-                actors
+                click.option(
+                    "--propose",
+                    is_flag=True,
+                    help="Write registry rows (CSV) proposed for the unregistered actors, most frequent first.",
+                )(actors)
             )
         )
     )

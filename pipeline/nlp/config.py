@@ -85,7 +85,7 @@ def load_settings(settings_dir: Path | str | None = None) -> NlpSettings:
             str(toml_path), 'model must be a string ("" for the blank pipeline)', key="nlp.model"
         )
     actors = raw.get("actors", "actors.csv")
-    taxonomies = raw.get("taxonomies", ["topics.toml", "sdg.toml"])
+    taxonomies = raw.get("taxonomies", ["topics.toml", "environment.toml", "sdg.toml"])
     if not isinstance(actors, str):
         raise ConfigError(str(toml_path), "actors must be a file name", key="nlp.actors")
     if not isinstance(taxonomies, list) or not all(isinstance(t, str) for t in taxonomies):
@@ -100,3 +100,14 @@ def load_settings(settings_dir: Path | str | None = None) -> NlpSettings:
         batch_size=batch_size,
         source=str(toml_path) if toml_path.is_file() else "",
     )
+
+
+def check_settings(settings_dir: Path | str | None = None) -> NlpSettings:
+    """Read ``[nlp]`` and validate the taxonomy files it names, so that a bad file stops a run
+    at the start with a ``ConfigError`` (exit 1) instead of failing every document."""
+    from .taxonomy import load_taxonomy
+
+    settings = load_settings(settings_dir)
+    for path in settings.taxonomies:
+        load_taxonomy(path)
+    return settings

@@ -1,197 +1,217 @@
-"""Topics: a configurable taxonomy (``config/topics.toml``, ``config/sdg.toml``) and its tagger.
+"""The topic tagger: ``docket_topic_tagger``, one component per taxonomy (``taxonomy.py``).
 
-A taxonomy file::
+A recommendation is scored topic by topic from the terms found in it, weighted by where they
+stand (``clauses.py``):
 
-    [taxonomy]
-    name = "default"          # TopicTag.taxonomy
-    min_score = 0.5           # a topic is tagged when its score reaches this
-    phrase_weight = 0.7       # weight of one multi-word phrase hit
-    lemma_weight = 0.35       # weight of one single-word (lemma) hit
-    lead_boost = 2.0          # hits in the first sentence (what is recommended) weigh this much more
-    relative_min = 0.3        # and a topic needs this share of the strongest topic's weight
+- terms inside the addressee ("Legislative organs ... should request") or a list marker do not
+  count; inside a proper name or a title they count ``name_weight`` (0 by default);
+- a term in a lead (the first sentence, or the first sentence of a list item after ";" or
+  "(a)") weighs ``lead_boost`` times more; in a conditional, purpose or background clause
+  ``side_weight``, in an example or a parenthesis ``example_weight`` of its weight;
+- an ambiguous term (a topic's ``cues``) counts only with a second, different term of the same
+  topic in the same clause ("inclusion" alone is no gender topic; "disability inclusion" is);
+- a term seen again counts ``repeat_weight`` of its weight, twice at most;
+- a term that is the object of one of its topic's ``actions`` ("review ... policies" for
+  governance) makes the topic exempt from ``relative_min``.
 
-    [[topics]]
-    id = "funding"
-    label = "Funding and resource mobilisation"
-    description = "..."
-    phrases = ["resource mobilization", "core funding"]
-    lemmas = ["fund", "budget", "donor"]
+score = 1 - prod(1 - w) over the counted hits, in [0, 1). A topic is tagged when its score
+reaches ``min_score`` and its summed weight is at least ``relative_min`` of the strongest
+topic's. Every tag keeps its evidence: the matched terms and their character offsets.
 
-Long recommendations mention many things; the lead sentence says what is recommended, so its
-hits weigh ``lead_boost`` times more, and a topic whose summed weight is below ``relative_min``
-of the strongest topic's is dropped. Terms are compared on a light lemma (``lemma()``: lower case, plural and -ing/-ed endings
-dropped), the same for the pattern and the text, so "funding", "funds" and "funded" all match
-"fund" with or without a trained model. Distinct terms add up; repeats of a term count once more
-at half weight. score = 1 - prod(1 - w) over the hits, so it stays in [0, 1).
-Every tag keeps its evidence: the matched text and its character offsets in the record text.
+The text analysis (words, lemmas, roles) is done once per Doc and shared by every taxonomy.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import ConfigError
 from ..models import Evidence, TopicTag
-from .actors import doc_text
+from .actors import SPAN_KEY, doc_text
+from .clauses import EXAMPLE, MAIN, NAME, SIDE, SKIP, Analysis, analyse
+from .taxonomy import CUE, PHRASE, Taxonomy, compile_taxonomy, load_taxonomy
+from .wordforms import Lexicon
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_TOPIC_KEYS = {"id", "label", "description", "phrases", "lemmas", "exclude"}
+__all__ = ["Taxonomy", "TopicTagger", "lemma", "load_taxonomy", "make_topic_tagger", "tag_text"]
 
 if not Doc.has_extension("docket_topics"):
     Doc.set_extension("docket_topics", default=None)
 
-
-@lru_cache(maxsize=50_000)
-def lemma(word: str) -> str:
-    """A light, model-free lemma: lower case, plural and -ing/-ed endings stripped."""
-    w = word.lower().replace("’", "'")
-    if len(w) <= 3 or not w.isalpha():
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith(("sses", "shes", "ches", "xes")):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
-        w = w[:-1]
-    if w.endswith("ing") and len(w) > 5:
-        w = w[:-3]
-    elif w.endswith("ied") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("ed") and len(w) > 4 and not w.endswith("eed"):
-        w = w[:-2]
-    else:
-        return w
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-        w = w[:-1]  # planning -> plann -> plan
-    return w
+_ANALYSIS_KEY = "docket_topic_analysis"
+_PAIR_GAP = 3  # "B [of] x x A": at most two words before A, after a preposition if there is one
+_ACTION_GAP = 6  # "review [sexual exploitation, abuse and harassment] policies"
+_PREPOSITIONS = frozenset("of for on in to with from by de du des pour sur".split())
 
 
-def lemmas_of(text: str) -> tuple[str, ...]:
-    return tuple(lemma(t) for t in re.findall(r"[\w'’]+", text))
+def lemma(word: str, lang: str = "en") -> str:
+    """The lemma docket matches topic terms on (spaCy's lookup table, see ``wordforms``)."""
+    return Lexicon.for_language(lang).lemma(word)
 
 
-def _lead_end(text: str) -> int:
-    """End of the first sentence (the lead), at most 400 characters in."""
-    m = re.search(r"[.;:!?](?:\s|$)", text)
-    return min(m.end() if m else len(text), 400)
+def doc_analysis(doc: Doc) -> Analysis:
+    """The words and roles of a Doc's text, computed once and kept on the Doc."""
+    found = doc.user_data.get(_ANALYSIS_KEY)
+    if found is None:
+        text = doc_text(doc)
+        actor_spans = []
+        if SPAN_KEY in doc.spans:
+            actor_spans = [(s.start_char, s.end_char) for s in doc.spans[SPAN_KEY]]
+        actor_spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "PERSON", "GPE")]
+        found = doc.user_data[_ANALYSIS_KEY] = analyse(text, actor_spans=actor_spans)
+    return found
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
-    id: str
-    label: str
-    description: str
-    phrases: tuple[tuple[str, ...], ...]  # lemma sequences, two words or more
-    lemmas: frozenset[str]
-    exclude: tuple[tuple[str, ...], ...] = ()  # phrases whose words never count for this topic
+def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tuple[str, ...]]]]:
+    """Topic index -> [(first word, end word, kind, key)] of the patterns found in the text."""
+    c = compile_taxonomy(tax, a.lang)
+    if not (c.single or c.phrases):
+        return {}
+    fam = c.family.get
+    keys = [fam(w, w) for w in a.lemmas]
+    role, clause = a.role, a.clause
+    n = len(keys)
+    hits: dict[int, list[tuple[int, int, int, tuple[str, ...]]]] = {}
+    covered: dict[int, set[int]] = {}
+    excluded: dict[int, set[int]] = {}
+    first = c.first
+    for k in [k for k, kk in enumerate(keys) if kk in first]:  # most words start no pattern
+        kk = keys[k]
+        for seq, ti in c.exclude.get(kk, ()):
+            if tuple(keys[k : k + len(seq)]) == seq:
+                excluded.setdefault(ti, set()).update(range(k, k + len(seq)))
+        if role[k] == SKIP:
+            continue
+        nxt = keys[k + 1] if k + 1 < n else None
+        for seq, ti, kind in c.phrases.get(kk, ()):
+            m = len(seq)
+            if seq[1] == nxt and tuple(keys[k : k + m]) == seq and SKIP not in role[k : k + m]:
+                hits.setdefault(ti, []).append((k, k + m, kind, seq))
+                covered.setdefault(ti, set()).update(range(k, k + m))
+        for b_key, ti, kind in c.gapped.get(kk, ()):  # "A x B" for the phrase "A B"
+            j = k + 2
+            if j < n and keys[j] == b_key and clause[j] == clause[k] and SKIP not in role[k : j + 1]:
+                if not covered.get(ti, set()).intersection((k, j)):
+                    hits.setdefault(ti, []).append((k, j + 1, kind, (kk, b_key)))
+                    covered.setdefault(ti, set()).update((k, j))
+        pairs = c.pairs.get(kk)
+        if pairs:  # "B of the A", "B' x A" for the phrase "A B"
+            lo = k + 2 if k + 1 < n and a.lemmas[k + 1] in _PREPOSITIONS else k + 1
+            window: dict[str, int] = {}  # key -> its first position in the words after B
+            for j in range(lo, min(n, lo + _PAIR_GAP)):
+                if clause[j] != clause[k] or role[j] == SKIP:
+                    break
+                window.setdefault(keys[j], j)
+            for a_key, ti, kind in pairs if window else ():
+                j = window.get(a_key)
+                if j is not None and not covered.get(ti, set()).intersection((k, j)):
+                    hits.setdefault(ti, []).append((k, j + 1, kind, (a_key, kk)))
+                    covered.setdefault(ti, set()).update((k, j))
+    # a word inside another topic's phrase means what that phrase means: "policy" in "evaluation
+    # policy", "strategy" in "funding strategy" and "resources" in "human resources" are not
+    # single-word hits of governance, strategy or funding
+    owned: dict[int, set[int]] = {}
+    for ti, ks in covered.items():
+        for k in ks:
+            owned.setdefault(k, set()).add(ti)
+    single = c.single
+    for k in [k for k, kk in enumerate(keys) if kk in single]:
+        if role[k] == SKIP:
+            continue
+        for ti, kind in single[keys[k]]:
+            if k in covered.get(ti, ()) or k in excluded.get(ti, ()) or k in owned:
+                continue
+            hits.setdefault(ti, []).append((k, k + 1, kind, (keys[k],)))
+    for ti, found in hits.items():
+        ex = excluded.get(ti)
+        if ex:
+            hits[ti] = [h for h in found if not ex.intersection(range(h[0], h[1]))]
+    return hits
 
 
-@dataclass(frozen=True, slots=True)
-class Taxonomy:
-    name: str
-    topics: tuple[Topic, ...]
-    min_score: float = 0.5
-    phrase_weight: float = 0.7
-    lemma_weight: float = 0.35
-    lead_boost: float = 2.0
-    relative_min: float = 0.3
-    source: str = ""
-
-    def ids(self) -> list[str]:
-        return [t.id for t in self.topics]
+def _acted_on(a: Analysis, k: int, ti: int, actions: dict[str, set[int]]) -> bool:
+    """Whether word ``k`` is the object of one of topic ``ti``'s action verbs: the verb stands at
+    most ``_ACTION_GAP`` words before it in the same clause ("review ... harassment policies")."""
+    for j in range(k - 1, max(-1, k - 1 - _ACTION_GAP), -1):
+        if a.clause[j] != a.clause[k] or a.role[j] == SKIP:
+            return False
+        if ti in actions.get(a.lemmas[j], ()):
+            return a.role[j] == MAIN
+    return False
 
 
-def _terms(path: str, where: str, value: object) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(path, "must be a list of non-empty strings", key=where)
-    return [v.strip() for v in value]
+def score_text(
+    tax: Taxonomy, a: Analysis, weights: dict[str, float] | None = None, hits: dict | None = None
+) -> list[TopicTag]:
+    """The topic tags of one analysed text for one taxonomy, strongest first. ``weights``
+    overrides the taxonomy's weights and ``hits`` reuses ``_hits(tax, a)`` (for calibration)."""
 
+    own = compile_taxonomy(tax, a.lang).weights
 
-def load_taxonomy(path: Path | str) -> Taxonomy:
-    p = Path(path)
-    return _load_taxonomy(str(p.resolve()), p.stat().st_mtime_ns if p.is_file() else 0)
+    def w(key: str) -> float:
+        return weights[key] if weights and key in weights else own[key]
 
-
-@lru_cache(maxsize=32)
-def _load_taxonomy(path: str, _mtime: int) -> Taxonomy:
-    try:
-        with open(path, "rb") as f:
-            data = tomllib.load(f)
-    except OSError as e:
-        raise ConfigError(path, f"cannot read the taxonomy: {e.strerror or e}") from e
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(path, f"not valid TOML: {e}") from e
-    head = data.get("taxonomy", {})
-    name = head.get("name") or Path(path).stem
-    topics, seen = [], set()
-    for i, raw in enumerate(data.get("topics", [])):
-        where = f"topics[{i}]"
-        if not isinstance(raw, dict):
-            raise ConfigError(path, "each [[topics]] entry must be a table", key=where)
-        unknown = sorted(set(raw) - _TOPIC_KEYS)
-        if unknown:
-            raise ConfigError(
-                path, f"unknown key(s) {unknown}; expected some of {sorted(_TOPIC_KEYS)}", key=where
-            )
-        tid = raw.get("id", "")
-        if not isinstance(tid, str) or not _ID.match(tid):
-            raise ConfigError(
-                path, f"id {tid!r} must be lower case letters, digits, '_', '-' or '.'", key=f"{where}.id"
-            )
-        if tid in seen:
-            raise ConfigError(path, f"duplicate topic id {tid!r}", key=f"{where}.id")
-        seen.add(tid)
-        label = raw.get("label", "")
-        if not isinstance(label, str) or not label.strip():
-            raise ConfigError(path, "label is empty", key=f"{tid}.label")
-        phrases, single = [], set()
-        for term in _terms(path, f"{tid}.phrases", raw.get("phrases", [])) + _terms(
-            path, f"{tid}.lemmas", raw.get("lemmas", [])
-        ):
-            seq = lemmas_of(term)
-            if not seq:
-                raise ConfigError(path, f"pattern {term!r} has no words", key=tid)
-            if len(seq) == 1:
-                single.add(seq[0])
+    base = {PHRASE: w("phrase_weight"), 1: w("lemma_weight"), CUE: w("cue_weight")}
+    role_weight = {MAIN: 1.0, SIDE: w("side_weight"), EXAMPLE: w("example_weight"), NAME: w("name_weight")}
+    lead_boost, body, repeat = w("lead_boost"), w("body_weight"), w("repeat_weight")
+    role, lead, clause = a.role, a.lead, a.clause
+    actions = compile_taxonomy(tax, a.lang).actions
+    scored = []
+    for ti, found in (_hits(tax, a) if hits is None else hits).items():
+        found = sorted(found)
+        counted = []
+        for h in found:
+            k0, k1, kind, key = h
+            if kind == CUE and not any(
+                o[3] != key and clause[o[0]] == clause[k0] and role[o[0]] != NAME for o in found
+            ):
+                continue
+            roles = role[k0:k1]
+            if NAME in roles and a.name_run[k0] >= 0 and a.runs[a.name_run[k0]] == (k0, k1):
+                r = MAIN  # the whole name is the pattern ("Theory of Change")
             else:
-                phrases.append(seq)
-        if not phrases and not single:
-            raise ConfigError(path, "a topic needs at least one phrase or lemma pattern", key=tid)
-        exclude = tuple(lemmas_of(t) for t in _terms(path, f"{tid}.exclude", raw.get("exclude", [])))
-        topics.append(
-            Topic(
-                tid,
-                label.strip(),
-                str(raw.get("description", "")).strip(),
-                tuple(phrases),
-                frozenset(single),
-                exclude,
+                r = max(roles)
+            weight = base[kind] * role_weight[r]
+            if weight <= 0:
+                continue
+            weight *= lead_boost if lead[k0] else body
+            counted.append((weight, h))
+        if not counted:
+            continue
+        miss, mass, seen = 1.0, 0.0, {}
+        evidence = []
+        anchored = bool(actions) and any(_acted_on(a, k0, ti, actions) for _, (k0, *_r) in counted)
+        for weight, (k0, k1, _kind, key) in counted:
+            times = seen.get(key, 0)
+            if times > 2:
+                continue
+            seen[key] = times + 1
+            weight = min(weight * repeat**times, 0.95)
+            mass += weight
+            miss *= 1.0 - weight
+            s, e = a.starts[k0], a.ends[k1 - 1]
+            evidence.append(Evidence(term=a.text[s:e], start=s, end=e))
+        scored.append((ti, 1.0 - miss, mass, evidence, anchored))
+    top = max((m for _, _, m, _, _ in scored), default=0.0)
+    out = []
+    for ti, score, mass, evidence, anchored in scored:
+        if score >= w("min_score") and (anchored or mass >= w("relative_min") * top):
+            topic = tax.topics[ti]
+            out.append(
+                TopicTag(
+                    id=topic.id,
+                    label=topic.label,
+                    score=round(score, 4),
+                    taxonomy=tax.name,
+                    evidence=tuple(evidence),
+                )
             )
-        )
-    if not topics:
-        raise ConfigError(path, "no [[topics]] entries")
-    try:
-        return Taxonomy(
-            name=str(name),
-            topics=tuple(topics),
-            min_score=float(head.get("min_score", 0.5)),
-            phrase_weight=float(head.get("phrase_weight", 0.7)),
-            lemma_weight=float(head.get("lemma_weight", 0.35)),
-            lead_boost=float(head.get("lead_boost", 2.0)),
-            relative_min=float(head.get("relative_min", 0.3)),
-            source=path,
-        )
-    except (TypeError, ValueError) as e:
-        raise ConfigError(
-            path, f"[taxonomy] weights and thresholds must be numbers: {e}", key="taxonomy"
-        ) from e
+    out.sort(key=lambda t: (-t.score, t.id))
+    return out
+
+
+def tag_text(text: str, taxonomy: Taxonomy, lang: str | None = None) -> list[TopicTag]:
+    """Tag a plain text without a spaCy pipeline (``lang`` None = detect English or French)."""
+    return score_text(taxonomy, analyse(text, lang))
 
 
 class TopicTagger:
@@ -200,79 +220,9 @@ class TopicTagger:
     def __init__(self, taxonomy: Taxonomy, name: str = "docket_topic_tagger"):
         self.name = name
         self.taxonomy = taxonomy
-        self._phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        self._lemmas: dict[str, list[int]] = {}
-        for i, topic in enumerate(taxonomy.topics):
-            for seq in topic.phrases:
-                self._phrases.setdefault(seq[0], []).append((seq, i))
-            for lem in topic.lemmas:
-                self._lemmas.setdefault(lem, []).append(i)
-        self._exclude: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        for i, topic in enumerate(taxonomy.topics):
-            for seq in topic.exclude:
-                self._exclude.setdefault(seq[0], []).append((seq, i))
-        for lst in self._phrases.values():
-            lst.sort(key=lambda x: -len(x[0]))
 
     def tags(self, doc: Doc) -> list[TopicTag]:
-        text = doc_text(doc)
-        words = [(t.idx, t.idx + len(t), lemma(t.text)) for t in doc if not (t.is_punct or t.is_space)]
-        lems = [w[2] for w in words]
-        hits: dict[int, list[tuple[str, int, int, bool]]] = {}
-        covered: dict[int, set[int]] = {}
-        for k, lem in enumerate(lems):
-            for seq, ti in self._phrases.get(lem, ()):
-                n = len(seq)
-                if tuple(lems[k : k + n]) == seq:
-                    s, e = words[k][0], words[k + n - 1][1]
-                    hits.setdefault(ti, []).append((text[s:e], s, e, True))
-                    covered.setdefault(ti, set()).update(range(k, k + n))
-        excluded: dict[int, set[int]] = {}
-        for k, lem in enumerate(lems):
-            for seq, ti in self._exclude.get(lem, ()):
-                n = len(seq)
-                if tuple(lems[k : k + n]) == seq:
-                    excluded.setdefault(ti, set()).update(range(k, k + n))
-        for k, lem in enumerate(lems):
-            for ti in self._lemmas.get(lem, ()):
-                if k in covered.get(ti, ()) or k in excluded.get(ti, ()):
-                    continue
-                s, e = words[k][0], words[k][1]
-                hits.setdefault(ti, []).append((text[s:e], s, e, False))
-        tx = self.taxonomy
-        lead_end = _lead_end(text)
-        scored = []
-        for ti, found in hits.items():
-            found.sort(key=lambda h: h[1])
-            miss, mass, seen = 1.0, 0.0, set()
-            for term, s, _e, is_phrase in found:
-                w = tx.phrase_weight if is_phrase else tx.lemma_weight
-                key = lemmas_of(term)
-                if key in seen:
-                    w /= 2
-                seen.add(key)
-                if s < lead_end:
-                    w *= tx.lead_boost
-                w = min(w, 0.99)
-                mass += w
-                miss *= 1.0 - w
-            scored.append((ti, 1.0 - miss, mass, found))
-        top = max((m for _, _, m, _ in scored), default=0.0)
-        out = []
-        for ti, score, mass, found in scored:
-            if score >= tx.min_score and mass >= tx.relative_min * top:
-                topic = tx.topics[ti]
-                out.append(
-                    TopicTag(
-                        id=topic.id,
-                        label=topic.label,
-                        score=round(score, 4),
-                        taxonomy=tx.name,
-                        evidence=tuple(Evidence(term=t, start=s, end=e) for t, s, e, _ in found),
-                    )
-                )
-        out.sort(key=lambda t: (-t.score, t.id))
-        return out
+        return score_text(self.taxonomy, doc_analysis(doc))
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.docket_topics = [*(doc._.docket_topics or []), *self.tags(doc)]
