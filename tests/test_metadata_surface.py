@@ -121,10 +121,38 @@ def test_kind_phrases_match_either_apostrophe(apostrophe: str) -> None:
         ),
         ("Report of the Expert Mechanism on the rights of peoples", None),
         ("EVALUATION WEEK", None),
+        (
+            "Report of the Trade and Development Board on its thirty-fourth special session",
+            DocType.MEETING_REPORT,
+        ),
+        ("Report of the Committee on its fifth meeting", DocType.MEETING_REPORT),
+        (
+            "Government response to the rapid review into data on inpatient settings",
+            DocType.MANAGEMENT_RESPONSE,
+        ),
+        ("The Government's Response to the Committee's report on space", DocType.MANAGEMENT_RESPONSE),
+        ("Response to the independent evaluation of the programme", DocType.MANAGEMENT_RESPONSE),
     ],
 )
 def test_kind_named_by_a_title(title: str, kind: DocType | None) -> None:
     assert kinds.first_kind(title) == kind
+
+
+@pytest.mark.parametrize(
+    "kind_line", ["SOMMAIRE EVALUATION", "RÉSUMÉ D’ÉVALUATION", "Résumé d'évaluation", "EVALUATION BRIEF"]
+)
+def test_a_brief_s_kind_line_is_not_its_title(kind_line: str) -> None:
+    blocks = (
+        head(kind_line, 18.0),
+        head("Juillet, 2021", 12.0),
+        head("EVALUATION FINALE INTERNE: VERS UNE DIMENSION", 14.0),
+        head("ENVIRONNEMENTALE DE L’AIDE À LA RÉINTÉGRATION", 13.5),
+        para(
+            "Ce sommaire présente les principales conclusions et recommandations de l'évaluation finale interne du projet."
+        ),
+    )
+    title = find_title(blocks)
+    assert "VERS UNE DIMENSION ENVIRONNEMENTALE" in title and kind_line not in title
 
 
 @pytest.mark.parametrize("form", ["MANAGEMENT RESPONSE AND ACTION PLAN MATRIX", "Management response"])

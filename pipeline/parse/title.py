@@ -282,7 +282,16 @@ def _by_size(lines: list[_Line], ok: list[_Line]) -> str:
             continue
         subtitle = bool(nxt.size and nxt.bold and best.bold) and (nxt.size or 0) >= size * _SUBTITLE_RATIO
         if subtitle and _is_candidate(nxt.text, kind_only=True):
-            return join_title([join_title(parts), text], ": ")
+            head = join_title(parts)
+            # a title in capitals that already has its colon ("EVALUATION FINALE INTERNE: VERS UNE
+            # DIMENSION") and runs on in capitals without punctuation wraps onto the next line
+            wraps = (
+                ":" in head
+                and not head.endswith((".", ":", ";", "?", "!"))
+                and parts[-1].isupper()
+                and text.isupper()
+            )
+            return join_title([head, text], " " if wraps else ": ")
         break
     title = join_title(parts)
     if len(title) >= 8 and not re.match(r"^\d+\.?\s", title):
