@@ -320,3 +320,31 @@ def test_actors_enumerated_subjects_and_a_shared_head(tagger):
     ]
     shared = names(from_text(tagger, "Regional bodies and agencies should integrate the approach."))
     assert len(shared) == 1 and shared[0].lower() == "regional bodies and agencies"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the head noun decides: a body that only modifies another noun is no addressee
+        ("Inpatient staff training programmes should include the topic.", []),
+        (
+            "Trust and provider leaders, including board members, should visit wards.",
+            ["Trust and provider leaders"],
+        ),
+        (
+            "Regulators and commissioners should consider how to monitor this.",
+            ["Regulators", "commissioners"],
+        ),
+        ("All providers of NHS-funded care should review the information.", ["providers of NHS-funded care"]),
+        # one body named again with fewer words counts once
+        (
+            "Every provider board should review its data. Provider boards should also report. Boards should act.",
+            ["provider board"],
+        ),
+    ],
+)
+def test_actors_head_nouns_and_repeated_bodies(tagger, text, expected):
+    got = [n.lower() for n in names(from_text(tagger, text))]
+    assert got == [e.lower() for e in expected] or (
+        len(got) == len(expected) and all(e.lower() in g for e, g in zip(expected, got, strict=True))
+    )

@@ -362,13 +362,29 @@ def _registry_hits(
 
 
 def _dedupe(actors: Iterable[Actor]) -> tuple[Actor, ...]:
-    seen, out = set(), []
+    """Each actor once: registered ones by id, unregistered ones by their words, so that "every
+    provider board", "provider boards" and "boards" (one body named again) count once."""
+    seen: set[str] = set()
+    out: list[Actor] = []
+    words: list[frozenset[str]] = []
     for a in actors:
         key = a.id or a.name.lower()
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
+        if key in seen:
+            continue
+        own = _content_words(a.name) if not a.id else frozenset()
+        if own and any(own <= w for w in words):
+            continue  # the same body named again with fewer words
+        seen.add(key)
+        out.append(a)
+        words.append(own)
     return tuple(out)
+
+
+def _content_words(name: str) -> frozenset[str]:
+    """A name's words without determiners, each in the singular ("every provider boards" -> provider, board)."""
+    tokens = re.findall(r"[\w'’-]+", name.lower())
+    tokens = [t for t in tokens if t not in {"every", "each", "all", "the", "a", "an", "any", "its", "their"}]
+    return frozenset(t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t for t in tokens)
 
 
 def _segments(text: str, sep: re.Pattern, protected: list[_Hit], offset: int = 0) -> list[tuple[int, int]]:
@@ -475,6 +491,12 @@ def _impersonal(sentence: str) -> tuple[int, int] | None:
     return lead.end(), inf.start()
 
 
+# the complement after a phrase's head noun ("heads of the organizations", "providers of NHS-funded care")
+_COMPLEMENT = re.compile(
+    r"\s+(?:of|for|in|at|on|from|within|across|under|to|de|du|des|d['’]|en|à|au|aux|pour|dans)(?:\s|(?<=['’])).*$",
+    re.I,
+)
+
 # a name of capitalised words and acronyms ("NHS England", "Transnet National Ports Authority"),
 # not a pronoun or a sentence opener
 _PROPER_NAME = re.compile(
@@ -490,7 +512,16 @@ def _is_name(name: str, doc_abbrevs: Mapping[str, str] | None) -> bool:
     words = bare.split()
     if not bare or len(words) > 8 or re.search(r"\b(?:this|these|such)\b", bare, re.I):
         return False
-    if _HEAD.search(bare) or _words("subject_heads", r"\b(?:{})\b").search(bare):
+    core = _COMPLEMENT.sub("", bare).split()
+    last = core[-1] if core else ""
+    heads = _words("subject_heads", r"\b(?:{})\b")
+    if (
+        len(core) > 1
+        and re.fullmatch(r"[a-z][a-z-]{2,}s", last)
+        and not (_HEAD.fullmatch(last) or heads.fullmatch(last))
+    ):
+        return False  # the head noun is another thing ("staff training programmes"): a body only modifies it
+    if _HEAD.search(bare) or heads.search(bare):
         return True
     if _PROPER_NAME.fullmatch(bare) and (
         len(words) >= 2 or _ACRONYM.match(bare) and bare not in (doc_abbrevs or {})
@@ -562,7 +593,11 @@ def _named_parts(phrase: str, doc_abbrevs: Mapping[str, str] | None) -> list[tup
         pos = m.end()
     spans.append((pos, len(phrase)))
     aside = _words("subject_asides", r"\s+(?:{})\s")
-    if len(spans) > 1 and re.fullmatch(r"[a-z][\w-]*", phrase[spans[-1][0] : spans[-1][1]].strip()):
+    if (
+        len(spans) > 1
+        and re.fullmatch(r"[a-z][\w-]*", phrase[spans[-1][0] : spans[-1][1]].strip())
+        and len(phrase[spans[0][0] : spans[0][1]].split()) > 1
+    ):
         spans = [(spans[0][0], spans[-1][1])]  # "United Nations bodies and agencies": one shared name
     for a, b in spans:
         part = phrase[a:b]
@@ -618,6 +653,9 @@ def _subject_actors(
         # "Le PNUD et l'OIM, en coordination avec les bureaux locaux": the chunk before the aside
         c0, c1 = named[-1]
         parts = _named_parts(_MARKER.sub("", subject[c0:c1]), doc_abbrevs)
+        whole = clean_name(_MARKER.sub("", subject[c0:c1]))
+        if not parts and whole and _is_name(whole, doc_abbrevs):
+            parts = [(0, whole)]  # "Trust and provider leaders": one body named by a shared head
         return [(base + c0 + a, normalise_actor(n, tagger.registry, doc_abbrevs)) for a, n in parts]
     at = filled[-1][0] if filled else chunks[-1][0]
     if _words("subject_conjunctions", r"\s+(?:{})\s+").search(subject[at:]):
@@ -640,7 +678,15 @@ def _subject_actors(
     cut = _words("subject_asides", r"\s+(?:{})\s").search(last)
     if cut and _is_name(last[: cut.start()], doc_abbrevs) and _names_more(last[cut.end() :]):
         last = last[: cut.start()]  # "L'agence lead en collaboration avec le secrétariat"
-    if last and not _aside(last) and _is_name(last, doc_abbrevs):
+    split = (
+        _named_parts(_MARKER.sub("", subject[at:].strip()), doc_abbrevs)
+        if last and _words("subject_conjunctions", r"\s+(?:{})\s+").search(last)
+        else []
+    )
+    if len(split) > 1:
+        # "ICSs and provider collaboratives": two bodies, each named by its own head or acronym
+        found += [(base + at + a, normalise_actor(n, tagger.registry, doc_abbrevs)) for a, n in split]
+    elif last and not _aside(last) and _is_name(last, doc_abbrevs):
         found.append((base + at, normalise_actor(last, tagger.registry, doc_abbrevs)))
     elif last and not _aside(last):
         # "Le PNUD et l'OIM en Haïti": names joined by a conjunction, each without its aside
