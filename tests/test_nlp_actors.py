@@ -348,3 +348,11 @@ def test_actors_head_nouns_and_repeated_bodies(tagger, text, expected):
     assert got == [e.lower() for e in expected] or (
         len(got) == len(expected) and all(e.lower() in g for e, g in zip(expected, got, strict=True))
     )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["Monitoring and Evaluation Unit", "the Monitoring and Evaluation Unit", "Monitoring & Evaluation Unit"],
+)
+def test_actors_one_unit_named_by_two_functions(tagger, raw):
+    assert [n.lower() for n in names(from_raw(tagger, raw))] == [raw.lower().removeprefix("the ")]

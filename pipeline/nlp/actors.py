@@ -33,6 +33,7 @@ from ..errors import ConfigError
 from ..models import Actor
 from ..parse import vocab
 from ..parse.addressees import (
+    FUNCTION_PAIR,
     GLUED_WORD,
     OF_PAIR,
     PLURAL_OF,
@@ -417,9 +418,18 @@ def actors_from_raw(
     body = _PAREN_ASIDE.sub(lambda m: " " * len(m.group(0)), body)
     body = GLUED_WORD.sub(r"\1 ", body)
     hits = _registry_hits(body, tagger, tokenizer, doc_abbrevs)
+    for k, h in enumerate(hits):
+        pair = _FUNCTION_BEFORE.search(body[: h.start])
+        if (
+            pair
+        ):  # "Monitoring and Evaluation Unit": the registered "Evaluation Unit" is part of a longer name
+            name = body[pair.start() : h.end]
+            hits[k] = _Hit(pair.start(), h.end, normalise_actor(name, tagger.registry, doc_abbrevs))
     found: list[tuple[int, Actor]] = [(h.start, h.actor) for h in hits]
     # "Minister of Mineral Resources and Energy": one title, never split at its "and"
     titles = [_Hit(m.start(), m.end(), Actor(name=m.group(0))) for m in OF_PAIR.finditer(body)]
+    # "Monitoring and Evaluation Unit": one unit named by two functions
+    titles += [_Hit(m.start(), m.end(), Actor(name=m.group(0))) for m in FUNCTION_PAIR.finditer(body)]
     whole = PLURAL_OF.match(body.strip())
     if whole:  # "Ministers of Mines, and Energy": the plural title governs every conjunct
         titles.append(_Hit(0, len(body), Actor(name=body.strip())))
@@ -490,6 +500,9 @@ def _impersonal(sentence: str) -> tuple[int, int] | None:
         return None
     return lead.end(), inf.start()
 
+
+# a function named before a registered unit, sharing it ("Monitoring and " + "Evaluation Unit")
+_FUNCTION_BEFORE = re.compile(r"(?<![\w-])(?-i:[A-Z])[a-z]+ing\s+(?:and|&)\s+$")
 
 # the complement after a phrase's head noun ("heads of the organizations", "providers of NHS-funded care")
 _COMPLEMENT = re.compile(
@@ -643,8 +656,15 @@ def _subject_actors(
         if not chunk or _aside(chunk):
             continue
         chunk_hits = [h for h in hits if base + c0 <= h.start < base + c1]
-        if chunk_hits:
-            found += [(h.start, h.actor) for h in chunk_hits]
+        for h in chunk_hits:
+            pair = _FUNCTION_BEFORE.search(subject[c0 : h.start - base])
+            if (
+                pair
+            ):  # "Monitoring and Evaluation Unit": a registered "Evaluation Unit" is part of a longer name
+                name = subject[c0 + pair.start() : h.end - base]
+                found.append((base + c0 + pair.start(), normalise_actor(name, tagger.registry, doc_abbrevs)))
+            else:
+                found.append((h.start, h.actor))
     if found:
         return found + _unregistered_conjuncts(subject, base, chunks, hits, tagger, doc_abbrevs)
     filled = [c for c in chunks if subject[c[0] : c[1]].strip()]

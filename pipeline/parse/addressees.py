@@ -31,7 +31,7 @@ _SHARED_HEAD = re.compile(
 )
 # "Monitoring and Evaluation Unit", "Planning and Reporting Office": one unit named by two functions,
 # the first a single "-ing" word that names no body of its own
-_FUNCTION_PAIR = re.compile(
+FUNCTION_PAIR = re.compile(
     r"(?<![\w-])((?-i:[A-Z])[a-z]+ing) and ((?-i:[A-Z])[\w-]+\s+(?:units?|offices?|divisions?|sections?|branch(?:es)?"
     r"|teams?|departments?|services?|cent(?:re|er)s?|groups?|committees?))\b",
     re.I,
@@ -108,7 +108,7 @@ def _split_outside_brackets(text: str) -> list[str]:
     """Split on separators, leaving "(e.g. Nairobi RO)" and other bracketed asides whole."""
     hidden = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", " \x01 "), text)
     hidden = _SHARED_HEAD.sub(lambda m: m.group(1) + " \x01 " + m.group(2), hidden)
-    hidden = _FUNCTION_PAIR.sub(lambda m: m.group(1) + " \x01 " + m.group(2), hidden)
+    hidden = FUNCTION_PAIR.sub(lambda m: m.group(1) + " \x01 " + m.group(2), hidden)
     hidden = OF_PAIR.sub(lambda m: m.group(1) + " \x01 " + m.group(2), hidden)
     return [p.replace("\x00", ",").replace(" \x01 ", " and ") for p in _SPLIT.split(hidden)]
 
