@@ -350,3 +350,27 @@ def test_boxed_label_then_its_wording_set_as_a_heading_then_body_text(short: boo
         ("4", wording),
         ("5", "Collect more systematic monitoring data on the results."),
     ]
+
+
+def test_a_short_second_column_of_prose_is_still_a_column(tmp_path: Path) -> None:
+    """A page whose right column holds only the last few lines of a list (the rest of the list ran
+    on the page before): its lines that share a baseline with the left column's are not joined."""
+    path = tmp_path / "two_columns.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    left = [f"Left column sentence number {i} runs on with several more words here." for i in range(40)]
+    right = [
+        "Recommendation 13: Scale up the data collection",
+        "systems to support migration governance and the",
+        "national statistics office in its regular work",
+        "across all of the regions of the country.",
+    ]
+    for i, line in enumerate(left):
+        c.drawString(50, 780 - 14 * i, line[:48])
+    for i, line in enumerate(right):
+        c.drawString(320, 780 - 14 * i, line)
+    c.save()
+    blocks = PdfExtractor().extract(path, str(path)).blocks
+    text = "\n".join(b.text for b in blocks)
+    assert "Recommendation 13: Scale up the data collection systems to support" in " ".join(text.split())
+    assert not any("Left column" in b.text and "Recommendation 13" in b.text for b in blocks)

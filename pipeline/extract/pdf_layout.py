@@ -791,16 +791,11 @@ def find_gutter(words: list[Word], width: float) -> float | None:
     for w in words:
         for x in range(max(lo, int(w.x0) + 1), min(hi, int(w.x1)) + 1):
             cover[x - lo] += 1
-    allowed = max(1, len(words) // 60)
-    best: tuple[int, int] | None = None
-    start = None
-    for i, c in enumerate(cover + [allowed + 1]):
-        if c <= allowed and start is None:
-            start = i
-        elif c > allowed and start is not None:
-            if best is None or i - start > best[1] - best[0]:
-                best = (start, i)
-            start = None
+    best = _widest_band(cover, max(1, len(words) // 60))
+    if best is not None and best[1] - best[0] > 60:
+        # as wide as that only beside a short second column (a few lines, fewer than the crossings
+        # allowed): the gutter is where no word at all stands
+        best = _widest_band(cover, 0)
     if best is None or best[1] - best[0] < 6 or best[1] - best[0] > 60:
         return None
     gutter = lo + (best[0] + best[1]) / 2
@@ -808,18 +803,43 @@ def find_gutter(words: list[Word], width: float) -> float | None:
     right = [w for w in words if w.x0 >= gutter]
     # The second column may be short (a section ending before a page break, the last page): a
     # tenth of the words and a few lines of text are enough beside a full column.
-    if min(len(left), len(right)) < 0.1 * len(words):
+    short = min(left, right, key=len)
+    if len(short) < 0.1 * len(words) and not (len(short) >= 15 and _text_lines(short)):
         return None
     for side in (left, right):
         if max(w.x1 for w in side) - min(w.x0 for w in side) < 0.25 * width:
             return None
-        if sum(len(w.text) for w in side) < 250:  # a column of labels is not a text column
-            return None
+        if sum(len(w.text) for w in side) < 250 and not _text_lines(side):
+            return None  # a column of labels is not a text column (a few lines of running text are)
     top = max(min(w.top for w in left), min(w.top for w in right))
     bottom = min(max(w.bottom for w in left), max(w.bottom for w in right))
-    if bottom - top < 100:
+    if bottom - top < (30 if len(short) >= 15 and _text_lines(short) else 100):
         return None
     return gutter
+
+
+def _widest_band(cover: list[int], allowed: int) -> tuple[int, int] | None:
+    """The widest run of positions crossed by at most ``allowed`` words."""
+    best: tuple[int, int] | None = None
+    start = None
+    for i, c in enumerate([*cover, allowed + 1]):
+        if c <= allowed and start is None:
+            start = i
+        elif c > allowed and start is not None:
+            if best is None or i - start > best[1] - best[0]:
+                best = (start, i)
+            start = None
+    return best
+
+
+def _text_lines(words: list[Word]) -> bool:
+    """Three or more lines of running text: each holds five words or more, of prose length (not
+    the figures, codes and marks of a cover's side column)."""
+    per_line: dict[int, int] = {}
+    for w in words:
+        per_line[round(w.top)] = per_line.get(round(w.top), 0) + 1
+    prose = sum(len(w.text) for w in words) >= 3.5 * max(1, len(words))
+    return prose and sum(1 for n in per_line.values() if n >= 5) >= 3
 
 
 def _order(lines: list[Line], tables: list[TableItem], width: float) -> list[Line | TableItem]:
