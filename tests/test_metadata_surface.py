@@ -176,3 +176,19 @@ def test_an_objective_field_among_header_fields_on_one_line(before: str) -> None
     )
     assert [o.text for o in doc.objectives] == ["Equip participants with foundational genome assembly skills"]
     assert doc.objectives[0].provenance.rule == "objectives.label"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Report on the first regular session 2025, 10 to 11 February 2025", "Report on the annual session 2024"],
+)
+def test_a_report_on_a_session_is_a_title_not_the_session_line(title: str) -> None:
+    blocks = (
+        head("United Nations", 12.0),
+        para("Distr.: General 23 April 2025"),
+        head("Annual session 2025", 12.0),
+        para("17–19 June 2025 Item 1 of the provisional agenda Organizational matters"),
+        head(title, 14.0),
+        head("I. Election of the Bureau", 12.0),
+    )
+    assert find_title(blocks) == title

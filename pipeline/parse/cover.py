@@ -54,10 +54,10 @@ SYMBOL = re.compile(
 # A job number and barcode line ("25-10679 (E) 010425", "*2510679*"), a session line with its
 # year ("Annual session 2025", "First regular session 2025"), a footnote mark line ("* ...").
 _STRUCTURAL_FURNITURE = re.compile(
-    r"^(?:\d{2}-\d{5}.*|\*.*|GE\.\d{2}-\d{5}.*|[\w\s,-]*\bsession\b[\w\s,-]*\d{4}\s*$|"
+    r"^(?:\d{2}-\d{5}.*|\*.*|GE\.\d{2}-\d{5}.*|(?=.{0,45}$)(?!report\b|rapport\b)[\w\s,-]*\bsession\b[\w\s,-]*\d{4}\s*$|"
     r"\d{1,2}\s*[-–]\s*\d{1,2}\s+\w+\s+\d{4}\s*$)",
     re.I,
-)
+)  # a session's name is short ("Annual session 2025"); "Report on the first regular session 2025, ..." is a title
 
 
 @cache
