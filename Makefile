@@ -23,7 +23,10 @@ browser:
 	  echo "installing Debian chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Lint first (seconds), so CI, which runs `make test`, checks it too.
 test: install browser
+	$(VENV)/bin/ruff check pipeline tests benchmarks
+	$(VENV)/bin/ruff format --check pipeline tests benchmarks
 	$(PY) -m pytest
 
 lint: install
