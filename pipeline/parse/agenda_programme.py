@@ -611,6 +611,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
     last_start: str | None = None
     header: tuple[int, int | None] | None = None
     orphans: list[Line] = []  # lines read while no entry was open
+    under_day = False  # a day heading came after the last timed line
     for ln in lines:
         text = ln.text.strip()
         if ln.aside:
@@ -641,6 +642,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                     last_start = None
                 date = new
                 cur, parent, group, slot, orphans = None, None, [], None, []
+                under_day = True
                 continue
             if ln.time and _header_word(ln.time):  # a column header row: "Time | Room 1 | Room 2"
                 header = (id(ln.block), ln.row)
@@ -653,6 +655,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             if t is not None:
                 start, end = _afternoon(ln.time, t.start, t.end, last_start)
                 rest = _rest_of_time(ln)
+                under_day = False
                 last_start = start
                 cur = Entry(line=ln, start=start, end=end, date=date, col=ln.col, number=ln.number or None)
                 if rest and not text:
@@ -705,6 +708,18 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                 parent, group = cur, []
                 cur.lines.append(ln)
                 continue
+        if (
+            under_day
+            and _untimed_session(ln, text)
+            and (cur is None or (cur.start is None and not cur.label))
+        ):
+            # "Session 3: ..." set as a heading under a day heading that no time line follows: an
+            # untimed item of that day (its bullets are its content)
+            cur = Entry(line=ln, date=date)
+            entries.append(cur)
+            parent, group = cur, []
+            cur.lines.append(ln)
+            continue
         if cur is None:
             if text:
                 orphans.append(ln)
@@ -858,6 +873,17 @@ def _session_head(text: str) -> bool:
     )
 
 
+def _untimed_session(ln: Line, text: str) -> bool:
+    """A text line set apart (bold, or a heading) that opens with a session word and its number."""
+    return (
+        not ln.in_table
+        and not ln.time
+        and bool(ln.bold or ln.block.kind == BlockKind.HEADING)
+        and ln.block.kind != BlockKind.LIST_ITEM
+        and _session_head(text)
+    )
+
+
 def _continues_title(cur: Entry, ln: Line) -> bool:
     """A bold row under a bold title row continues that title ("... by Stakeholders" / "of Disaster ...")."""
     last = cur.lines[-1]
@@ -902,11 +928,31 @@ def _is_day_header_time(ln: Line) -> bool:
 def _closes(ln: Line, cur: Entry) -> bool:
     if ln.block.kind == BlockKind.HEADING and (ln.block.marker or _rx("closing_sections").match(ln.text)):
         return True
+    if _outranks(ln, cur):
+        return True
     if cur.line.in_table and not ln.in_table:
         return True
     if ln.in_table and not ln.table_timed:
         return True
     return not ln.in_table and len(ln.text) > 300
+
+
+def _outranks(ln: Line, cur: Entry) -> bool:
+    """A heading set well above the type of an entry that has its title already is the next section
+    of the document ("Agenda" after the last line of a timetable), not a line of the entry."""
+    size, own = ln.block.font_size, cur.line.block.font_size
+    return (
+        ln.block.kind == BlockKind.HEADING
+        and not ln.in_table
+        and not cur.line.in_table
+        and size is not None
+        and own is not None
+        and size >= own + _OUTRANK
+        and any(o.text.strip() for o in cur.lines)
+    )
+
+
+_OUTRANK = 3.0  # points: a heading this much larger than an entry's line is a section of its own
 
 
 def _label_before_speaker(text: str) -> str | None:
