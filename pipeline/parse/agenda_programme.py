@@ -40,6 +40,7 @@ from .agenda_columns import (
     TITLE,
     VENUE,
     Columns,
+    count_venues,
     infer,
     is_time_cell,
 )
@@ -139,6 +140,7 @@ class Line:
     strong_row: bool = False  # an untimed table row set like a timed row's title: an item of its own
     band: bool = False  # the only cell of an untimed row, printed across a timed table from its first column
     t: TimeMatch | None = None  # the time read from ``time``
+    parallel: bool = False  # a later line of a cell whose lines are subjects side by side (one a line)
 
 
 @dataclass
@@ -266,6 +268,35 @@ def _inner_time(text: str) -> tuple[str | None, str, str]:
     return start, token, m.group("pre") + " " + rest
 
 
+def _day_over_time(text: str, year: int | None) -> tuple[str, str]:
+    """(a day printed on the first line of a time cell, the rest): 'Thursday, 1 March\n9 -11 am'."""
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if len(lines) < 2 or lead_time(lines[0], cell=True) or not lead_time(lines[1], cell=True):
+        return "", text
+    d = day_heading(lines[0], year, cell=True)
+    if d is None or d.stop < len(lines[0]) - 1:
+        return "", text
+    return lines[0], "\n".join(lines[1:])
+
+
+def _parallel_lines(text: str) -> bool:
+    """A title cell whose lines are subjects of their own, one a line: two to four short lines that
+    open with the same word ("Visit a local market" / "Visit the museum"), none running on into the
+    next. A title wrapped over lines does not begin each line with the same word."""
+    lines = [ln.strip() for ln in text.strip().split("\n")]
+    if not 2 <= len(lines) <= 4 or not all(lines):
+        return False
+    firsts = {ln.split()[0].lower() for ln in lines}
+    return (
+        len(firsts) == 1
+        and len(next(iter(firsts))) >= 3
+        and next(iter(firsts)).isalpha()
+        and all(len(ln) <= 60 and ln[:1].isupper() and len(ln.split()) >= 2 for ln in lines)
+        and not any(_DANGLING.search(ln) or ln.endswith(",") for ln in lines[:-1])
+        and not any(is_speaker_line(ln) or _BULLET_LEAD.match(ln) for ln in lines)
+    )
+
+
 def _split_time_cell(text: str) -> tuple[str, list[str]]:
     """A time cell's time and the lines under it ("09:00 – 09:05\\n5 mins" -> '09:00 – 09:05', ['5 mins'])."""
     lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
@@ -288,6 +319,7 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
     timed = any(_row_time(row, cols) or any(_SLOT.search(c.text) for c in row) for row in block.rows)
     has_bold = _any_bold(block)  # once per table: per cell it made big tables quadratic
     strong_rows = has_time_col and _titles_bold(block, cols)
+    place_cols = _place_columns(block, year) if not cols.tracks else set()
     for i, row in enumerate(block.rows):
         if i < cols.header or i in cols.header_rows:
             continue  # a row of column headers
@@ -332,13 +364,25 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
                 time_cell, body = cells[0], cells[1:]
         time, under = ("", [])
         if time_cell is not None:
-            time, under = _split_time_cell(time_cell.text)
+            day_line, time_text = _day_over_time(time_cell.text, year)
+            if day_line:
+                # "Thursday, 1 March / 9 -11 am": a day band run into the time cell of its first row
+                out.append(_plain(block, i, day_line, timed, col_of[id(time_cell)]))
+            time, under = _split_time_cell(time_text)
         if END in roles:
             time, body = _with_end(time, body, cols, col_of)
         aside = [c for c in body if cols.role(col_of[id(c)]) in ASIDE]
         main = [c for c in body if all(c is not a for a in aside)]
         roles_of = {id(c): cols.role(col_of[id(c)]) for c in aside}
         main, aside = _title_from_asides(main, aside, roles_of, has_time_col)
+        if len(main) == 2 and place_cols:
+            # "Meeting point: Lobby Hotel X" beside the activity, in a column the table's other rows
+            # use only for days: a place, not a second session
+            places = [c for c in main if col_of[id(c)] in place_cols and _place(c.text)]
+            if len(places) == 1:
+                roles_of[id(places[0])] = VENUE
+                aside = [*aside, places[0]]
+                main = [c for c in main if c is not places[0]]
         if has_time_col and NUMBER not in roles and main:
             # "1. Introduction", "b. Setting the scene": the title cell opens with the row's number
             m = _ROW_NUMBER.match(main[0].text)
@@ -357,6 +401,7 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
         strong = bool(strong_rows and not time and main and _strong_cell(main[0]))
         for cell in main:
             col = col_of[id(cell)]
+            parallel = len(main) == 1 and _parallel_lines(cell.text)
             for text, bold, sub, gap, last in _cell_lines(cell, has_bold):
                 t = time if first else ""
                 if not t and "\n" in cell.text:
@@ -379,6 +424,7 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
                         after_gap=gap,
                         last_para=last,
                         strong_row=strong and first,
+                        parallel=parallel and sub > 0,
                     )
                 )
                 first = False
@@ -447,6 +493,24 @@ def _span(text: str) -> int | None:
     """Minutes of a duration cell: "20 mins", "1h", or "00:20" in a column of durations."""
     clock = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
     return int(clock.group(1)) * 60 + int(clock.group(2)) if clock else parse_duration(text)
+
+
+def _place(text: str) -> bool:
+    return bool(count_venues([" ".join(text.split())])) and len(text.split()) <= 6
+
+
+def _place_columns(block: Block, year: int | None) -> set[int]:
+    """Columns that hold places and day bands only (no subject anywhere): a place printed there beside
+    the activity describes it."""
+    out = set()
+    width = max((len(r) for r in block.rows), default=0)
+    for j in range(width):
+        texts = [r[j].text for r in block.rows if j < len(r) and r[j].text.strip()]
+        places = sum(1 for t in texts if _place(t))
+        days = sum(1 for t in texts if day_heading(" ".join(t.split()), year, cell=True))
+        if places and places + days == len(texts):
+            out.add(j)
+    return out
 
 
 def _title_from_asides(
@@ -691,10 +755,18 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             parent, group, slot = cur, [], None
             cur.lines.append(ln)
             continue
+        if ln.in_table and ln.row_start and ln.strong_row and cur is not None and _bare_session(cur, ln):
+            k = max(k for k, o in enumerate(cur.lines) if o.col == cur.col and not o.aside)
+            cur.lines.insert(k + 1, ln)  # the session's name goes on its title, before the chair's lines
+            continue
         if ln.in_table and ln.row_start and (ln.number or ln.strong_row) and text:
             # a numbered row, or a row set like the titles of the timed rows, without a time of its own:
             # an item of its own in the time slot above it
-            if not (ln.strong_row and cur is not None and cur.lines and _continues_title(cur, ln)):
+            if not (
+                ln.strong_row
+                and cur is not None
+                and (cur.lines and _continues_title(cur, ln) or _describes(cur, ln))
+            ):
                 same = slot is not None and slot.line.block is ln.block and slot.date == date
                 cur = Entry(
                     line=ln,
@@ -792,6 +864,14 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                 ln.text = talk.group("rest")
                 cur.lines.append(ln)
             continue
+        if ln.parallel and (cur.lines or cur.label):
+            # the next subject of a cell that lists one a line: an item of its own in the same slot
+            same = cur.line.block is ln.block and cur.line.row == ln.row
+            start, end = (cur.start, cur.end) if same else (None, None)
+            cur = Entry(line=ln, date=date, start=start, end=end, col=ln.col)
+            entries.append(cur)
+            cur.lines.append(ln)
+            continue
         if _break(text) and len(text) < 60 and (cur.lines or cur.label):
             # a break printed in the cell of a timed row ("Registration / Coffee break") shares its slot
             same = ln.in_table and cur.line.block is ln.block and cur.line.row == ln.row
@@ -881,6 +961,37 @@ def _untimed_session(ln: Line, text: str) -> bool:
         and bool(ln.bold or ln.block.kind == BlockKind.HEADING)
         and ln.block.kind != BlockKind.LIST_ITEM
         and _session_head(text)
+    )
+
+
+def _describes(cur: Entry, ln: Line) -> bool:
+    """A row whose text stands only right of the entry's title column, in a column where the entry's
+    own row printed its speakers or chair ("CHAIRMAN: DR. X" / "MINISTER OF ..." on the next row):
+    the rest of that describing cell, not an item."""
+    first = cur.line
+    if not (ln.in_table and first.in_table and first.block is ln.block and first.row is not None and ln.row):
+        return False
+    rows = ln.block.rows
+    if first.row >= len(rows) or ln.row >= len(rows):
+        return False
+    own = [j for j, c in enumerate(rows[first.row]) if c.text.strip() and j > cur.col]
+    mine = [j for j, c in enumerate(rows[ln.row]) if c.text.strip()]
+    return bool(own and mine) and min(mine) > cur.col and min(mine) >= min(own)
+
+
+_BARE_SESSION = re.compile(r"^\S+\s+(?:\d{1,2}|[IVX]{1,5}|[A-Z])\s*[:.–—-]?$")
+
+
+def _bare_session(cur: Entry, ln: Line) -> bool:
+    """The entry's title so far is a session word and its number alone ("SESSION IV"): the row below
+    in the same column, set alike, is the session's name, cut off by a row of the chair column."""
+    texts = [o.text.strip() for o in cur.lines if o.text.strip() and not o.aside and o.col == cur.col]
+    return (
+        len(texts) == 1
+        and cur.line.block is ln.block
+        and ln.col == cur.col
+        and bool(_BARE_SESSION.match(texts[0]))
+        and _session_head(texts[0])
     )
 
 
