@@ -320,6 +320,7 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
     has_bold = _any_bold(block)  # once per table: per cell it made big tables quadratic
     strong_rows = has_time_col and _titles_bold(block, cols)
     place_cols = _place_columns(block, year) if not cols.tracks else set()
+    contained = strong_rows and _content_in_cell(block, cols)
     for i, row in enumerate(block.rows):
         if i < cols.header or i in cols.header_rows:
             continue  # a row of column headers
@@ -399,6 +400,8 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
             multi = sum(_title_like(c.text) for c in main) > 1
         first = True
         strong = bool(strong_rows and not time and main and _strong_cell(main[0]))
+        if contained and not strong and not time and len(main) == 1 and not aside:
+            strong = _plain_subject(main[0].text)  # a row of its own in a table that keeps content in-cell
         for cell in main:
             col = col_of[id(cell)]
             parallel = len(main) == 1 and _parallel_lines(cell.text)
@@ -572,6 +575,35 @@ def _keyed_titles_bold(block: Block, cols: Columns, key: str) -> bool:
     return n >= 2 and bold >= 0.8 * n
 
 
+def _content_in_cell(block: Block, cols: Columns) -> bool:
+    """The table prints each item's points inside the item's own cell, under its bold title, never in
+    a row of their own: then an untimed row holding one plain line is an item, not a note."""
+    inside = 0
+    for row in block.rows[cols.header :]:
+        titles = [c for k, c in enumerate(row) if c.text.strip() and cols.role(k) in ("", TITLE)]
+        if not titles:
+            continue
+        lines = [ln.strip() for ln in titles[0].text.strip().split("\n") if ln.strip()]
+        if _BULLET_LEAD.match(lines[0]) or lines[0].startswith(("- ", "– ")):
+            return False  # points in a row of their own
+        inside += _strong_cell(titles[0]) and len(lines) > 1 and bool(_BULLET_LEAD.match(lines[1]))
+    return inside >= 2
+
+
+def _plain_subject(text: str) -> bool:
+    """One unbulleted line that reads as a subject (no speaker, no note, no continuation)."""
+    text = text.strip()
+    return (
+        "\n" not in text
+        and len(text) <= 100
+        and text[:1].isupper()
+        and not _BULLET_LEAD.match(text)
+        and not is_speaker_line(text)
+        and not _note(text)
+        and not _stop(text)
+    )
+
+
 def _strong_cell(cell: Cell) -> bool:
     first = cell.text.strip().split("\n")[0].strip()
     return cell.bold or bool(first and cell.bold_prefix.strip().startswith(first))
@@ -676,7 +708,8 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
     header: tuple[int, int | None] | None = None
     orphans: list[Line] = []  # lines read while no entry was open
     under_day = False  # a day heading came after the last timed line
-    for ln in lines:
+    sub_items: set[int] = set()  # lines that head the untimed parts of a timed slot
+    for idx, ln in enumerate(lines):
         text = ln.text.strip()
         if ln.aside:
             if cur is not None and not (ln.block is not cur.line.block and ln.in_table):
@@ -795,6 +828,16 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
         if cur is None:
             if text:
                 orphans.append(ln)
+            continue
+        if cur.start is not None and cur.line.in_table and not ln.in_table and idx not in sub_items:
+            sub_items = set(_bold_run(lines, idx))
+        if idx in sub_items:
+            # "National Anthem" / "Short Remarks" / ... set bold one after the other under a timed
+            # slot ("3:00 PM – 8:30 PM Opening Ceremony"): the parts of the slot, untimed items
+            cur = Entry(line=ln, date=date)
+            entries.append(cur)
+            parent, group = cur, []
+            cur.lines.append(ln)
             continue
         if _closes(ln, cur):
             if cur.line.in_table and not ln.in_table and (ln.bold or ln.block.kind == BlockKind.HEADING):
@@ -951,6 +994,31 @@ def _session_head(text: str) -> bool:
     return len(text) <= 120 and bool(
         _rx("session_words", r"^(?:{})\b\s*(?:\d+|[IVX]+|[A-Z]\b|\d+[a-z])").match(text)
     )
+
+
+def _bold_run(lines: list[Line], i: int) -> list[int]:
+    """The lines from ``i`` on that are bold short lines of one type size, three or more, each followed
+    by at most two short plain lines of that size (its speakers): the parts of the slot above them.
+    The run ends at a table, a time, another type size, or a longer passage of text."""
+    size = lines[i].block.font_size
+    heads: list[int] = []
+    plain = 0
+    for j in range(i, len(lines)):
+        ln = lines[j]
+        text = ln.text.strip()
+        if ln.in_table or ln.time or ln.block.font_size != size or size is None or not text:
+            break
+        if ln.block.bold and len(text) <= _PART_CHARS and not _rx("closing_sections").match(text):
+            heads.append(j)
+            plain = 0
+            continue
+        plain += 1
+        if plain > 2 or len(text) > 2 * _PART_CHARS or not heads:
+            break
+    return heads if len(heads) >= 3 else []
+
+
+_PART_CHARS = 100  # a part of a slot is named in a short line; its speakers' lines run longer
 
 
 def _untimed_session(ln: Line, text: str) -> bool:
