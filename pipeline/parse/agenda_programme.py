@@ -709,8 +709,15 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
     orphans: list[Line] = []  # lines read while no entry was open
     under_day = False  # a day heading came after the last timed line
     sub_items: set[int] = set()  # lines that head the untimed parts of a timed slot
+    describing: tuple[int, int | None] | None = None  # a row that continues the entry's chair column
     for idx, ln in enumerate(lines):
         text = ln.text.strip()
+        if describing is not None and ln.row_start:
+            describing = None
+        if ln.row_start and ln.strong_row and cur is not None and _describes(cur, ln):
+            describing = (id(ln.block), ln.row)
+        if describing == (id(ln.block), ln.row) and not ln.aside:
+            ln.aside = NOTES  # describes the entry: never part of its title
         if ln.aside:
             if cur is not None and not (ln.block is not cur.line.block and ln.in_table):
                 cur.lines.append(ln)
@@ -795,11 +802,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
         if ln.in_table and ln.row_start and (ln.number or ln.strong_row) and text:
             # a numbered row, or a row set like the titles of the timed rows, without a time of its own:
             # an item of its own in the time slot above it
-            if not (
-                ln.strong_row
-                and cur is not None
-                and (cur.lines and _continues_title(cur, ln) or _describes(cur, ln))
-            ):
+            if not (ln.strong_row and cur is not None and cur.lines and _continues_title(cur, ln)):
                 same = slot is not None and slot.line.block is ln.block and slot.date == date
                 cur = Entry(
                     line=ln,
