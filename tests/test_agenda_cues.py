@@ -305,9 +305,10 @@ def test_bold_parts_from_a_pdf_set_above_body_text(tmp_path: Path) -> None:
     # a ruled timetable of two rows: time | session
     c.setFont("Helvetica-Bold", 7)
     top = y + 10
-    for k, (t, title) in enumerate(
-        [("1:00 PM – 2:00 PM", "Lunch Break"), ("3:00 PM – 8:30 PM", "Official Opening Ceremony")]
-    ):
+    for t, title in [
+        ("1:00 PM – 2:00 PM", "Lunch Break"),
+        ("3:00 PM – 8:30 PM", "Official Opening Ceremony"),
+    ]:
         c.drawString(64, y, t)
         c.drawString(184, y, title)
         y -= 16
