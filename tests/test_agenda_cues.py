@@ -334,3 +334,56 @@ def test_bold_parts_from_a_pdf_set_above_body_text(tmp_path: Path) -> None:
     items = find_agenda_items(ex.blocks, 2026, "2026-05-05")
     titles = [a.title for a in items]
     assert titles[-4:] == ["National Anthem", "Short Remarks", "Keynote Address", "Awards"]
+
+
+# ------------------------------------------------------------------ a day's unnumbered closing entry
+
+
+@pytest.mark.parametrize("marker", [True, False])
+@pytest.mark.parametrize(
+    "day", ["DAY {k} {w} {d} February 2020: Seminar", "Day {k} – {w}, {d} February 2020"]
+)
+def test_an_unnumbered_line_closing_a_days_items_is_an_entry(marker: bool, day: str) -> None:
+    def item(n: int, text: str) -> Block:
+        if marker:
+            return _block(BlockKind.LIST_ITEM, text, size=12, marker=f"{n}.")
+        return _block(BlockKind.PARAGRAPH, f"{n}. {text}", size=12)
+
+    def heading(k: int, w: str, d: int) -> Block:
+        return _block(BlockKind.HEADING, day.format(k=k, w=w, d=d), size=14)
+
+    blocks = (
+        _block(BlockKind.HEADING, "Draft Agenda", size=22, bold=True),
+        heading(1, "Tuesday", 25),
+        item(1, "Opening & Welcome Address"),
+        item(2, "Keynote Lecture"),
+        _block(BlockKind.PARAGRAPH, "Welcome Reception", size=12),
+        heading(2, "Wednesday", 26),
+        item(3, "Wrap-up ~ Conclusive Words ~"),
+        _block(BlockKind.PARAGRAPH, "Exercise on Information Sharing", size=12),
+        heading(3, "Thursday", 27),
+        _block(BlockKind.PARAGRAPH, "The tour is for government staff only.", size=12),
+    )
+    items = find_agenda_items(blocks, 2020, None)
+    assert [(a.date, a.number, a.title) for a in items] == [
+        ("2020-02-25", "1", "Opening & Welcome Address"),
+        ("2020-02-25", "2", "Keynote Lecture"),
+        ("2020-02-25", None, "Welcome Reception"),
+        ("2020-02-26", "3", "Wrap-up ~ Conclusive Words ~"),
+        ("2020-02-26", None, "Exercise on Information Sharing"),
+    ]
+
+
+def test_a_smaller_note_after_a_days_items_stays_a_note() -> None:
+    blocks = (
+        _block(BlockKind.HEADING, "Draft Agenda", size=22, bold=True),
+        _block(BlockKind.HEADING, "DAY 1 Tuesday 25 February 2020", size=14),
+        _block(BlockKind.LIST_ITEM, "Opening", size=12, marker="1."),
+        _block(BlockKind.LIST_ITEM, "Keynote Lecture", size=12, marker="2."),
+        _block(BlockKind.PARAGRAPH, "Interpretation provided", size=9),
+        _block(BlockKind.HEADING, "DAY 2 Wednesday 26 February 2020", size=14),
+        _block(BlockKind.LIST_ITEM, "Closing", size=12, marker="3."),
+    )
+    items = find_agenda_items(blocks, 2020, None)
+    assert [a.title for a in items] == ["Opening", "Keynote Lecture", "Closing"]
+    assert items[1].description == "Interpretation provided"
