@@ -510,8 +510,10 @@ def _place_columns(block: Block, year: int | None) -> set[int]:
     for j in range(width):
         texts = [r[j].text for r in block.rows if j < len(r) and r[j].text.strip()]
         places = sum(1 for t in texts if _place(t))
+        if not places:
+            continue
         days = sum(1 for t in texts if day_heading(" ".join(t.split()), year, cell=True))
-        if places and places + days == len(texts):
+        if places + days == len(texts):
             out.add(j)
     return out
 
