@@ -113,6 +113,8 @@ def _continues(group: _Group, line: Line, body: float, limit: float) -> bool:
         return False
     if _styled(line, body) != _styled(prev, body) and not _mid_sentence(group, line):
         return False
+    if _bold_over_plain(group, line):
+        return False
     if line.marker:  # a graphic number opens an item
         return False
     marker, _, is_number = split_marker(line.text)
@@ -147,6 +149,22 @@ def _ended(group: _Group, line: Line, edges: dict[tuple[int, int], tuple[float, 
     left, right = edges.get(prev.flow, (prev.x0, prev.x1))
     width = right - left
     return width > 0 and right - prev.x1 > _SHORT * width
+
+
+def _bold_over_plain(group: _Group, line: Line) -> bool:
+    """A bold line over a plain line of the same size, both set above body text ("Short Remarks" /
+    "Commissioner X, Office of Y"): a heading over its text, as at body size, unless the sentence
+    runs on. Only a one-line bold group: a bold title's plain second line is left alone."""
+    prev = group.lines[-1]
+    return (
+        len(group.lines) == 1
+        and prev.bold
+        and not line.bold
+        and abs(line.size - prev.size) < 0.5
+        and not _SENTENCE_END.search(prev.text)
+        and not _mid_sentence(group, line)
+        and not line.text[:1].islower()
+    )
 
 
 def _mid_sentence(group: _Group, line: Line) -> bool:

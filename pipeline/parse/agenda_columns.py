@@ -135,7 +135,7 @@ def infer(rows: Sequence[Sequence[Cell]], year: int | None = None) -> Columns:
             roles[j] = said
         elif said is None and sum(1 for t in texts if _BULLET.match(t)) >= max(2, 0.6 * n):
             roles[j] = NOTES  # bulleted points under the titles of another column: their description
-        elif said is None and _venues(texts) >= max(2, 0.6 * n):
+        elif said is None and count_venues(texts) >= max(2, 0.6 * n):
             roles[j] = VENUE  # short cells naming places ("Engineering Faculty - Auditorium")
     _start_end_duration(roles, body)
     titles = [j for j in range(width) if roles[j] in ("", TITLE) and filled[j]]
@@ -208,7 +208,7 @@ def is_header_row(row: Sequence[Cell], repeated: bool = False) -> bool:
     )
 
 
-def _venues(texts: list[str]) -> int:
+def count_venues(texts: list[str]) -> int:
     """How many of a column's cells are short and name a place (the ``[agenda] venue_words``)."""
     rx = vocab.current().regex("agenda", "venue_words", r"\b(?:{})\b")
     return sum(1 for t in texts if len(" ".join(t.split())) <= 40 and rx.search(" ".join(t.split())))

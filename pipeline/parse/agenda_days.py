@@ -25,25 +25,45 @@ import re
 from ..models import AgendaItem, Block, BlockKind
 from ..textutil import join_lines
 from . import vocab
-from .agenda_columns import ASIDE, DAY, TIME, TITLE, infer
+from .agenda_columns import ASIDE, DAY, TIME, TITLE, Columns, infer, is_header_row
 from .dates import add_days, day_heading
 
 RULE = "agenda.programme.days"
 LIST_RULE = "agenda.programme.day_lists"
 MIN_DAY_ROWS = 2  # a day table has at least this many rows that name a day
 _BULLET = re.compile(r"^[•●○◦▪■►▶➢➤*\-–]\s*")
+_POINT = re.compile(r"^(?:[•●○◦▪■►▶➢➤]|(?:[a-h]|[ivx]{1,4})[.)]\s)")  # a bullet or an item letter
 
 
 def find_day_tables(blocks: tuple[Block, ...], year: int | None) -> list[AgendaItem]:
     items: list[AgendaItem] = []
-    for block in blocks:
+    last: tuple[int, Columns] | None = None  # the last day table read: (its index, its columns)
+    for i, block in enumerate(blocks):
         if block.kind == BlockKind.TABLE and block.rows:
-            items.extend(_read(block, year))
+            cols = infer(block.rows, year)
+            if last is not None and _continues(block, cols, blocks, last, i):
+                cols = dataclasses.replace(last[1], header=0, header_rows=frozenset())
+            found = _read(block, year, cols)
+            items.extend(found)
+            last = (i, cols) if found else None
     return items
 
 
-def _read(block: Block, year: int | None) -> list[AgendaItem]:
-    cols = infer(block.rows, year)
+def _continues(
+    block: Block, cols: Columns, blocks: tuple[Block, ...], last: tuple[int, Columns], i: int
+) -> bool:
+    """A table right after a day table (a page break and the lines it cut off between them), as wide
+    and without a header row of its own, continues it: it takes the day table's columns."""
+    j, prev = last
+    return (
+        i - j <= 3
+        and len(prev.roles) == max(len(r) for r in block.rows)
+        and not any(is_header_row(r) for r in block.rows[:2])
+        and all(b.kind != BlockKind.HEADING for b in blocks[j + 1 : i])
+    )
+
+
+def _read(block: Block, year: int | None, cols: Columns) -> list[AgendaItem]:
     if TIME in cols.roles or DAY not in cols.roles:
         return []
     day = cols.roles.index(DAY)
@@ -55,7 +75,14 @@ def _read(block: Block, year: int | None) -> list[AgendaItem]:
     if len(subjects) != 1 or cols.tracks:
         return []
     subject = subjects[0]
-    body = [(i, r) for i, r in enumerate(block.rows) if i >= cols.header and len(r) > max(day, subject)]
+    body = [
+        (i, r)
+        for i, r in enumerate(block.rows)
+        if i >= cols.header
+        and i not in cols.header_rows
+        and len(r) > max(day, subject)
+        and not is_header_row(r)
+    ]
     days = [day_heading(r[day].text, year, cell=True) for _, r in body]
     if sum(d is not None for d in days) < MIN_DAY_ROWS:
         return []
@@ -69,17 +96,32 @@ def _read(block: Block, year: int | None) -> list[AgendaItem]:
             row[j].text.strip() for j, role in enumerate(cols.roles) if role in ASIDE and j < len(row)
         ).strip()
         prov = dataclasses.replace(block.provenance, row=i).by(RULE)
-        for title in subjects_of(row[subject].text, pdf):
-            out.append(AgendaItem(title=title, provenance=prov, date=date, description=aside))
+        for title, points in subjects_and_points(row[subject].text, pdf):
+            description = " ".join(t for t in (points, aside) if t)
+            out.append(AgendaItem(title=title, provenance=prov, date=date, description=description))
     return out
 
 
 def subjects_of(text: str, pdf: bool) -> list[str]:
     """The subjects of a cell: its paragraphs (see the module's description)."""
+    return [title for title, _ in subjects_and_points(text, pdf)]
+
+
+def subjects_and_points(text: str, pdf: bool) -> list[tuple[str, str]]:
+    """(subject, its points) for each subject of a cell. A cell whose first line is plain and whose
+    later lines open with bullets or item letters ("• Meet the field office", "a. Photography:") holds
+    one subject: its first paragraph, up to the blank line or the first marked line; the rest is the
+    subject's content, not subjects of their own."""
     text = text.strip()
     if not text:
         return []
     lines = [ln.strip() for ln in text.split("\n")]
+    marked = [k for k, ln in enumerate(lines) if k and _POINT.match(ln)]
+    if marked and lines[0] and not _POINT.match(lines[0]):
+        end = min([marked[0], *(k for k, ln in enumerate(lines) if not ln)])
+        title = join_lines("\n".join(lines[:end])).strip()
+        points = join_lines("\n".join(ln for ln in lines[end:] if ln)).strip()
+        return [(title, points)] if title else []
     if "" in lines:
         paras: list[list[str]] = [[]]
         for ln in lines:
@@ -96,7 +138,7 @@ def subjects_of(text: str, pdf: bool) -> list[str]:
     for para in paras:
         title = _BULLET.sub("", join_lines("\n".join(para))).strip()
         if title:
-            out.append(title)
+            out.append((title, ""))
     return out
 
 
@@ -138,4 +180,4 @@ def find_day_lists(blocks: tuple[Block, ...], year: int | None) -> list[AgendaIt
     return out if days >= MIN_DAY_ROWS else []
 
 
-__all__ = ["LIST_RULE", "RULE", "find_day_lists", "find_day_tables", "subjects_of"]
+__all__ = ["LIST_RULE", "RULE", "find_day_lists", "find_day_tables", "subjects_and_points", "subjects_of"]

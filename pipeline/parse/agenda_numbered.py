@@ -139,13 +139,16 @@ def _read_run(blocks: tuple[Block, ...], i: int, year: int | None = None) -> tup
         ):
             break
         n, rest = _number(block)
-        if n is not None and n == len(run) + 1 and len(rest) < 400:
+        numbered = sum(1 for it in run if it.number)
+        if n is not None and n == numbered + 1 and len(rest) < 400:
             if not rest and i + 1 < len(blocks) and blocks[i + 1].kind != BlockKind.TABLE:
                 i += 1
                 rest = blocks[i].text.strip()
             run.append(_Item(str(n), rest, block, i, group=group, date=date))
         elif n is not None and run:
             break
+        elif date is not None and run and _day_entry(block, blocks, i, run[-1].block, year):
+            run.append(_Item("", text, block, i, group=group, date=date))
         elif not run:
             waited += 1
             if waited > 6 or (n is None and _is_trigger(block) and waited > 1):
@@ -162,6 +165,27 @@ def _read_run(blocks: tuple[Block, ...], i: int, year: int | None = None) -> tup
             run[-1].description.append(text)
         i += 1
     return run, i
+
+
+def _day_entry(block: Block, blocks: tuple[Block, ...], i: int, item: Block, year: int | None) -> bool:
+    """An unnumbered line closing a day's numbered items ("Welcome Reception" before "DAY 2 ..."): an
+    entry of that day when it is set in the items' type, reads as a name (short, capitalised, no
+    full stop) and the next day heading follows it."""
+    text = block.text.strip()
+    if (
+        block.kind == BlockKind.TABLE
+        or len(text) > 80
+        or not text[:1].isupper()
+        or text.endswith((".", ":", ";"))
+    ):
+        return False
+    if block.font_size is None or item.font_size is None or abs(block.font_size - item.font_size) > 0.5:
+        return False
+    nxt = next((b for b in blocks[i + 1 : i + 3] if b.text.strip()), None)
+    if nxt is None or nxt.kind == BlockKind.TABLE or len(nxt.text) >= 120:
+        return False
+    day = day_heading(nxt.text.strip(), year)
+    return day is not None and day.date is not None
 
 
 def _is_group(heading: Block, blocks: tuple[Block, ...], i: int, expected: int) -> bool:
@@ -210,7 +234,7 @@ def find_numbered_agenda(blocks: tuple[Block, ...], year: int | None) -> tuple[l
     if not runs:
         return [], False
     best = max(runs, key=lambda r: (len(r), sum(len(" ".join(it.description)) for it in r), r[0].index))
-    numbers = {it.number for it in best}
+    numbers = {it.number for it in best if it.number}
     first, last = best[0].index, max(it.index for it in best)
     slots = _timetable(blocks[last + 1 :], numbers, year)
     if not slots:
@@ -228,7 +252,7 @@ def find_numbered_agenda(blocks: tuple[Block, ...], year: int | None) -> tuple[l
                 date=date,
                 start=start,
                 end=end,
-                number=it.number,
+                number=it.number or None,
                 description=description,
                 session=it.group,
             )

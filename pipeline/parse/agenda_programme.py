@@ -40,6 +40,7 @@ from .agenda_columns import (
     TITLE,
     VENUE,
     Columns,
+    count_venues,
     infer,
     is_time_cell,
 )
@@ -139,6 +140,7 @@ class Line:
     strong_row: bool = False  # an untimed table row set like a timed row's title: an item of its own
     band: bool = False  # the only cell of an untimed row, printed across a timed table from its first column
     t: TimeMatch | None = None  # the time read from ``time``
+    parallel: bool = False  # a later line of a cell whose lines are subjects side by side (one a line)
 
 
 @dataclass
@@ -266,6 +268,35 @@ def _inner_time(text: str) -> tuple[str | None, str, str]:
     return start, token, m.group("pre") + " " + rest
 
 
+def _day_over_time(text: str, year: int | None) -> tuple[str, str]:
+    """(a day printed on the first line of a time cell, the rest): 'Thursday, 1 March\n9 -11 am'."""
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if len(lines) < 2 or lead_time(lines[0], cell=True) or not lead_time(lines[1], cell=True):
+        return "", text
+    d = day_heading(lines[0], year, cell=True)
+    if d is None or d.stop < len(lines[0]) - 1:
+        return "", text
+    return lines[0], "\n".join(lines[1:])
+
+
+def _parallel_lines(text: str) -> bool:
+    """A title cell whose lines are subjects of their own, one a line: two to four short lines that
+    open with the same word ("Visit a local market" / "Visit the museum"), none running on into the
+    next. A title wrapped over lines does not begin each line with the same word."""
+    lines = [ln.strip() for ln in text.strip().split("\n")]
+    if not 2 <= len(lines) <= 4 or not all(lines):
+        return False
+    firsts = {ln.split()[0].lower() for ln in lines}
+    return (
+        len(firsts) == 1
+        and len(next(iter(firsts))) >= 3
+        and next(iter(firsts)).isalpha()
+        and all(len(ln) <= 60 and ln[:1].isupper() and len(ln.split()) >= 2 for ln in lines)
+        and not any(_DANGLING.search(ln) or ln.endswith(",") for ln in lines[:-1])
+        and not any(is_speaker_line(ln) or _BULLET_LEAD.match(ln) for ln in lines)
+    )
+
+
 def _split_time_cell(text: str) -> tuple[str, list[str]]:
     """A time cell's time and the lines under it ("09:00 – 09:05\\n5 mins" -> '09:00 – 09:05', ['5 mins'])."""
     lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
@@ -288,6 +319,8 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
     timed = any(_row_time(row, cols) or any(_SLOT.search(c.text) for c in row) for row in block.rows)
     has_bold = _any_bold(block)  # once per table: per cell it made big tables quadratic
     strong_rows = has_time_col and _titles_bold(block, cols)
+    place_cols = _place_columns(block, year) if not cols.tracks else set()
+    contained = strong_rows and _content_in_cell(block, cols)
     for i, row in enumerate(block.rows):
         if i < cols.header or i in cols.header_rows:
             continue  # a row of column headers
@@ -332,13 +365,25 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
                 time_cell, body = cells[0], cells[1:]
         time, under = ("", [])
         if time_cell is not None:
-            time, under = _split_time_cell(time_cell.text)
+            day_line, time_text = _day_over_time(time_cell.text, year)
+            if day_line:
+                # "Thursday, 1 March / 9 -11 am": a day band run into the time cell of its first row
+                out.append(_plain(block, i, day_line, timed, col_of[id(time_cell)]))
+            time, under = _split_time_cell(time_text)
         if END in roles:
             time, body = _with_end(time, body, cols, col_of)
         aside = [c for c in body if cols.role(col_of[id(c)]) in ASIDE]
         main = [c for c in body if all(c is not a for a in aside)]
         roles_of = {id(c): cols.role(col_of[id(c)]) for c in aside}
         main, aside = _title_from_asides(main, aside, roles_of, has_time_col)
+        if len(main) == 2 and place_cols:
+            # "Meeting point: Lobby Hotel X" beside the activity, in a column the table's other rows
+            # use only for days: a place, not a second session
+            places = [c for c in main if col_of[id(c)] in place_cols and _place(c.text)]
+            if len(places) == 1:
+                roles_of[id(places[0])] = VENUE
+                aside = [*aside, places[0]]
+                main = [c for c in main if c is not places[0]]
         if has_time_col and NUMBER not in roles and main:
             # "1. Introduction", "b. Setting the scene": the title cell opens with the row's number
             m = _ROW_NUMBER.match(main[0].text)
@@ -355,8 +400,11 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
             multi = sum(_title_like(c.text) for c in main) > 1
         first = True
         strong = bool(strong_rows and not time and main and _strong_cell(main[0]))
+        if contained and not strong and not time and len(main) == 1 and not aside:
+            strong = _plain_subject(main[0].text)  # a row of its own in a table that keeps content in-cell
         for cell in main:
             col = col_of[id(cell)]
+            parallel = len(main) == 1 and _parallel_lines(cell.text)
             for text, bold, sub, gap, last in _cell_lines(cell, has_bold):
                 t = time if first else ""
                 if not t and "\n" in cell.text:
@@ -379,6 +427,7 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
                         after_gap=gap,
                         last_para=last,
                         strong_row=strong and first,
+                        parallel=parallel and sub > 0,
                     )
                 )
                 first = False
@@ -449,6 +498,26 @@ def _span(text: str) -> int | None:
     return int(clock.group(1)) * 60 + int(clock.group(2)) if clock else parse_duration(text)
 
 
+def _place(text: str) -> bool:
+    return bool(count_venues([" ".join(text.split())])) and len(text.split()) <= 6
+
+
+def _place_columns(block: Block, year: int | None) -> set[int]:
+    """Columns that hold places and day bands only (no subject anywhere): a place printed there beside
+    the activity describes it."""
+    out = set()
+    width = max((len(r) for r in block.rows), default=0)
+    for j in range(width):
+        texts = [r[j].text for r in block.rows if j < len(r) and r[j].text.strip()]
+        places = sum(1 for t in texts if _place(t))
+        if not places:
+            continue
+        days = sum(1 for t in texts if day_heading(" ".join(t.split()), year, cell=True))
+        if places + days == len(texts):
+            out.add(j)
+    return out
+
+
 def _title_from_asides(
     main: list[Cell], aside: list[Cell], roles_of: dict[int, str], timed: bool
 ) -> tuple[list[Cell], list[Cell]]:
@@ -506,6 +575,35 @@ def _keyed_titles_bold(block: Block, cols: Columns, key: str) -> bool:
             n += 1
             bold += _strong_cell(titles[0])
     return n >= 2 and bold >= 0.8 * n
+
+
+def _content_in_cell(block: Block, cols: Columns) -> bool:
+    """The table prints each item's points inside the item's own cell, under its bold title, never in
+    a row of their own: then an untimed row holding one plain line is an item, not a note."""
+    inside = 0
+    for row in block.rows[cols.header :]:
+        titles = [c for k, c in enumerate(row) if c.text.strip() and cols.role(k) in ("", TITLE)]
+        if not titles:
+            continue
+        lines = [ln.strip() for ln in titles[0].text.strip().split("\n") if ln.strip()]
+        if _BULLET_LEAD.match(lines[0]) or lines[0].startswith(("- ", "– ")):
+            return False  # points in a row of their own
+        inside += _strong_cell(titles[0]) and len(lines) > 1 and bool(_BULLET_LEAD.match(lines[1]))
+    return inside >= 2
+
+
+def _plain_subject(text: str) -> bool:
+    """One unbulleted line that reads as a subject (no speaker, no note, no continuation)."""
+    text = text.strip()
+    return (
+        "\n" not in text
+        and len(text) <= 100
+        and text[:1].isupper()
+        and not _BULLET_LEAD.match(text)
+        and not is_speaker_line(text)
+        and not _note(text)
+        and not _stop(text)
+    )
 
 
 def _strong_cell(cell: Cell) -> bool:
@@ -611,8 +709,17 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
     last_start: str | None = None
     header: tuple[int, int | None] | None = None
     orphans: list[Line] = []  # lines read while no entry was open
-    for ln in lines:
+    under_day = False  # a day heading came after the last timed line
+    sub_items: set[int] = set()  # lines that head the untimed parts of a timed slot
+    describing: tuple[int, int | None] | None = None  # a row that continues the entry's chair column
+    for idx, ln in enumerate(lines):
         text = ln.text.strip()
+        if describing is not None and ln.row_start:
+            describing = None
+        if ln.row_start and ln.strong_row and cur is not None and _describes(cur, ln):
+            describing = (id(ln.block), ln.row)
+        if describing == (id(ln.block), ln.row) and not ln.aside:
+            ln.aside = NOTES  # describes the entry: never part of its title
         if ln.aside:
             if cur is not None and not (ln.block is not cur.line.block and ln.in_table):
                 cur.lines.append(ln)
@@ -641,6 +748,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                     last_start = None
                 date = new
                 cur, parent, group, slot, orphans = None, None, [], None, []
+                under_day = True
                 continue
             if ln.time and _header_word(ln.time):  # a column header row: "Time | Room 1 | Room 2"
                 header = (id(ln.block), ln.row)
@@ -653,6 +761,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             if t is not None:
                 start, end = _afternoon(ln.time, t.start, t.end, last_start)
                 rest = _rest_of_time(ln)
+                under_day = False
                 last_start = start
                 cur = Entry(line=ln, start=start, end=end, date=date, col=ln.col, number=ln.number or None)
                 if rest and not text:
@@ -688,6 +797,10 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             parent, group, slot = cur, [], None
             cur.lines.append(ln)
             continue
+        if ln.in_table and ln.row_start and ln.strong_row and cur is not None and _bare_session(cur, ln):
+            k = max(k for k, o in enumerate(cur.lines) if o.col == cur.col and not o.aside)
+            cur.lines.insert(k + 1, ln)  # the session's name goes on its title, before the chair's lines
+            continue
         if ln.in_table and ln.row_start and (ln.number or ln.strong_row) and text:
             # a numbered row, or a row set like the titles of the timed rows, without a time of its own:
             # an item of its own in the time slot above it
@@ -705,9 +818,31 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                 parent, group = cur, []
                 cur.lines.append(ln)
                 continue
+        if (
+            under_day
+            and _untimed_session(ln, text)
+            and (cur is None or (cur.start is None and not cur.label))
+        ):
+            # "Session 3: ..." set as a heading under a day heading that no time line follows: an
+            # untimed item of that day (its bullets are its content)
+            cur = Entry(line=ln, date=date)
+            entries.append(cur)
+            parent, group = cur, []
+            cur.lines.append(ln)
+            continue
         if cur is None:
             if text:
                 orphans.append(ln)
+            continue
+        if cur.start is not None and cur.line.in_table and not ln.in_table and idx not in sub_items:
+            sub_items = set(_bold_run(lines, idx))
+        if idx in sub_items:
+            # "National Anthem" / "Short Remarks" / ... set bold one after the other under a timed
+            # slot ("3:00 PM – 8:30 PM Opening Ceremony"): the parts of the slot, untimed items
+            cur = Entry(line=ln, date=date)
+            entries.append(cur)
+            parent, group = cur, []
+            cur.lines.append(ln)
             continue
         if _closes(ln, cur):
             if cur.line.in_table and not ln.in_table and (ln.bold or ln.block.kind == BlockKind.HEADING):
@@ -776,6 +911,14 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             if talk.group("rest"):
                 ln.text = talk.group("rest")
                 cur.lines.append(ln)
+            continue
+        if ln.parallel and (cur.lines or cur.label):
+            # the next subject of a cell that lists one a line: an item of its own in the same slot
+            same = cur.line.block is ln.block and cur.line.row == ln.row
+            start, end = (cur.start, cur.end) if same else (None, None)
+            cur = Entry(line=ln, date=date, start=start, end=end, col=ln.col)
+            entries.append(cur)
+            cur.lines.append(ln)
             continue
         if _break(text) and len(text) < 60 and (cur.lines or cur.label):
             # a break printed in the cell of a timed row ("Registration / Coffee break") shares its slot
@@ -858,6 +1001,73 @@ def _session_head(text: str) -> bool:
     )
 
 
+def _bold_run(lines: list[Line], i: int) -> list[int]:
+    """The lines from ``i`` on that are bold short lines of one type size, three or more, each followed
+    by at most two short plain lines of that size (its speakers): the parts of the slot above them.
+    The run ends at a table, a time, another type size, or a longer passage of text."""
+    size = lines[i].block.font_size
+    heads: list[int] = []
+    plain = 0
+    for j in range(i, len(lines)):
+        ln = lines[j]
+        text = ln.text.strip()
+        if ln.in_table or ln.time or ln.block.font_size != size or size is None or not text:
+            break
+        if ln.block.bold and len(text) <= _PART_CHARS and not _rx("closing_sections").match(text):
+            heads.append(j)
+            plain = 0
+            continue
+        plain += 1
+        if plain > 2 or len(text) > 2 * _PART_CHARS or not heads:
+            break
+    return heads if len(heads) >= 3 else []
+
+
+_PART_CHARS = 100  # a part of a slot is named in a short line; its speakers' lines run longer
+
+
+def _untimed_session(ln: Line, text: str) -> bool:
+    """A text line set apart (bold, or a heading) that opens with a session word and its number."""
+    return (
+        not ln.in_table
+        and not ln.time
+        and bool(ln.bold or ln.block.kind == BlockKind.HEADING)
+        and ln.block.kind != BlockKind.LIST_ITEM
+        and _session_head(text)
+    )
+
+
+def _describes(cur: Entry, ln: Line) -> bool:
+    """A row whose text stands only right of the entry's title column, in a column where the entry's
+    own row printed its speakers or chair ("CHAIRMAN: DR. X" / "MINISTER OF ..." on the next row):
+    the rest of that describing cell, not an item."""
+    first = cur.line
+    if not (ln.in_table and first.in_table and first.block is ln.block and first.row is not None and ln.row):
+        return False
+    rows = ln.block.rows
+    if first.row >= len(rows) or ln.row >= len(rows):
+        return False
+    own = [j for j, c in enumerate(rows[first.row]) if c.text.strip() and j > cur.col]
+    mine = [j for j, c in enumerate(rows[ln.row]) if c.text.strip()]
+    return bool(own and mine) and min(mine) > cur.col and min(mine) >= min(own)
+
+
+_BARE_SESSION = re.compile(r"^\S+\s+(?:\d{1,2}|[IVX]{1,5}|[A-Z])\s*[:.–—-]?$")
+
+
+def _bare_session(cur: Entry, ln: Line) -> bool:
+    """The entry's title so far is a session word and its number alone ("SESSION IV"): the row below
+    in the same column, set alike, is the session's name, cut off by a row of the chair column."""
+    texts = [o.text.strip() for o in cur.lines if o.text.strip() and not o.aside and o.col == cur.col]
+    return (
+        len(texts) == 1
+        and cur.line.block is ln.block
+        and ln.col == cur.col
+        and bool(_BARE_SESSION.match(texts[0]))
+        and _session_head(texts[0])
+    )
+
+
 def _continues_title(cur: Entry, ln: Line) -> bool:
     """A bold row under a bold title row continues that title ("... by Stakeholders" / "of Disaster ...")."""
     last = cur.lines[-1]
@@ -902,11 +1112,31 @@ def _is_day_header_time(ln: Line) -> bool:
 def _closes(ln: Line, cur: Entry) -> bool:
     if ln.block.kind == BlockKind.HEADING and (ln.block.marker or _rx("closing_sections").match(ln.text)):
         return True
+    if _outranks(ln, cur):
+        return True
     if cur.line.in_table and not ln.in_table:
         return True
     if ln.in_table and not ln.table_timed:
         return True
     return not ln.in_table and len(ln.text) > 300
+
+
+def _outranks(ln: Line, cur: Entry) -> bool:
+    """A heading set well above the type of an entry that has its title already is the next section
+    of the document ("Agenda" after the last line of a timetable), not a line of the entry."""
+    size, own = ln.block.font_size, cur.line.block.font_size
+    return (
+        ln.block.kind == BlockKind.HEADING
+        and not ln.in_table
+        and not cur.line.in_table
+        and size is not None
+        and own is not None
+        and size >= own + _OUTRANK
+        and any(o.text.strip() for o in cur.lines)
+    )
+
+
+_OUTRANK = 3.0  # points: a heading this much larger than an entry's line is a section of its own
 
 
 def _label_before_speaker(text: str) -> str | None:
