@@ -24,11 +24,11 @@ COPY = HERE / "data" / "gold_shared"
 # Per-field F1 over the development set, at least (the level reached; raise it, never lower it
 # without saying why in the commit message).
 FLOORS = {
-    "document": 0.96,
-    "objectives": 0.91,
-    "agenda_items": 0.94,
-    "recommendations": 0.97,
-    "actors": 0.95,
+    "document": 0.98,
+    "objectives": 0.955,
+    "agenda_items": 0.995,
+    "recommendations": 0.99,
+    "actors": 0.97,
 }
 ROW = re.compile(r"(\w+) (\d+)/(\d+) \(\+(\d+) extra\)")
 
