@@ -192,3 +192,19 @@ def test_a_report_on_a_session_is_a_title_not_the_session_line(title: str) -> No
         head("I. Election of the Bureau", 12.0),
     )
     assert find_title(blocks) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("[19-04-2023]", "2023-04-19"),
+        ("version 15-08-2019", "2019-08-15"),
+        ("Issued 31.12.2024", "2024-12-31"),
+        ("Date: 19/4/2023", "2023-04-19"),
+        ("10-11-2020", None),  # day and month could be either: not guessed
+        ("A/19-04-2023", None),  # part of a symbol
+    ],
+)
+def test_numeric_dates_only_where_the_day_cannot_be_a_month(text: str, start: str | None) -> None:
+    found = find_dates(text)
+    assert (found[0].start if found else None) == start
