@@ -191,7 +191,9 @@ _PATTERNS = [
     re.compile(r"\b(?P<y>\d{4})-(?P<mnum>\d{2})-(?P<d1>\d{2})\b"),
     # 19-04-2023, 15.08.2019, 19/04/2023: numeric day-month-year, read only where the day cannot be a
     # month (over 12), so no order has to be guessed
-    re.compile(r"(?<![\w/.-])(?P<d1>1[3-9]|2\d|3[01])(?P<sep>[-./])(?P<mnum>0?[1-9]|1[0-2])(?P=sep)(?P<y>(?:19|20)\d{2})(?![\w/-])"),
+    re.compile(
+        r"(?<![\w/.-])(?P<d1>1[3-9]|2\d|3[01])(?P<sep>[-./])(?P<mnum>0?[1-9]|1[0-2])(?P=sep)(?P<y>(?:19|20)\d{2})(?![\w/-])"
+    ),
 ]
 _MONTH_YEAR = re.compile(r"\b" + _MONTH.format(name="m") + r",?\s+(?P<y>\d{4})\b", re.I)
 
