@@ -804,7 +804,8 @@ def find_gutter(words: list[Word], width: float) -> float | None:
     # The second column may be short (a section ending before a page break, the last page): a
     # tenth of the words and a few lines of text are enough beside a full column.
     short = min(left, right, key=len)
-    if len(short) < 0.1 * len(words) and not (len(short) >= 15 and _text_lines(short)):
+    short_prose = len(short) >= 15 and _text_lines(short)  # a few lines of running text
+    if len(short) < 0.1 * len(words) and not short_prose:
         return None
     for side in (left, right):
         if max(w.x1 for w in side) - min(w.x0 for w in side) < 0.25 * width:
@@ -813,7 +814,7 @@ def find_gutter(words: list[Word], width: float) -> float | None:
             return None  # a column of labels is not a text column (a few lines of running text are)
     top = max(min(w.top for w in left), min(w.top for w in right))
     bottom = min(max(w.bottom for w in left), max(w.bottom for w in right))
-    if bottom - top < (30 if len(short) >= 15 and _text_lines(short) else 100):
+    if bottom - top < (30 if short_prose else 100):
         return None
     return gutter
 

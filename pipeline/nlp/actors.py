@@ -579,13 +579,7 @@ def _unregistered_conjuncts(
         chunk = subject[c0:c1]
         if not chunk.strip() or _aside(chunk.strip()):
             continue
-        pos = 0
-        spans = []
-        for m in conj.finditer(chunk):
-            spans.append((pos, m.start()))
-            pos = m.end()
-        spans.append((pos, len(chunk)))
-        for a, b in spans:
+        for a, b in _segments(chunk, conj, []):
             if any(base + c0 + a <= h.start < base + c0 + b for h in hits):
                 continue
             name = clean_name(_MARKER.sub("", chunk[a:b]))

@@ -152,7 +152,8 @@ def infer(rows: Sequence[Sequence[Cell]], year: int | None = None) -> Columns:
     return Columns(tuple(roles), header, tracks, frozenset(header_rows))
 
 
-def _minutes(text: str) -> int | None:
+def clock_minutes(text: str) -> int | None:
+    """Minutes after midnight of a cell holding one clock time ("09:30" -> 570); None otherwise."""
     t = lead_time(text.strip(), cell=True)
     if t is None or t.start is None or t.end is not None:
         return None
@@ -167,15 +168,10 @@ def _start_end_duration(roles: list[str], body: Sequence[Sequence[Cell]]) -> Non
     times = [j for j, r in enumerate(roles) if r in (TIME, END)]
     if len(times) < 2:
         return
-    start = times[0]
+    minutes = {j: [clock_minutes(r[j].text) if len(r) > j else None for r in body] for j in times}
+    start = minutes[times[0]]
     for j in times[1:]:
-        pairs = [
-            (a, b)
-            for r in body
-            if len(r) > j
-            for a, b in [(_minutes(r[start].text), _minutes(r[j].text))]
-            if a is not None and b is not None
-        ]
+        pairs = [(a, b) for a, b in zip(start, minutes[j], strict=True) if a is not None and b is not None]
         if len(pairs) < 2:
             continue
         later = sum(1 for a, b in pairs if b > a)
@@ -185,12 +181,11 @@ def _start_end_duration(roles: list[str], body: Sequence[Sequence[Cell]]) -> Non
                 if k <= j or roles[k] != TIME:
                     continue
                 spans = [
-                    (_minutes(r[start].text), _minutes(r[j].text), _minutes(r[k].text))
-                    for r in body
-                    if len(r) > k
+                    (a, b, d)
+                    for a, b, d in zip(start, minutes[j], minutes[k], strict=True)
+                    if a is not None and b is not None and d is not None
                 ]
-                spans = [x for x in spans if None not in x]
-                if spans and sum(1 for a, b, d in spans if b - a == d) >= 0.8 * len(spans):  # type: ignore[operator]
+                if spans and sum(1 for a, b, d in spans if b - a == d) >= 0.8 * len(spans):
                     roles[k] = DURATION
             return
 

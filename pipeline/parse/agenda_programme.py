@@ -40,6 +40,7 @@ from .agenda_columns import (
     TITLE,
     VENUE,
     Columns,
+    clock_minutes,
     count_venues,
     infer,
     is_time_cell,
@@ -480,16 +481,15 @@ def _with_end(time: str, body: list[Cell], cols: Columns, col_of: dict[int, int]
         time = f"{time} - {end}"
     elif not time and end:
         # no start printed, but an end and a duration: the start is the one less the other
-        t = lead_time(end, cell=True)
-        span = next(
-            (_span(c.text) for c in rest if cols.role(col_of[id(c)]) == DURATION and _span(c.text)), None
-        )
-        if t is not None and t.end is None and span:
-            h, m = (int(x) for x in t.start.split(":"))
-            begin = h * 60 + m - span
-            if begin >= 0:
-                time = f"{begin // 60:02d}:{begin % 60:02d} - {t.start}"
+        stop = clock_minutes(end)
+        span = next((m for c in rest if cols.role(col_of[id(c)]) == DURATION and (m := _span(c.text))), None)
+        if stop is not None and span and stop >= span:
+            time = f"{_clock(stop - span)} - {_clock(stop)}"
     return time, rest
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _span(text: str) -> int | None:

@@ -27,7 +27,7 @@ from .recs_common import (
     wording,
 )
 from .recs_labelled import ACTION_HEAD, filled_cells, key_actions
-from .recs_regions import Region, find_regions, first_lead, is_recs_heading, lead_in_actors
+from .recs_regions import Region, descends, find_regions, first_lead, is_recs_heading, lead_in_actors
 
 _GROUP_HEAD = re.compile(
     r"^(?i:(?:evaluation\s+)?recommendations?)\s+(?P<g>[A-Z])\s*[-\u2013\u2014:.]\s*(?P<title>\S.*)$", re.S
@@ -247,19 +247,15 @@ def _group_headings_unmarked(
     for k in heads:
         h = markers[k]
         assert h is not None
-        if (
-            section is not None
-            and len(h.tokens) > len(section.tokens)
-            and h.tokens[: len(section.tokens)] == section.tokens
-        ):
-            out[k] = None
-            continue
-        child = next((m for m in markers[k + 1 :] if m is not None), None)
-        if (
+        nxt = next((i for i in range(k + 1, len(markers)) if markers[i] is not None), None)
+        child = markers[nxt] if nxt is not None else None
+        heads_items = (
             child is not None
-            and units[start + markers.index(child, k + 1)].kind != "heading"
-            and (len(child.tokens) == len(h.tokens) + 1 and child.tokens[: len(h.tokens)] == h.tokens)
-        ):
+            and units[start + nxt].kind != "heading"
+            and descends(child, h)
+            and len(child.tokens) == len(h.tokens) + 1
+        )
+        if (section is not None and descends(h, section)) or heads_items:
             out[k] = None
     return out
 

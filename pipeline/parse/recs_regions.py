@@ -245,14 +245,14 @@ def _region_end(units: list[Unit], i: int, body: float | None, heads: set[str]) 
             continue
         if not heading_like(u, body):
             continue
-        if numbered is not None and _descends(_own_marker(u), numbered):
+        if numbered is not None and descends(_own_marker(u), numbered):
             continue  # "6.1 Energy" under "6. RECOMMENDATIONS": a part of the region, not its end
         if _other_section(u.text) or _ends(style, u, body):
             return j
     return len(units)
 
 
-def _descends(m: Marker | None, parent: Marker) -> bool:
+def descends(m: Marker | None, parent: Marker) -> bool:
     """Whether number ``m`` is inside section ``parent`` ("6.1" and "6.1.2" inside "6.")."""
     return (
         m is not None
