@@ -94,7 +94,13 @@ def _gap_limit(lines: list[Line]) -> float:
         for a, b in zip(lines, lines[1:], strict=False)
         if a.flow == b.flow and abs(a.size - b.size) < 0.5 and -0.2 < (b.top - a.bottom) / a.size < 1.5
     ]
-    return (statistics.median(ratios) if ratios else 0.3) + 0.3
+    if not ratios:
+        return 0.6
+    # the spacing of lines inside a paragraph: the lower quartile, so a document of mostly one-line
+    # paragraphs (a programme, a response quoting short statements) does not take its paragraph
+    # gap for its line spacing
+    quartile = statistics.quantiles(ratios, n=4)[0] if len(ratios) >= 4 else min(ratios)
+    return min(statistics.median(ratios), quartile + 0.25) + 0.3
 
 
 def _styled(line: Line, body: float) -> bool:

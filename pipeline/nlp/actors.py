@@ -634,6 +634,10 @@ _MARKER = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d+(?:\.\d+)*)[.)]\s*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}s?$")
 
 
+# the name a "recommend that" clause opens with ("the Government", "NHS England and the Department")
+_FRAMED_NAME = re.compile(r"(?:(?:the|all|each|every)\s+)?" + _PROPER_NAME.pattern)
+
+
 def _subject_actors(
     subject: str, base: int, hits: list[_Hit], tagger: ActorTagger, doc_abbrevs: Mapping[str, str] | None
 ) -> list[tuple[int, Actor]]:
@@ -744,9 +748,19 @@ def actors_from_text(
             and (_PASSIVE.match(sentence[modal.end() :]) or _CLAUSE.search(sentence[: modal.start()]))
         ):
             modal = None  # "... knowledge should be protected", "whether the division should": not addressed
+        frame = _words("subject_frames", r"\b(?:{})\s+").search(sentence) if lead is None else None
         if modal:
             cut = max(sentence.rfind(";", 0, modal.start()), sentence.rfind(":", 0, modal.start())) + 1
+            if frame and cut <= frame.start() and frame.end() <= modal.start():
+                cut = frame.end()  # "We recommend that the Government should ...": after the frame
             found += _subject_actors(sentence[cut : modal.start()], s0 + cut, hits, tagger, doc_abbrevs)
+        elif frame:
+            # "We recommend that the Government consults ...": the subjunctive's subject, a name
+            name = _FRAMED_NAME.match(sentence, frame.end())
+            if name:
+                found += _subject_actors(
+                    sentence[frame.end() : name.end()], s0 + frame.end(), hits, tagger, doc_abbrevs
+                )
         for m in _SUBREC.finditer(sentence):
             w0, w1 = s0 + m.start("who"), s0 + m.end("who")
             found += [(h.start, h.actor) for h in hits if w0 <= h.start < w1]

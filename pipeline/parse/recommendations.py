@@ -44,6 +44,7 @@ from .recs_labelled import from_labels
 from .recs_lists import from_cell_lists, from_groups, from_lists, same_wording
 from .recs_regions import find_regions
 from .recs_reported import from_reported
+from .recs_responded import from_responded
 from .recs_tables import from_column_tables, from_label_tables, from_region_tables
 
 
@@ -64,6 +65,7 @@ def find_recommendations_with_warnings(
             _named("recommendations.lettered_groups", from_groups(units, blocks))
             or _named("recommendations.reported", from_reported(units))
             or _named("recommendations.labels", from_labels(units, blocks))
+            or _named("recommendations.responded", from_responded(units))
         )
         if labelled:
             listed = from_column_tables(blocks)

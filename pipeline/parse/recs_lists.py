@@ -475,7 +475,10 @@ def _item_start(u: Unit, marker: Marker | None) -> tuple[str, str] | None:
     if marker is None:
         return None
     if u.marker:
-        return marker.number, u.text
+        text = u.text
+        if text.startswith(u.marker):  # a PDF heading line keeps its printed number in its text
+            text = text[len(u.marker) :].lstrip()
+        return marker.number, text
     lead = split_leading(u.text)
     return marker.number, lead[1] if lead else u.text
 

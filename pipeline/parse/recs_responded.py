@@ -1,0 +1,163 @@
+"""Recommendations recognised by the response that answers each of them.
+
+A government or management response often quotes the recommendations it answers as plain
+numbered paragraphs, with no "Recommendations" heading and no "Recommendation N" label:
+
+    1. The Department should publish a workforce plan every two years. (Paragraph 34)
+    Government response
+    The Government agrees with this recommendation ...
+    2. NHS England should ...
+
+The cue is the alternation, not the words: numbered statements, each followed by a response
+field (``recs_common.MR_MARK`` at a field start) before the next numbered statement. Two or more
+such pairs, numbered in increasing order, make the strategy. The record's text runs from its
+number to the response; the response runs to the next numbered statement or heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Recommendation
+from .numbering import Marker, split_leading
+from .recs_common import (
+    MR_MARK,
+    Unit,
+    assemble,
+    is_furniture,
+    make_response,
+    plausible_text,
+    response_category,
+    starts_field,
+    wording,
+)
+from .recs_lists import unit_marker
+from .recs_regions import heading_field
+
+_MIN_PAIRS = 2
+_ANSWER_WORDS = 4  # "The Government partially accepts"
+_MAX_STATEMENT_UNITS = 12  # a quoted recommendation is a paragraph or a few, not a chapter
+
+
+def from_responded(units: list[Unit]) -> list[Recommendation]:
+    responses = [k for k in range(len(units)) if _response_field(units, k)]
+    if len(responses) < _MIN_PAIRS:
+        return []
+    pairs: list[tuple[int, Marker, int]] = []  # statement start, its number, response at
+    previous_end = 0
+    for k in responses:
+        start = _statement_start(units, previous_end, k)
+        if start is not None:
+            marker = unit_marker(units[start])
+            assert marker is not None
+            pairs.append((start, marker, k))
+        previous_end = k + 1
+    if len(pairs) < _MIN_PAIRS or not _increasing([m for _, m, _ in pairs]):
+        return []
+    starts = {s for s, _, _ in pairs}
+    out = []
+    for n, (start, marker, k) in enumerate(pairs):
+        statement = [_first_line(units[start])]
+        statement += [wording(u) for u in units[start + 1 : k] if not is_furniture(u)]
+        text = assemble(statement)
+        if not plausible_text(text):
+            continue
+        answer = _answer(units, k, pairs[n + 1][0] if n + 1 < len(pairs) else len(units), starts)
+        out.append(
+            Recommendation(
+                number=marker.tokens[0],
+                text=text,
+                provenance=units[start].provenance,
+                management_response=make_response(answer) if answer else None,
+            )
+        )
+    return out if len(out) >= _MIN_PAIRS else []
+
+
+def _response_field(units: list[Unit], k: int) -> bool:
+    """A response starts at unit k: a field "Government response", "Management response:",
+    "Response of the Secretariat:" at a field start (not a wrapped line of running text), or a
+    plain paragraph that answers ("The Government agrees ...") right after a statement printed bold."""
+    u = units[k]
+    if u.kind == "cell":
+        return False
+    m = MR_MARK.match(u.text)
+    if m:
+        alone = len(u.text.split()) <= 6 and (u.bold or u.kind == "heading" or not m.group("rest").strip())
+        return alone or bool(starts_field(units, k))
+    return _answers_bold_statement(units, k)
+
+
+def _answers(text: str) -> bool:
+    """A paragraph that opens with an answer: its verb of response among the first words ("The
+    Government agrees", "Accepted.") or a first sentence that speaks of the recommendation
+    ("The Government notes this recommendation ..."), not a record of discussion that agreed to
+    something later in its sentence."""
+    first = re.split(r"(?<=[.;:])\s+", text.strip(), maxsplit=1)[0]
+    if not response_category(first):
+        return False
+    return bool(response_category(" ".join(first.split()[:_ANSWER_WORDS]))) or bool(
+        heading_field().search(first)
+    )
+
+
+def _answers_bold_statement(units: list[Unit], k: int) -> bool:
+    u = units[k]
+    if k == 0 or u.bold or u.kind != "paragraph" or u.marker or not _answers(u.text):
+        return False
+    for i in range(k - 1, max(0, k - _MAX_STATEMENT_UNITS) - 1, -1):
+        before = units[i]
+        if not before.bold or before.kind == "cell" or MR_MARK.match(before.text):
+            return False
+        if unit_marker(before) is not None:
+            return not _section_title(before)
+    return False
+
+
+def _statement_start(units: list[Unit], lo: int, k: int) -> int | None:
+    """The numbered unit a statement begins with: the nearest one before the response at k,
+    after the previous response, no more than a few paragraphs away."""
+    for i in range(k - 1, max(lo, k - _MAX_STATEMENT_UNITS) - 1, -1):
+        u = units[i]
+        numbered = unit_marker(u) is not None
+        if numbered and not _section_title(u):
+            return i
+        if u.kind == "heading":
+            return None
+    return None
+
+
+def _section_title(u: Unit) -> bool:
+    """A numbered section title ("2. Workforce supply"), not a statement printed bold: short and
+    not a sentence."""
+    return u.kind == "heading" and len(u.text.split()) <= 12 and not u.text.rstrip().endswith((".", ")"))
+
+
+def _first_line(unit: Unit) -> str:
+    """The statement's first paragraph without its number."""
+    lead = split_leading(unit.full)
+    return lead[1] if lead else unit.text
+
+
+def _increasing(markers: list[Marker]) -> bool:
+    """Numbers in increasing order (gaps allowed: a response may answer only some paragraphs)."""
+    values = []
+    for m in markers:
+        if len(m.tokens) != 1 or not m.tokens[0].isdigit():
+            return False
+        values.append(int(m.tokens[0]))
+    return all(a < b for a, b in zip(values, values[1:], strict=False))
+
+
+def _answer(units: list[Unit], k: int, end: int, starts: set[int]) -> str:
+    """The response's text: the field's own rest and the paragraphs after it, to the next statement
+    or heading."""
+    m = MR_MARK.match(units[k].text)
+    parts = [m.group("rest") if m else units[k].text]
+    for i in range(k + 1, end):
+        u = units[i]
+        if i in starts or u.kind == "heading":
+            break
+        if not is_furniture(u):
+            parts.append(u.text)
+    return "\n\n".join(p for p in parts if p.strip())
