@@ -103,8 +103,8 @@ def test_statements_answered_one_by_one_are_recommendations(tmp_path: Path, fmt:
     WRITERS[fmt](path, labelled)
     recs = _records(path, fmt)
     assert [r.number for r in recs] == NUMBERS
-    for rec, statement, n, (category, answer) in zip(recs, STATEMENTS, NUMBERS, ANSWERS, strict=True):
-        assert rec.text == f"{statement} (Paragraph {int(n) * 10})"
+    for rec, statement, (category, answer) in zip(recs, STATEMENTS, ANSWERS, strict=True):
+        assert rec.text == statement  # the closing "(Paragraph 10)" is a reference, not wording
         assert rec.management_response is not None
         assert rec.management_response.category == category
         assert rec.management_response.text.startswith(answer.split(".")[0])
@@ -156,3 +156,33 @@ def test_recommend_that_opens_with_the_addressee(text: str, expected: list[str])
     tagger = get_tagger()
     actors = actors_from_text(text, tagger.actor_tagger, tagger.nlp.tokenizer)
     assert [a.name for a in actors] == expected
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "(Paragraph 34)",
+        "(Paragraphs 34 and 35)",
+        "(paras. 12\u201314)",
+        "[para 7]",
+        "(see paragraph 5.3).",
+        "(Para 3)",
+    ],
+)
+def test_a_closing_paragraph_reference_is_not_wording(tmp_path: Path, reference: str) -> None:
+    path = tmp_path / "response.txt"
+    body = [INTRO[0], INTRO[2]]
+    for n, statement, (_, answer) in zip(NUMBERS, STATEMENTS, ANSWERS, strict=True):
+        body += [f"{n}. {statement} {reference}", "Government response", answer]
+    path.write_text("\n\n".join(body) + "\n", encoding="utf-8")
+    assert [r.text for r in _records(path, "txt")] == STATEMENTS
+
+
+def test_a_reference_inside_the_wording_stays(tmp_path: Path) -> None:
+    wording = "The Department should apply the criteria (paragraph 4) to all new trusts from 2026."
+    path = tmp_path / "response.txt"
+    body = [INTRO[0]]
+    for n in NUMBERS:
+        body += [f"{n}. {wording}", "Government response", ANSWERS[0][1]]
+    path.write_text("\n\n".join(body) + "\n", encoding="utf-8")
+    assert [r.text for r in _records(path, "txt")] == [wording] * len(NUMBERS)

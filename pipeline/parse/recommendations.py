@@ -69,7 +69,9 @@ def find_recommendations_with_warnings(
         )
         if labelled:
             listed = from_column_tables(blocks)
-            recs = _listed_actors([_trailing_addressees(_trailing_status(r)) for r in labelled], listed)
+            recs = _listed_actors(
+                [_trailing_addressees(_trailing_status(_trailing_reference(r))) for r in labelled], listed
+            )
             return tuple(_dedupe(recs)), ()
         recs = _named("recommendations.column_table", from_column_tables(blocks))
         regions = find_regions(units) if not recs else []
@@ -83,7 +85,7 @@ def find_recommendations_with_warnings(
             recs = _named("recommendations.graphic_digits", from_graphic_digits(units, regions))
         if not recs:
             recs = _named("recommendations.cell_list", from_cell_lists(units))
-    out = _dedupe([_trailing_addressees(_trailing_status(r)) for r in recs])
+    out = _dedupe([_trailing_addressees(_trailing_status(_trailing_reference(r))) for r in recs])
     return tuple(_counted_addressees(blocks, out)), tuple(warnings)
 
 
@@ -154,6 +156,24 @@ def _trailing_status(rec: Recommendation) -> Recommendation:
         if len(tail.split()) <= _MAX_STATUS_WORDS and plausible_text(head):
             return dataclasses.replace(rec, text=head)
     return rec
+
+
+def _trailing_reference(rec: Recommendation) -> Recommendation:
+    """The wording without a closing cross-reference to the paragraphs of the report that made
+    it ("... every two years. (Paragraph 34)", "(paras. 12-14)"; ``[recommendations]
+    citation_words``): where the recommendation comes from, not what it says."""
+    m = _reference_rx().search(rec.text)
+    if m is None or not plausible_text(rec.text[: m.start()]):
+        return rec
+    return dataclasses.replace(rec, text=rec.text[: m.start()].rstrip())
+
+
+def _reference_rx():
+    return vocab.current().regex(
+        "recommendations",
+        "citation_words",
+        r"\s*[(\[]\s*(?:see\s+)?(?:{})\s*\d[\d.,;\s\-\u2013a-z]*(?:\s+(?:and|to|of)\s+[\d.]+)*\s*[)\]]\s*\.?\s*$",
+    )
 
 
 def _trailing_addressees(rec: Recommendation) -> Recommendation:
