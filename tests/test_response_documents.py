@@ -186,3 +186,59 @@ def test_a_reference_inside_the_wording_stays(tmp_path: Path) -> None:
         body += [f"{n}. {wording}", "Government response", ANSWERS[0][1]]
     path.write_text("\n\n".join(body) + "\n", encoding="utf-8")
     assert [r.text for r in _records(path, "txt")] == [wording] * len(NUMBERS)
+
+
+MINUTES = [
+    (
+        "The Department does not know enough about the condition of the school estate.",
+        "The Department should set out, within six months, how it will complete its survey of school buildings.",
+        "The government agrees with the Committee's recommendation.",
+        "accepted",
+    ),
+    (
+        "Funding for school maintenance has not kept pace with need.",
+        "The Department should write to the Committee setting out the funding needed to maintain the estate.",
+        "The government disagrees with the Committee's recommendation.",
+        "rejected",
+    ),
+    (
+        "Responsible bodies lack the capacity to manage their estates.",
+        "The Department should review the support it gives to responsible bodies and report back by December.",
+        "The government agrees with the Committee's recommendation.",
+        "accepted",
+    ),
+]
+
+
+@pytest.mark.parametrize("separator", [":", "."])
+@pytest.mark.parametrize("who", ["PAC", "Committee", ""])
+def test_number_before_the_label_and_a_numbered_answer(tmp_path: Path, separator: str, who: str) -> None:
+    """ "1: PAC conclusion: ..." / "1: PAC recommendation: ..." / "1.1 The government agrees ...":
+    the conclusion is not wording, the numbered answer is the response, a target date is no issue date."""
+    label = f"{who} " if who else ""
+    body = [
+        "Treasury Minutes",
+        "Government response to the Committee on the Fifth to the Tenth reports from Session 2023-24",
+        "Presented to Parliament by the Secretary to the Treasury, February 2024",
+        "Department for Education",
+    ]
+    for n, (conclusion, recommendation, answer, _) in enumerate(MINUTES, 1):
+        body += [
+            f"{n}{separator} {label}conclusion: {conclusion}",
+            f"{n}{separator} {label}recommendation: {recommendation}",
+            f"{n}.1 {answer}",
+            f"{n}.2 Funding decisions are a matter for the Spending Review.",
+            "Target implementation date: December 2024",
+        ]
+    path = tmp_path / "minutes.txt"
+    path.write_text("\n\n".join(body) + "\n", encoding="utf-8")
+    extraction = load_extractor("txt").extract(path, path.name)
+    doc = parse_document(
+        DocumentInfo(id="x", source_file=path.name, sha256="0", format="txt"), extraction.blocks
+    )
+    assert [(r.number, r.text) for r in doc.recommendations] == [
+        (str(n), m[1]) for n, m in enumerate(MINUTES, 1)
+    ]
+    assert [r.management_response.category for r in doc.recommendations] == [m[3] for m in MINUTES]
+    assert doc.info.doc_type.value == "management_response"
+    assert doc.info.date == "2024-02"

@@ -21,6 +21,7 @@ from ..models import Block, BlockKind, DocType
 from . import kinds, vocab
 
 _COVER_LINE_WORDS = 14  # a cover line that names a kind is short; longer text is running prose
+_SENTENCE_WORDS = 5  # a line of more words ending in a full stop is a sentence of the body
 
 
 @dataclass(slots=True)
@@ -98,8 +99,13 @@ def cover_lines(cover: list[Block]) -> list[str]:
         for t in texts:
             for line in t.split("\n"):
                 line = line.strip()
-                if line and len(line.split()) <= _COVER_LINE_WORDS:
-                    out.append(line)
+                words = len(line.split())
+                if (
+                    line
+                    and words <= _COVER_LINE_WORDS
+                    and not (words > _SENTENCE_WORDS and line.endswith("."))
+                ):
+                    out.append(line)  # a short line, not a sentence ("... for the Spending Review.")
     return out
 
 

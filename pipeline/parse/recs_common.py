@@ -189,6 +189,27 @@ _MR_WORDS = re.compile(
 )
 
 
+def _number_first(text: str) -> Label | None:
+    """The number printed before the label: "1: PAC recommendation: The Department should ...",
+    "3. Committee recommendation - ...", "2a Recommendation: ..." (up to three qualifying words
+    between number and label; the label's separator is required)."""
+    m = _number_first_rx(vocab.current().pattern("recommendations", "labels")).match(text)
+    if not m or not m.group("rest").strip():
+        return None
+    label = re.sub(r"\s+", " ", m.group("label")).strip()
+    return Label(label, m.group("num"), m.group("rest").strip())
+
+
+@cache
+def _number_first_rx(words: str) -> re.Pattern[str]:
+    return re.compile(
+        r"^(?P<num>[1-9]\d{0,2}[a-z]?)\s*[:.)]?\s+(?P<label>(?:(?-i:[A-Z])[\w&'\u2019.-]*\s+){0,3}(?i:"
+        + words
+        + r"))\s*[:\-\u2013\u2014]\s*(?P<rest>.*)$",
+        re.S,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Label:
     label: str
@@ -203,6 +224,9 @@ def match_label(unit: Unit) -> Label | None:
     text = unit.text
     m = label_regex().match(text)
     if not m:
+        first = _number_first(unit.full)
+        if first is not None:
+            return first
         stripped = _PARA_NUM.sub("", text, count=1)
         m2 = label_regex().match(stripped) if stripped != text else None
         if not m2 or not _READS.match(m2.group("rest")):
@@ -435,6 +459,24 @@ def response_category(text: str) -> str:
         if rx.search(head):
             return cat
     return ""
+
+
+_ANSWER_WORDS = 6  # "The Department for Education accepts"
+_VERDICT_WORDS = 3  # "Partially accepted."
+
+
+def answers(text: str) -> bool:
+    """A paragraph that opens with an answer: a short verdict ("Accepted.", "Partially agreed") or a
+    subject and its verb of response among the first words ("The Government agrees", "The
+    Department for Education accepts"); not an imperative ("Support the ...", a recommendation's
+    own sub-point) and not a record of discussion that agreed to something later in its sentence."""
+    first = re.split(r"(?<=[.;:])\s+", text.strip(), maxsplit=1)[0]
+    words = first.split()
+    if len(words) <= _VERDICT_WORDS:
+        return bool(response_category(first))
+    if response_category(words[0]):
+        return False
+    return bool(response_category(" ".join(words[:_ANSWER_WORDS])))
 
 
 def clean_response(text: str) -> str:
