@@ -453,6 +453,8 @@ def _walk(
             mode, loose = "items", 0
             continue
         items = groups[-1].items
+        if mode == "items" and items and starts is not None and _body_paragraph_after(u, items[-1]):
+            mode = "after"  # "(d) Collect ..." then "62. The United Nations ...": the lead-in's series goes on
         if mode == "items" and items:
             last = items[-1].pieces[-1].rstrip() if items[-1].pieces else ""
             sub = bool(u.marker) or bool(_SUB_TEXT.match(u.text))
@@ -468,6 +470,18 @@ def _walk(
         if not strict_groups and any(g.items for g in groups) and loose > 2:
             break
     return _records(groups, blocks)
+
+
+def _body_paragraph_after(u: Unit, item: _Item) -> bool:
+    """A numbered paragraph of the body after a lettered or roman list item: the list led in by
+    paragraph 61 has ended where paragraph 62 begins."""
+    marker = unit_marker(u)
+    return (
+        marker is not None
+        and len(marker.tokens) == 1
+        and marker.tokens[0].isdigit()
+        and not item.number.replace(".", "").isdigit()
+    )
 
 
 def _item_start(u: Unit, marker: Marker | None) -> tuple[str, str] | None:
