@@ -449,3 +449,20 @@ def test_an_evaluation_report_of_a_body_stays_an_evaluation() -> None:
     ]
     doc = parse_document(DocumentInfo(id="x", source_file=SRC, sha256="0", format="pdf"), tuple(blocks))
     assert doc.info.doc_type == DocType.EVALUATION_REPORT
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Mardi 14 octobre 2025", "2025-10-14"),
+        ("Jeudi, 16 octobre – matin", "2025-10-16"),
+        ("Martes 14 de octubre", "2025-10-14"),
+        ("Miércoles 15 de octubre de 2025", "2025-10-15"),
+        ("Tuesday 14 October", "2025-10-14"),
+    ],
+)
+def test_day_headings_in_french_and_spanish(text: str, date: str) -> None:
+    from pipeline.parse.dates import day_heading
+
+    day = day_heading(text, 2025)
+    assert day is not None and day.date == date
