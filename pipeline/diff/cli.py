@@ -15,10 +15,10 @@ from .history import (
     write_history_json,
     write_history_markdown,
 )
-from .items import Kind
+from .items import Kind, items_of
 from .load import RECORD_SUFFIXES, DiffInputError, load_document
 from .output import write_outputs
-from .report import compare
+from .report import KIND_TITLES, compare
 from .report_csv import write_csv
 from .report_html import write_html
 from .report_json import write_json
@@ -43,6 +43,7 @@ WHAT = {
     "objectives": (Kind.OBJECTIVES,),
     "all": tuple(Kind),
 }
+WHAT_OF = {Kind.RECOMMENDATIONS: "recommendations", Kind.AGENDA: "agenda", Kind.OBJECTIVES: "objectives"}
 SOURCE_SUFFIXES = {".pdf", ".docx", ".docm", ".txt", ".md", ".doc"} | RECORD_SUFFIXES
 
 
@@ -70,6 +71,28 @@ def _load(path: str):
         raise click.ClickException(str(e)) from e
 
 
+def chosen_kinds(what: str | None, docs) -> tuple[tuple[Kind, ...], str]:
+    """The record kinds to compare and a note for the user: ``what`` as asked, or (when not asked)
+    the first of recommendations, agenda items, objectives that any version has."""
+    present = [k for k in Kind if any(items_of(d, k) for d in docs)]
+    if what is not None:
+        kinds = WHAT[what]
+        if any(k in present for k in kinds):
+            return kinds, ""
+        hint = "; ".join(f"they have {KIND_TITLES[k].lower()}: use --what {WHAT_OF[k]}" for k in present)
+        return kinds, f"nothing to compare: no version has {what}" + (f"; {hint}" if hint else "")
+    if not present:
+        return (
+            Kind.RECOMMENDATIONS,
+        ), "nothing to compare: no version has recommendations, agenda items or objectives"
+    kind = present[0]  # Kind's order: recommendations, agenda, objectives
+    if kind is Kind.RECOMMENDATIONS:
+        return (kind,), ""
+    return (
+        kind,
+    ), f"no version has recommendations; compared the {KIND_TITLES[kind].lower()} (--what {WHAT_OF[kind]})"
+
+
 def _common(f):
     f = click.option(
         "-o",
@@ -89,9 +112,9 @@ def _common(f):
     f = click.option(
         "--what",
         type=click.Choice(sorted(WHAT)),
-        default="recommendations",
-        show_default=True,
-        help="Which records to compare.",
+        default=None,
+        help="Which records to compare [default: recommendations, or the agenda items (then the "
+        "objectives) when no version has recommendations].",
     )(f)
     f = click.option(
         "--threshold",
@@ -121,11 +144,17 @@ def diff_command(old, new, out_dir, formats, what, threshold, ignore_case):
     """
     fmts = _formats(formats)
     opts = _options(threshold, ignore_case)
-    report = compare(_load(old), _load(new), WHAT[what], opts, os.path.basename(old), os.path.basename(new))
+    docs = (_load(old), _load(new))
+    kinds, note = chosen_kinds(what, docs)
+    report = compare(*docs, kinds, opts, os.path.basename(old), os.path.basename(new))
     for path in write_outputs(report, out_dir, DIFF_WRITERS, fmts):
         click.echo(str(path))
+    if note:
+        click.echo(note)
     counts = report.counts()
-    click.echo(", ".join(f"{n} {c}" for c, n in counts.items() if n) or "nothing to compare")
+    summary = ", ".join(f"{n} {c}" for c, n in counts.items() if n)
+    if summary:
+        click.echo(summary)
 
 
 @click.command("history", context_settings=CONTEXT_SETTINGS)
@@ -158,7 +187,10 @@ def history_command(files, out_dir, formats, what, threshold, ignore_case):
             f"history needs three or more versions, got {len(paths)}; use `docket diff` for two"
         )
     docs = [_load(p) for p in paths]
-    report = history(docs, WHAT[what], opts, [os.path.basename(p) for p in paths])
+    kinds, note = chosen_kinds(what, docs)
+    if note:
+        click.echo(note)
+    report = history(docs, kinds, opts, [os.path.basename(p) for p in paths])
     for path in write_outputs(report, out_dir, HISTORY_WRITERS, fmts):
         click.echo(str(path))
     click.echo(" -> ".join(v.label for v in report.versions))

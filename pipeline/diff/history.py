@@ -15,9 +15,9 @@ from typing import IO, Any
 
 from ..models import Document
 from .align import AlignOptions, Change, Pair, align
-from .items import Item, Kind, items_of
+from .items import Item, Kind, items_of, record_id
 from .report import KIND_TITLES, DocRef
-from .report_csv import neutralise
+from .report_csv import BOM, neutralise
 from .report_html import esc, page, redline_html
 from .report_md import md
 
@@ -135,21 +135,38 @@ def write_history_json(report: HistoryReport, stream: IO[str]) -> None:
     stream.write("\n")
 
 
+def version_names(report: HistoryReport) -> list[str]:
+    """Each version's label (its file name), made unique where two versions share one."""
+    names: list[str] = []
+    for v in report.versions:
+        name, k = v.label, 2
+        while name in names:
+            name, k = f"{v.label} ({k})", k + 1
+        names.append(name)
+    return names
+
+
 def write_history_csv(report: HistoryReport, stream: IO[str], safe: bool = True) -> None:
-    """One row per lineage: the number in each version, the change at each step, the latest text."""
-    n = len(report.versions)
+    """One row per lineage: for each version (columns named by its file) the document and record
+    ids and the number, the change at each step ("A.pdf -> B.pdf"), the first and latest text."""
+    names = version_names(report)
+    n = len(names)
     cols = ["kind", "lineage"]
-    for v in range(n):
-        cols.append(f"v{v + 1}_number")
+    for v, name in enumerate(names):
+        cols += [f"{name} document_id", f"{name} record_id", f"{name} number"]
         if v < n - 1:
-            cols.append(f"step_{v + 1}_{v + 2}")
+            cols.append(f"{name} -> {names[v + 1]}")
     cols += ["first_text", "last_text"]
+    stream.write(BOM)
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(cols)
+    writer.writerow([neutralise(c) for c in cols] if safe else cols)
     for kind, lines in report.sections:
         for k, ln in enumerate(lines, 1):
             row = [str(kind), str(k)]
             for v in range(n):
+                doc_id = report.versions[v].document_id
+                row.append(doc_id if ln.cells[v] else "")
+                row.append("; ".join(record_id(doc_id, kind, i) for i in ln.cells[v]))
                 row.append("; ".join(i.label for i in ln.cells[v]))
                 if v < n - 1:
                     row.append(ln.steps[v])
