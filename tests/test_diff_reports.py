@@ -299,3 +299,62 @@ def test_diff_reports_responses_and_no_response_in_every_format():
     assert "response: – → partially accepted" in text and "| no response | 2 |" in text
     row = next(r for r in _csv_rows(_render(write_csv, report)) if r["change"] == "updated")
     assert json.loads(row["detail_changes"])[0] == ["response", "", "partially accepted"]
+
+
+def test_diff_cli_records_from_an_ingested_folder_are_not_read_again(tmp_path, monkeypatch):
+    """--records OUT: sources that `docket ingest` stored in OUT are taken from its catalog (issue 14)."""
+    from pipeline.cli import cli
+
+    source = Path(__file__).parent / "data" / "sources" / "neaspec-nfp-2021-concept-note.txt"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    old = folder / "old.txt"
+    new = folder / "new.txt"
+    old.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    new.write_text(
+        source.read_text(encoding="utf-8").replace("Honour the notion", "Respect the notion"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "-o", str(out), "--no-tag", "-q"])
+    assert result.exit_code == 0, result.output
+    fresh = CliRunner().invoke(
+        diff_command, [str(old), str(new), "-o", str(tmp_path / "fresh"), "--format", "json"]
+    )
+    assert fresh.exit_code == 0, fresh.output
+
+    import pipeline.ingest
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("the file was read again")
+
+    monkeypatch.setattr(pipeline.ingest, "process_file", no_extraction)
+    stored = CliRunner().invoke(
+        diff_command,
+        [str(old), str(new), "-o", str(tmp_path / "stored"), "--format", "json", "--records", str(out)],
+    )
+    assert stored.exit_code == 0, stored.output
+    assert f"2 record(s) from {out / 'catalog.sqlite'}" in stored.output
+    data = json.loads((tmp_path / "stored" / "diff.json").read_text(encoding="utf-8"))
+    assert data["counts"]["total"]["reworded"] == 1
+    # the same pairs and word changes as reading the files (actors aside: the folder is untagged)
+    fresh_data = json.loads((tmp_path / "fresh" / "diff.json").read_text(encoding="utf-8"))
+
+    def pairs(report):
+        return [
+            (p["old_number"], p["new_number"], p["word_ops"]) for p in report["changes"]["recommendations"]
+        ]
+
+    assert pairs(data) == pairs(fresh_data)
+
+    # a file the catalog does not hold is read (here: refused by the patched reader, with its name)
+    other = folder / "other.txt"
+    other.write_text("Recommendation 1. Keep the secretariat informed of all meetings.\n", encoding="utf-8")
+    missing = CliRunner().invoke(
+        diff_command, [str(old), str(other), "-o", str(tmp_path / "x"), "--records", str(out)]
+    )
+    assert missing.exit_code != 0
+    bad = CliRunner().invoke(
+        diff_command, [str(old), str(new), "-o", str(tmp_path / "y"), "--records", str(folder)]
+    )
+    assert bad.exit_code == 1 and "no catalog.sqlite" in bad.output

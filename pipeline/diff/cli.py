@@ -23,6 +23,7 @@ from .report_csv import write_csv
 from .report_html import write_html
 from .report_json import write_json
 from .report_md import write_markdown
+from .stored import StoredRecords
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 DIFF_WRITERS = {
@@ -64,9 +65,16 @@ def _options(threshold: float, ignore_case: bool) -> AlignOptions:
         raise click.BadParameter(str(e)) from e
 
 
-def _load(path: str):
+def _load(path: str, stored: StoredRecords | None = None):
     try:
-        return load_document(path)
+        return load_document(path, stored)
+    except DiffInputError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def _stored(folder: str | None) -> StoredRecords | None:
+    try:
+        return StoredRecords(folder) if folder else None
     except DiffInputError as e:
         raise click.ClickException(str(e)) from e
 
@@ -126,6 +134,14 @@ def _common(f):
     f = click.option("--ignore-case", is_flag=True, help="Treat changes of letter case alone as unchanged.")(
         f
     )
+    f = click.option(
+        "--records",
+        "records_dir",
+        type=click.Path(exists=True),
+        default=None,
+        help="Output folder of `docket ingest` (or its catalog.sqlite): files it holds, read by this "
+        "version of docket, are taken from it instead of being read again.",
+    )(f)
     return f
 
 
@@ -133,7 +149,7 @@ def _common(f):
 @click.argument("old", type=click.Path(exists=True, dir_okay=False))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False))
 @_common
-def diff_command(old, new, out_dir, formats, what, threshold, ignore_case):
+def diff_command(old, new, out_dir, formats, what, threshold, ignore_case, records_dir):
     """Compare the recommendations (agenda items, objectives) of two versions.
 
     OLD and NEW are documents (PDF, DOCX, text) or JSON records written by `docket ingest`.
@@ -144,7 +160,10 @@ def diff_command(old, new, out_dir, formats, what, threshold, ignore_case):
     """
     fmts = _formats(formats)
     opts = _options(threshold, ignore_case)
-    docs = (_load(old), _load(new))
+    stored = _stored(records_dir)
+    docs = (_load(old, stored), _load(new, stored))
+    if stored is not None:
+        click.echo(stored.summary())
     kinds, note = chosen_kinds(what, docs)
     report = compare(*docs, kinds, opts, os.path.basename(old), os.path.basename(new))
     for path in write_outputs(report, out_dir, DIFF_WRITERS, fmts):
@@ -160,7 +179,7 @@ def diff_command(old, new, out_dir, formats, what, threshold, ignore_case):
 @click.command("history", context_settings=CONTEXT_SETTINGS)
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
 @_common
-def history_command(files, out_dir, formats, what, threshold, ignore_case):
+def history_command(files, out_dir, formats, what, threshold, ignore_case, records_dir):
     """Follow each recommendation across three or more versions or years of one series.
 
     FILES are documents or JSON records, or one folder holding them; they are put in date order
@@ -186,7 +205,10 @@ def history_command(files, out_dir, formats, what, threshold, ignore_case):
         raise click.UsageError(
             f"history needs three or more versions, got {len(paths)}; use `docket diff` for two"
         )
-    docs = [_load(p) for p in paths]
+    stored = _stored(records_dir)
+    docs = [_load(p, stored) for p in paths]
+    if stored is not None:
+        click.echo(stored.summary())
     kinds, note = chosen_kinds(what, docs)
     if note:
         click.echo(note)
