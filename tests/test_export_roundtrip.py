@@ -163,6 +163,11 @@ def test_xlsx_layout_header_links_and_widths(exported):
         assert (
             actors.cell(r, 2).hyperlink.location == f"'recommendations'!A{rec_rows[actors.cell(r, 2).value]}"
         )
+    actions = wb["key_actions"]
+    assert actions.max_row >= 2  # the hand-built records have a key action
+    for r in range(2, actions.max_row + 1):
+        target = rec_rows[actions.cell(r, 2).value]
+        assert actions.cell(r, 2).hyperlink.location == f"'recommendations'!A{target}"
 
 
 def test_xlsx_never_stores_formulas(exported):

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from offline_browser import requires_chromium
 
 from pipeline.cli import cli
 from pipeline.ingest import process_file
 from pipeline.track.check import check_links
 from pipeline.track.link import link
-from pipeline.track.write import COLUMNS, rows
+from pipeline.track.write import COLUMNS, rows, write_html
 
 HERE = Path(__file__).parent
 SOURCES = HERE / "data" / "sources"
@@ -161,3 +162,28 @@ def test_track_cli_reads_an_ingested_folder_without_extracting(tmp_path: Path, m
     ]
     html = (out / "lineage.html").read_text(encoding="utf-8")
     assert "<del>six</del>" in html and "<ins>three</ins>" in html
+
+
+@requires_chromium
+def test_track_html_shows_every_linked_chain_with_javascript_on_and_off(browser, documents, tmp_path: Path):
+    table = rows(documents, link(documents))
+    path = tmp_path / "lineage.html"
+    write_html(table, path)
+    linked = {r["chain_id"] for r in table if r["change"] != "first"}
+    for javascript in (True, False):
+        context = browser.new_context(java_script_enabled=javascript)
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
+        page.goto(path.resolve().as_uri(), wait_until="load")
+        assert errors == []
+        assert page.locator("h2").count() == len(linked)
+        shown = page.locator("tr.pair")
+        assert shown.count() == sum(1 for r in table if r["chain_id"] in linked)
+        assert all(shown.nth(i).is_visible() for i in range(shown.count()))
+        # S4 rec 7: DP/2025/7 inserts "the" into the IEO's wording
+        chain = next(
+            r["chain_id"] for r in table if (r["source_file"], r["number"]) == ("DP_2025_7.en.pdf", "7")
+        )
+        assert page.locator(f'h2[id="{chain}"] + table ins').first.inner_text() == "the"
+        context.close()
