@@ -358,3 +358,21 @@ def test_diff_cli_records_from_an_ingested_folder_are_not_read_again(tmp_path, m
         diff_command, [str(old), str(new), "-o", str(tmp_path / "y"), "--records", str(folder)]
     )
     assert bad.exit_code == 1 and "no catalog.sqlite" in bad.output
+
+
+def test_diff_history_step_to_a_management_response_says_no_response():
+    report_doc = _doc("Strengthen the evaluation function.", "Publish the reports within six months.")
+    response_doc = dataclasses.replace(
+        report_doc,
+        info=dataclasses.replace(
+            report_doc.info, id="mr", date="2025-02-01", doc_type=DocType.MANAGEMENT_RESPONSE
+        ),
+        recommendations=report_doc.recommendations[:1],
+    )
+    later = dataclasses.replace(
+        report_doc, info=dataclasses.replace(report_doc.info, id="later", date="2026-01-01")
+    )
+    (lines,) = [lines for _k, lines in history([report_doc, response_doc, later]).sections]
+    steps = {ln.cells[0][0].number: ln.steps for ln in lines if ln.cells[0]}
+    assert steps["1"] == ("unchanged", "unchanged")
+    assert steps["2"][0] == "no response"

@@ -16,7 +16,7 @@ from typing import IO, Any
 from ..models import Document
 from .align import AlignOptions, Change, Pair, align
 from .items import Item, Kind, items_of, record_id
-from .report import KIND_TITLES, DocRef
+from .report import KIND_TITLES, DocRef, unanswered
 from .report_csv import BOM, neutralise
 from .report_html import esc, page, redline_html
 from .report_md import md
@@ -75,11 +75,18 @@ def history(
     order, by_date = order_by_date(documents)
     docs = [documents[i] for i in order]
     refs = tuple(DocRef.of(documents[i], labels[i] if i < len(labels) else "") for i in order)
-    sections = tuple((k, _lineages([items_of(d, k) for d in docs], opts)) for k in kinds)
+    sections = tuple(
+        (k, _lineages([items_of(d, k) for d in docs], opts, docs if k is Kind.RECOMMENDATIONS else None))
+        for k in kinds
+    )
     return HistoryReport(refs, sections, by_date)
 
 
-def _lineages(versions: list[list[Item]], opts: AlignOptions) -> tuple[Lineage, ...]:
+def _lineages(
+    versions: list[list[Item]], opts: AlignOptions, documents: Sequence[Document] | None = None
+) -> tuple[Lineage, ...]:
+    """Lineages of one record kind; with ``documents`` (recommendations), a step from an evaluation
+    to its management response (or back) says ``no response`` for what the response leaves out."""
     parent: dict[tuple[int, int], tuple[int, int]] = {}
 
     def find(x: tuple[int, int]) -> tuple[int, int]:
@@ -96,6 +103,8 @@ def _lineages(versions: list[list[Item]], opts: AlignOptions) -> tuple[Lineage, 
     step_pairs: list[list[Pair]] = []
     for v in range(len(versions) - 1):
         pairs = align(versions[v], versions[v + 1], opts)
+        if documents is not None:
+            pairs = unanswered(pairs, documents[v], documents[v + 1])
         step_pairs.append(pairs)
         for p in pairs:
             nodes = [(v, i.position) for i in p.old] + [(v + 1, i.position) for i in p.new]
