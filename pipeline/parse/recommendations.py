@@ -46,6 +46,7 @@ from .recs_regions import find_regions
 from .recs_reported import from_reported
 from .recs_responded import from_responded
 from .recs_tables import from_column_tables, from_label_tables, from_region_tables
+from .responses import with_actions
 
 
 def find_recommendations(blocks: tuple[Block, ...]) -> tuple[Recommendation, ...]:
@@ -72,7 +73,7 @@ def find_recommendations_with_warnings(
             recs = _listed_actors(
                 [_trailing_addressees(_trailing_status(_trailing_reference(r))) for r in labelled], listed
             )
-            return tuple(_dedupe(recs)), ()
+            return tuple(_with_actions(_dedupe(recs))), ()
         recs = _named("recommendations.column_table", from_column_tables(blocks))
         regions = find_regions(units) if not recs else []
         if not recs:
@@ -86,7 +87,7 @@ def find_recommendations_with_warnings(
         if not recs:
             recs = _named("recommendations.cell_list", from_cell_lists(units))
     out = _dedupe([_trailing_addressees(_trailing_status(_trailing_reference(r))) for r in recs])
-    return tuple(_counted_addressees(blocks, out)), tuple(warnings)
+    return tuple(_with_actions(_counted_addressees(blocks, out))), tuple(warnings)
 
 
 _MAX_COUNTED_WORDS = 8
@@ -120,6 +121,16 @@ def _counted_addressees(blocks: tuple[Block, ...], recs: list[Recommendation]) -
                 for r in recs
             ]
     return recs
+
+
+def _with_actions(recs: list[Recommendation]) -> list[Recommendation]:
+    """Each response's printed key-action rows also as ``KeyAction`` records."""
+    return [
+        dataclasses.replace(r, management_response=with_actions(r.management_response))
+        if r.management_response is not None
+        else r
+        for r in recs
+    ]
 
 
 def _named(rule: str, recs: list[Recommendation]) -> list[Recommendation]:

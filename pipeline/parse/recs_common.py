@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..models import Block, BlockKind, ManagementResponse, Provenance
+from ..models import Block, BlockKind, Provenance
 from ..textutil import join_lines
 from . import vocab
 from .addressees import addressee_phrase
@@ -346,10 +346,6 @@ MR_MARK = re.compile(
     + r"(?:management(?:'s)?\s+)?response\b(?:\s+(?:of|from|by)\s+[^:]{1,40}:)?\s*(?P<rest>.*)$",
     re.I | re.S,
 )
-_MR_TEMPLATE = re.compile(
-    r"^\s*(?:\(\s*)?[-\u2013\u2014]?\s*accept(?:ed)?\s*/\s*partially\s+accept(?:ed)?\s*/\s*reject(?:ed)?\s*\)?\s*",
-    re.I,
-)
 # Table column headings repeated on every page of a matrix: skipped, they neither add nor stop.
 HEADER = re.compile(
     r"^(?:action|actions|key\s+actions?(?:\s*\(s\))?|responsible\s+(?:section|unit|individual)s?(?:\s*\(s\))?"
@@ -428,70 +424,3 @@ def quality(text: str) -> float:
     if len(re.findall(r"\brecommendations?\b", text, re.I)) >= 2:
         score /= 2  # a legend or a cross-reference table, not the wording
     return score
-
-
-# ---- management responses ----------------------------------------------------------------------------
-
-_CATEGORIES = (
-    (re.compile(r"\bpartial(?:ly)?\b|\bin\s+part\b", re.I), "partially accepted"),
-    (
-        re.compile(
-            r"\b(?:disagree[sd]?|reject(?:s|ed)?|not\s+(?:accept|agree)(?:ed)?|does\s+not\s+(?:accept|agree)"
-            r"|declines?)\b",
-            re.I,
-        ),
-        "rejected",
-    ),
-    (
-        re.compile(
-            r"\b(?:agree[sd]?|accept(?:s|ed)?|concur(?:s|red)?|welcome[sd]?|endorse[sd]?|support(?:s|ed)?)\b",
-            re.I,
-        ),
-        "accepted",
-    ),
-    (re.compile(r"\b(?:note[sd]?|takes\s+note|noting)\b", re.I), "noted"),
-)
-
-
-def response_category(text: str) -> str:
-    head = text.strip()[:160]
-    for rx, cat in _CATEGORIES:
-        if rx.search(head):
-            return cat
-    return ""
-
-
-_ANSWER_WORDS = 6  # "The Department for Education accepts"
-_VERDICT_WORDS = 3  # "Partially accepted."
-
-
-def answers(text: str) -> bool:
-    """A paragraph that opens with an answer: a short verdict ("Accepted.", "Partially agreed") or a
-    subject and its verb of response among the first words ("The Government agrees", "The
-    Department for Education accepts"); not an imperative ("Support the ...", a recommendation's
-    own sub-point) and not a record of discussion that agreed to something later in its sentence."""
-    first = re.split(r"(?<=[.;:])\s+", text.strip(), maxsplit=1)[0]
-    words = first.split()
-    if len(words) <= _VERDICT_WORDS:
-        return bool(response_category(first))
-    if response_category(words[0]):
-        return False
-    return bool(response_category(" ".join(words[:_ANSWER_WORDS])))
-
-
-def clean_response(text: str) -> str:
-    text = _MR_TEMPLATE.sub("", text.strip())
-    return text.lstrip(":.-\u2013\u2014 ").strip()
-
-
-def make_response(text: str) -> ManagementResponse | None:
-    """The response's category and its first sentence (or first printed paragraph, when shorter)."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    text = clean_response(join_lines(text))
-    if not text:
-        return None
-    first = re.split(r"(?<=[.;:])\s+", text, maxsplit=1)[0]
-    lead = clean_response(join_lines(paragraphs[0])) if paragraphs else ""
-    if lead and len(lead) < len(first):
-        first = lead
-    return ManagementResponse(category=response_category(first) or response_category(text), text=first[:300])

@@ -25,12 +25,10 @@ from .recs_common import (
     MR_MARK,
     Label,
     Unit,
-    answers,
     assemble,
     is_furniture,
     is_header,
     is_title,
-    make_response,
     match_label,
     paragraph_number,
     plausible_text,
@@ -39,6 +37,7 @@ from .recs_common import (
 )
 from .recs_regions import running_heads, scan_regions
 from .recs_tables import column_header
+from .responses import MAX_RESPONSE, answers, make_response
 
 _GROUP = re.compile(r"^(?:area|theme|cluster|pillar|group|category)\s+[\dA-Z]{1,3}\b", re.I)
 _SUB_MARK = re.compile(
@@ -376,7 +375,9 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...], own_ta
                 continue  # a priority level printed in the next column
             actors.append(u.full)
         elif mode == "response":
-            if len(" ".join(response_parts)) < 600:
+            if _GROUP.match(u.text) and len(u.text.split()) <= 12 and not u.text.rstrip().endswith("."):
+                continue  # a group heading ("Area 3. Evaluation policy implementation") printed mid-page
+            if len(" ".join(response_parts)) < MAX_RESPONSE:
                 response_parts.append(("\n" if u.gap else "") + u.full)
         elif mode == "actions" and u.kind == "cell":
             key = (u.block, u.row or 0)

@@ -21,15 +21,14 @@ from .numbering import Marker, split_leading
 from .recs_common import (
     MR_MARK,
     Unit,
-    answers,
     assemble,
     is_furniture,
-    make_response,
     plausible_text,
     starts_field,
     wording,
 )
 from .recs_lists import unit_marker
+from .responses import answers, make_response
 
 _MIN_PAIRS = 2
 _MAX_STATEMENT_UNITS = 12  # a quoted recommendation is a paragraph or a few, not a chapter
