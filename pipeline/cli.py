@@ -21,6 +21,7 @@ EXIT_SOME_FAILED = 3
 # `docket --version` or a re-run that skips everything starts fast. name -> (module, attribute)
 LAZY_COMMANDS = {
     "ingest": ("pipeline.ingest_cli", "ingest_command"),
+    "remove": ("pipeline.ingest_cli", "remove_command"),
     "actors": ("pipeline.nlp.cli", "actors_command"),
     "diff": ("pipeline.diff.cli", "diff_command"),
     "history": ("pipeline.diff.cli", "history_command"),

@@ -80,10 +80,12 @@ def ingest_command(
 ) -> None:
     """Ingest documents (PDF, DOCX, TXT, MD) or folders of them (recursively) into OUTPUT.
 
-    Writes json/<file>.json per document, documents.jsonl, csv/<table>.csv, failures.csv,
-    manifest.csv (this run: every file with status, reason, pages, seconds) and catalog.sqlite
-    (every document by content hash, and its records in SQL tables). Unchanged documents are
-    skipped on a re-run; an interrupted run finishes when the same command is run again.
+    OUTPUT is a collection: it keeps every document ever ingested into it (take some out with
+    `docket remove`). catalog.sqlite holds them all (by content hash, with their records in SQL
+    tables); json/<file>.json per document, documents.jsonl, csv/<table>.csv, failures.csv and
+    manifest.csv (every source: status, reason, pages, seconds, duplicates) are rebuilt from it
+    after each run. Unchanged documents are skipped on a re-run; an interrupted run finishes
+    when the same command is run again.
     Exit status: 0 all ingested, 3 some files failed (see failures.csv), 1 fatal error, 2 usage.
 
     \b
@@ -117,6 +119,17 @@ def ingest_command(
                 sources, out_dir, settings, options, progress=progress.update, command=" ".join(sys.argv)
             )
     click.echo(summary.line())
+    if not quiet:
+        click.echo(
+            f"the collection in {out_dir} holds {summary.documents} documents: "
+            f"csv/ (one table each), json/, documents.jsonl, manifest.csv; SQL in catalog.sqlite"
+        )
+    if summary.duplicates:
+        click.echo(
+            f"note: {len(summary.duplicates)} source(s) have the same content as another source of the "
+            "collection (another format or a copy); see duplicate_of in manifest.csv",
+            err=True,
+        )
     if summary.counts["failed"]:
         sys.exit(EXIT_SOME_FAILED)
 
@@ -159,3 +172,62 @@ class _Progress:
                 clear = "" if self.hidden else "\r\x1b[K"  # the bar redraws below the message
                 click.echo(f"{clear}failed: {row['message']} [{row['reason']}]", err=True)
         self.bar.update(1, row["source_file"])
+
+
+@click.command("remove")
+@click.argument("out_dir", metavar="OUT", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("targets", metavar="(PATH|ID|GLOB)...", nargs=-1, required=True)
+@click.option("-n", "--dry-run", is_flag=True, help="List what would be removed; change nothing.")
+@click.option("--raw-csv", is_flag=True, help="Rebuild CSV files without neutralising formula-like cells.")
+@click.option(
+    "--wait/--no-wait",
+    default=False,
+    help="When another run is using OUT: wait for it, or stop with an error.",
+)
+def remove_command(out_dir: Path, targets: tuple[str, ...], dry_run: bool, raw_csv: bool, wait: bool) -> None:
+    """Take documents out of the collection in OUT, then rebuild its flat outputs.
+
+    Each target is a source path as it was ingested (or the same file by another path), a
+    document id (or its first 8 or more hex digits), or a glob on the path or the file name
+    (quote it). A target that matches nothing stops the command before anything is removed.
+    A removed file that is still in an ingested folder comes back on the next ingest of that
+    folder unless excluded (--exclude).
+
+    \b
+    Examples:
+      docket remove outputs/ inputs/old-draft.pdf
+      docket remove outputs/ 3f9a0c1d2e4b5a69 '*.txt'
+    """
+    from .batch.catalog import Catalog
+    from .batch.collection import rebuild
+    from .batch.lock import OutputLock
+    from .outputs import Layout
+
+    layout = Layout(out_dir)
+    if not layout.catalog.is_file():
+        raise click.ClickException(
+            f"{out_dir}: no {layout.catalog.name}; is it an output folder of `docket ingest`?"
+        )
+    with OutputLock(out_dir, wait=wait):
+        catalog = Catalog(layout.catalog)
+        try:
+            matches = {target: catalog.match(target) for target in targets}
+            missing = [t for t, names in matches.items() if not names]
+            if missing:
+                raise click.ClickException(
+                    f"{out_dir}: nothing in the collection matches {', '.join(map(repr, missing))}; "
+                    "nothing was removed (see manifest.csv for the sources it holds)"
+                )
+            names = list(dict.fromkeys(n for found in matches.values() for n in found))
+            for name in names:
+                click.echo(f"{'would remove' if dry_run else 'removed'}: {name}")
+            if dry_run:
+                return
+            with catalog.transaction():
+                for name in names:
+                    catalog.forget(name)
+            rebuild(catalog, out_dir, raw_csv)
+            left = sum(1 for _ in catalog.collection(with_record=False))
+        finally:
+            catalog.close()
+    click.echo(f"{len(names)} removed; the collection holds {left} sources -> {out_dir}")

@@ -1,7 +1,7 @@
 """The catalog: an SQLite database in the output folder (``catalog.sqlite``).
 
-``files`` records every source by name and content hash, with the versions that produced its
-record; ``runs`` and ``manifest`` record each run; the record tables (``documents``,
+``files`` records every source of the collection by name and content hash, with the versions
+and the run that produced its record; ``runs`` and ``manifest`` record each run; the record tables (``documents``,
 ``sections``, ``recommendations``...) hold the records with the CSV columns, so a whole
 collection can be queried and joined on ``document_id``. Only the main process writes;
 WAL lets readers (``sqlite3``, a second run waiting on the lock) look in meanwhile.
@@ -20,14 +20,16 @@ from typing import Any
 
 from ..errors import DocketError
 from ..export.columns import TABLES, rows_for
+from ..outputs import CATALOG_NAME, path_key
+from .content import content_key
 
 
 class CatalogError(DocketError):
     pass
 
 
-CATALOG_NAME = "catalog.sqlite"
-SCHEMA_VERSION = 1
+__all__ = ["CATALOG_NAME", "Catalog", "CatalogError", "Entry"]
+SCHEMA_VERSION = 2  # 2: files.work_run, files.content_key
 # Each record table's link to files.source_file (documents.source_file is the record's own field).
 FILE_KEY = "catalog_file"
 
@@ -49,7 +51,11 @@ FILE_COLUMNS = (
     "record",
     "untagged",
     "updated",
+    "work_run",
+    "content_key",
 )
+# Columns added after the first catalogs were written: (name, SQL type), added on open.
+ADDED_FILE_COLUMNS = (("work_run", "INTEGER"), ("content_key", "TEXT"))
 MANIFEST_COLUMNS = (
     "run_id",
     "seq",
@@ -68,7 +74,7 @@ CREATE TABLE IF NOT EXISTS files (
     source_file TEXT PRIMARY KEY, abspath TEXT, sha256 TEXT, size INTEGER, mtime_ns INTEGER,
     document_id TEXT, status TEXT, reason TEXT, message TEXT, pages INTEGER, seconds REAL,
     pipeline_version TEXT, extraction_version TEXT, tagging_version TEXT,
-    record TEXT, untagged TEXT, updated REAL);
+    record TEXT, untagged TEXT, updated REAL, work_run INTEGER, content_key TEXT);
 CREATE INDEX IF NOT EXISTS files_sha256 ON files (sha256);
 CREATE TABLE IF NOT EXISTS runs (
     run_id INTEGER PRIMARY KEY, started REAL, finished REAL, command TEXT,
@@ -76,6 +82,7 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE TABLE IF NOT EXISTS manifest (
     run_id INTEGER, seq INTEGER, source_file TEXT, status TEXT, reason TEXT, message TEXT,
     pages INTEGER, seconds REAL, sha256 TEXT, PRIMARY KEY (run_id, seq));
+CREATE INDEX IF NOT EXISTS manifest_source ON manifest (source_file, run_id);
 """
 
 
@@ -112,6 +119,8 @@ class Entry:
     record: str | None
     untagged: str | None
     updated: float | None = None
+    work_run: int | None = None  # the run that made this record (or failure)
+    content_key: str | None = None  # content.content_key of the record: one text in several formats
 
 
 class Catalog:
@@ -127,12 +136,17 @@ class Catalog:
 
     def _open(self) -> None:
         self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
+        self.db.create_collation("path", _compare_paths)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         with self.transaction():
             for stmt in _SCHEMA.strip().split(";"):
                 if stmt.strip():
                     self.db.execute(stmt)
+            have = {row[1] for row in self.db.execute("PRAGMA table_info(files)")}
+            for column, sql_type in ADDED_FILE_COLUMNS:
+                if column not in have:
+                    self.db.execute(f"ALTER TABLE files ADD COLUMN {column} {sql_type}")
             for table, columns in TABLES.items():
                 cols = ", ".join(f"{_q(c)}" for c in (FILE_KEY, *columns))
                 self.db.execute(f"CREATE TABLE IF NOT EXISTS {_q(table)} ({cols})")
@@ -181,15 +195,16 @@ class Catalog:
 
     def put(self, entry: Entry) -> None:
         """Store a source's outcome and replace its rows in the record tables (call inside a transaction)."""
-        values = [getattr(entry, c) for c in FILE_COLUMNS[:-1]] + [time.time()]
+        record = json.loads(entry.record) if entry.record is not None else None
+        computed = {"updated": time.time(), "content_key": content_key(record) if record else None}
+        values = [computed[c] if c in computed else getattr(entry, c) for c in FILE_COLUMNS]
         self.db.execute(
             f"INSERT OR REPLACE INTO files ({', '.join(FILE_COLUMNS)}) "
             f"VALUES ({', '.join('?' * len(FILE_COLUMNS))})",
             values,
         )
         self._delete_rows(entry.source_file)
-        if entry.record is not None:
-            record = json.loads(entry.record)
+        if record is not None:
             for table, columns in TABLES.items():
                 rows = [
                     [entry.source_file, *(_sql_value(r.get(c)) for c in columns)]
@@ -213,14 +228,64 @@ class Catalog:
         for table in TABLES:
             self.db.execute(f"DELETE FROM {_q(table)} WHERE {FILE_KEY} = ?", (source_file,))
 
-    def vanished(self, seen_run: int) -> list[str]:
-        """Sources not seen by this run whose file no longer exists (moved or deleted)."""
+    def moved_away(self, seen_run: int) -> list[str]:
+        """Sources not seen by this run whose file is gone and whose bytes this run saw under
+        another name: the old names of moved files. A source that is merely gone (a cleared
+        inbox) stays in the collection until ``docket remove``."""
         rows = self.db.execute(
-            "SELECT source_file, abspath FROM files WHERE source_file NOT IN "
-            "(SELECT source_file FROM manifest WHERE run_id = ?)",
-            (seen_run,),
+            "SELECT source_file, abspath FROM files f WHERE source_file NOT IN "
+            "(SELECT source_file FROM manifest WHERE run_id = ?) AND sha256 IN "
+            "(SELECT sha256 FROM manifest WHERE run_id = ? AND sha256 IS NOT NULL)",
+            (seen_run, seen_run),
         )
         return [name for name, abspath in rows if not abspath or not Path(abspath).exists()]
+
+    # -- the collection ------------------------------------------------------------------------
+
+    def collection(self, with_record: bool = True) -> Iterator[Entry]:
+        """Every source of the collection, in the collection's order (outputs.path_key)."""
+        columns = [c if with_record or c not in ("record", "untagged") else "NULL" for c in FILE_COLUMNS]
+        cur = self.db.execute(f"SELECT {', '.join(columns)} FROM files ORDER BY source_file COLLATE path")
+        for row in cur:
+            yield Entry(*row)
+
+    def match(self, pattern: str) -> list[str]:
+        """Sources a ``docket remove`` argument names: a source path as ingested (or the same file
+        by absolute path), a document id (or its first 8+ hex digits), or a glob on the path or
+        the file name."""
+        import fnmatch
+        import os
+
+        absolute = os.path.abspath(pattern)
+        hits = []
+        for name, abspath, doc_id in self.db.execute("SELECT source_file, abspath, document_id FROM files"):
+            if (
+                pattern in (name, doc_id)
+                or absolute == abspath
+                or (doc_id and len(pattern) >= 8 and doc_id.startswith(pattern))
+                or fnmatch.fnmatchcase(name, pattern)
+                or fnmatch.fnmatchcase(Path(name).name, pattern)
+            ):
+                hits.append(name)
+        return sorted(hits, key=path_key)
+
+    def last_seen(self) -> dict[str, dict[str, Any]]:
+        """source_file -> the manifest row of the last run that looked at it."""
+        cur = self.db.execute(
+            f"SELECT {', '.join('m.' + c for c in MANIFEST_COLUMNS)} FROM manifest m JOIN "
+            "(SELECT source_file, max(run_id) AS run_id FROM manifest GROUP BY source_file) last "
+            "USING (source_file, run_id)"
+        )
+        return {row[2]: dict(zip(MANIFEST_COLUMNS, row, strict=True)) for row in cur}
+
+    def fingerprint(self) -> tuple[str, int]:
+        """A hash of what the collection files would hold, and how many records they have."""
+        h = hashlib.sha256()
+        n = 0
+        for entry in self.collection(with_record=False):
+            h.update(json.dumps([entry.source_file, entry.status, entry.reason, entry.updated]).encode())
+            n += entry.status not in ("failed", "interrupted")
+        return h.hexdigest(), n
 
     # -- runs and manifest ---------------------------------------------------------------------
 
@@ -254,39 +319,10 @@ class Catalog:
     def set_meta(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
-    def run_fingerprint(self, run_id: int) -> tuple[str, int]:
-        """A hash of what the run's collection files would hold, and how many records they have."""
-        h = hashlib.sha256()
-        n = 0
-        cur = self.db.execute(
-            "SELECT m.source_file, m.status, m.reason, m.message, f.updated, f.record IS NOT NULL FROM manifest m "
-            "LEFT JOIN files f ON f.source_file = m.source_file WHERE m.run_id = ? ORDER BY m.seq",
-            (run_id,),
-        )
-        for name, status, reason, message, updated, has_record in cur:
-            if status == "failed":
-                h.update(json.dumps([name, reason, message]).encode())
-            else:
-                h.update(json.dumps([name, updated]).encode())
-                n += bool(has_record)
-        return h.hexdigest(), n
 
-    def manifest_rows(self, run_id: int) -> Iterator[dict[str, Any]]:
-        cur = self.db.execute(
-            f"SELECT {', '.join(MANIFEST_COLUMNS)} FROM manifest WHERE run_id = ? ORDER BY seq", (run_id,)
-        )
-        for row in cur:
-            yield dict(zip(MANIFEST_COLUMNS, row, strict=True))
-
-    def run_rows(self, run_id: int) -> Iterator[tuple[dict[str, Any], str | None]]:
-        """(manifest row, record JSON) in input order, streamed from the database."""
-        cur = self.db.execute(
-            f"SELECT {', '.join('m.' + c for c in MANIFEST_COLUMNS)}, f.record FROM manifest m "
-            "LEFT JOIN files f ON f.source_file = m.source_file WHERE m.run_id = ? ORDER BY m.seq",
-            (run_id,),
-        )
-        for row in cur:
-            yield dict(zip(MANIFEST_COLUMNS, row[:-1], strict=True)), row[-1]
+def _compare_paths(a: str, b: str) -> int:
+    ka, kb = path_key(a), path_key(b)
+    return (ka > kb) - (ka < kb)
 
 
 class _Transaction:

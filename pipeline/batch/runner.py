@@ -4,7 +4,8 @@ A source is skipped when the catalog has a record of the same bytes (by name, or
 another name when it was moved or copied) made by the same pipeline and extraction config;
 it is re-tagged when only the tagging config changed; otherwise it is extracted. Each
 outcome is committed on arrival, so a killed run loses at most the documents in flight, and
-the collection files are regenerated from the catalog in input order at the end.
+the output folder's flat files are rebuilt from the catalog, the whole collection, at the end
+(collection.py).
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from ..config import Settings
 from ..export.writer import results_summary
 from ..ingest import file_sha256
 from ..models import Status
-from .catalog import CATALOG_NAME, Catalog, Entry
+from ..outputs import Layout
+from .catalog import Catalog, Entry
+from .collection import rebuild
 from .executors import Task, make_executor
-from .manifest import write_outputs
 from .tasks import relabel, retag_record, run_document, warm_up
 from .versions import Versions, config_versions
 
@@ -50,6 +52,8 @@ class RunSummary:
         default_factory=lambda: {"ingested": 0, "partial": 0, "skipped": 0, "failed": 0}
     )
     seconds: float = 0.0
+    duplicates: dict[str, str] = field(default_factory=dict)  # source -> same content, seen earlier
+    documents: int = 0  # records in the whole collection after the run
 
     def line(self) -> str:
         c = self.counts
@@ -80,7 +84,7 @@ def run_batch(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     timeout = options.timeout or settings.timeout
-    catalog = Catalog(out_dir / CATALOG_NAME)
+    catalog = Catalog(Layout(out_dir).catalog)
     try:
         run_id = catalog.start_run(command)
         summary = RunSummary(run_id, out_dir)
@@ -99,9 +103,10 @@ def run_batch(
             planner.finish(task, payload)
         planner.flush()
         with catalog.transaction():
-            for name in catalog.vanished(run_id):
+            for name in catalog.moved_away(run_id):
                 catalog.forget(name)
-        write_outputs(catalog, run_id, out_dir, settings.raw_csv)
+        summary.duplicates = rebuild(catalog, out_dir, settings.raw_csv)
+        summary.documents = catalog.fingerprint()[1]
         summary.seconds = time.monotonic() - started
         with catalog.transaction():
             catalog.finish_run(run_id, summary.counts)
@@ -219,7 +224,6 @@ class _Planner:
                     "mtime_ns": ctx["mtime_ns"],
                     "record": record,
                     "untagged": untagged,
-                    "seconds": 0.0,
                 }
             )
             self._pending.append((new, row, None))
@@ -273,6 +277,7 @@ class _Planner:
             self.v.tagging,
             payload.get("record"),
             payload.get("untagged"),
+            work_run=self.run_id,
         )
         self._pending.append((entry, row, None))
         self.flush()
