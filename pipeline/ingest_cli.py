@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from .cli import EXIT_SOME_FAILED, make_settings, settings_options
-from .ingest import iter_sources
+from .sources import SourceFilter, select_sources
 
 
 @click.command("ingest")
@@ -62,6 +62,25 @@ from .ingest import iter_sources
     show_default=True,
     help="When another run is using the output folder: wait for it, or stop with an error.",
 )
+@click.option(
+    "--include",
+    "include",
+    multiple=True,
+    metavar="GLOB",
+    help="Read only files whose path (relative to the folder given) or name matches; repeat for several.",
+)
+@click.option(
+    "--exclude",
+    "exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out files whose relative path or name matches, e.g. 'drafts/*' or '*.txt'; repeatable.",
+)
+@click.option(
+    "--no-default-exclude",
+    is_flag=True,
+    help="Also read README*, SOURCES*, LICENSE* and hidden files and folders found in folders.",
+)
 @settings_options
 def ingest_command(
     paths: tuple[Path, ...],
@@ -75,6 +94,9 @@ def ingest_command(
     scheduler: str | None,
     send_bytes: bool,
     wait: bool,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    no_default_exclude: bool,
     config_dir: Path | None,
     no_tag: bool,
 ) -> None:
@@ -111,14 +133,20 @@ def ingest_command(
         send_bytes=send_bytes,
     )
     with OutputLock(out_dir, wait=wait, on_wait=None if quiet else lambda m: click.echo(m, err=True)):
-        sources = list(iter_sources(paths))
+        selection = select_sources(paths, SourceFilter(include, exclude, not no_default_exclude))
+        sources = selection.sources
         hidden = quiet or not sys.stderr.isatty()
         progress = _Progress(len(sources), hidden, quiet)
         with progress:
             summary = run_batch(
                 sources, out_dir, settings, options, progress=progress.update, command=" ".join(sys.argv)
             )
+    summary.excluded = len(selection.excluded)
     click.echo(summary.line())
+    if selection.excluded and not quiet:
+        path, why = selection.excluded[0]
+        more = f" and {len(selection.excluded) - 1} more" if len(selection.excluded) > 1 else ""
+        click.echo(f"excluded (not read, not failed): {path} ({why}){more}", err=True)
     if not quiet:
         click.echo(
             f"the collection in {out_dir} holds {summary.documents} documents: "

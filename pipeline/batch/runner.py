@@ -54,6 +54,7 @@ class RunSummary:
     seconds: float = 0.0
     duplicates: dict[str, str] = field(default_factory=dict)  # source -> same content, seen earlier
     documents: int = 0  # records in the whole collection after the run
+    excluded: int = 0  # files found but left out by an include/exclude rule
 
     def line(self) -> str:
         c = self.counts
@@ -63,6 +64,7 @@ class RunSummary:
                 "partial": c["partial"],
                 "failed": c["failed"],
                 "skipped": c["skipped"],
+                "excluded": self.excluded,
             }
         )
         return f"{text} in {self.seconds:.1f} s -> {self.out_dir}"

@@ -118,6 +118,8 @@ def results_summary(counts: dict[str, int]) -> str:
     parts.append(f"{counts.get('failed', 0)} failed")
     if counts.get("skipped"):
         parts.append(f"{counts['skipped']} skipped")
+    if counts.get("excluded"):
+        parts.append(f"{counts['excluded']} excluded")
     return ", ".join(parts)
 
 
