@@ -15,6 +15,7 @@ from .errors import DocketError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 EXIT_SOME_FAILED = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
 # Feature commands are imported only when they run (spaCy and scipy cost seconds to load), so
@@ -47,6 +48,12 @@ class DocketGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt as e:  # Ctrl-C: one line (Interrupted says what was saved), no traceback
+            if ctx.params.get("debug"):
+                raise
+            below = "\n" if sys.stderr.isatty() else ""  # off the line the terminal echoed ^C on
+            click.echo(f"{below}interrupted: {e}" if str(e) else f"{below}interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except DocketError as e:
             if ctx.params.get("debug"):
                 raise

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
+from ..errors import Interrupted
 from ..export.writer import results_summary
 from ..ingest import file_sha256
 from ..models import Status
@@ -87,9 +88,9 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     timeout = options.timeout or settings.timeout
     catalog = Catalog(Layout(out_dir).catalog)
+    summary = RunSummary(0, out_dir)
     try:
-        run_id = catalog.start_run(command)
-        summary = RunSummary(run_id, out_dir)
+        summary.run_id = run_id = catalog.start_run(command)
         planner = _Planner(
             catalog, run_id, settings, config_versions(settings), options.force, summary, progress
         )
@@ -113,6 +114,10 @@ def run_batch(
         with catalog.transaction():
             catalog.finish_run(run_id, summary.counts)
         return summary
+    except KeyboardInterrupt:
+        c = summary.counts
+        saved = c["ingested"] + c["skipped"] + c["failed"]
+        raise Interrupted(f"{saved} of {len(sources)} saved; run the same command to finish") from None
     finally:
         catalog.close()
 
