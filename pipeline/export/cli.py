@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from ..cli_formats import formats_option
 from ..outputs import JSON_DIR, JSONL_NAME, XLSX_NAME, DocumentNames, Layout
 from .base import EXPORTERS, atomic_write, get_exporter
 from .columns import TABLES
@@ -84,15 +85,7 @@ def _write_one(record: dict[str, Any], path: Path, fmt: str) -> Path:
     required=True,
     help="Folder to write the exports into.",
 )
-@click.option(
-    "-f",
-    "--format",
-    "formats",
-    multiple=True,
-    required=True,
-    type=click.Choice(sorted(EXPORTERS)),
-    help="Output format; repeat for several.",
-)
+@formats_option(sorted(EXPORTERS), short=True)
 @click.option(
     "--raw", is_flag=True, help="Do not neutralise CSV/Excel cells that spreadsheets run as formulas."
 )
@@ -109,6 +102,7 @@ def export_command(
     \b
     Examples:
       docket export outputs/ -o exports/ --format parquet --format xlsx
+      docket export outputs/ -o exports/ --format parquet,xlsx
       docket export outputs/documents.jsonl -o exports/ -f csv
     """
     from ..api import RecordsFileError, iter_records
