@@ -130,14 +130,8 @@ class Collection:
 def _frame(name: str, records: list[dict[str, Any]], failures: Sequence[Failure]) -> pd.DataFrame:
     import pandas as pd
 
-    from .export.columns import TABLES
-    from .export.parquet_exporter import (
-        BOOL_COLUMNS,
-        FLOAT_COLUMNS,
-        INTEGER_COLUMNS,
-        LIST_COLUMNS,
-        typed_rows,
-    )
+    from .export.columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES
+    from .export.parquet_exporter import LIST_COLUMNS, typed_rows
 
     if name == "failures":
         return pd.DataFrame([f.to_dict() for f in failures], columns=list(FAILURE_COLUMNS), dtype="string")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DocketError
-from ..export.columns import TABLES, rows_for
+from ..export.columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES, TABLES_VERSION, rows_for
 from ..outputs import CATALOG_NAME, path_key
 from .content import content_key
 
@@ -91,11 +91,20 @@ def _q(name: str) -> str:
 
 
 def _sql_value(value: Any) -> Any:
+    """A cell as SQL stores it: missing text is NULL (never ''), booleans 0/1, lists JSON text."""
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
+    if value == "":
+        return None
     return value
+
+
+def _sql_type(column: str) -> str:
+    if column in INTEGER_COLUMNS or column in BOOL_COLUMNS:
+        return "INTEGER"
+    return "REAL" if column in FLOAT_COLUMNS else "TEXT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +156,12 @@ class Catalog:
             for column, sql_type in ADDED_FILE_COLUMNS:
                 if column not in have:
                     self.db.execute(f"ALTER TABLE files ADD COLUMN {column} {sql_type}")
+            rebuild_tables = self.get_meta("tables_version") != TABLES_VERSION
+            if rebuild_tables:  # the table schema changed: the record tables are made again below
+                for table in TABLES:
+                    self.db.execute(f"DROP TABLE IF EXISTS {_q(table)}")
             for table, columns in TABLES.items():
-                cols = ", ".join(f"{_q(c)}" for c in (FILE_KEY, *columns))
+                cols = ", ".join([f"{FILE_KEY} TEXT", *(f"{_q(c)} {_sql_type(c)}" for c in columns)])
                 self.db.execute(f"CREATE TABLE IF NOT EXISTS {_q(table)} ({cols})")
                 self.db.execute(
                     f"CREATE INDEX IF NOT EXISTS {_q(table + '_file')} ON {_q(table)} ({FILE_KEY})"
@@ -159,6 +172,12 @@ class Catalog:
             self.db.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
+            if rebuild_tables:
+                for name, record in self.db.execute(
+                    "SELECT source_file, record FROM files WHERE record IS NOT NULL"
+                ).fetchall():
+                    self._insert_rows(name, json.loads(record))
+                self.set_meta("tables_version", TABLES_VERSION)
 
     def close(self) -> None:
         self.db.close()
@@ -205,14 +224,14 @@ class Catalog:
         )
         self._delete_rows(entry.source_file)
         if record is not None:
-            for table, columns in TABLES.items():
-                rows = [
-                    [entry.source_file, *(_sql_value(r.get(c)) for c in columns)]
-                    for r in rows_for(table, record)
-                ]
-                if rows:
-                    marks = ", ".join("?" * (len(columns) + 1))
-                    self.db.executemany(f"INSERT INTO {_q(table)} VALUES ({marks})", rows)
+            self._insert_rows(entry.source_file, record)
+
+    def _insert_rows(self, source_file: str, record: dict[str, Any]) -> None:
+        for table, columns in TABLES.items():
+            rows = [[source_file, *(_sql_value(r.get(c)) for c in columns)] for r in rows_for(table, record)]
+            if rows:
+                marks = ", ".join("?" * (len(columns) + 1))
+                self.db.executemany(f"INSERT INTO {_q(table)} VALUES ({marks})", rows)
 
     def touch(self, source_file: str, size: int, mtime_ns: int, abspath: str) -> None:
         self.db.execute(

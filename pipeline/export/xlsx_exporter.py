@@ -27,6 +27,8 @@ WIDE_TEXT = frozenset({"text", "description", "response_text", "evidence", "warn
 MEDIUM_TEXT = frozenset(
     {
         "title",
+        "document_title",
+        "group_heading",
         "heading",
         "source_file",
         "meeting_name",
@@ -45,7 +47,11 @@ NARROW = frozenset(
         "level",
         "page",
         "block",
-        "table",
+        "table_index",
+        "year",
+        "document_year",
+        "date_precision",
+        "document_date_precision",
         "pages",
         "number",
         "score",
