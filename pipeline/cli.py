@@ -33,6 +33,11 @@ LAZY_COMMANDS = {
         "remove_command",
         "Take documents out of the collection in OUT, then rebuild its flat outputs.",
     ),
+    "repair": (
+        "pipeline.ingest_cli",
+        "repair_command",
+        "Rebuild a damaged catalog.sqlite in OUT from the collection's records.",
+    ),
     "actors": (
         "pipeline.nlp.cli",
         "actors_command",

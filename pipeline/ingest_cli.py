@@ -259,3 +259,31 @@ def remove_command(out_dir: Path, targets: tuple[str, ...], dry_run: bool, raw_c
         finally:
             catalog.close()
     click.echo(f"{len(names)} removed; the collection holds {left} sources -> {out_dir}")
+
+
+@click.command("repair")
+@click.argument("out_dir", metavar="OUT", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--wait/--no-wait",
+    default=False,
+    help="When another run is using OUT: wait for it, or stop with an error.",
+)
+def repair_command(out_dir: Path, wait: bool) -> None:
+    """Rebuild a damaged catalog.sqlite in OUT from the collection's records.
+
+    The records come from documents.jsonl (else json/*.json) and the failed files from
+    failures.csv, so every document of the collection is kept, even one whose source is gone.
+    The damaged catalog is kept beside it (catalog.sqlite.damaged-<time>). The next ingest reads
+    again the sources that still exist.
+
+    \b
+    Example:
+      docket repair outputs/
+    """
+    from .batch.lock import OutputLock
+    from .batch.repair import repair
+
+    with OutputLock(out_dir, wait=wait):
+        done = repair(out_dir)
+    aside = f"; the damaged catalog is kept as {done.damaged}" if done.damaged else ""
+    click.echo(f"catalog rebuilt from {done.records} records and {done.failures} failed files{aside}")

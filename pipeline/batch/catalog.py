@@ -28,7 +28,18 @@ class CatalogError(DocketError):
     pass
 
 
-__all__ = ["CATALOG_NAME", "Catalog", "CatalogError", "Entry"]
+class CatalogDamagedError(CatalogError):
+    """The catalog cannot be read or fails its integrity check; the fix is `docket repair`."""
+
+    def __init__(self, path: Path, detail: str):
+        self.path = path
+        super().__init__(
+            f"{path}: the catalog is damaged ({detail}); nothing was changed. Rebuild it from the "
+            f"collection's records with: docket repair {path.parent}"
+        )
+
+
+__all__ = ["CATALOG_NAME", "Catalog", "CatalogDamagedError", "CatalogError", "Entry"]
 SCHEMA_VERSION = 2  # 2: files.work_run, files.content_key
 # Each record table's link to files.source_file (documents.source_file is the record's own field).
 FILE_KEY = "catalog_file"
@@ -138,16 +149,21 @@ class Catalog:
         try:
             self._open()
         except sqlite3.DatabaseError as e:
-            raise CatalogError(
-                f"{self.path}: cannot open the catalog ({e}). If it is damaged, move it away "
-                "and run again: every document will be ingested anew."
-            ) from e
+            if hasattr(self, "db"):
+                self.db.close()
+            detail = " ".join(str(e).split())
+            raise CatalogDamagedError(self.path, detail[:200]) from e
 
     def _open(self) -> None:
         self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
         self.db.create_collation("path", _compare_paths)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        # A damaged page may hide anywhere (a truncated copy, a bad sector): check every page now,
+        # before the run trusts the catalog, rather than fail or skip wrongly half-way.
+        problems = [row[0] for row in self.db.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError("; ".join(problems))
         with self.transaction():
             for stmt in _SCHEMA.strip().split(";"):
                 if stmt.strip():
