@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import importlib
 import logging
 import sys
@@ -136,9 +137,13 @@ class DocketGroup(click.Group):
             if ctx.params.get("debug") or ctx.meta.get("docket.debug"):
                 raise
             where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-            raise click.ClickException(
-                f"{where}{e.strerror or e}. Check the path and its permissions."
-            ) from e
+            if e.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+                fix = "What was saved before is intact: free some space and run the same command to finish."
+            elif e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                fix = "The folder cannot be written: make it writable or choose another folder."
+            else:
+                fix = "Check the path and its permissions."
+            raise click.ClickException(f"{where}{e.strerror or e}. {fix}") from e
 
 
 @click.group(cls=DocketGroup, context_settings=CONTEXT_SETTINGS)

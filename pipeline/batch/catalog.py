@@ -28,6 +28,29 @@ class CatalogError(DocketError):
     pass
 
 
+def catalog_error(path: Path, error: sqlite3.Error) -> CatalogError:
+    """One line for an SQLite error on the catalog, saying what happened and what to do."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    detail = " ".join(str(error).split())[:200]
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in detail or "not a database" in detail:
+        return CatalogDamagedError(path, detail)
+    if name == "SQLITE_FULL" or "disk is full" in detail:
+        return CatalogError(
+            f"{path}: no space left to write the catalog ({detail}). The documents saved before are "
+            "intact: free some space and run the same command to finish."
+        )
+    if name.startswith("SQLITE_IOERR") or "disk I/O error" in detail:
+        return CatalogError(
+            f"{path}: the catalog could not be written ({detail}); the disk may be full or failing. The "
+            "documents saved before are intact: free some space and run the same command to finish."
+        )
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) or "readonly" in detail:
+        return CatalogError(
+            f"{path}: cannot write the catalog ({detail}); make the folder writable or choose another -o folder"
+        )
+    return CatalogError(f"{path}: the catalog cannot be used ({detail})")
+
+
 class CatalogDamagedError(CatalogError):
     """The catalog cannot be read or fails its integrity check; the fix is `docket repair`."""
 
@@ -39,7 +62,7 @@ class CatalogDamagedError(CatalogError):
         )
 
 
-__all__ = ["CATALOG_NAME", "Catalog", "CatalogDamagedError", "CatalogError", "Entry"]
+__all__ = ["CATALOG_NAME", "Catalog", "CatalogDamagedError", "CatalogError", "Entry", "catalog_error"]
 SCHEMA_VERSION = 2  # 2: files.work_run, files.content_key
 # Each record table's link to files.source_file (documents.source_file is the record's own field).
 FILE_KEY = "catalog_file"
@@ -148,11 +171,10 @@ class Catalog:
         self.path = Path(path)
         try:
             self._open()
-        except sqlite3.DatabaseError as e:
+        except sqlite3.Error as e:
             if hasattr(self, "db"):
                 self.db.close()
-            detail = " ".join(str(e).split())
-            raise CatalogDamagedError(self.path, detail[:200]) from e
+            raise catalog_error(self.path, e) from e
 
     def _open(self) -> None:
         self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
@@ -163,7 +185,7 @@ class Catalog:
         # before the run trusts the catalog, rather than fail or skip wrongly half-way.
         problems = [row[0] for row in self.db.execute("PRAGMA quick_check(3)")]
         if problems != ["ok"]:
-            raise sqlite3.DatabaseError("; ".join(problems))
+            raise CatalogDamagedError(self.path, " ".join("; ".join(problems).split())[:200])
         with self.transaction():
             for stmt in _SCHEMA.strip().split(";"):
                 if stmt.strip():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -25,7 +26,7 @@ from ..export.writer import results_summary
 from ..ingest import file_sha256
 from ..models import Status
 from ..outputs import Layout
-from .catalog import Catalog, Entry
+from .catalog import Catalog, Entry, catalog_error
 from .collection import rebuild
 from .executors import Task, make_executor
 from .tasks import relabel, retag_record, run_document, warm_up
@@ -114,6 +115,8 @@ def run_batch(
         with catalog.transaction():
             catalog.finish_run(run_id, summary.counts)
         return summary
+    except sqlite3.Error as e:  # a full disk, a read-only folder: one line, what was saved stays saved
+        raise catalog_error(catalog.path, e) from e
     except KeyboardInterrupt:
         c = summary.counts
         saved = c["ingested"] + c["skipped"] + c["failed"]
