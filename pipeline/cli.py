@@ -155,7 +155,7 @@ def cli(debug: bool) -> None:
     \b
     Examples:
       docket ingest inputs/ -o outputs/
-      docket show inputs/concept-note.pdf
+      docket show inputs/neaspec-nfp-2021-concept-note.pdf
       docket diff old.pdf new.pdf -o diff/
     """
 

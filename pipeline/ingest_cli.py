@@ -148,10 +148,7 @@ def ingest_command(
         more = f" and {len(selection.excluded) - 1} more" if len(selection.excluded) > 1 else ""
         click.echo(f"excluded (not read, not failed): {path} ({why}){more}", err=True)
     if not quiet:
-        click.echo(
-            f"the collection in {out_dir} holds {summary.documents} documents: "
-            f"csv/ (one table each), json/, documents.jsonl, manifest.csv; SQL in catalog.sqlite"
-        )
+        click.echo(summary.collection_line())
     if summary.duplicates:
         click.echo(
             f"note: {len(summary.duplicates)} source(s) have the same content as another source of the "

@@ -147,3 +147,18 @@ def test_remove_by_glob_id_and_path_rebuilds_the_outputs(folders: tuple[Path, Pa
         assert db.execute(
             "SELECT count(*) FROM recommendations WHERE document_id = ?", (doc_id,)
         ).fetchone() == (0,)
+
+
+def test_end_of_run_line_says_what_the_collection_holds(folders: tuple[Path, Path], tmp_path: Path):
+    a, b = folders
+    out = tmp_path / "out"
+    ingest(out, a)
+    result = run("ingest", str(b), "-o", str(out), "--no-tag", "--workers", "1")
+    with sqlite3.connect(out / "catalog.sqlite") as db:
+        recs = db.execute("SELECT count(*) FROM recommendations").fetchone()[0]
+        items = db.execute("SELECT count(*) FROM agenda_items").fetchone()[0]
+    line = result.output.splitlines()[1]
+    assert line.startswith(
+        f"the collection holds 4 documents ({recs} recommendations, {items} agenda items, "
+    )
+    assert f"{out / 'csv'}/" in line and str(out / "catalog.sqlite") in line

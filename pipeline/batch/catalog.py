@@ -326,6 +326,10 @@ class Catalog:
                 hits.append(name)
         return sorted(hits, key=path_key)
 
+    def table_counts(self) -> dict[str, int]:
+        """Rows in each record table: what the collection's csv/ files hold."""
+        return {t: self.db.execute(f"SELECT count(*) FROM {_q(t)}").fetchone()[0] for t in TABLES}
+
     def last_seen(self) -> dict[str, dict[str, Any]]:
         """source_file -> the manifest row of the last run that looked at it."""
         cur = self.db.execute(

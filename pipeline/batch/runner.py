@@ -57,6 +57,24 @@ class RunSummary:
     duplicates: dict[str, str] = field(default_factory=dict)  # source -> same content, seen earlier
     documents: int = 0  # records in the whole collection after the run
     excluded: int = 0  # files found but left out by an include/exclude rule
+    tables: dict[str, int] = field(default_factory=dict)  # rows per record table of the collection
+
+    def collection_line(self) -> str:
+        """What the whole collection holds after the run, and where its tables are."""
+        t = self.tables
+        counts = ", ".join(
+            f"{t.get(table, 0)} {label}"
+            for table, label in (
+                ("recommendations", "recommendations"),
+                ("agenda_items", "agenda items"),
+                ("objectives", "objectives"),
+                ("actors", "actor mentions"),
+            )
+        )
+        return (
+            f"the collection holds {self.documents} documents ({counts}): "
+            f"{self.out_dir / 'csv'}/, {self.out_dir / 'documents.jsonl'}, SQL in {self.out_dir / 'catalog.sqlite'}"
+        )
 
     def line(self) -> str:
         c = self.counts
@@ -111,6 +129,7 @@ def run_batch(
                 catalog.forget(name)
         summary.duplicates = rebuild(catalog, out_dir, settings.raw_csv)
         summary.documents = catalog.fingerprint()[1]
+        summary.tables = catalog.table_counts()
         summary.seconds = time.monotonic() - started
         with catalog.transaction():
             catalog.finish_run(run_id, summary.counts)
