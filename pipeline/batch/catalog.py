@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..content import content_key
 from ..errors import DocketError
 from ..export.columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES, TABLES_VERSION, rows_for
 from ..outputs import CATALOG_NAME, path_key
-from .content import content_key
 
 
 class CatalogError(DocketError):
@@ -163,7 +163,7 @@ class Entry:
     untagged: str | None
     updated: float | None = None
     work_run: int | None = None  # the run that made this record (or failure)
-    content_key: str | None = None  # content.content_key of the record: one text in several formats
+    content_key: str | None = None  # pipeline.content.content_key of the record: one text in several formats
 
 
 class Catalog:
