@@ -96,6 +96,7 @@ def test_rerun_keeps_the_work_of_earlier_runs_in_the_manifest(folders: tuple[Pat
     first = {Path(r["source_file"]).name: r for r in csv_rows(out / "manifest.csv")}
     again = ingest(out, b)
     assert again.output.startswith("0 ingested, 0 failed, 3 skipped"), again.output
+    assert "same content" not in again.output, "the duplicates note is for the run that made them"
     rows = {Path(r["source_file"]).name: r for r in csv_rows(out / "manifest.csv")}
     assert set(rows) == set(first), "sources of batch A stay listed"
     pdf = rows["DP_2025_7.en.pdf"]

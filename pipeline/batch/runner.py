@@ -54,7 +54,7 @@ class RunSummary:
         default_factory=lambda: {"ingested": 0, "partial": 0, "skipped": 0, "failed": 0}
     )
     seconds: float = 0.0
-    duplicates: dict[str, str] = field(default_factory=dict)  # source -> same content, seen earlier
+    duplicates: dict[str, str] = field(default_factory=dict)  # new this run: source -> same content
     documents: int = 0  # records in the whole collection after the run
     excluded: int = 0  # files found but left out by an include/exclude rule
     tables: dict[str, int] = field(default_factory=dict)  # rows per record table of the collection
@@ -127,7 +127,12 @@ def run_batch(
         with catalog.transaction():
             for name in catalog.moved_away(run_id):
                 catalog.forget(name)
-        summary.duplicates = rebuild(catalog, out_dir, settings.raw_csv)
+        duplicates = rebuild(catalog, out_dir, settings.raw_csv)
+        summary.duplicates = {  # the ones this run made: a re-run does not repeat the note
+            copy: original
+            for copy, original in duplicates.items()
+            if run_id in {_work_run(catalog, copy), _work_run(catalog, original)}
+        }
         summary.documents = catalog.fingerprint()[1]
         summary.tables = catalog.table_counts()
         summary.seconds = time.monotonic() - started
@@ -328,6 +333,11 @@ class _Planner:
             if self.progress:
                 self.progress(row)
         self._pending.clear()
+
+
+def _work_run(catalog: Catalog, source_file: str) -> int | None:
+    entry = catalog.get(source_file, with_record=False)
+    return entry.work_run if entry else None
 
 
 def _size(path: Path) -> int:
