@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import DocketError
 from .models import Document, Failure, Reason, Result
+from .outputs import FAILURE_COLUMNS, Layout
 from .records_io import document_from_dict
 
 if TYPE_CHECKING:  # pandas is imported only when a frame is asked for
     import pandas as pd
 
 PathLike = str | os.PathLike[str]
-FAILURE_COLUMNS = ("source_file", "reason", "message")
 
 
 class RecordsFileError(DocketError):
@@ -130,14 +130,8 @@ class Collection:
 def _frame(name: str, records: list[dict[str, Any]], failures: Sequence[Failure]) -> pd.DataFrame:
     import pandas as pd
 
-    from .export.columns import TABLES
-    from .export.parquet_exporter import (
-        BOOL_COLUMNS,
-        FLOAT_COLUMNS,
-        INTEGER_COLUMNS,
-        LIST_COLUMNS,
-        typed_rows,
-    )
+    from .export.columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES
+    from .export.parquet_exporter import LIST_COLUMNS, typed_rows
 
     if name == "failures":
         return pd.DataFrame([f.to_dict() for f in failures], columns=list(FAILURE_COLUMNS), dtype="string")
@@ -237,13 +231,14 @@ def iter_records(source: PathLike) -> Iterator[dict[str, Any]]:
     """
     path = Path(source)
     if path.is_dir():
-        if (path / "documents.jsonl").is_file():
-            yield from _read_jsonl(path / "documents.jsonl")
-        elif (path / "json").is_dir():
-            for p in sorted((path / "json").glob("*.json")):
+        layout = Layout(path)
+        if layout.jsonl.is_file():
+            yield from _read_jsonl(layout.jsonl)
+        elif layout.json_dir.is_dir():
+            for p in sorted(layout.json_dir.glob("*.json")):
                 yield from _read_json(p)
-        elif (path / "catalog.sqlite").is_file():
-            yield from _read_catalog(path / "catalog.sqlite")
+        elif layout.catalog.is_file():
+            yield from _read_catalog(layout.catalog)
         else:
             files = sorted(
                 p for p in path.iterdir() if p.suffix in (".json", ".jsonl") and not p.name.startswith(".")
@@ -317,16 +312,16 @@ def _read_catalog(path: Path) -> Iterator[dict[str, Any]]:
 
 def iter_failures(source: PathLike) -> Iterator[Failure]:
     """The failed files of an output folder: its ``failures.csv``, else its catalog's failed files."""
-    path = Path(source)
-    if (path / "failures.csv").is_file():
-        with open(path / "failures.csv", encoding="utf-8-sig", newline="") as fh:
+    layout = Layout(Path(source))
+    if layout.failures.is_file():
+        with open(layout.failures, encoding="utf-8-sig", newline="") as fh:
             for row in csv.DictReader(fh):
                 yield Failure(
                     _cell(row.get("source_file")), _reason(row.get("reason", "")), _cell(row.get("message"))
                 )
-    elif (path / "catalog.sqlite").is_file():
+    elif layout.catalog.is_file():
         query = "SELECT source_file, reason, message FROM files WHERE status = 'failed' ORDER BY source_file"
-        for source_file, reason, message in _catalog_rows(path / "catalog.sqlite", query):
+        for source_file, reason, message in _catalog_rows(layout.catalog, query):
             yield Failure(source_file, _reason(reason or ""), message or "")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import errno
 import importlib
 import logging
 import sys
@@ -15,24 +17,71 @@ from .errors import DocketError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 EXIT_SOME_FAILED = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
 # Feature commands are imported only when they run (spaCy and scipy cost seconds to load), so
-# `docket --version` or a re-run that skips everything starts fast. name -> (module, attribute)
+# `docket --help`, `docket --version` or a re-run that skips everything starts fast.
+# name -> (module, attribute, the one-line help `docket --help` lists; a test checks it is the command's)
 LAZY_COMMANDS = {
-    "ingest": ("pipeline.ingest_cli", "ingest_command"),
-    "actors": ("pipeline.nlp.cli", "actors_command"),
-    "diff": ("pipeline.diff.cli", "diff_command"),
-    "history": ("pipeline.diff.cli", "history_command"),
-    "track": ("pipeline.track.cli", "track_command"),
-    "export": ("pipeline.export.cli", "export_command"),
-    "report": ("pipeline.report.cli", "report_command"),
+    "ingest": (
+        "pipeline.ingest_cli",
+        "ingest_command",
+        "Ingest documents (PDF, DOCX, TXT, MD) or folders of them (recursively) into OUTPUT.",
+    ),
+    "remove": (
+        "pipeline.ingest_cli",
+        "remove_command",
+        "Take documents out of the collection in OUT, then rebuild its flat outputs.",
+    ),
+    "repair": (
+        "pipeline.ingest_cli",
+        "repair_command",
+        "Rebuild a damaged catalog.sqlite in OUT from the collection's records.",
+    ),
+    "actors": (
+        "pipeline.nlp.cli",
+        "actors_command",
+        "List every actor seen in docket outputs (every *.json under OUTPUT_DIR), with counts.",
+    ),
+    "diff": (
+        "pipeline.diff.cli",
+        "diff_command",
+        "Compare the recommendations (agenda items, objectives) of two versions.",
+    ),
+    "history": (
+        "pipeline.diff.cli",
+        "history_command",
+        "Follow each recommendation across three or more versions or years of one series.",
+    ),
+    "track": (
+        "pipeline.track.cli",
+        "track_command",
+        "Link every recommendation to its counterparts across documents and years.",
+    ),
+    "export": (
+        "pipeline.export.cli",
+        "export_command",
+        "Re-export records from docket outputs (no re-ingesting) as CSV, JSON, JSONL, Parquet or Excel.",
+    ),
+    "report": (
+        "pipeline.report.cli",
+        "report_command",
+        "Write a self-contained HTML overview of an output folder of `docket ingest`.",
+    ),
 }
 
 
+def _debug_flag(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    if value:
+        ctx.find_root().meta["docket.debug"] = True
+    return value
+
+
 class DocketGroup(click.Group):
-    """Turns DocketError into `Error: ...` (exit 1); tracebacks only with --debug. Feature
-    commands are imported on first use (LAZY_COMMANDS)."""
+    """Turns DocketError into `Error: ...` (exit 1); tracebacks only with --debug, which every
+    command accepts. Feature commands are imported on first use (LAZY_COMMANDS); a misspelt
+    command gets a "did you mean"."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
@@ -40,24 +89,66 @@ class DocketGroup(click.Group):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         command = super().get_command(ctx, name)
         if command is None and name in LAZY_COMMANDS:
-            module, attr = LAZY_COMMANDS[name]
+            module, attr, _ = LAZY_COMMANDS[name]
             command = getattr(importlib.import_module(module), attr)
+        if command is not None and not any(p.name == "debug" for p in command.params):
+            command.params.append(
+                click.Option(
+                    ["--debug"],
+                    is_flag=True,
+                    expose_value=False,
+                    is_eager=True,
+                    callback=_debug_flag,
+                    help="Show full tracebacks on errors.",
+                )
+            )
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from LAZY_COMMANDS' one-liners: listing them imports none of them."""
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in self.commands:
+                short = self.commands[name].get_short_help_str(formatter.width)
+            else:
+                short = LAZY_COMMANDS[name][2]
+            rows.append((name, short))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=3, cutoff=0.6)
+            hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            ctx.fail(f"No such command {name!r}.{hint} Commands: {', '.join(self.list_commands(ctx))}.")
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt as e:  # Ctrl-C: one line (Interrupted says what was saved), no traceback
+            if ctx.params.get("debug") or ctx.meta.get("docket.debug"):
+                raise
+            below = "\n" if sys.stderr.isatty() else ""  # off the line the terminal echoed ^C on
+            click.echo(f"{below}interrupted: {e}" if str(e) else f"{below}interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except DocketError as e:
-            if ctx.params.get("debug"):
+            if ctx.params.get("debug") or ctx.meta.get("docket.debug"):
                 raise
             raise click.ClickException(str(e)) from e
         except OSError as e:
-            if ctx.params.get("debug"):
+            if ctx.params.get("debug") or ctx.meta.get("docket.debug"):
                 raise
             where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-            raise click.ClickException(
-                f"{where}{e.strerror or e}. Check the path and its permissions."
-            ) from e
+            if e.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+                fix = "What was saved before is intact: free some space and run the same command to finish."
+            elif e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                fix = "The folder cannot be written: make it writable or choose another folder."
+            else:
+                fix = "Check the path and its permissions."
+            raise click.ClickException(f"{where}{e.strerror or e}. {fix}") from e
 
 
 @click.group(cls=DocketGroup, context_settings=CONTEXT_SETTINGS)
@@ -69,7 +160,7 @@ def cli(debug: bool) -> None:
     \b
     Examples:
       docket ingest inputs/ -o outputs/
-      docket show inputs/concept-note.pdf
+      docket show inputs/neaspec-nfp-2021-concept-note.pdf
       docket diff old.pdf new.pdf -o diff/
     """
 

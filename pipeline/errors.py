@@ -9,6 +9,10 @@ class DocketError(Exception):
     """Base of every error docket raises on purpose."""
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C, with the one line to print: what was saved and how to finish (exit status 130)."""
+
+
 class ExtractionError(DocketError):
     """A file could not be read: bad input, not a docket bug."""
 

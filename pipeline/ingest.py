@@ -18,8 +18,20 @@ from pathlib import Path
 from .config import Settings
 from .errors import ExtractionError, ScannedDocumentError, TooLargeError
 from .models import Document, DocumentInfo, Failure, Reason, Result, Status
+from .sources import SUPPORTED_SUFFIXES, iter_sources
 
-SUPPORTED_SUFFIXES = {".pdf", ".docx", ".docm", ".txt", ".md", ".doc"}
+__all__ = [
+    "SUPPORTED_SUFFIXES",  # re-exported from sources.py, where the folder walk lives
+    "build_document",
+    "check_page_limit",
+    "document_id",
+    "file_sha256",
+    "ingest",
+    "iter_sources",
+    "ocr_copy",
+    "process_file",
+    "tag",
+]
 
 
 def file_sha256(path: Path) -> str:
@@ -33,46 +45,6 @@ def file_sha256(path: Path) -> str:
 def document_id(sha256: str) -> str:
     """Stable id from content: the same bytes get the same id wherever the file lives."""
     return sha256[:16]
-
-
-def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Expand folders recursively (sorted, hidden files skipped, symlink loops survived)."""
-    seen_dirs: set[tuple[int, int]] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path, seen_dirs)
-        else:
-            yield path
-
-
-def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
-    try:
-        st = folder.stat()
-    except OSError:
-        return
-    key = (st.st_dev, st.st_ino)
-    if key in seen:
-        return
-    seen.add(key)
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        p = Path(entry.path)
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            continue
-        if is_dir:
-            if p.suffix.lower() in SUPPORTED_SUFFIXES:
-                continue  # a directory named like a document is not one
-            yield from _walk(p, seen)
-        elif p.suffix.lower() in SUPPORTED_SUFFIXES:
-            yield p
 
 
 def process_file(

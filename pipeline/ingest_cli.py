@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from .cli import EXIT_SOME_FAILED, make_settings, settings_options
-from .ingest import iter_sources
+from .sources import SourceFilter, select_sources
 
 
 @click.command("ingest")
@@ -62,6 +62,25 @@ from .ingest import iter_sources
     show_default=True,
     help="When another run is using the output folder: wait for it, or stop with an error.",
 )
+@click.option(
+    "--include",
+    "include",
+    multiple=True,
+    metavar="GLOB",
+    help="Read only files whose path (relative to the folder given) or name matches; repeat for several.",
+)
+@click.option(
+    "--exclude",
+    "exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out files whose relative path or name matches, e.g. 'drafts/*' or '*.txt'; repeatable.",
+)
+@click.option(
+    "--no-default-exclude",
+    is_flag=True,
+    help="Also read README*, SOURCES*, LICENSE* and hidden files and folders found in folders.",
+)
 @settings_options
 def ingest_command(
     paths: tuple[Path, ...],
@@ -75,15 +94,20 @@ def ingest_command(
     scheduler: str | None,
     send_bytes: bool,
     wait: bool,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    no_default_exclude: bool,
     config_dir: Path | None,
     no_tag: bool,
 ) -> None:
     """Ingest documents (PDF, DOCX, TXT, MD) or folders of them (recursively) into OUTPUT.
 
-    Writes json/<file>.json per document, documents.jsonl, csv/<table>.csv, failures.csv,
-    manifest.csv (this run: every file with status, reason, pages, seconds) and catalog.sqlite
-    (every document by content hash, and its records in SQL tables). Unchanged documents are
-    skipped on a re-run; an interrupted run finishes when the same command is run again.
+    OUTPUT is a collection: it keeps every document ever ingested into it (take some out with
+    `docket remove`). catalog.sqlite holds them all (by content hash, with their records in SQL
+    tables); json/<file>.json per document, documents.jsonl, csv/<table>.csv, failures.csv and
+    manifest.csv (every source: status, reason, pages, seconds, duplicates) are rebuilt from it
+    after each run. Unchanged documents are skipped on a re-run; an interrupted run finishes
+    when the same command is run again.
     Exit status: 0 all ingested, 3 some files failed (see failures.csv), 1 fatal error, 2 usage.
 
     \b
@@ -109,14 +133,28 @@ def ingest_command(
         send_bytes=send_bytes,
     )
     with OutputLock(out_dir, wait=wait, on_wait=None if quiet else lambda m: click.echo(m, err=True)):
-        sources = list(iter_sources(paths))
+        selection = select_sources(paths, SourceFilter(include, exclude, not no_default_exclude))
+        sources = selection.sources
         hidden = quiet or not sys.stderr.isatty()
         progress = _Progress(len(sources), hidden, quiet)
         with progress:
             summary = run_batch(
                 sources, out_dir, settings, options, progress=progress.update, command=" ".join(sys.argv)
             )
+    summary.excluded = len(selection.excluded)
     click.echo(summary.line())
+    if selection.excluded and not quiet:
+        path, why = selection.excluded[0]
+        more = f" and {len(selection.excluded) - 1} more" if len(selection.excluded) > 1 else ""
+        click.echo(f"excluded (not read, not failed): {path} ({why}){more}", err=True)
+    if not quiet:
+        click.echo(summary.collection_line())
+    if summary.duplicates:
+        click.echo(
+            f"note: {len(summary.duplicates)} source(s) have the same content as another source of the "
+            "collection (another format or a copy); see duplicate_of in manifest.csv",
+            err=True,
+        )
     if summary.counts["failed"]:
         sys.exit(EXIT_SOME_FAILED)
 
@@ -159,3 +197,90 @@ class _Progress:
                 clear = "" if self.hidden else "\r\x1b[K"  # the bar redraws below the message
                 click.echo(f"{clear}failed: {row['message']} [{row['reason']}]", err=True)
         self.bar.update(1, row["source_file"])
+
+
+@click.command("remove")
+@click.argument("out_dir", metavar="OUT", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("targets", metavar="(PATH|ID|GLOB)...", nargs=-1, required=True)
+@click.option("-n", "--dry-run", is_flag=True, help="List what would be removed; change nothing.")
+@click.option("--raw-csv", is_flag=True, help="Rebuild CSV files without neutralising formula-like cells.")
+@click.option(
+    "--wait/--no-wait",
+    default=False,
+    help="When another run is using OUT: wait for it, or stop with an error.",
+)
+def remove_command(out_dir: Path, targets: tuple[str, ...], dry_run: bool, raw_csv: bool, wait: bool) -> None:
+    """Take documents out of the collection in OUT, then rebuild its flat outputs.
+
+    Each target is a source path as it was ingested (or the same file by another path), a
+    document id (or its first 8 or more hex digits), or a glob on the path or the file name
+    (quote it). A target that matches nothing stops the command before anything is removed.
+    A removed file that is still in an ingested folder comes back on the next ingest of that
+    folder unless excluded (--exclude).
+
+    \b
+    Examples:
+      docket remove outputs/ inputs/old-draft.pdf
+      docket remove outputs/ 3f9a0c1d2e4b5a69 '*.txt'
+    """
+    from .batch.catalog import Catalog
+    from .batch.collection import rebuild
+    from .batch.lock import OutputLock
+    from .outputs import Layout
+
+    layout = Layout(out_dir)
+    if not layout.catalog.is_file():
+        raise click.ClickException(
+            f"{out_dir}: no {layout.catalog.name}; is it an output folder of `docket ingest`?"
+        )
+    with OutputLock(out_dir, wait=wait):
+        catalog = Catalog(layout.catalog)
+        try:
+            matches = {target: catalog.match(target) for target in targets}
+            missing = [t for t, names in matches.items() if not names]
+            if missing:
+                raise click.ClickException(
+                    f"{out_dir}: nothing in the collection matches {', '.join(map(repr, missing))}; "
+                    "nothing was removed (see manifest.csv for the sources it holds)"
+                )
+            names = list(dict.fromkeys(n for found in matches.values() for n in found))
+            for name in names:
+                click.echo(f"{'would remove' if dry_run else 'removed'}: {name}")
+            if dry_run:
+                return
+            with catalog.transaction():
+                for name in names:
+                    catalog.forget(name)
+            rebuild(catalog, out_dir, raw_csv)
+            left = sum(1 for _ in catalog.collection(with_record=False))
+        finally:
+            catalog.close()
+    click.echo(f"{len(names)} removed; the collection holds {left} sources -> {out_dir}")
+
+
+@click.command("repair")
+@click.argument("out_dir", metavar="OUT", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--wait/--no-wait",
+    default=False,
+    help="When another run is using OUT: wait for it, or stop with an error.",
+)
+def repair_command(out_dir: Path, wait: bool) -> None:
+    """Rebuild a damaged catalog.sqlite in OUT from the collection's records.
+
+    The records come from documents.jsonl (else json/*.json) and the failed files from
+    failures.csv, so every document of the collection is kept, even one whose source is gone.
+    The damaged catalog is kept beside it (catalog.sqlite.damaged-<time>). The next ingest reads
+    again the sources that still exist.
+
+    \b
+    Example:
+      docket repair outputs/
+    """
+    from .batch.lock import OutputLock
+    from .batch.repair import repair
+
+    with OutputLock(out_dir, wait=wait):
+        done = repair(out_dir)
+    aside = f"; the damaged catalog is kept as {done.damaged}" if done.damaged else ""
+    click.echo(f"catalog rebuilt from {done.records} records and {done.failures} failed files{aside}")

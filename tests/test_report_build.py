@@ -89,3 +89,20 @@ def test_report_command_without_records_is_an_error(tmp_path: Path):
     result = CliRunner().invoke(cli, ["report", str(tmp_path)])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {tmp_path}: no records found")
+
+
+def test_one_document_in_three_formats_counts_once():
+    from pipeline.ingest import process_file
+
+    inputs = Path(__file__).resolve().parent.parent / "inputs"
+    records = [
+        json.loads(json.dumps(process_file(inputs / f"neaspec-nfp-2021-concept-note.{s}").document.to_dict()))
+        for s in ("txt", "docx", "pdf")
+    ]
+    assert len({r["document"]["id"] for r in records}) == 3
+    stats = build_stats(records)
+    single = build_stats(records[:1])
+    assert (stats.n_documents, stats.n_copies) == (1, 2)
+    assert (stats.n_recommendations, stats.by_type) == (single.n_recommendations, single.by_type)
+    page = render_html(stats)
+    assert 'data-stat="copies">2 more file(s) hold the same document' in page

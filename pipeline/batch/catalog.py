@@ -1,7 +1,7 @@
 """The catalog: an SQLite database in the output folder (``catalog.sqlite``).
 
-``files`` records every source by name and content hash, with the versions that produced its
-record; ``runs`` and ``manifest`` record each run; the record tables (``documents``,
+``files`` records every source of the collection by name and content hash, with the versions
+and the run that produced its record; ``runs`` and ``manifest`` record each run; the record tables (``documents``,
 ``sections``, ``recommendations``...) hold the records with the CSV columns, so a whole
 collection can be queried and joined on ``document_id``. Only the main process writes;
 WAL lets readers (``sqlite3``, a second run waiting on the lock) look in meanwhile.
@@ -18,16 +18,52 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..content import content_key
 from ..errors import DocketError
-from ..export.columns import TABLES, rows_for
+from ..export.columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES, TABLES_VERSION, rows_for
+from ..outputs import CATALOG_NAME, path_key
 
 
 class CatalogError(DocketError):
     pass
 
 
-CATALOG_NAME = "catalog.sqlite"
-SCHEMA_VERSION = 1
+def catalog_error(path: Path, error: sqlite3.Error) -> CatalogError:
+    """One line for an SQLite error on the catalog, saying what happened and what to do."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    detail = " ".join(str(error).split())[:200]
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in detail or "not a database" in detail:
+        return CatalogDamagedError(path, detail)
+    if name == "SQLITE_FULL" or "disk is full" in detail:
+        return CatalogError(
+            f"{path}: no space left to write the catalog ({detail}). The documents saved before are "
+            "intact: free some space and run the same command to finish."
+        )
+    if name.startswith("SQLITE_IOERR") or "disk I/O error" in detail:
+        return CatalogError(
+            f"{path}: the catalog could not be written ({detail}); the disk may be full or failing. The "
+            "documents saved before are intact: free some space and run the same command to finish."
+        )
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) or "readonly" in detail:
+        return CatalogError(
+            f"{path}: cannot write the catalog ({detail}); make the folder writable or choose another -o folder"
+        )
+    return CatalogError(f"{path}: the catalog cannot be used ({detail})")
+
+
+class CatalogDamagedError(CatalogError):
+    """The catalog cannot be read or fails its integrity check; the fix is `docket repair`."""
+
+    def __init__(self, path: Path, detail: str):
+        self.path = path
+        super().__init__(
+            f"{path}: the catalog is damaged ({detail}); nothing was changed. Rebuild it from the "
+            f"collection's records with: docket repair {path.parent}"
+        )
+
+
+__all__ = ["CATALOG_NAME", "Catalog", "CatalogDamagedError", "CatalogError", "Entry", "catalog_error"]
+SCHEMA_VERSION = 2  # 2: files.work_run, files.content_key
 # Each record table's link to files.source_file (documents.source_file is the record's own field).
 FILE_KEY = "catalog_file"
 
@@ -49,7 +85,11 @@ FILE_COLUMNS = (
     "record",
     "untagged",
     "updated",
+    "work_run",
+    "content_key",
 )
+# Columns added after the first catalogs were written: (name, SQL type), added on open.
+ADDED_FILE_COLUMNS = (("work_run", "INTEGER"), ("content_key", "TEXT"))
 MANIFEST_COLUMNS = (
     "run_id",
     "seq",
@@ -68,7 +108,7 @@ CREATE TABLE IF NOT EXISTS files (
     source_file TEXT PRIMARY KEY, abspath TEXT, sha256 TEXT, size INTEGER, mtime_ns INTEGER,
     document_id TEXT, status TEXT, reason TEXT, message TEXT, pages INTEGER, seconds REAL,
     pipeline_version TEXT, extraction_version TEXT, tagging_version TEXT,
-    record TEXT, untagged TEXT, updated REAL);
+    record TEXT, untagged TEXT, updated REAL, work_run INTEGER, content_key TEXT);
 CREATE INDEX IF NOT EXISTS files_sha256 ON files (sha256);
 CREATE TABLE IF NOT EXISTS runs (
     run_id INTEGER PRIMARY KEY, started REAL, finished REAL, command TEXT,
@@ -76,6 +116,7 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE TABLE IF NOT EXISTS manifest (
     run_id INTEGER, seq INTEGER, source_file TEXT, status TEXT, reason TEXT, message TEXT,
     pages INTEGER, seconds REAL, sha256 TEXT, PRIMARY KEY (run_id, seq));
+CREATE INDEX IF NOT EXISTS manifest_source ON manifest (source_file, run_id);
 """
 
 
@@ -84,11 +125,20 @@ def _q(name: str) -> str:
 
 
 def _sql_value(value: Any) -> Any:
+    """A cell as SQL stores it: missing text is NULL (never ''), booleans 0/1, lists JSON text."""
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
+    if value == "":
+        return None
     return value
+
+
+def _sql_type(column: str) -> str:
+    if column in INTEGER_COLUMNS or column in BOOL_COLUMNS:
+        return "INTEGER"
+    return "REAL" if column in FLOAT_COLUMNS else "TEXT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +162,8 @@ class Entry:
     record: str | None
     untagged: str | None
     updated: float | None = None
+    work_run: int | None = None  # the run that made this record (or failure)
+    content_key: str | None = None  # pipeline.content.content_key of the record: one text in several formats
 
 
 class Catalog:
@@ -119,22 +171,35 @@ class Catalog:
         self.path = Path(path)
         try:
             self._open()
-        except sqlite3.DatabaseError as e:
-            raise CatalogError(
-                f"{self.path}: cannot open the catalog ({e}). If it is damaged, move it away "
-                "and run again: every document will be ingested anew."
-            ) from e
+        except sqlite3.Error as e:
+            if hasattr(self, "db"):
+                self.db.close()
+            raise catalog_error(self.path, e) from e
 
     def _open(self) -> None:
         self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
+        self.db.create_collation("path", _compare_paths)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        # A damaged page may hide anywhere (a truncated copy, a bad sector): check every page now,
+        # before the run trusts the catalog, rather than fail or skip wrongly half-way.
+        problems = [row[0] for row in self.db.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise CatalogDamagedError(self.path, " ".join("; ".join(problems).split())[:200])
         with self.transaction():
             for stmt in _SCHEMA.strip().split(";"):
                 if stmt.strip():
                     self.db.execute(stmt)
+            have = {row[1] for row in self.db.execute("PRAGMA table_info(files)")}
+            for column, sql_type in ADDED_FILE_COLUMNS:
+                if column not in have:
+                    self.db.execute(f"ALTER TABLE files ADD COLUMN {column} {sql_type}")
+            rebuild_tables = self.get_meta("tables_version") != TABLES_VERSION
+            if rebuild_tables:  # the table schema changed: the record tables are made again below
+                for table in TABLES:
+                    self.db.execute(f"DROP TABLE IF EXISTS {_q(table)}")
             for table, columns in TABLES.items():
-                cols = ", ".join(f"{_q(c)}" for c in (FILE_KEY, *columns))
+                cols = ", ".join([f"{FILE_KEY} TEXT", *(f"{_q(c)} {_sql_type(c)}" for c in columns)])
                 self.db.execute(f"CREATE TABLE IF NOT EXISTS {_q(table)} ({cols})")
                 self.db.execute(
                     f"CREATE INDEX IF NOT EXISTS {_q(table + '_file')} ON {_q(table)} ({FILE_KEY})"
@@ -145,6 +210,12 @@ class Catalog:
             self.db.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
+            if rebuild_tables:
+                for name, record in self.db.execute(
+                    "SELECT source_file, record FROM files WHERE record IS NOT NULL"
+                ).fetchall():
+                    self._insert_rows(name, json.loads(record))
+                self.set_meta("tables_version", TABLES_VERSION)
 
     def close(self) -> None:
         self.db.close()
@@ -181,23 +252,24 @@ class Catalog:
 
     def put(self, entry: Entry) -> None:
         """Store a source's outcome and replace its rows in the record tables (call inside a transaction)."""
-        values = [getattr(entry, c) for c in FILE_COLUMNS[:-1]] + [time.time()]
+        record = json.loads(entry.record) if entry.record is not None else None
+        computed = {"updated": time.time(), "content_key": content_key(record) if record else None}
+        values = [computed[c] if c in computed else getattr(entry, c) for c in FILE_COLUMNS]
         self.db.execute(
             f"INSERT OR REPLACE INTO files ({', '.join(FILE_COLUMNS)}) "
             f"VALUES ({', '.join('?' * len(FILE_COLUMNS))})",
             values,
         )
         self._delete_rows(entry.source_file)
-        if entry.record is not None:
-            record = json.loads(entry.record)
-            for table, columns in TABLES.items():
-                rows = [
-                    [entry.source_file, *(_sql_value(r.get(c)) for c in columns)]
-                    for r in rows_for(table, record)
-                ]
-                if rows:
-                    marks = ", ".join("?" * (len(columns) + 1))
-                    self.db.executemany(f"INSERT INTO {_q(table)} VALUES ({marks})", rows)
+        if record is not None:
+            self._insert_rows(entry.source_file, record)
+
+    def _insert_rows(self, source_file: str, record: dict[str, Any]) -> None:
+        for table, columns in TABLES.items():
+            rows = [[source_file, *(_sql_value(r.get(c)) for c in columns)] for r in rows_for(table, record)]
+            if rows:
+                marks = ", ".join("?" * (len(columns) + 1))
+                self.db.executemany(f"INSERT INTO {_q(table)} VALUES ({marks})", rows)
 
     def touch(self, source_file: str, size: int, mtime_ns: int, abspath: str) -> None:
         self.db.execute(
@@ -213,14 +285,68 @@ class Catalog:
         for table in TABLES:
             self.db.execute(f"DELETE FROM {_q(table)} WHERE {FILE_KEY} = ?", (source_file,))
 
-    def vanished(self, seen_run: int) -> list[str]:
-        """Sources not seen by this run whose file no longer exists (moved or deleted)."""
+    def moved_away(self, seen_run: int) -> list[str]:
+        """Sources not seen by this run whose file is gone and whose bytes this run saw under
+        another name: the old names of moved files. A source that is merely gone (a cleared
+        inbox) stays in the collection until ``docket remove``."""
         rows = self.db.execute(
-            "SELECT source_file, abspath FROM files WHERE source_file NOT IN "
-            "(SELECT source_file FROM manifest WHERE run_id = ?)",
-            (seen_run,),
+            "SELECT source_file, abspath FROM files f WHERE source_file NOT IN "
+            "(SELECT source_file FROM manifest WHERE run_id = ?) AND sha256 IN "
+            "(SELECT sha256 FROM manifest WHERE run_id = ? AND sha256 IS NOT NULL)",
+            (seen_run, seen_run),
         )
         return [name for name, abspath in rows if not abspath or not Path(abspath).exists()]
+
+    # -- the collection ------------------------------------------------------------------------
+
+    def collection(self, with_record: bool = True) -> Iterator[Entry]:
+        """Every source of the collection, in the collection's order (outputs.path_key)."""
+        columns = [c if with_record or c not in ("record", "untagged") else "NULL" for c in FILE_COLUMNS]
+        cur = self.db.execute(f"SELECT {', '.join(columns)} FROM files ORDER BY source_file COLLATE path")
+        for row in cur:
+            yield Entry(*row)
+
+    def match(self, pattern: str) -> list[str]:
+        """Sources a ``docket remove`` argument names: a source path as ingested (or the same file
+        by absolute path), a document id (or its first 8+ hex digits), or a glob on the path or
+        the file name."""
+        import fnmatch
+        import os
+
+        absolute = os.path.abspath(pattern)
+        hits = []
+        for name, abspath, doc_id in self.db.execute("SELECT source_file, abspath, document_id FROM files"):
+            if (
+                pattern in (name, doc_id)
+                or absolute == abspath
+                or (doc_id and len(pattern) >= 8 and doc_id.startswith(pattern))
+                or fnmatch.fnmatchcase(name, pattern)
+                or fnmatch.fnmatchcase(Path(name).name, pattern)
+            ):
+                hits.append(name)
+        return sorted(hits, key=path_key)
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows in each record table: what the collection's csv/ files hold."""
+        return {t: self.db.execute(f"SELECT count(*) FROM {_q(t)}").fetchone()[0] for t in TABLES}
+
+    def last_seen(self) -> dict[str, dict[str, Any]]:
+        """source_file -> the manifest row of the last run that looked at it."""
+        cur = self.db.execute(
+            f"SELECT {', '.join('m.' + c for c in MANIFEST_COLUMNS)} FROM manifest m JOIN "
+            "(SELECT source_file, max(run_id) AS run_id FROM manifest GROUP BY source_file) last "
+            "USING (source_file, run_id)"
+        )
+        return {row[2]: dict(zip(MANIFEST_COLUMNS, row, strict=True)) for row in cur}
+
+    def fingerprint(self) -> tuple[str, int]:
+        """A hash of what the collection files would hold, and how many records they have."""
+        h = hashlib.sha256()
+        n = 0
+        for entry in self.collection(with_record=False):
+            h.update(json.dumps([entry.source_file, entry.status, entry.reason, entry.updated]).encode())
+            n += entry.status not in ("failed", "interrupted")
+        return h.hexdigest(), n
 
     # -- runs and manifest ---------------------------------------------------------------------
 
@@ -254,39 +380,10 @@ class Catalog:
     def set_meta(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
-    def run_fingerprint(self, run_id: int) -> tuple[str, int]:
-        """A hash of what the run's collection files would hold, and how many records they have."""
-        h = hashlib.sha256()
-        n = 0
-        cur = self.db.execute(
-            "SELECT m.source_file, m.status, m.reason, m.message, f.updated, f.record IS NOT NULL FROM manifest m "
-            "LEFT JOIN files f ON f.source_file = m.source_file WHERE m.run_id = ? ORDER BY m.seq",
-            (run_id,),
-        )
-        for name, status, reason, message, updated, has_record in cur:
-            if status == "failed":
-                h.update(json.dumps([name, reason, message]).encode())
-            else:
-                h.update(json.dumps([name, updated]).encode())
-                n += bool(has_record)
-        return h.hexdigest(), n
 
-    def manifest_rows(self, run_id: int) -> Iterator[dict[str, Any]]:
-        cur = self.db.execute(
-            f"SELECT {', '.join(MANIFEST_COLUMNS)} FROM manifest WHERE run_id = ? ORDER BY seq", (run_id,)
-        )
-        for row in cur:
-            yield dict(zip(MANIFEST_COLUMNS, row, strict=True))
-
-    def run_rows(self, run_id: int) -> Iterator[tuple[dict[str, Any], str | None]]:
-        """(manifest row, record JSON) in input order, streamed from the database."""
-        cur = self.db.execute(
-            f"SELECT {', '.join('m.' + c for c in MANIFEST_COLUMNS)}, f.record FROM manifest m "
-            "LEFT JOIN files f ON f.source_file = m.source_file WHERE m.run_id = ? ORDER BY m.seq",
-            (run_id,),
-        )
-        for row in cur:
-            yield dict(zip(MANIFEST_COLUMNS, row[:-1], strict=True)), row[-1]
+def _compare_paths(a: str, b: str) -> int:
+    ka, kb = path_key(a), path_key(b)
+    return (ka > kb) - (ka < kb)
 
 
 class _Transaction:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -46,6 +47,9 @@ STARTUP_LIMIT = 300.0  # seconds a new worker may take to import and warm up
 
 
 def _worker_main(conn, warmup) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the runner answers it (one line,
+    # exit 130) and stops the workers, so a worker ignores it rather than print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if warmup is not None:
         fn, args = warmup
         try:

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import DocketError
-
-LOCK_NAME = ".docket.lock"
+from ..outputs import Layout
 
 
 class FolderLockedError(DocketError):
@@ -23,7 +22,7 @@ class FolderLockedError(DocketError):
 class OutputLock:
     def __init__(self, out_dir: str | Path, wait: bool = False, on_wait: Callable[[str], None] | None = None):
         self.out_dir = Path(out_dir)
-        self.path = self.out_dir / LOCK_NAME
+        self.path = Layout(self.out_dir).lock
         self.wait = wait
         self.on_wait = on_wait
         self._fd: int | None = None

@@ -4,13 +4,15 @@ A source is skipped when the catalog has a record of the same bytes (by name, or
 another name when it was moved or copied) made by the same pipeline and extraction config;
 it is re-tagged when only the tagging config changed; otherwise it is extracted. Each
 outcome is committed on arrival, so a killed run loses at most the documents in flight, and
-the collection files are regenerated from the catalog in input order at the end.
+the output folder's flat files are rebuilt from the catalog, the whole collection, at the end
+(collection.py).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import os
+import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -19,12 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
+from ..errors import Interrupted
 from ..export.writer import results_summary
 from ..ingest import file_sha256
 from ..models import Status
-from .catalog import CATALOG_NAME, Catalog, Entry
+from ..outputs import Layout
+from .catalog import Catalog, Entry, catalog_error
+from .collection import rebuild
 from .executors import Task, make_executor
-from .manifest import write_outputs
 from .tasks import relabel, retag_record, run_document, warm_up
 from .versions import Versions, config_versions
 
@@ -50,6 +54,27 @@ class RunSummary:
         default_factory=lambda: {"ingested": 0, "partial": 0, "skipped": 0, "failed": 0}
     )
     seconds: float = 0.0
+    duplicates: dict[str, str] = field(default_factory=dict)  # new this run: source -> same content
+    documents: int = 0  # records in the whole collection after the run
+    excluded: int = 0  # files found but left out by an include/exclude rule
+    tables: dict[str, int] = field(default_factory=dict)  # rows per record table of the collection
+
+    def collection_line(self) -> str:
+        """What the whole collection holds after the run, and where its tables are."""
+        t = self.tables
+        counts = ", ".join(
+            f"{t.get(table, 0)} {label}"
+            for table, label in (
+                ("recommendations", "recommendations"),
+                ("agenda_items", "agenda items"),
+                ("objectives", "objectives"),
+                ("actors", "actor mentions"),
+            )
+        )
+        return (
+            f"the collection holds {self.documents} documents ({counts}): "
+            f"{self.out_dir / 'csv'}/, {self.out_dir / 'documents.jsonl'}, SQL in {self.out_dir / 'catalog.sqlite'}"
+        )
 
     def line(self) -> str:
         c = self.counts
@@ -59,6 +84,7 @@ class RunSummary:
                 "partial": c["partial"],
                 "failed": c["failed"],
                 "skipped": c["skipped"],
+                "excluded": self.excluded,
             }
         )
         return f"{text} in {self.seconds:.1f} s -> {self.out_dir}"
@@ -80,10 +106,10 @@ def run_batch(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     timeout = options.timeout or settings.timeout
-    catalog = Catalog(out_dir / CATALOG_NAME)
+    catalog = Catalog(Layout(out_dir).catalog)
+    summary = RunSummary(0, out_dir)
     try:
-        run_id = catalog.start_run(command)
-        summary = RunSummary(run_id, out_dir)
+        summary.run_id = run_id = catalog.start_run(command)
         planner = _Planner(
             catalog, run_id, settings, config_versions(settings), options.force, summary, progress
         )
@@ -99,13 +125,26 @@ def run_batch(
             planner.finish(task, payload)
         planner.flush()
         with catalog.transaction():
-            for name in catalog.vanished(run_id):
+            for name in catalog.moved_away(run_id):
                 catalog.forget(name)
-        write_outputs(catalog, run_id, out_dir, settings.raw_csv)
+        duplicates = rebuild(catalog, out_dir, settings.raw_csv)
+        summary.duplicates = {  # the ones this run made: a re-run does not repeat the note
+            copy: original
+            for copy, original in duplicates.items()
+            if run_id in {_work_run(catalog, copy), _work_run(catalog, original)}
+        }
+        summary.documents = catalog.fingerprint()[1]
+        summary.tables = catalog.table_counts()
         summary.seconds = time.monotonic() - started
         with catalog.transaction():
             catalog.finish_run(run_id, summary.counts)
         return summary
+    except sqlite3.Error as e:  # a full disk, a read-only folder: one line, what was saved stays saved
+        raise catalog_error(catalog.path, e) from e
+    except KeyboardInterrupt:
+        c = summary.counts
+        saved = c["ingested"] + c["skipped"] + c["failed"]
+        raise Interrupted(f"{saved} of {len(sources)} saved; run the same command to finish") from None
     finally:
         catalog.close()
 
@@ -219,7 +258,6 @@ class _Planner:
                     "mtime_ns": ctx["mtime_ns"],
                     "record": record,
                     "untagged": untagged,
-                    "seconds": 0.0,
                 }
             )
             self._pending.append((new, row, None))
@@ -273,6 +311,7 @@ class _Planner:
             self.v.tagging,
             payload.get("record"),
             payload.get("untagged"),
+            work_run=self.run_id,
         )
         self._pending.append((entry, row, None))
         self.flush()
@@ -294,6 +333,11 @@ class _Planner:
             if self.progress:
                 self.progress(row)
         self._pending.clear()
+
+
+def _work_run(catalog: Catalog, source_file: str) -> int | None:
+    entry = catalog.get(source_file, with_record=False)
+    return entry.work_run if entry else None
 
 
 def _size(path: Path) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..cli_formats import formats_option
 from .align import AlignOptions
 from .history import (
     history,
@@ -46,16 +47,6 @@ WHAT = {
 }
 WHAT_OF = {Kind.RECOMMENDATIONS: "recommendations", Kind.AGENDA: "agenda", Kind.OBJECTIVES: "objectives"}
 SOURCE_SUFFIXES = {".pdf", ".docx", ".docm", ".txt", ".md", ".doc"} | RECORD_SUFFIXES
-
-
-def _formats(value: str) -> list[str]:
-    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
-    bad = [f for f in formats if f not in DIFF_WRITERS]
-    if bad or not formats:
-        raise click.BadParameter(
-            f"unknown format {', '.join(bad) or value!r}; choose from html, md, csv, json"
-        )
-    return list(dict.fromkeys(formats))
 
 
 def _options(threshold: float, ignore_case: bool) -> AlignOptions:
@@ -110,13 +101,7 @@ def _common(f):
         type=click.Path(file_okay=False),
         help="Folder for the reports (created if missing).",
     )(f)
-    f = click.option(
-        "--format",
-        "formats",
-        default="html,md,csv,json",
-        show_default=True,
-        help="Comma-separated report formats: html, md, csv, json.",
-    )(f)
+    f = formats_option(tuple(DIFF_WRITERS), default=tuple(DIFF_WRITERS))(f)
     f = click.option(
         "--what",
         type=click.Choice(sorted(WHAT)),
@@ -158,7 +143,7 @@ def diff_command(old, new, out_dir, formats, what, threshold, ignore_case, recor
     Example:
         docket diff DP_2025_6.en.pdf DP_2025_7.en.pdf -o outputs/diff --format html,csv
     """
-    fmts = _formats(formats)
+    fmts = list(formats)
     opts = _options(threshold, ignore_case)
     stored = _stored(records_dir)
     docs = (_load(old, stored), _load(new, stored))
@@ -189,7 +174,7 @@ def history_command(files, out_dir, formats, what, threshold, ignore_case, recor
     Example:
         docket history A_51_595.en.pdf A_52_620.en.pdf A_53_601.en.pdf -o outputs/history
     """
-    fmts = _formats(formats)
+    fmts = list(formats)
     opts = _options(threshold, ignore_case)
     paths: list[str] = []
     for f in files:

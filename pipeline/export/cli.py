@@ -9,15 +9,17 @@ from typing import Any
 
 import click
 
+from ..cli_formats import formats_option
+from ..outputs import JSON_DIR, JSONL_NAME, XLSX_NAME, DocumentNames, Layout
 from .base import EXPORTERS, atomic_write, get_exporter
 from .columns import TABLES
-from .writer import safe_filename
 
-# How each format is laid out under the output folder. Table formats write one file per table of
-# columns.py; "json" writes one file per document, as `docket ingest` does; the others one file.
-PER_TABLE = {"csv": "csv", "parquet": "parquet"}  # format -> subfolder
-PER_DOCUMENT = {"json": "json"}
-SINGLE_FILE = {"jsonl": "documents.jsonl", "xlsx": "documents.xlsx"}
+# How each format is laid out under the output folder (pipeline/outputs.py). Table formats write
+# one file per table of columns.py; "json" one file per document, as `docket ingest` does; the
+# others one file.
+PER_TABLE = ("csv", "parquet")
+PER_DOCUMENT = {"json": JSON_DIR}
+SINGLE_FILE = {"jsonl": JSONL_NAME, "xlsx": XLSX_NAME}
 NEUTRALISING = frozenset({"csv", "xlsx"})  # formats that take raw=
 
 
@@ -31,6 +33,7 @@ def export_records(
     written atomically, so an interrupted export leaves no half-written file behind.
     """
     out = Path(out_dir)
+    layout = Layout(out)
     unknown = sorted(set(formats) - set(EXPORTERS))
     if unknown:
         raise ValueError(
@@ -44,33 +47,27 @@ def export_records(
             if fmt in PER_TABLE:
                 for table in TABLES:
                     exporter = get_exporter(fmt, table=table, **options)
-                    streams.append((exporter, out / PER_TABLE[fmt] / f"{table}{exporter.suffix}"))
+                    streams.append((exporter, layout.table(table, fmt, exporter.suffix)))
             elif fmt not in PER_DOCUMENT:
                 exporter = get_exporter(fmt, **options)
                 streams.append((exporter, out / SINGLE_FILE.get(fmt, f"documents{exporter.suffix}")))
         for exporter, path in streams:
             exporter.start(stack.enter_context(atomic_write(path)))
             written.append(path)
-        used: set[str] = set()
+        names = {fmt: DocumentNames(get_exporter(fmt).suffix) for fmt in PER_DOCUMENT}
         for record in records:
             for exporter, _ in streams:
                 exporter.write(record)
             for fmt, folder in PER_DOCUMENT.items():
                 if fmt in formats:
-                    written.append(_write_one(record, out / folder, fmt, used))
+                    written.append(_write_one(record, out / folder / names[fmt].name(record), fmt))
         for exporter, _ in streams:
             exporter.finish()
     return written
 
 
-def _write_one(record: dict[str, Any], folder: Path, fmt: str, used: set[str]) -> Path:
-    doc = record["document"]
+def _write_one(record: dict[str, Any], path: Path, fmt: str) -> Path:
     exporter = get_exporter(fmt)
-    stem = safe_filename(str(doc.get("source_file") or doc["id"]))
-    if stem + exporter.suffix in used:  # same file name in two folders
-        stem += f".{str(doc['id'])[:8]}"
-    used.add(stem + exporter.suffix)
-    path = folder / (stem + exporter.suffix)
     with atomic_write(path) as fh:
         exporter.start(fh)
         exporter.write(record)
@@ -88,15 +85,7 @@ def _write_one(record: dict[str, Any], folder: Path, fmt: str, used: set[str]) -
     required=True,
     help="Folder to write the exports into.",
 )
-@click.option(
-    "-f",
-    "--format",
-    "formats",
-    multiple=True,
-    required=True,
-    type=click.Choice(sorted(EXPORTERS)),
-    help="Output format; repeat for several.",
-)
+@formats_option(sorted(EXPORTERS), short=True)
 @click.option(
     "--raw", is_flag=True, help="Do not neutralise CSV/Excel cells that spreadsheets run as formulas."
 )
@@ -113,6 +102,7 @@ def export_command(
     \b
     Examples:
       docket export outputs/ -o exports/ --format parquet --format xlsx
+      docket export outputs/ -o exports/ --format parquet,xlsx
       docket export outputs/documents.jsonl -o exports/ -f csv
     """
     from ..api import RecordsFileError, iter_records

@@ -2,8 +2,11 @@
 
 Each table has a ``document_id`` so the tables join; record-level tables also carry a
 ``record_id`` (e.g. ``<document_id>:rec:3``) that the key-actions, actors and topics tables point
-to; a key action has its own ``action_id`` (``<document_id>:rec:3:action:1``).
-Columns are never taken from the data, so a missing field is an empty cell, not a shifted table.
+to (a key action has its own ``action_id``, ``<document_id>:rec:3:action:1``), and their
+document's title, symbol, year and date (``DOCUMENT_CONTEXT``), so a pivot by title or year needs
+no join. Columns are never taken from the data, so a missing field is an empty cell, not a shifted
+table; no column is an SQL reserved word. ``TABLES_VERSION`` versions this table schema
+(docs/SCHEMA_CHANGELOG.md, "Tables"), apart from the record's ``schema_version``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from typing import Any
+
+TABLES_VERSION = "2.0"
+
+# The document's own fields repeated on every row of the record tables.
+DOCUMENT_CONTEXT = (
+    "document_title",
+    "document_symbol",
+    "document_year",
+    "document_date",
+    "document_date_precision",
+)
 
 TABLES: dict[str, tuple[str, ...]] = {
     "documents": (
@@ -21,6 +35,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "doc_type",
         "title",
         "date",
+        "date_precision",
+        "year",
         "issued",
         "meeting_start",
         "meeting_end",
@@ -39,8 +55,18 @@ TABLES: dict[str, tuple[str, ...]] = {
         "n_recommendations",
         "warnings",
     ),
-    "sections": ("document_id", "record_id", "number", "heading", "level", "text", "page", "block"),
-    "objectives": ("document_id", "record_id", "text", "page", "block"),
+    "sections": (
+        "document_id",
+        "record_id",
+        "number",
+        "heading",
+        "level",
+        "text",
+        "page",
+        "block",
+        *DOCUMENT_CONTEXT,
+    ),
+    "objectives": ("document_id", "record_id", "text", "page", "block", *DOCUMENT_CONTEXT),
     "agenda_items": (
         "document_id",
         "record_id",
@@ -54,6 +80,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "speakers",
         "page",
         "block",
+        *DOCUMENT_CONTEXT,
     ),
     "recommendations": (
         "document_id",
@@ -61,7 +88,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "number",
         "label",
         "title",
-        "group",
+        "group_heading",
         "actors_raw",
         "actors",
         "text",
@@ -70,7 +97,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "topics",
         "page",
         "block",
-        "table",
+        "table_index",
+        *DOCUMENT_CONTEXT,
     ),
     "key_actions": (
         "document_id",
@@ -86,6 +114,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "status",
         "status_category",
         "comments",
+        *DOCUMENT_CONTEXT,
     ),
     "actors": (
         "document_id",
@@ -97,6 +126,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "kind",
         "matched_as",
         "registered",
+        *DOCUMENT_CONTEXT,
     ),
     "topics": (
         "document_id",
@@ -108,8 +138,49 @@ TABLES: dict[str, tuple[str, ...]] = {
         "taxonomy",
         "score",
         "evidence",
+        *DOCUMENT_CONTEXT,
     ),
 }
+
+# Column types (CSV has none; Parquet, the catalog's SQL tables and DataFrames use these).
+INTEGER_COLUMNS = frozenset(
+    {
+        "pages",
+        "year",
+        "document_year",
+        "n_sections",
+        "n_objectives",
+        "n_agenda_items",
+        "n_recommendations",
+        "level",
+        "page",
+        "block",
+        "table_index",
+        "action",
+    }
+)
+FLOAT_COLUMNS = frozenset({"score"})
+BOOL_COLUMNS = frozenset({"registered"})
+PRECISIONS = {10: "day", 7: "month", 4: "year"}  # length of an ISO date -> what it gives
+
+
+def date_precision(date: Any) -> str | None:
+    """``day``, ``month`` or ``year`` for ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``; None without a date."""
+    return PRECISIONS.get(len(date)) if isinstance(date, str) and date[:4].isdigit() else None
+
+
+def year_of(date: Any) -> int | None:
+    return int(date[:4]) if date_precision(date) else None
+
+
+def document_context(doc: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "document_title": doc.get("title"),
+        "document_symbol": doc.get("symbol"),
+        "document_year": year_of(doc.get("date")),
+        "document_date": doc.get("date"),
+        "document_date_precision": date_precision(doc.get("date")),
+    }
 
 
 def _page(rec: dict[str, Any]) -> tuple[Any, Any, Any]:
@@ -119,12 +190,23 @@ def _page(rec: dict[str, Any]) -> tuple[Any, Any, Any]:
 
 def rows_for(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Yield the rows of one table for one document record (the SCHEMA.md dict)."""
+    if table == "documents":
+        yield from _rows(table, record)
+        return
+    context = document_context(record["document"])
+    for row in _rows(table, record):
+        yield {**row, **context}
+
+
+def _rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
     doc = record["document"]
     did = doc["id"]
     if table == "documents":
         yield {
             **{k: doc.get(k) for k in TABLES["documents"] if k in doc},
             "document_id": did,
+            "date_precision": date_precision(doc.get("date")),
+            "year": year_of(doc.get("date")),
             "n_sections": len(record.get("sections", [])),
             "n_objectives": len(record.get("objectives", [])),
             "n_agenda_items": len(record.get("agenda_items", [])),
@@ -178,14 +260,15 @@ def rows_for(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
             yield {
                 "document_id": did,
                 "record_id": f"{did}:rec:{i}",
-                **{k: r.get(k) for k in ("number", "label", "title", "group", "actors_raw", "text")},
+                **{k: r.get(k) for k in ("number", "label", "title", "actors_raw", "text")},
+                "group_heading": r.get("group"),
                 "actors": "; ".join(a.get("name", "") for a in r.get("actors", [])),
                 "response_category": mr.get("category"),
                 "response_text": mr.get("text"),
                 "topics": "; ".join(t.get("id", "") for t in r.get("topics", [])),
                 "page": page,
                 "block": block,
-                "table": tbl,
+                "table_index": tbl,
             }
     elif table == "key_actions":
         for i, r in enumerate(record.get("recommendations", []), 1):

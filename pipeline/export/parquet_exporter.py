@@ -9,24 +9,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..models import SCHEMA_VERSION
-from .columns import TABLES, rows_for
+from .columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES, TABLES_VERSION, rows_for
 
-INTEGER_COLUMNS = frozenset(
-    {
-        "pages",
-        "n_sections",
-        "n_objectives",
-        "n_agenda_items",
-        "n_recommendations",
-        "level",
-        "page",
-        "block",
-        "table",
-        "action",
-    }
-)
-FLOAT_COLUMNS = frozenset({"score"})
-BOOL_COLUMNS = frozenset({"registered"})
 # (table, column) -> how to rebuild the list from the record: CSV joins these into one text cell.
 LIST_COLUMNS: dict[tuple[str, str], Any] = {
     ("documents", "warnings"): None,
@@ -53,7 +37,14 @@ def arrow_schema(table: str) -> pa.Schema:
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
     fields = [pa.field(c, arrow_type(table, c)) for c in TABLES[table]]
-    return pa.schema(fields, metadata={"docket.table": table, "docket.schema_version": SCHEMA_VERSION})
+    return pa.schema(
+        fields,
+        metadata={
+            "docket.table": table,
+            "docket.schema_version": SCHEMA_VERSION,
+            "docket.tables_version": TABLES_VERSION,
+        },
+    )
 
 
 def typed_rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:

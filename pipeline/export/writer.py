@@ -9,25 +9,13 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
-import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from ..models import Result, Status
+from ..outputs import FAILURE_COLUMNS, DocumentNames, Layout, safe_filename
 from .base import atomic_write, dumps, get_exporter
 from .columns import TABLES
-
-FAILURE_COLUMNS = ("source_file", "reason", "message")
-
-
-def safe_filename(name: str, max_len: int = 120) -> str:
-    """A file name from a document name that cannot escape the output folder or start an option."""
-    base = re.split(r"[\\/]", name)[-1]
-    base = unicodedata.normalize("NFKC", base)
-    base = re.sub(r"[^\w.\- ]+", "_", base).strip().replace(" ", "_")
-    base = base.lstrip(".-_") or "document"
-    return base[:max_len]
 
 
 class OutputWriter:
@@ -41,25 +29,26 @@ class OutputWriter:
         skip_identical_json: bool = False,
     ):
         self.out_dir = Path(out_dir)
+        self.layout = Layout(self.out_dir)
         self.raw_csv = raw_csv
         self.per_document_json = per_document_json
         # Leave json/<name>.json alone when it already holds these bytes (fast re-runs).
         self.skip_identical_json = skip_identical_json
         self.counts = {"ok": 0, "partial": 0, "failed": 0, "skipped": 0}
-        self._used_names: set[str] = set()
+        self._names = DocumentNames()
         self._stack = contextlib.ExitStack()
 
     def __enter__(self) -> OutputWriter:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self._jsonl = get_exporter("jsonl")
-        self._jsonl_stream = self._stack.enter_context(atomic_write(self.out_dir / "documents.jsonl"))
+        self._jsonl_stream = self._stack.enter_context(atomic_write(self.layout.jsonl))
         self._jsonl.start(self._jsonl_stream)
         self._tables = {}
         for table in TABLES:
             exporter = get_exporter("csv", table=table, raw=self.raw_csv)
-            exporter.start(self._stack.enter_context(atomic_write(self.out_dir / "csv" / f"{table}.csv")))
+            exporter.start(self._stack.enter_context(atomic_write(self.layout.table(table))))
             self._tables[table] = exporter
-        fh = self._stack.enter_context(atomic_write(self.out_dir / "failures.csv", "w"))
+        fh = self._stack.enter_context(atomic_write(self.layout.failures, "w"))
         fh.write("\ufeff")
         self._failures = csv.writer(fh, lineterminator="\r\n")
         self._failures.writerow(FAILURE_COLUMNS)
@@ -87,7 +76,7 @@ class OutputWriter:
         for exporter in self._tables.values():
             exporter.write(record)
         if self.per_document_json:
-            path = self.out_dir / "json" / self._json_name(record)
+            path = self.layout.json_dir / self._names.name(record)
             if self.skip_identical_json and _holds(path, record):
                 return
             with atomic_write(path) as fh:
@@ -96,15 +85,7 @@ class OutputWriter:
     @property
     def json_names(self) -> frozenset[str]:
         """Names of the json/ files this writer has written (or found identical)."""
-        return frozenset(self._used_names)
-
-    def _json_name(self, record: dict[str, Any]) -> str:
-        doc = record["document"]
-        name = safe_filename(str(doc.get("source_file") or doc["id"])) + ".json"
-        if name in self._used_names:  # same file name in two folders
-            name = name[: -len(".json")] + f".{doc['id'][:8]}.json"
-        self._used_names.add(name)
-        return name
+        return frozenset(self._names.used)
 
     def _cell(self, value: str) -> str:
         from .csv_exporter import neutralise, plain
@@ -137,6 +118,8 @@ def results_summary(counts: dict[str, int]) -> str:
     parts.append(f"{counts.get('failed', 0)} failed")
     if counts.get("skipped"):
         parts.append(f"{counts['skipped']} skipped")
+    if counts.get("excluded"):
+        parts.append(f"{counts['excluded']} excluded")
     return ", ".join(parts)
 
 

@@ -29,6 +29,8 @@ WIDE_TEXT = frozenset(
 MEDIUM_TEXT = frozenset(
     {
         "title",
+        "document_title",
+        "group_heading",
         "heading",
         "source_file",
         "meeting_name",
@@ -47,7 +49,11 @@ NARROW = frozenset(
         "level",
         "page",
         "block",
-        "table",
+        "table_index",
+        "year",
+        "document_year",
+        "date_precision",
+        "document_date_precision",
         "pages",
         "number",
         "score",

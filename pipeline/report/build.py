@@ -4,7 +4,9 @@ Counting rules (the report's captions repeat them):
 - a document's year is the first four digits of ``date``, else of ``issued`` or ``meeting_start``,
   else "undated";
 - an actor or topic counts once per recommendation that names it, however often it appears there;
-- the topic x year heat map counts recommendations and objectives tagged with the topic.
+- the topic x year heat map counts recommendations and objectives tagged with the topic;
+- the same document in several files (the same text as TXT, DOCX and PDF, or a copy:
+  ``pipeline.content.content_key``) counts once; ``n_copies`` says how many files were folded.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..content import content_key
 from ..models import Failure
 
 UNDATED = "undated"
@@ -41,6 +44,7 @@ class CollectionStats:
     unregistered: Counts
     failures: tuple[Failure, ...]
     failures_by_reason: Counts
+    n_copies: int = 0  # files holding the same document as one counted before
 
 
 def year_of(document: dict[str, Any]) -> str:
@@ -73,8 +77,15 @@ def build_stats(records: Iterable[dict[str, Any]], failures: Iterable[Failure] =
     unregistered: Counter[str] = Counter()
     topics: Counter[str] = Counter()
     topic_year: Counter[tuple[str, str]] = Counter()
-    n_docs = n_recs = n_objs = 0
+    n_docs = n_recs = n_objs = n_copies = 0
+    seen: set[str] = set()
     for record in records:
+        key = content_key(record)
+        if key is not None and key in seen:
+            n_copies += 1
+            continue
+        if key is not None:
+            seen.add(key)
         doc = record.get("document") or {}
         n_docs += 1
         doc_type, year = str(doc.get("doc_type") or "other"), year_of(doc)
@@ -118,4 +129,5 @@ def build_stats(records: Iterable[dict[str, Any]], failures: Iterable[Failure] =
         unregistered=_ranked(unregistered),
         failures=tuple(sorted(failures, key=lambda f: f.source_file)),
         failures_by_reason=_ranked(Counter(str(f.reason) for f in failures)),
+        n_copies=n_copies,
     )

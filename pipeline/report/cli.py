@@ -30,6 +30,7 @@ def report_command(output_dir: Path, out_file: Path | None, title: str) -> None:
     """
     from ..api import RecordsFileError, iter_failures, iter_records
     from ..export.base import atomic_write
+    from ..outputs import Layout
     from .build import build_stats
     from .html import render_html
 
@@ -37,7 +38,7 @@ def report_command(output_dir: Path, out_file: Path | None, title: str) -> None:
         stats = build_stats(iter_records(output_dir), iter_failures(output_dir))
     except RecordsFileError as e:
         raise click.ClickException(str(e)) from e
-    target = out_file or output_dir / "report.html"
+    target = out_file or Layout(output_dir).report
     with atomic_write(target, "w") as fh:
         fh.write(render_html(stats, title, source=str(output_dir)))
     click.echo(

@@ -179,8 +179,14 @@ def render_html(stats: CollectionStats, title: str = "docket collection report",
         )
     )
     sub = f'<p class="sub">From <code>{esc(source)}</code></p>' if source else ""
+    copies = (
+        f'<p class="note" data-stat="copies">{stats.n_copies} more file(s) hold the same document as one '
+        "counted here (another format, or a copy) and are counted once.</p>"
+        if stats.n_copies
+        else ""
+    )
     body = f"""<h1>{esc(title)}</h1>{sub}
-<div class="cards">{cards}</div>
+<div class="cards">{cards}</div>{copies}
 <section id="documents"><h2>Documents by type and year</h2>
 <div class="grid"><div><p class="note">Documents by type</p>{bar_chart("doc-types", "Documents by type", stats.by_type)}</div>
 <div><p class="note">Documents by year (the document date, else its date of issue or meeting start)</p>

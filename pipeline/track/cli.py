@@ -31,8 +31,10 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
     help="Least similarity (0-1) of two wordings for them to be the same recommendation.",
 )
 def track_command(paths, out_dir, threshold):
-    """Link every recommendation to its counterparts across documents: the same recommendation in
-    an evaluation, its management response, a brief, a follow-up, next year's version.
+    """Link every recommendation to its counterparts across documents and years.
+
+    The same recommendation in an evaluation, its management response, a brief, a follow-up,
+    next year's version.
 
     PATHS are documents, folders of documents, JSON records, or output folders of `docket ingest`
     (their stored records are used; nothing is read again). Writes DIR/lineage.csv, lineage.json,

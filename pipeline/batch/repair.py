@@ -1,0 +1,146 @@
+"""Rebuild a damaged catalog from the collection's own records (``docket repair OUT``).
+
+The flat outputs hold every record of the collection (documents.jsonl, else json/*.json) and
+every failed source (failures.csv), so a catalog that is truncated or corrupted can be made
+again from them, and no document is lost, even one whose source file is gone. The damaged file
+is kept beside it. Rebuilt entries carry ``pipeline_version = "recovered"``: the next ingest of
+a source that still exists reads it again, and the others stay as recovered.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import DocketError
+from ..export.csv_exporter import FORMULA_PREFIXES
+from ..models import Status
+from ..outputs import Layout
+from .catalog import Catalog, Entry
+from .collection import rebuild
+
+RECOVERED = "recovered"
+
+
+class RepairError(DocketError):
+    pass
+
+
+@dataclass
+class Repaired:
+    records: int
+    failures: int
+    damaged: Path | None  # where the damaged catalog was moved
+
+
+def repair(out_dir: Path) -> Repaired:
+    """Move the damaged catalog aside and make a new one from the flat outputs. Caller holds the lock."""
+    layout = Layout(out_dir)
+    records = list(_records(layout))
+    failures = list(_failures(layout))
+    if not records and not failures:
+        raise RepairError(
+            f"{out_dir}: no records to rebuild the catalog from (no documents.jsonl, json/*.json or "
+            "failures.csv); move the catalog away and ingest the documents again"
+        )
+    damaged = None
+    if layout.catalog.exists():
+        damaged = layout.catalog.with_name(f"{layout.catalog.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        os.replace(layout.catalog, damaged)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{layout.catalog}{suffix}").unlink(missing_ok=True)
+    catalog = Catalog(layout.catalog)
+    try:
+        with catalog.transaction():
+            for text in records:
+                catalog.put(_entry(json.loads(text), text))
+            for name, reason, message in failures:
+                catalog.put(_failed(name, reason, message))
+        rebuild(catalog, out_dir)
+    finally:
+        catalog.close()
+    return Repaired(len(records), len(failures), damaged)
+
+
+def _records(layout: Layout) -> Iterator[str]:
+    """Each record as compact JSON text, from documents.jsonl, else json/*.json."""
+    if layout.jsonl.is_file():
+        with open(layout.jsonl, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if line.strip():
+                    yield _checked(line, f"{layout.jsonl}:{n}")
+    elif layout.json_dir.is_dir():
+        for path in sorted(layout.json_dir.glob("*.json")):
+            yield _checked(path.read_text(encoding="utf-8"), str(path))
+
+
+def _checked(text: str, where: str) -> str:
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise RepairError(f"{where}: not valid JSON ({e.msg}); the records are damaged too") from e
+    if not isinstance(record, dict) or not isinstance(record.get("document"), dict):
+        raise RepairError(f"{where}: not a docket document record")
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _failures(layout: Layout) -> Iterator[tuple[str, str, str]]:
+    if layout.failures.is_file():
+        with open(layout.failures, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                yield _plain(row.get("source_file")), row.get("reason") or "", _plain(row.get("message"))
+
+
+def _plain(value: str | None) -> str:
+    """Undo the apostrophe the CSV writer put before formula-looking text."""
+    value = value or ""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES) else value
+
+
+def _entry(record: dict, text: str) -> Entry:
+    doc = record["document"]
+    name = str(doc.get("source_file") or doc["id"])
+    return Entry(
+        name,
+        os.path.abspath(name),
+        doc.get("sha256"),
+        None,
+        None,
+        doc.get("id"),
+        str(Status.PARTIAL if record.get("warnings") else Status.OK),
+        None,
+        None,
+        doc.get("pages"),
+        None,
+        RECOVERED,
+        RECOVERED,
+        RECOVERED,
+        text,
+        None,
+    )
+
+
+def _failed(name: str, reason: str, message: str) -> Entry:
+    return Entry(
+        name,
+        os.path.abspath(name),
+        None,
+        None,
+        None,
+        None,
+        str(Status.FAILED),
+        reason,
+        message,
+        None,
+        None,
+        RECOVERED,
+        RECOVERED,
+        RECOVERED,
+        None,
+        None,
+    )

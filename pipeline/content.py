@@ -1,0 +1,38 @@
+"""What makes two records the same document: the one concern of spotting one text in several formats.
+
+The same concept note saved as TXT, DOCX and PDF has three hashes and three ids, and their
+sections differ (a PDF's layout splits headings differently), but its type, title, date and
+the wording of its objectives, agenda items and recommendations agree. ``content_key`` hashes
+exactly those, normalised to lower-case words, so the collection can flag the copies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: Any) -> str:
+    return " ".join(_WORD.findall(str(text or "").casefold()))
+
+
+def content_key(record: dict[str, Any]) -> str | None:
+    """A hash of the record's substance, or None when it has no items to tell it from another
+    document of the same title (a title alone is too weak to call two files one document)."""
+    doc = record.get("document") or {}
+    items = [
+        *(("o", _words(o.get("text"))) for o in record.get("objectives") or ()),
+        *(
+            ("a", _words(a.get("title")) + "|" + _words(a.get("date")))
+            for a in record.get("agenda_items") or ()
+        ),
+        *(("r", _words(r.get("text"))) for r in record.get("recommendations") or ()),
+    ]
+    if not items:
+        return None
+    head = [_words(doc.get("doc_type")), _words(doc.get("title")), str(doc.get("date") or "")]
+    return hashlib.sha256(json.dumps([head, items], ensure_ascii=False).encode()).hexdigest()[:32]
