@@ -13,6 +13,7 @@ from functools import cache
 
 from ..models import Block, BlockKind
 from . import vocab
+from .dates import find_dates
 
 HEAD_CHARS = 3000  # metadata lives at the start of a block; never scan a huge block whole
 
@@ -60,6 +61,24 @@ _STRUCTURAL_FURNITURE = re.compile(
 )  # a session's name is short ("Annual session 2025"); "Report on the first regular session 2025, ..." is a title
 
 
+_BANNER_CHARS = 100
+_BANNER_LOWER = 0.2  # "Annotated provisional agenda for the annual session, 17–19 June" is a title
+_SESSION = re.compile(r"^(?!report\b|rapport\b|informe\b)(?=.*\bsession\b)", re.I)
+
+
+def _session_banner(text: str) -> bool:
+    """A meeting's banner run into one line ("SCIENTIFIC COMMITTEE EIGHTEENTH REGULAR SESSION Online
+    10–18 August 2022"): names a session and ends with its dates, says nothing else."""
+    if len(text) > _BANNER_CHARS or not _SESSION.match(text) or text.rstrip().endswith("."):
+        return False
+    dates = find_dates(text)
+    if not dates or dates[-1].pos + len(dates[-1].text) < len(text.rstrip()) - 1:
+        return False
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text[: dates[-1].pos])
+    lower = sum(w[0].islower() for w in words)
+    return bool(words) and lower <= _BANNER_LOWER * len(words)  # names, not a title's phrase
+
+
 @cache
 def _furniture_rx(words: tuple[str, ...]) -> re.Pattern[str]:
     alt = "|".join(vocab.phrase_pattern(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!x)x"
@@ -69,7 +88,7 @@ def _furniture_rx(words: tuple[str, ...]) -> re.Pattern[str]:
 def is_furniture(text: str) -> bool:
     """Cover furniture: never a title ("Distr.: General", "the issuing body's name", "25-10679 (E)")."""
     text = text.strip()
-    if _STRUCTURAL_FURNITURE.match(text) or SYMBOL.fullmatch(text):
+    if _STRUCTURAL_FURNITURE.match(text) or SYMBOL.fullmatch(text) or _session_banner(text):
         return True
     return bool(_furniture_rx(vocab.current().phrases("document", "cover_furniture")).match(text))
 
