@@ -30,7 +30,8 @@ import statistics
 from dataclasses import dataclass
 
 from ..models import Cell
-from ..parse.dates import WEEKDAY, day_heading, lead_time
+from ..parse.agenda_week_grid import different_days
+from ..parse.dates import WEEKDAY, Day, day_heading, lead_time
 from .pdf_layout import Line, TableItem, Word, join_words
 from .pdf_unruled import is_time
 
@@ -50,6 +51,7 @@ class WeekGridSettings:
 SETTINGS = WeekGridSettings()
 _DAY_START = re.compile(r"^(?:" + WEEKDAY + r"|Day)[,.:|]?$", re.I)
 _DAY_WORD = re.compile(r"^Day\b", re.I)
+_DAY_HINT = re.compile(WEEKDAY + r"|\d", re.I)
 
 
 @dataclass(slots=True)
@@ -138,18 +140,30 @@ def _by_day_word(words: list[Word]) -> list[list[Word]]:
     return out
 
 
+def _day(text: str) -> Day | None:
+    """The day a header cell names. The year is not known here, and a day and month without one
+    ("Monday 20 May") reads as a header only with some year: any will do to tell that it is one."""
+    return day_heading(text, None, cell=True) or day_heading(text, 2000, cell=True)
+
+
 def _header_cells(row: list[Line]) -> list[tuple[float, float, str]] | None:
     """(x0, x1, text) of each day header in a row of day headers, or None for another row.
 
     One piece that is not a day may lead the row (a "Time" corner over the axis)."""
     pieces = [part for p in _segments([w for ln in row for w in ln.words]) for part in _by_day_word(p)]
+    if len(pieces) < SETTINGS.min_days:
+        return None
     cells = [(p[0].x0, max(w.x1 for w in p), join_words(p)) for p in pieces]
-    days = [c for c in cells if day_heading(c[2], None, cell=True) is not None]
+    if sum(1 for c in cells if _DAY_HINT.search(c[2])) < SETTINGS.min_days:
+        return None  # cheap test first: most rows of a page are one piece of running text
+    days = [(c, d) for c in cells if (d := _day(c[2])) is not None]
     if len(days) < SETTINGS.min_days or len(days) < len(cells) - 1:
         return None
-    if len(days) < len(cells) and cells[0] in days:
+    if not different_days([d for _, d in days], [c[2] for c, _ in days]):
+        return None
+    if len(days) < len(cells) and days[0][0] is cells[0]:
         return None  # the piece that is not a day stands at the end or between days
-    return days
+    return [c for c, _ in days]
 
 
 def _axis(lines: list[Line], first_day_x: float) -> list[_Label] | None:

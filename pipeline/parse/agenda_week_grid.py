@@ -70,14 +70,30 @@ def _expanded(block: Block) -> list[list[str]]:
 
 
 def _header(row: list[str], year: int | None) -> dict[int, Day] | None:
-    """The days a header row names by column, or None for another row."""
+    """The days a header row names by column, or None for another row. A day merged across
+    columns (rooms of one day) names each of them, but counts once."""
     if lead_time(row[0], cell=True) is not None:
         return None
     named = {j: text for j, text in enumerate(row) if j and text}
     days = {j: d for j, text in named.items() if (d := day_heading(text, year, cell=True)) is not None}
-    if len(days) < MIN_DAYS or len(days) < len(named):
+    if len(days) < len(named) or not different_days(
+        [days[j] for j in sorted(days)], [named[j] for j in sorted(days)]
+    ):
         return None
     return days
+
+
+def different_days(days: list[Day], texts: list[str]) -> bool:
+    """The header cells name at least ``MIN_DAYS`` different days, each the same way ("Monday 20
+    May", "Tuesday 21 May"): not a day's number in one cell and its date in the next ("DAY 1 |
+    May 4, 2026"). Equal texts (a day merged across columns) count once."""
+    seen: dict[str, Day] = dict(zip(texts, days, strict=True))
+    if len(seen) < MIN_DAYS:
+        return False
+    kinds = {(d.date is not None, d.ordinal is not None, d.weekday) for d in seen.values()}
+    dates = [d.date for d in seen.values() if d.date]
+    ordinals = [d.ordinal for d in seen.values() if d.ordinal is not None]
+    return len(kinds) == 1 and len(set(dates)) == len(dates) and len(set(ordinals)) == len(ordinals)
 
 
 def _read(block: Block, year: int | None, default_date: str | None) -> list[AgendaItem]:
