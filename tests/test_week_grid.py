@@ -97,6 +97,8 @@ def make_grid_pdf(
     breaks: str = "across",
     speaker: str = "above",
     boxes: bool = True,
+    labels: str = "top",
+    corner: bool = False,
 ) -> list[dict]:
     """A one-page landscape week grid; returns the sessions it prints."""
     width, height = landscape(A4)
@@ -114,11 +116,14 @@ def make_grid_pdf(
         return top_y - (minutes - SLOTS[0][0]) * scale
 
     c.setFont("Helvetica-Bold", 11)
+    if corner:  # a "Time" head over the axis
+        c.drawRightString(left - 8, height - 95, "Time")
     for d in range(days):
         c.drawString(left + d * colw + 3, height - 95, _header(d, header))
     c.setFont("Helvetica", 10)
     for minutes in [s[0] for s in SLOTS] + [SLOTS[-1][1]]:
-        c.drawRightString(left - 8, y_of(minutes) - 9, _clock(minutes, times))
+        # the label's top at the axis line, or the label centred on it
+        c.drawRightString(left - 8, y_of(minutes) - (9 if labels == "top" else 3.5), _clock(minutes, times))
     sessions = _sessions(days)
     for s in sessions:
         start, end, kind = SLOTS[s["slot"]]
@@ -174,6 +179,10 @@ VARIANTS = [
     dict(days=6, header="dated", times="ampm", breaks="each", speaker="above", boxes=False),
     dict(days=6, header="daynum", times="24h", breaks="across", speaker="above", boxes=False),
     dict(days=4, header="weekday", times="24h", breaks="across", speaker="below", boxes=True),
+    dict(days=5, header="dated", times="dot", breaks="across", speaker="below", labels="centre", corner=True),
+    dict(
+        days=6, header="weekday", times="ampm", breaks="each", speaker="above", labels="centre", corner=True
+    ),
 ]
 
 

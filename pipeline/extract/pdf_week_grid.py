@@ -10,8 +10,9 @@ as one grid:
   are day designations of the ``dates`` grammar, at least ``min_days`` of them;
 - the **time axis** is at least ``min_axis`` lines below it, left of the first day, that are
   each a clock time, lined up at their left or right edge and increasing downwards;
-- every word below the header goes to the day column its middle falls in (column edges halfway
-  between neighbouring headers); a day column's words make lines by baseline, and its lines make
+- every piece of a line below the header (words closer than ``segment_gap`` ems) goes to the day
+  column it starts in (column edges halfway between the middles of neighbouring headers); a day
+  column's words make lines by baseline, and its lines make
   **boxes** where the vertical gap between them is under ``box_gap`` ems and no axis line runs
   between them;
 - a box starts at the axis label nearest its top and ends at the later label nearest its bottom.
@@ -217,15 +218,16 @@ def _grid(
     left = max(lb.x1 for lb in axis)
     step = statistics.median(b.top - a.top for a, b in zip(axis, axis[1:], strict=False))
     bottom = axis[-1].bottom + step
-    bounds = [left] + [(a[1] + b[0]) / 2 for a, b in zip(cells, cells[1:], strict=False)]
+    # a column runs from halfway between its header's middle and the one before: headers set left
+    # (as the boxes) or centred over their columns both fall inside
+    bounds = [left] + [(a[0] + a[1] + b[0] + b[1]) / 4 for a, b in zip(cells, cells[1:], strict=False)]
     content = [ln for ln in below if ln.top < bottom and ln.x1 > left]
     columns: list[list[Word]] = [[] for _ in cells]
     for ln in content:
-        for w in ln.words:
-            mid = (w.x0 + w.x1) / 2
-            j = sum(1 for b in bounds if mid >= b) - 1
-            if j >= 0 and id(w) not in label_words:
-                columns[j].append(w)
+        for piece in _segments([w for w in ln.words if id(w) not in label_words]):
+            j = sum(1 for b in bounds if piece[0].x0 >= b - 2) - 1
+            if j >= 0:
+                columns[j].extend(piece)
     slots: dict[int, list[list[str]]] = {}
     for j, words in enumerate(columns):
         for box in _boxes(_lines(words), axis):
