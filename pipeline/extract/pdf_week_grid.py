@@ -31,6 +31,7 @@ import statistics
 from dataclasses import dataclass
 
 from ..models import Cell
+from ..parse import vocab
 from ..parse.agenda_week_grid import different_days
 from ..parse.dates import WEEKDAY, Day, day_heading, lead_time
 from .pdf_layout import Line, TableItem, Word, join_words
@@ -41,7 +42,7 @@ from .pdf_unruled import is_time
 class WeekGridSettings:
     """The geometry of a week grid, in points or in ems of the text size."""
 
-    segment_gap: float = 0.9  # a gap of this many ems between words separates two day headers
+    segment_gap: float = 0.9  # a gap of this many ems between words parts two headers, or two boxes' lines
     min_days: int = 2  # a header row names at least this many days
     min_axis: int = 3  # the time axis has at least this many times
     align: float = 4.0  # axis labels line up (left or right edge) within this many points
@@ -50,8 +51,7 @@ class WeekGridSettings:
 
 
 SETTINGS = WeekGridSettings()
-_DAY_START = re.compile(r"^(?:" + WEEKDAY + r"|Day)[,.:|]?$", re.I)
-_DAY_WORD = re.compile(r"^Day\b", re.I)
+_WEEKDAY_WORD = re.compile(r"^" + WEEKDAY + r"[,.:|]?$", re.I)
 _DAY_HINT = re.compile(WEEKDAY + r"|\d", re.I)
 
 
@@ -129,10 +129,11 @@ def _segments(words: list[Word]) -> list[list[Word]]:
 
 def _by_day_word(words: list[Word]) -> list[list[Word]]:
     """A piece split before each word that opens another day designation ("... 29th Thursday | ...")."""
+    day_word = vocab.current().regex("dates", "day_word", r"^(?:{})$")  # "Day" of "Day 2"
     out: list[list[Word]] = []
     for k, w in enumerate(words):
         nxt = words[k + 1].text if k + 1 < len(words) else ""
-        if out and _DAY_START.match(w.text) and (not _DAY_WORD.match(w.text) or nxt[:1].isdigit()):
+        if out and (_WEEKDAY_WORD.match(w.text) or (day_word.match(w.text) and nxt[:1].isdigit())):
             out.append([w])
         elif out:
             out[-1].append(w)
