@@ -52,7 +52,7 @@ class WeekGridSettings:
 
 SETTINGS = WeekGridSettings()
 _WEEKDAY_WORD = re.compile(r"^" + WEEKDAY + r"[,.:|]?$", re.I)
-_DAY_HINT = re.compile(WEEKDAY + r"|\d", re.I)
+_DAY_HINT = re.compile(r"(?:" + WEEKDAY + r"|\S*\d)", re.I)
 
 
 @dataclass(slots=True)
@@ -89,7 +89,8 @@ def find_week_grids(lines: list[Line], page_number: int) -> tuple[list[TableItem
     rows = _rows(lines)
     tables: list[TableItem] = []
     used: set[int] = set()
-    headers = [(i, cells) for i, row in enumerate(rows) if (cells := _header_cells(row))]
+    day_word = vocab.current().regex("dates", "day_word", r"^(?:{})$")  # "Day" of "Day 2"
+    headers = [(i, cells) for i, row in enumerate(rows) if (cells := _header_cells(row, day_word))]
     for n, (i, cells) in enumerate(headers):
         limit = rows[headers[n + 1][0]][0].top if n + 1 < len(headers) else float("inf")
         below = [ln for row in rows[i + 1 :] for ln in row if ln.top < limit]
@@ -108,11 +109,15 @@ def find_week_grids(lines: list[Line], page_number: int) -> tuple[list[TableItem
 def _rows(lines: list[Line]) -> list[list[Line]]:
     """Lines grouped into printed rows: those whose tops lie within half a text size."""
     rows: list[list[Line]] = []
-    for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
-        if rows and abs(ln.top - rows[-1][0].top) <= 0.5 * min(ln.size, rows[-1][0].size):
+    first: tuple[float, float] = (0.0, 0.0)  # top and size of the current row's first line
+    for top, _x0, size, ln in sorted(
+        ((ln.top, ln.x0, ln.words[0].size, ln) for ln in lines), key=lambda t: t[:2]
+    ):
+        if rows and abs(top - first[0]) <= 0.5 * min(size, first[1]):
             rows[-1].append(ln)
         else:
             rows.append([ln])
+            first = (top, size)
     return rows
 
 
@@ -127,9 +132,8 @@ def _segments(words: list[Word]) -> list[list[Word]]:
     return out
 
 
-def _by_day_word(words: list[Word]) -> list[list[Word]]:
+def _by_day_word(words: list[Word], day_word: re.Pattern[str]) -> list[list[Word]]:
     """A piece split before each word that opens another day designation ("... 29th Thursday | ...")."""
-    day_word = vocab.current().regex("dates", "day_word", r"^(?:{})$")  # "Day" of "Day 2"
     out: list[list[Word]] = []
     for k, w in enumerate(words):
         nxt = words[k + 1].text if k + 1 < len(words) else ""
@@ -148,16 +152,17 @@ def _day(text: str) -> Day | None:
     return day_heading(text, None, cell=True) or day_heading(text, 2000, cell=True)
 
 
-def _header_cells(row: list[Line]) -> list[tuple[float, float, str]] | None:
+def _header_cells(row: list[Line], day_word: re.Pattern[str]) -> list[tuple[float, float, str]] | None:
     """(x0, x1, text) of each day header in a row of day headers, or None for another row.
 
     One piece that is not a day may lead the row (a "Time" corner over the axis)."""
-    pieces = [part for p in _segments([w for ln in row for w in ln.words]) for part in _by_day_word(p)]
+    words = [w for ln in row for w in ln.words]
+    if sum(1 for w in words if _DAY_HINT.match(w.text)) < SETTINGS.min_days:
+        return None  # cheap test first: a row of day headers has a weekday or a number in each
+    pieces = [part for p in _segments(words) for part in _by_day_word(p, day_word)]
     if len(pieces) < SETTINGS.min_days:
         return None
     cells = [(p[0].x0, max(w.x1 for w in p), join_words(p)) for p in pieces]
-    if sum(1 for c in cells if _DAY_HINT.search(c[2])) < SETTINGS.min_days:
-        return None  # cheap test first: most rows of a page are one piece of running text
     days = [(c, d) for c in cells if (d := _day(c[2])) is not None]
     if len(days) < SETTINGS.min_days or len(days) < len(cells) - 1:
         return None
