@@ -307,3 +307,41 @@ def test_one_day_over_several_columns_is_no_week_grid(header: list[str]) -> None
     rows += [["10:30 – 13:00", "", "Workshop A (cont.)", "Workshop B (cont.)"]]
     items = find_agenda_items((_table(rows),), 2026, None)
     assert all(it.provenance.rule != RULE for it in items)
+
+
+def test_a_drawn_box_over_two_axis_lines_is_one_slot(tmp_path: Path) -> None:
+    """A frame from 9:00 to 11:00 holds two activities set apart by a gap: both run 9:00-11:00
+    (the 10:00 line they cross does not part them); unframed boxes keep to their hour."""
+    path = tmp_path / "framed.pdf"
+    width, height = landscape(A4)
+    c = canvas.Canvas(str(path), pagesize=(width, height), invariant=1)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(40, height - 45, "Field Course 2024")
+    c.setFont("Helvetica-Bold", 11)
+    days = ["Monday 20 May", "Tuesday 21 May", "Wednesday 22 May"]
+    for d, text in enumerate(days):
+        c.drawString(100 + d * 200, height - 90, text)
+    y = {h: height - 110 - (h - 9) * 80 for h in range(9, 14)}
+    c.setFont("Helvetica", 10)
+    for h, yy in y.items():
+        c.drawRightString(80, yy - 9, f"{h}:00")
+    c.setFont("Helvetica", 9)
+    for d in range(3):
+        x = 100 + d * 200
+        if d == 1:
+            c.rect(x - 2, y[11] + 2, 180, y[9] - y[11] - 4)
+            c.drawString(x + 2, y[9] - 60, "Lab tours")
+            c.drawString(x + 2, y[9] - 100, "Poster session")
+        else:
+            for h in (9, 10):
+                c.drawString(x + 2, y[h] - 14, f"Lecture {d + 1}.{h}")
+        for h in (11, 12):
+            c.drawString(x + 2, y[h] - 14, f"Seminar {d + 1}.{h}")
+    c.showPage()
+    c.save()
+    got = {(it.date, it.start, it.end, it.title) for it in _items(path)}
+    assert ("2024-05-21", "09:00", "11:00", "Lab tours") in got
+    assert ("2024-05-21", "09:00", "11:00", "Poster session") in got
+    assert ("2024-05-20", "10:00", "11:00", "Lecture 1.10") in got
+    assert ("2024-05-22", "12:00", "13:00", "Seminar 3.12") in got
+    assert len(got) == 2 + 4 + 2 + 4

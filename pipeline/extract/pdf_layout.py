@@ -231,7 +231,8 @@ def read_page(page: Any, number: int) -> PageLayout:
         from .pdf_unruled import find_day_grids, find_right_timed, find_timetables  # noqa: I001 - builds on this module
         from .pdf_week_grid import find_week_grids
 
-        tables, lines = find_week_grids(lines, number)
+        frames = [(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])) for r in page.rects]
+        tables, lines = find_week_grids(lines, number, frames)
         if not tables and find_gutter(free, width) is None:
             tables, lines = find_right_timed(lines, number)
             if not tables:

@@ -15,12 +15,15 @@ as one grid:
   column's words make lines by baseline, and its lines make
   **boxes** where the vertical gap between them is under ``box_gap`` ems and no axis line runs
   between them;
-- a box starts at the axis label nearest its top and ends at the later label nearest its bottom.
+- where boxes are drawn, a frame holds one box, and its paragraphs (lines parted by a gap) are
+  sessions of the same slot;
+- a box starts at the axis label nearest its top and ends at the later label nearest its bottom
+  (its frame's, where it has one).
 
 The result is a ``TableItem`` (``kind="week_grid"``): a header row (an empty corner, then the day
 headers) and one row per axis label, whose first cell is the slot ("9:00 – 10:00") and whose other
-cells hold the boxes that start there, one paragraph each; a box that does not end at the next
-label has its own slot as its first line ("11:00 – 12:30"). Which box is a break that applies to
+cells hold the sessions that start there, one paragraph each; a session that does not end at the
+next label has its own slot as its first line ("11:00 – 12:30"). Which box is a break that applies to
 every day it stands across is for the agenda reader to tell (``parse.agenda_week_grid``).
 """
 
@@ -28,13 +31,14 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Cell
 from ..parse import vocab
 from ..parse.agenda_week_grid import different_days
 from ..parse.dates import WEEKDAY, Day, day_heading, lead_time
-from .pdf_layout import Line, TableItem, Word, join_words
+from .pdf_layout import Bbox, Line, TableItem, Word, join_words
 from .pdf_unruled import is_time
 
 
@@ -84,8 +88,13 @@ class _Label:
         return max(self.top - y, 0.0, y - self.bottom)
 
 
-def find_week_grids(lines: list[Line], page_number: int) -> tuple[list[TableItem], list[Line]]:
-    """Split off the week grids of a page; returns (tables, the lines they did not use)."""
+def find_week_grids(
+    lines: list[Line], page_number: int, frames: Sequence[Bbox] = ()
+) -> tuple[list[TableItem], list[Line]]:
+    """Split off the week grids of a page; returns (tables, the lines they did not use).
+
+    ``frames`` are the rectangles drawn on the page (x0, top, x1, bottom): where a session's box
+    is drawn, its frame says which lines it holds and which axis lines it runs between."""
     rows = _rows(lines)
     tables: list[TableItem] = []
     used: set[int] = set()
@@ -97,7 +106,7 @@ def find_week_grids(lines: list[Line], page_number: int) -> tuple[list[TableItem
         axis = _axis(below, cells[0][0])
         if axis is None:
             continue
-        table, taken = _grid(rows[i], cells, axis, below, page_number)
+        table, taken = _grid(rows[i], cells, axis, below, page_number, frames)
         if table is None:
             continue
         tables.append(table)
@@ -218,6 +227,7 @@ def _grid(
     axis: list[_Label],
     below: list[Line],
     page_number: int,
+    frames: Sequence[Bbox] = (),
 ) -> tuple[TableItem | None, set[int]]:
     """The table of one week grid, and the ids of the lines it took."""
     label_words = {id(w) for lb in axis for w in lb.words}
@@ -231,17 +241,28 @@ def _grid(
     columns: list[list[Word]] = [[] for _ in cells]
     for ln in content:
         for piece in _segments([w for w in ln.words if id(w) not in label_words]):
-            j = sum(1 for b in bounds if piece[0].x0 >= b - 2) - 1
+            j = _column(piece[0].x0, bounds)
             if j >= 0:
                 columns[j].extend(piece)
+    span = axis[-1].bottom - axis[0].top
+    pitch = (cells[-1][0] - cells[0][0]) / (len(cells) - 1)  # the distance from one day to the next
     slots: dict[int, list[list[str]]] = {}
     for j, words in enumerate(columns):
-        for box in _boxes(_lines(words), axis):
-            start, end = _slot(box, axis)
-            text = "\n".join(join_words(line) for line in box)
-            if end is not None and end != start + 1:
-                text = f"{axis[start].text} – {axis[end].text}\n{text}"
-            slots.setdefault(start, [[] for _ in cells])[j].append(text)
+        mine = [f for f in frames if _column(f[0], bounds) == j and _frames_box(f, pitch, span)]
+        for framed in _framed(_lines(words), mine):
+            frame = framed[0]
+            paragraphs = _boxes(framed[1], axis if frame is None else [])
+            groups = paragraphs if frame is None else [[ln for box in paragraphs for ln in box]]
+            for box in groups:
+                top = frame[1] if frame else min(w.top for w in box[0])
+                bottom = frame[3] if frame else max(w.bottom for w in box[-1])
+                start, end = _slot(top, bottom, axis)
+                own = (
+                    f"{axis[start].text} – {axis[end].text}\n" if end is not None and end != start + 1 else ""
+                )
+                for part in [box] if frame is None else paragraphs:
+                    text = own + "\n".join(join_words(line) for line in part)
+                    slots.setdefault(start, [[] for _ in cells])[j].append(text)
     if not slots:
         return None, set()
     rows = [[Cell("")] + [Cell(text) for _, _, text in cells]]
@@ -300,11 +321,39 @@ def _boxes(lines: list[list[Word]], axis: list[_Label]) -> list[list[list[Word]]
     return boxes
 
 
-def _slot(box: list[list[Word]], axis: list[_Label]) -> tuple[int, int | None]:
-    """Indexes of the axis labels a box runs between: the label nearest its top, then the later
-    label nearest its bottom (None when no label follows)."""
-    top = min(w.top for w in box[0])
-    bottom = max(w.bottom for w in box[-1])
+def _column(x0: float, bounds: list[float]) -> int:
+    """The day column something starting at ``x0`` stands in (-1: left of the grid)."""
+    return sum(1 for b in bounds if x0 >= b - 2) - 1
+
+
+def _frames_box(frame: Bbox, pitch: float, span: float) -> bool:
+    """A frame that can be one session's box: no wider than a day column and a half, and shorter
+    than half the axis (not a panel behind the whole grid)."""
+    x0, top, x1, bottom = frame
+    return 0 < x1 - x0 <= 1.5 * pitch and 0 < bottom - top <= span / 2
+
+
+def _framed(lines: list[list[Word]], frames: list[Bbox]) -> list[tuple[Bbox | None, list[list[Word]]]]:
+    """A column's lines by the frame they stand in (the smallest), in order from the top; runs of
+    lines in no frame come as they are (``None``)."""
+    out: list[tuple[Bbox | None, list[list[Word]]]] = []
+    for line in lines:
+        x0, top = line[0].x0, min(w.top for w in line)
+        x1, bottom = max(w.x1 for w in line), max(w.bottom for w in line)
+        inside = [
+            f for f in frames if f[0] - 1 <= x0 and x1 <= f[2] + 1 and f[1] - 1 <= top and bottom <= f[3] + 1
+        ]
+        frame = min(inside, key=lambda f: (f[2] - f[0]) * (f[3] - f[1])) if inside else None
+        if out and out[-1][0] == frame:
+            out[-1][1].append(line)
+        else:
+            out.append((frame, [line]))
+    return out
+
+
+def _slot(top: float, bottom: float, axis: list[_Label]) -> tuple[int, int | None]:
+    """Indexes of the axis labels a box from ``top`` to ``bottom`` runs between: the label nearest
+    its top, then the later label nearest its bottom (None when no label follows)."""
     start = min(range(len(axis)), key=lambda k: (axis[k].distance(top), k))
     later = range(start + 1, len(axis))
     end = min(later, key=lambda k: (axis[k].distance(bottom), k)) if later else None

@@ -85,11 +85,12 @@ def _header(row: list[str], year: int | None) -> dict[int, Day] | None:
 
 def different_days(days: list[Day], texts: list[str]) -> bool:
     """The header cells name at least ``MIN_DAYS`` different days, each the same way ("Monday 20
-    May", "Tuesday 21 May"): not a day's number in one cell and its date in the next ("DAY 1 |
-    May 4, 2026"). Equal texts (a day merged across columns) count once."""
+    May", "Tuesday 21 May") and each opening with it or naming a weekday: not a day's number in one
+    cell and its date in the next ("DAY 1 | May 4, 2026"). Equal texts (a day merged across
+    columns) count once."""
     seen: dict[str, Day] = dict(zip(texts, days, strict=True))
-    if len(seen) < MIN_DAYS:
-        return False
+    if len(seen) < MIN_DAYS or any(d.pos > 0 and not d.weekday for d in seen.values()):
+        return False  # "Lecture 1.9" holds a date-like number, but does not open with a day
     kinds = {(d.date is not None, d.ordinal is not None, d.weekday) for d in seen.values()}
     dates = [d.date for d in seen.values() if d.date]
     ordinals = [d.ordinal for d in seen.values() if d.ordinal is not None]
