@@ -36,6 +36,7 @@ RULE = "agenda.programme.week_grid"
 MIN_DAYS = 2  # a header row names at least this many days
 MIN_SLOTS = 2  # a week grid has at least this many timed rows
 _WEEKDAY = re.compile(r"\b" + WEEKDAY, re.I)
+_DAY_HINT = re.compile(r"\d|\b" + WEEKDAY, re.I)
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -72,9 +73,11 @@ def _expanded(block: Block) -> list[list[str]]:
 def _header(row: list[str], year: int | None) -> dict[int, Day] | None:
     """The days a header row names by column, or None for another row. A day merged across
     columns (rooms of one day) names each of them, but counts once."""
+    named = {j: text for j, text in enumerate(row) if j and text}
+    if len({t for t in named.values() if _DAY_HINT.search(t)}) < MIN_DAYS:
+        return None  # cheap test first: each day names a weekday or has a number
     if lead_time(row[0], cell=True) is not None:
         return None
-    named = {j: text for j, text in enumerate(row) if j and text}
     days = {j: d for j, text in named.items() if (d := day_heading(text, year, cell=True)) is not None}
     if len(days) < len(named) or not different_days(
         [days[j] for j in sorted(days)], [named[j] for j in sorted(days)]
