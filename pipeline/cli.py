@@ -24,6 +24,7 @@ LAZY_COMMANDS = {
     "actors": ("pipeline.nlp.cli", "actors_command"),
     "diff": ("pipeline.diff.cli", "diff_command"),
     "history": ("pipeline.diff.cli", "history_command"),
+    "track": ("pipeline.track.cli", "track_command"),
     "export": ("pipeline.export.cli", "export_command"),
     "report": ("pipeline.report.cli", "report_command"),
 }

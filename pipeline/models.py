@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class BlockKind(StrEnum):
@@ -293,13 +293,45 @@ class AgendaItem:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyAction:
+    """One action promised in answer to a recommendation, read from a row of its key-action table.
+
+    ``due`` is the time frame as an ISO date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) where it names
+    one; ``status_category`` the printed status normalised to implemented / in progress /
+    not started / outside remit ("" when none is printed or it says something else)."""
+
+    text: str
+    responsible: str = ""
+    actors: tuple[Actor, ...] = ()
+    time_frame: str = ""
+    due: str | None = None
+    status: str = ""
+    status_category: str = ""
+    comments: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "responsible": self.responsible,
+            "actors": [a.to_dict() for a in self.actors],
+            "time_frame": self.time_frame,
+            "due": self.due,
+            "status": self.status,
+            "status_category": self.status_category,
+            "comments": self.comments,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class ManagementResponse:
-    """The response to one recommendation: a normalised category plus what was printed."""
+    """The response to one recommendation: a normalised category, the whole text as printed, and
+    its key actions (``key_actions`` as printed, column by column; ``actions`` as records)."""
 
     category: str  # "accepted" | "partially accepted" | "rejected" | "noted" | ""
     text: str = ""
     responder: str = ""
     key_actions: tuple[tuple[tuple[str, str], ...], ...] = ()  # each action is a tuple of (column, value)
+    actions: tuple[KeyAction, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -307,6 +339,7 @@ class ManagementResponse:
             "text": self.text,
             "responder": self.responder,
             "key_actions": [dict(a) for a in self.key_actions],
+            "actions": [a.to_dict() for a in self.actions],
         }
 
 

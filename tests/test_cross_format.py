@@ -3,6 +3,7 @@ records: regressions found by converting DOCX sources to PDF and editing them wi
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -227,6 +228,10 @@ def _records(path: Path) -> dict:
     return result.document.to_dict()
 
 
+def _unhyphenated(text: str) -> str:
+    return re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", "", text)
+
+
 def _comparable(rec: dict) -> dict:
     return {k: v for k, v in rec.items() if k != "provenance"}
 
@@ -248,7 +253,11 @@ def test_docx_printed_to_pdf_gives_the_same_records(stem: str):
     for g, w in zip(got, want, strict=True):
         assert g["text"] == w["text"], w["number"]
         assert [a["name"] for a in g["actors"]] == [a["name"] for a in w["actors"]], w["number"]
-        assert g["management_response"] == w["management_response"], w["number"]
+        # a compound's hyphen at a printed line end ("inter-|departmental") cannot be told from a
+        # hyphen that breaks a word, so the whole response is compared with hyphens between letters folded
+        g_mr, w_mr = dict(g.pop("management_response") or {}), dict(w.pop("management_response") or {})
+        assert _unhyphenated(g_mr.pop("text", "")) == _unhyphenated(w_mr.pop("text", "")), w["number"]
+        assert g_mr == w_mr, w["number"]
         assert g == w, w["number"]
 
 

@@ -215,5 +215,10 @@ def test_diff_align_actor_names_ignore_case_stops_and_spacing():
     old = [item(0, "Same text here.", actors=["Dr Olwenyi Martha", "NEASPEC secretariat", "Mr. X"])]
     new = [item(0, "Same text here.", actors=["Dr. Olwenyi Martha", "NEASPEC Secretariat", "Prof. X"])]
     (pair,) = align(old, new)
-    assert pair.change is Change.UNCHANGED
+    # "Mr. X" -> "Prof. X" is a change of speaker title (S5): the pair is updated, not unchanged
+    assert pair.change is Change.UPDATED
     assert (pair.actors_added, pair.actors_removed) == (("Prof. X",), ("Mr. X",))
+    (same,) = align(
+        old, [item(0, "Same text here.", actors=["Dr. Olwenyi Martha", "NEASPEC Secretariat", "Mr X"])]
+    )
+    assert same.change is Change.UNCHANGED

@@ -20,6 +20,7 @@ from pipeline.export.columns import TABLES, rows_for
 from pipeline.export.csv_exporter import neutralise, plain
 from pipeline.export.parquet_exporter import arrow_schema, typed_rows
 from pipeline.ingest import process_file
+from pipeline.models import SCHEMA_VERSION
 from pipeline.records_io import document_from_dict
 
 
@@ -80,7 +81,7 @@ def test_roundtrip_parquet_types_lists_and_text(exported):
     for table in TABLES:
         schema = pq.read_schema(folder / f"{table}.parquet")
         assert schema.remove_metadata() == arrow_schema(table).remove_metadata()
-        assert schema.metadata[b"docket.schema_version"] == b"1.1"
+        assert schema.metadata[b"docket.schema_version"] == SCHEMA_VERSION.encode()
     docs = pd.read_parquet(folder / "documents.parquet", dtype_backend="numpy_nullable")
     assert str(docs["pages"].dtype) == "Int64"  # a text file has no pages: a null, not a float NaN
     assert list(docs.set_index("document_id").loc["d0c1", "warnings"]) == [
@@ -162,6 +163,11 @@ def test_xlsx_layout_header_links_and_widths(exported):
         assert (
             actors.cell(r, 2).hyperlink.location == f"'recommendations'!A{rec_rows[actors.cell(r, 2).value]}"
         )
+    actions = wb["key_actions"]
+    assert actions.max_row >= 2  # the hand-built records have a key action
+    for r in range(2, actions.max_row + 1):
+        target = rec_rows[actions.cell(r, 2).value]
+        assert actions.cell(r, 2).hyperlink.location == f"'recommendations'!A{target}"
 
 
 def test_xlsx_never_stores_formulas(exported):

@@ -103,8 +103,8 @@ def test_statements_answered_one_by_one_are_recommendations(tmp_path: Path, fmt:
     WRITERS[fmt](path, labelled)
     recs = _records(path, fmt)
     assert [r.number for r in recs] == NUMBERS
-    for rec, statement, n, (category, answer) in zip(recs, STATEMENTS, NUMBERS, ANSWERS, strict=True):
-        assert rec.text == f"{statement} (Paragraph {int(n) * 10})"
+    for rec, statement, (category, answer) in zip(recs, STATEMENTS, ANSWERS, strict=True):
+        assert rec.text == statement  # the closing "(Paragraph 10)" is a reference, not wording
         assert rec.management_response is not None
         assert rec.management_response.category == category
         assert rec.management_response.text.startswith(answer.split(".")[0])
@@ -156,3 +156,89 @@ def test_recommend_that_opens_with_the_addressee(text: str, expected: list[str])
     tagger = get_tagger()
     actors = actors_from_text(text, tagger.actor_tagger, tagger.nlp.tokenizer)
     assert [a.name for a in actors] == expected
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "(Paragraph 34)",
+        "(Paragraphs 34 and 35)",
+        "(paras. 12\u201314)",
+        "[para 7]",
+        "(see paragraph 5.3).",
+        "(Para 3)",
+    ],
+)
+def test_a_closing_paragraph_reference_is_not_wording(tmp_path: Path, reference: str) -> None:
+    path = tmp_path / "response.txt"
+    body = [INTRO[0], INTRO[2]]
+    for n, statement, (_, answer) in zip(NUMBERS, STATEMENTS, ANSWERS, strict=True):
+        body += [f"{n}. {statement} {reference}", "Government response", answer]
+    path.write_text("\n\n".join(body) + "\n", encoding="utf-8")
+    assert [r.text for r in _records(path, "txt")] == STATEMENTS
+
+
+def test_a_reference_inside_the_wording_stays(tmp_path: Path) -> None:
+    wording = "The Department should apply the criteria (paragraph 4) to all new trusts from 2026."
+    path = tmp_path / "response.txt"
+    body = [INTRO[0]]
+    for n in NUMBERS:
+        body += [f"{n}. {wording}", "Government response", ANSWERS[0][1]]
+    path.write_text("\n\n".join(body) + "\n", encoding="utf-8")
+    assert [r.text for r in _records(path, "txt")] == [wording] * len(NUMBERS)
+
+
+MINUTES = [
+    (
+        "The Department does not know enough about the condition of the school estate.",
+        "The Department should set out, within six months, how it will complete its survey of school buildings.",
+        "The government agrees with the Committee's recommendation.",
+        "accepted",
+    ),
+    (
+        "Funding for school maintenance has not kept pace with need.",
+        "The Department should write to the Committee setting out the funding needed to maintain the estate.",
+        "The government disagrees with the Committee's recommendation.",
+        "rejected",
+    ),
+    (
+        "Responsible bodies lack the capacity to manage their estates.",
+        "The Department should review the support it gives to responsible bodies and report back by December.",
+        "The government agrees with the Committee's recommendation.",
+        "accepted",
+    ),
+]
+
+
+@pytest.mark.parametrize("separator", [":", "."])
+@pytest.mark.parametrize("who", ["PAC", "Committee", ""])
+def test_number_before_the_label_and_a_numbered_answer(tmp_path: Path, separator: str, who: str) -> None:
+    """ "1: PAC conclusion: ..." / "1: PAC recommendation: ..." / "1.1 The government agrees ...":
+    the conclusion is not wording, the numbered answer is the response, a target date is no issue date."""
+    label = f"{who} " if who else ""
+    body = [
+        "Treasury Minutes",
+        "Government response to the Committee on the Fifth to the Tenth reports from Session 2023-24",
+        "Presented to Parliament by the Secretary to the Treasury, February 2024",
+        "Department for Education",
+    ]
+    for n, (conclusion, recommendation, answer, _) in enumerate(MINUTES, 1):
+        body += [
+            f"{n}{separator} {label}conclusion: {conclusion}",
+            f"{n}{separator} {label}recommendation: {recommendation}",
+            f"{n}.1 {answer}",
+            f"{n}.2 Funding decisions are a matter for the Spending Review.",
+            "Target implementation date: December 2024",
+        ]
+    path = tmp_path / "minutes.txt"
+    path.write_text("\n\n".join(body) + "\n", encoding="utf-8")
+    extraction = load_extractor("txt").extract(path, path.name)
+    doc = parse_document(
+        DocumentInfo(id="x", source_file=path.name, sha256="0", format="txt"), extraction.blocks
+    )
+    assert [(r.number, r.text) for r in doc.recommendations] == [
+        (str(n), m[1]) for n, m in enumerate(MINUTES, 1)
+    ]
+    assert [r.management_response.category for r in doc.recommendations] == [m[3] for m in MINUTES]
+    assert doc.info.doc_type.value == "management_response"
+    assert doc.info.date == "2024-02"

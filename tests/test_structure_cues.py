@@ -374,3 +374,95 @@ def test_a_short_second_column_of_prose_is_still_a_column(tmp_path: Path) -> Non
     text = "\n".join(b.text for b in blocks)
     assert "Recommendation 13: Scale up the data collection systems to support" in " ".join(text.split())
     assert not any("Left column" in b.text and "Recommendation 13" in b.text for b in blocks)
+
+
+# ------------------------------------------------------------------ reports of a body
+
+
+def _un_report(author_line: str, lead: str) -> list[Block]:
+    blocks = [
+        _block(BlockKind.PARAGRAPH, "Distr.: General 25 July 2025"),
+        _block(BlockKind.HEADING, "Protection of migrant workers", size=14.0, bold=True),
+        _block(BlockKind.HEADING, author_line, size=12.0, bold=True),
+        _block(BlockKind.HEADING, "I. Introduction", size=12.0, bold=True),
+    ]
+    blocks += [
+        _block(BlockKind.LIST_ITEM, f"Narrative paragraph {n} of the body of the report.", marker=f"{n}.")
+        for n in (58, 59)
+    ]
+    blocks += [
+        _block(BlockKind.HEADING, "V. Conclusions and recommendations", size=12.0, bold=True),
+        _block(BlockKind.LIST_ITEM, lead, marker="60."),
+        _block(
+            BlockKind.LIST_ITEM,
+            "Ratify and implement the Convention on the rights of all migrant workers;",
+            marker="(a)",
+        ),
+        _block(
+            BlockKind.LIST_ITEM,
+            "Ensure that recruitment fees are never charged to migrant workers;",
+            marker="(b)",
+        ),
+        _block(
+            BlockKind.LIST_ITEM,
+            "Collect and publish data on labour migration disaggregated by sex.",
+            marker="(c)",
+        ),
+        _block(
+            BlockKind.LIST_ITEM,
+            "The present report will be followed by a study on recruitment costs next year.",
+            marker="61.",
+        ),
+    ]
+    return blocks
+
+
+@pytest.mark.parametrize(
+    "author_line",
+    [
+        "Report of the Secretary-General",
+        "Note by the Secretariat",
+        "Report of the Special Rapporteur on migrants",
+    ],
+)
+def test_a_bodys_report_with_recommendations_is_no_evaluation(author_line: str) -> None:
+    from pipeline.models import DocType, DocumentInfo
+    from pipeline.parse import parse_document
+
+    blocks = tuple(_un_report(author_line, "The Secretary-General recommends that Member States:"))
+    doc = parse_document(DocumentInfo(id="x", source_file=SRC, sha256="0", format="pdf"), blocks)
+    assert doc.info.doc_type == DocType.OTHER
+    assert [r.number for r in doc.recommendations] == ["a", "b", "c"]
+    assert (
+        doc.recommendations[-1].text == "Collect and publish data on labour migration disaggregated by sex."
+    )
+
+
+def test_an_evaluation_report_of_a_body_stays_an_evaluation() -> None:
+    from pipeline.models import DocType, DocumentInfo
+    from pipeline.parse import parse_document
+
+    blocks = _un_report("Report of the Evaluation Office", "The evaluation recommends that management:")
+    blocks[3:3] = [
+        _block(BlockKind.HEADING, title, size=12.0, bold=True)
+        for title in ("Methodology", "Findings", "Conclusions")
+    ]
+    doc = parse_document(DocumentInfo(id="x", source_file=SRC, sha256="0", format="pdf"), tuple(blocks))
+    assert doc.info.doc_type == DocType.EVALUATION_REPORT
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Mardi 14 octobre 2025", "2025-10-14"),
+        ("Jeudi, 16 octobre – matin", "2025-10-16"),
+        ("Martes 14 de octubre", "2025-10-14"),
+        ("Miércoles 15 de octubre de 2025", "2025-10-15"),
+        ("Tuesday 14 October", "2025-10-14"),
+    ],
+)
+def test_day_headings_in_french_and_spanish(text: str, date: str) -> None:
+    from pipeline.parse.dates import day_heading
+
+    day = day_heading(text, 2025)
+    assert day is not None and day.date == date

@@ -18,8 +18,15 @@ Change types (one per pair), decided in this order:
   item from the end to the front moves that one item), or, for agenda items, its date, start,
   end or session changed.
 - ``renumbered``: same wording and place, different number.
-- ``unchanged``: same wording, place and number. Actor and topic changes are listed on every
-  pair whatever its type.
+- ``updated``: same wording, place and number, but what is read beside the wording changed: the
+  actors (an agenda item's speakers, a recommendation's addressees) or a detail (a
+  recommendation's management response, its category or text, its key actions; an agenda item's
+  description). Layout alone (line breaks, hyphenation) is no change.
+- ``unchanged``: same wording, place and number, actors and details. Actor, topic and detail
+  changes are listed on every pair whatever its type.
+
+``no response`` is not decided here: ``report.compare`` gives it to a recommendation present only
+in the evaluation when the other side is the management response to it.
 """
 
 from __future__ import annotations
@@ -47,12 +54,14 @@ DENSE_BLOCK_LIMIT = 1_000_000
 class Change(StrEnum):
     UNCHANGED = "unchanged"
     REWORDED = "reworded"
+    UPDATED = "updated"
     RENUMBERED = "renumbered"
     MOVED = "moved"
     SPLIT = "split"
     MERGED = "merged"
     ADDED = "added"
     REMOVED = "removed"
+    NO_RESPONSE = "no response"
 
 
 CHANGE_ORDER: tuple[Change, ...] = tuple(Change)
@@ -109,6 +118,7 @@ class Pair:
     topics_added: tuple[str, ...] = ()
     topics_removed: tuple[str, ...] = ()
     slot_changes: tuple[tuple[str, str, str], ...] = ()
+    detail_changes: tuple[tuple[str, str, str], ...] = ()  # (detail, old value, new value)
     ops: tuple[WordOp, ...] = field(default=(), repr=False)
 
     @property
@@ -140,6 +150,7 @@ class Pair:
             "topics_added": list(self.topics_added),
             "topics_removed": list(self.topics_removed),
             "slot_changes": [list(c) for c in self.slot_changes],
+            "detail_changes": [list(c) for c in self.detail_changes],
             "old": [i.to_dict() for i in self.old],
             "new": [i.to_dict() for i in self.new],
             "word_ops": [op.to_list() for op in self.ops],
@@ -513,6 +524,23 @@ def _diff_names(
     return added, removed
 
 
+def _detail_changes(old: Sequence[Item], new: Sequence[Item]) -> tuple[tuple[str, str, str], ...]:
+    """(detail, old, new) for each detail whose text differs beyond layout; of a split or merge,
+    the details of its items are read together."""
+    before: dict[str, list[str]] = {}
+    after: dict[str, list[str]] = {}
+    for items, into in ((old, before), (new, after)):
+        for i in items:
+            for k, v in i.details:
+                into.setdefault(k, []).append(v)
+    out = []
+    for k in dict.fromkeys([*before, *after]):
+        a, b = "\n".join(before.get(k, ())), "\n".join(after.get(k, ()))
+        if fold_layout(a) != fold_layout(b):
+            out.append((k, a, b))
+    return tuple(out)
+
+
 def _classify(
     old: Sequence[Item], new: Sequence[Item], old_eq: list[str], new_eq: list[str], groups: list[_Group]
 ) -> list[Pair]:
@@ -532,6 +560,8 @@ def _classify(
                 if before.get(k, "") != after.get(k, "")
             )
         moved = g_idx not in stable or bool(slot_changes)
+        detail_changes = _detail_changes(o, n)
+        actors_added, actors_removed = _diff_names(o, n, "actors")
         same_words = len(o) == 1 and len(n) == 1 and old_eq[g.old[0]] == new_eq[g.new[0]]
         if len(o) == 1 and len(n) > 1:
             change = Change.SPLIT
@@ -543,12 +573,13 @@ def _classify(
             change = Change.MOVED
         elif renumbered:
             change = Change.RENUMBERED
+        elif detail_changes or actors_added or actors_removed:
+            change = Change.UPDATED
         else:
             change = Change.UNCHANGED
         ops: tuple[WordOp, ...] = ()
         if not same_words:
             ops = tuple(word_diff(" ".join(x.text for x in o), " ".join(x.text for x in n)))
-        actors_added, actors_removed = _diff_names(o, n, "actors")
         topics_added, topics_removed = _diff_names(o, n, "topics")
         pair = Pair(
             change=change,
@@ -562,6 +593,7 @@ def _classify(
             topics_added=topics_added,
             topics_removed=topics_removed,
             slot_changes=slot_changes,
+            detail_changes=detail_changes,
             ops=ops,
         )
         pairs.append(((min(g.new), 0, min(g.old)), pair))

@@ -15,14 +15,15 @@ from .history import (
     write_history_json,
     write_history_markdown,
 )
-from .items import Kind
+from .items import Kind, items_of
 from .load import RECORD_SUFFIXES, DiffInputError, load_document
 from .output import write_outputs
-from .report import compare
+from .report import KIND_TITLES, compare
 from .report_csv import write_csv
 from .report_html import write_html
 from .report_json import write_json
 from .report_md import write_markdown
+from .stored import StoredRecords
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 DIFF_WRITERS = {
@@ -43,6 +44,7 @@ WHAT = {
     "objectives": (Kind.OBJECTIVES,),
     "all": tuple(Kind),
 }
+WHAT_OF = {Kind.RECOMMENDATIONS: "recommendations", Kind.AGENDA: "agenda", Kind.OBJECTIVES: "objectives"}
 SOURCE_SUFFIXES = {".pdf", ".docx", ".docm", ".txt", ".md", ".doc"} | RECORD_SUFFIXES
 
 
@@ -63,11 +65,40 @@ def _options(threshold: float, ignore_case: bool) -> AlignOptions:
         raise click.BadParameter(str(e)) from e
 
 
-def _load(path: str):
+def _load(path: str, stored: StoredRecords | None = None):
     try:
-        return load_document(path)
+        return load_document(path, stored)
     except DiffInputError as e:
         raise click.ClickException(str(e)) from e
+
+
+def _stored(folder: str | None) -> StoredRecords | None:
+    try:
+        return StoredRecords(folder) if folder else None
+    except DiffInputError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def chosen_kinds(what: str | None, docs) -> tuple[tuple[Kind, ...], str]:
+    """The record kinds to compare and a note for the user: ``what`` as asked, or (when not asked)
+    the first of recommendations, agenda items, objectives that any version has."""
+    present = [k for k in Kind if any(items_of(d, k) for d in docs)]
+    if what is not None:
+        kinds = WHAT[what]
+        if any(k in present for k in kinds):
+            return kinds, ""
+        hint = "; ".join(f"they have {KIND_TITLES[k].lower()}: use --what {WHAT_OF[k]}" for k in present)
+        return kinds, f"nothing to compare: no version has {what}" + (f"; {hint}" if hint else "")
+    if not present:
+        return (
+            Kind.RECOMMENDATIONS,
+        ), "nothing to compare: no version has recommendations, agenda items or objectives"
+    kind = present[0]  # Kind's order: recommendations, agenda, objectives
+    if kind is Kind.RECOMMENDATIONS:
+        return (kind,), ""
+    return (
+        kind,
+    ), f"no version has recommendations; compared the {KIND_TITLES[kind].lower()} (--what {WHAT_OF[kind]})"
 
 
 def _common(f):
@@ -89,9 +120,9 @@ def _common(f):
     f = click.option(
         "--what",
         type=click.Choice(sorted(WHAT)),
-        default="recommendations",
-        show_default=True,
-        help="Which records to compare.",
+        default=None,
+        help="Which records to compare [default: recommendations, or the agenda items (then the "
+        "objectives) when no version has recommendations].",
     )(f)
     f = click.option(
         "--threshold",
@@ -103,6 +134,14 @@ def _common(f):
     f = click.option("--ignore-case", is_flag=True, help="Treat changes of letter case alone as unchanged.")(
         f
     )
+    f = click.option(
+        "--records",
+        "records_dir",
+        type=click.Path(exists=True),
+        default=None,
+        help="Output folder of `docket ingest` (or its catalog.sqlite): files it holds, read by this "
+        "version of docket, are taken from it instead of being read again.",
+    )(f)
     return f
 
 
@@ -110,7 +149,7 @@ def _common(f):
 @click.argument("old", type=click.Path(exists=True, dir_okay=False))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False))
 @_common
-def diff_command(old, new, out_dir, formats, what, threshold, ignore_case):
+def diff_command(old, new, out_dir, formats, what, threshold, ignore_case, records_dir):
     """Compare the recommendations (agenda items, objectives) of two versions.
 
     OLD and NEW are documents (PDF, DOCX, text) or JSON records written by `docket ingest`.
@@ -121,17 +160,26 @@ def diff_command(old, new, out_dir, formats, what, threshold, ignore_case):
     """
     fmts = _formats(formats)
     opts = _options(threshold, ignore_case)
-    report = compare(_load(old), _load(new), WHAT[what], opts, os.path.basename(old), os.path.basename(new))
+    stored = _stored(records_dir)
+    docs = (_load(old, stored), _load(new, stored))
+    if stored is not None:
+        click.echo(stored.summary())
+    kinds, note = chosen_kinds(what, docs)
+    report = compare(*docs, kinds, opts, os.path.basename(old), os.path.basename(new))
     for path in write_outputs(report, out_dir, DIFF_WRITERS, fmts):
         click.echo(str(path))
+    if note:
+        click.echo(note)
     counts = report.counts()
-    click.echo(", ".join(f"{n} {c}" for c, n in counts.items() if n) or "nothing to compare")
+    summary = ", ".join(f"{n} {c}" for c, n in counts.items() if n)
+    if summary:
+        click.echo(summary)
 
 
 @click.command("history", context_settings=CONTEXT_SETTINGS)
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
 @_common
-def history_command(files, out_dir, formats, what, threshold, ignore_case):
+def history_command(files, out_dir, formats, what, threshold, ignore_case, records_dir):
     """Follow each recommendation across three or more versions or years of one series.
 
     FILES are documents or JSON records, or one folder holding them; they are put in date order
@@ -157,8 +205,14 @@ def history_command(files, out_dir, formats, what, threshold, ignore_case):
         raise click.UsageError(
             f"history needs three or more versions, got {len(paths)}; use `docket diff` for two"
         )
-    docs = [_load(p) for p in paths]
-    report = history(docs, WHAT[what], opts, [os.path.basename(p) for p in paths])
+    stored = _stored(records_dir)
+    docs = [_load(p, stored) for p in paths]
+    if stored is not None:
+        click.echo(stored.summary())
+    kinds, note = chosen_kinds(what, docs)
+    if note:
+        click.echo(note)
+    report = history(docs, kinds, opts, [os.path.basename(p) for p in paths])
     for path in write_outputs(report, out_dir, HISTORY_WRITERS, fmts):
         click.echo(str(path))
     click.echo(" -> ".join(v.label for v in report.versions))

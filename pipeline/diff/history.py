@@ -15,9 +15,9 @@ from typing import IO, Any
 
 from ..models import Document
 from .align import AlignOptions, Change, Pair, align
-from .items import Item, Kind, items_of
-from .report import KIND_TITLES, DocRef
-from .report_csv import neutralise
+from .items import Item, Kind, items_of, record_id
+from .report import KIND_TITLES, DocRef, unanswered
+from .report_csv import BOM, neutralise
 from .report_html import esc, page, redline_html
 from .report_md import md
 
@@ -75,11 +75,18 @@ def history(
     order, by_date = order_by_date(documents)
     docs = [documents[i] for i in order]
     refs = tuple(DocRef.of(documents[i], labels[i] if i < len(labels) else "") for i in order)
-    sections = tuple((k, _lineages([items_of(d, k) for d in docs], opts)) for k in kinds)
+    sections = tuple(
+        (k, _lineages([items_of(d, k) for d in docs], opts, docs if k is Kind.RECOMMENDATIONS else None))
+        for k in kinds
+    )
     return HistoryReport(refs, sections, by_date)
 
 
-def _lineages(versions: list[list[Item]], opts: AlignOptions) -> tuple[Lineage, ...]:
+def _lineages(
+    versions: list[list[Item]], opts: AlignOptions, documents: Sequence[Document] | None = None
+) -> tuple[Lineage, ...]:
+    """Lineages of one record kind; with ``documents`` (recommendations), a step from an evaluation
+    to its management response (or back) says ``no response`` for what the response leaves out."""
     parent: dict[tuple[int, int], tuple[int, int]] = {}
 
     def find(x: tuple[int, int]) -> tuple[int, int]:
@@ -96,6 +103,8 @@ def _lineages(versions: list[list[Item]], opts: AlignOptions) -> tuple[Lineage, 
     step_pairs: list[list[Pair]] = []
     for v in range(len(versions) - 1):
         pairs = align(versions[v], versions[v + 1], opts)
+        if documents is not None:
+            pairs = unanswered(pairs, documents[v], documents[v + 1])
         step_pairs.append(pairs)
         for p in pairs:
             nodes = [(v, i.position) for i in p.old] + [(v + 1, i.position) for i in p.new]
@@ -135,21 +144,38 @@ def write_history_json(report: HistoryReport, stream: IO[str]) -> None:
     stream.write("\n")
 
 
+def version_names(report: HistoryReport) -> list[str]:
+    """Each version's label (its file name), made unique where two versions share one."""
+    names: list[str] = []
+    for v in report.versions:
+        name, k = v.label, 2
+        while name in names:
+            name, k = f"{v.label} ({k})", k + 1
+        names.append(name)
+    return names
+
+
 def write_history_csv(report: HistoryReport, stream: IO[str], safe: bool = True) -> None:
-    """One row per lineage: the number in each version, the change at each step, the latest text."""
-    n = len(report.versions)
+    """One row per lineage: for each version (columns named by its file) the document and record
+    ids and the number, the change at each step ("A.pdf -> B.pdf"), the first and latest text."""
+    names = version_names(report)
+    n = len(names)
     cols = ["kind", "lineage"]
-    for v in range(n):
-        cols.append(f"v{v + 1}_number")
+    for v, name in enumerate(names):
+        cols += [f"{name} document_id", f"{name} record_id", f"{name} number"]
         if v < n - 1:
-            cols.append(f"step_{v + 1}_{v + 2}")
+            cols.append(f"{name} -> {names[v + 1]}")
     cols += ["first_text", "last_text"]
+    stream.write(BOM)
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(cols)
+    writer.writerow([neutralise(c) for c in cols] if safe else cols)
     for kind, lines in report.sections:
         for k, ln in enumerate(lines, 1):
             row = [str(kind), str(k)]
             for v in range(n):
+                doc_id = report.versions[v].document_id
+                row.append(doc_id if ln.cells[v] else "")
+                row.append("; ".join(record_id(doc_id, kind, i) for i in ln.cells[v]))
                 row.append("; ".join(i.label for i in ln.cells[v]))
                 if v < n - 1:
                     row.append(ln.steps[v])

@@ -1,7 +1,10 @@
 """The small adapter every record kind is turned into before alignment.
 
 Alignment only needs a number, a text, the actors and topics, and (for agenda items) the slot in
-the timetable; recommendations, agenda items and objectives all become ``Item``s.
+the timetable; recommendations, agenda items and objectives all become ``Item``s. What an analyst
+reads beside the wording (a recommendation's management response and key actions, an agenda
+item's description) travels as ``details``: it does not decide the pairing, but a change in it
+is a change.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..models import AgendaItem, Document, Objective, Recommendation
+from ..models import AgendaItem, Document, KeyAction, ManagementResponse, Objective, Recommendation
 
 
 class Kind(StrEnum):
@@ -19,13 +22,23 @@ class Kind(StrEnum):
     OBJECTIVES = "objectives"
 
 
+# The middle part of a record's ``record_id`` in the exported tables (export/columns.py).
+RECORD_ID_PART = {Kind.RECOMMENDATIONS: "rec", Kind.AGENDA: "agenda", Kind.OBJECTIVES: "obj"}
+
+
+def record_id(document_id: str, kind: Kind, item: Item) -> str:
+    """The ``record_id`` the exported tables give this item: ``<document_id>:rec:3``."""
+    return f"{document_id}:{RECORD_ID_PART[kind]}:{item.position + 1}" if document_id else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """One comparable record.
 
     ``position`` is the 0-based index in its list; ``number`` the printed number ("" if none);
     ``slot`` holds named scheduling fields (date, start, end, session) whose change means the
-    item was moved in the timetable.
+    item was moved in the timetable; ``details`` named texts compared beside the wording
+    ("response", "response text", "key actions", "description").
     """
 
     position: int
@@ -34,6 +47,7 @@ class Item:
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     slot: tuple[tuple[str, str], ...] = ()
+    details: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -49,11 +63,30 @@ class Item:
         }
         if self.slot:
             out["slot"] = dict(self.slot)
+        if self.details:
+            out["details"] = dict(self.details)
         return out
 
 
 def _unique(names: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
+
+
+def action_line(action: KeyAction) -> str:
+    """One key action as one line: its text, then time frame, responsible units and status."""
+    extra = [x for x in (action.time_frame, action.responsible, action.status) if x]
+    return action.text + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def response_details(response: ManagementResponse | None) -> tuple[tuple[str, str], ...]:
+    if response is None:
+        return ()
+    details = (
+        ("response", response.category or "(no category)"),
+        ("response text", response.text),
+        ("key actions", "\n".join(action_line(a) for a in response.actions)),
+    )
+    return tuple((k, v) for k, v in details if v)
 
 
 def from_recommendation(rec: Recommendation, position: int) -> Item:
@@ -63,6 +96,7 @@ def from_recommendation(rec: Recommendation, position: int) -> Item:
         text=rec.text,
         actors=_unique([a.name for a in rec.actors]),
         topics=_unique([t.id for t in rec.topics]),
+        details=response_details(rec.management_response),
     )
 
 
@@ -83,6 +117,7 @@ def from_agenda_item(item: AgendaItem, position: int) -> Item:
         text=item.title,
         actors=_unique([s.name for s in item.speakers]),
         slot=slot,
+        details=(("description", item.description),) if item.description else (),
     )
 
 

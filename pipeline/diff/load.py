@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DocketError
 from ..models import Document
 from ..records_io import document_from_dict
+
+if TYPE_CHECKING:
+    from .stored import StoredRecords
 
 RECORD_SUFFIXES = {".json", ".jsonl"}
 
@@ -17,13 +21,18 @@ class DiffInputError(DocketError):
     """A version could not be loaded; the message names the file and says why."""
 
 
-def load_document(path: str | os.PathLike[str]) -> Document:
-    """A ``Document`` from a record (``.json``, or ``.jsonl`` holding one record) or any ingestible file."""
+def load_document(path: str | os.PathLike[str], stored: StoredRecords | None = None) -> Document:
+    """A ``Document`` from a record (``.json``, or ``.jsonl`` holding one record) or any ingestible
+    file; with ``stored``, a file whose record an ingested output folder holds is not read again."""
     p = Path(path)
     if not p.is_file():
         raise DiffInputError(f"{p}: no such file")
     if p.suffix.lower() in RECORD_SUFFIXES:
         return _load_record(p)
+    if stored is not None:
+        document = stored.document(p)
+        if document is not None:
+            return document
     try:
         from ..ingest import process_file
     except ImportError as e:  # pragma: no cover - ingest ships with the package

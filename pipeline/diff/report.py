@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Document
+from ..models import DocType, Document
 from .align import CHANGE_ORDER, AlignOptions, Change, Pair, align
 from .items import Kind, items_of
 
@@ -21,6 +22,7 @@ class DocRef:
     date: str = ""
     doc_type: str = ""
     source_file: str = ""
+    document_id: str = ""
 
     @classmethod
     def of(cls, document: Document, label: str = "") -> DocRef:
@@ -31,10 +33,13 @@ class DocRef:
             date=info.date or info.issued or "",
             doc_type=str(info.doc_type),
             source_file=info.source_file,
+            document_id=info.id,
         )
 
     def to_dict(self) -> dict[str, str]:
-        return {k: getattr(self, k) for k in ("label", "title", "date", "doc_type", "source_file")}
+        return {
+            k: getattr(self, k) for k in ("label", "title", "date", "doc_type", "source_file", "document_id")
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +84,25 @@ def compare(
 ) -> DiffReport:
     """Align each requested record kind of ``old`` against ``new``."""
     opts = AlignOptions.resolve(options)
-    sections = tuple((k, tuple(align(items_of(old, k), items_of(new, k), opts))) for k in kinds)
-    return DiffReport(DocRef.of(old, old_label), DocRef.of(new, new_label), sections, opts)
+    sections = []
+    for k in kinds:
+        pairs = align(items_of(old, k), items_of(new, k), opts)
+        if k is Kind.RECOMMENDATIONS:
+            pairs = unanswered(pairs, old, new)
+        sections.append((k, tuple(pairs)))
+    return DiffReport(DocRef.of(old, old_label), DocRef.of(new, new_label), tuple(sections), opts)
+
+
+def unanswered(pairs: Iterable[Pair], old: Document, new: Document) -> list[Pair]:
+    """Recommendations of an evaluation that its management response (the other side) leaves out
+    are ``no response``, not ``removed`` or ``added``: the response did not drop them, it never
+    answered them."""
+    old_mr = old.info.doc_type == DocType.MANAGEMENT_RESPONSE
+    new_mr = new.info.doc_type == DocType.MANAGEMENT_RESPONSE
+    if old_mr == new_mr:
+        return list(pairs)
+    missing = Change.REMOVED if new_mr else Change.ADDED
+    return [dataclasses.replace(p, change=Change.NO_RESPONSE) if p.change is missing else p for p in pairs]
 
 
 def percent(similarity: float) -> str:
@@ -98,10 +120,12 @@ KIND_TITLES = {
 CHANGE_HELP = {
     Change.UNCHANGED: "same wording (layout aside), number and place",
     Change.REWORDED: "wording changed",
+    Change.UPDATED: "same wording; speakers, addressees, response, key actions or description changed",
     Change.RENUMBERED: "same wording, new number",
     Change.MOVED: "same wording, changed place (order, or time slot for agenda items)",
     Change.SPLIT: "one old item became several",
     Change.MERGED: "several old items became one",
     Change.ADDED: "only in the new version",
     Change.REMOVED: "only in the old version",
+    Change.NO_RESPONSE: "a recommendation the management response (the other version) does not answer",
 }

@@ -16,7 +16,7 @@ from typing import IO
 from .align import CHANGE_ORDER, Change, Pair
 from .normalize import fold_layout
 from .report import CHANGE_HELP, KIND_TITLES, DiffReport, percent
-from .words import WordOp, render_ops
+from .words import WordOp, render_ops, word_diff
 
 CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem auto;max-width:78rem;
@@ -33,6 +33,8 @@ ins{background:#dcf5dc;color:#0c5a0c;text-decoration:none;border-bottom:1px soli
 .c-unchanged .badge{background:#eef0f3}.c-reworded .badge{background:#fff1c2}
 .c-renumbered .badge,.c-moved .badge{background:#dce9ff}.c-split .badge,.c-merged .badge{background:#ecdcff}
 .c-added .badge{background:#dcf5dc}.c-removed .badge{background:#fde2e2}
+.c-updated .badge{background:#ffe4c7}.c-no-response .badge{background:#f3d6e8}
+.detail{margin-top:.4rem;font-size:.9rem}.detail b{font-weight:600}
 .flags{font-size:.8rem;color:#555}
 .filters label{margin-right:1rem;white-space:nowrap}
 tr[hidden]{display:none}
@@ -46,7 +48,10 @@ SCRIPT = """
     var show = {};
     boxes.forEach(function (b) { show[b.value] = b.checked; });
     document.querySelectorAll('tr.pair').forEach(function (row) {
-      row.hidden = !show[row.getAttribute('data-change')];
+      // hidden only when every change type of the row ("reworded+moved") has its box unchecked;
+      // a page without boxes (history.html) hides nothing
+      var types = (row.getAttribute('data-change') || '').split('+');
+      row.hidden = types.every(function (t) { return show[t] === false; });
     });
     document.querySelectorAll('[data-visible-for]').forEach(function (cell) {
       var kind = cell.getAttribute('data-visible-for');
@@ -69,13 +74,27 @@ def redline_html(ops: Iterable[WordOp]) -> str:
 
 
 def _text_cell(pair: Pair) -> str:
-    if pair.change is Change.REMOVED:
+    if pair.change is Change.REMOVED or (pair.change is Change.NO_RESPONSE and pair.old):
         return f"<del>{esc(_shown(pair.old))}</del>"
-    if pair.change is Change.ADDED:
+    if pair.change in (Change.ADDED, Change.NO_RESPONSE):
         return f"<ins>{esc(_shown(pair.new))}</ins>"
     if pair.ops:
         return redline_html(pair.ops)
     return esc(_shown(pair.new))
+
+
+def change_class(change: object) -> str:
+    """The CSS class of a change type ("no response" -> "c-no-response")."""
+    return "c-" + "-".join(str(change).split())
+
+
+def _details(pair: Pair) -> str:
+    """The response, key actions or description that changed, old against new, word by word."""
+    out = []
+    for name, a, b in pair.detail_changes:
+        body = redline_html(word_diff(fold_layout(a), fold_layout(b)))
+        out.append(f'<div class="detail" data-detail="{esc(name)}"><b>{esc(name)}:</b> {body}</div>')
+    return "".join(out)
 
 
 def _shown(items) -> str:
@@ -103,7 +122,7 @@ def _row(kind: str, pair: Pair) -> str:
     sim = percent(pair.similarity) if pair.old and pair.new else ""
     actors_now = list(dict.fromkeys(n for i in pair.new for n in i.actors))
     return (
-        f'<tr class="pair c-{esc(pair.change)}" data-kind="{esc(kind)}" data-change="{esc(pair.change)}"'
+        f'<tr class="pair {change_class(pair.change)}" data-kind="{esc(kind)}" data-change="{esc(pair.change)}"'
         f' data-old-number="{esc(pair.old_number)}" data-new-number="{esc(pair.new_number)}">'
         f'<td><span class="badge">{esc(pair.change)}</span>'
         f"{'<div class=flags>' + '<br>'.join(flags) + '</div>' if flags else ''}</td>"
@@ -111,7 +130,7 @@ def _row(kind: str, pair: Pair) -> str:
         f'<td title="{esc(pair.new_text)}">{esc(pair.new_number)}</td>'
         f'<td class="num">{sim}</td>'
         f"<td>{_names_cell(actors_now, pair.actors_added, pair.actors_removed)}</td>"
-        f'<td class="text">{_text_cell(pair)}</td></tr>'
+        f'<td class="text">{_text_cell(pair)}{_details(pair)}</td></tr>'
     )
 
 

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from typing import IO
 
 from .align import CHANGE_ORDER, Change, Pair
+from .normalize import fold_layout
 from .report import KIND_TITLES, DiffReport, percent
-from .words import WordOp, render_ops
+from .words import WordOp, render_ops, word_diff
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LIST_START = re.compile(r"^(\d+)([.)])|^([-+])")
@@ -39,6 +40,9 @@ def _notes(pair: Pair) -> str:
         notes.append("topics \\+ " + ", ".join(md(a) for a in pair.topics_added))
     if pair.topics_removed:
         notes.append("topics − " + ", ".join(md(a) for a in pair.topics_removed))
+    for k, a, b in pair.detail_changes:
+        short = len(a) <= 60 and len(b) <= 60
+        notes.append(f"{md(k)}: {md(a or '–')} → {md(b or '–')}" if short else f"{md(k)} changed")
     return "; ".join(notes)
 
 
@@ -65,14 +69,25 @@ def write_markdown(report: DiffReport, stream: IO[str]) -> None:
         detailed = [
             p
             for p in pairs
-            if p.change in (Change.REWORDED, Change.SPLIT, Change.MERGED, Change.ADDED, Change.REMOVED)
+            if p.change
+            in (
+                Change.REWORDED,
+                Change.SPLIT,
+                Change.MERGED,
+                Change.ADDED,
+                Change.REMOVED,
+                Change.NO_RESPONSE,
+            )
+            or p.detail_changes
         ]
         for p in detailed:
             w(f"\n**{md(p.old_number or '–')} → {md(p.new_number or '–')}** ({p.change}")
             w(f", {percent(p.similarity)} similar)\n\n" if p.old and p.new else ")\n\n")
-            if p.change is Change.ADDED:
+            if p.change is Change.ADDED or (p.change is Change.NO_RESPONSE and p.new):
                 w(f"> **{md(p.new_text)}**\n")
-            elif p.change is Change.REMOVED:
+            elif p.change in (Change.REMOVED, Change.NO_RESPONSE):
                 w(f"> ~~{md(p.old_text)}~~\n")
-            else:
+            elif p.ops:
                 w(f"> {redline_md(p.ops)}\n")
+            for k, a, b in p.detail_changes:
+                w(f"\n> *{md(k)}:* {redline_md(word_diff(fold_layout(a), fold_layout(b)))}\n")

@@ -1,7 +1,8 @@
 """Declared CSV columns per record type: the published, stable table schema.
 
 Each table has a ``document_id`` so the tables join; record-level tables also carry a
-``record_id`` (e.g. ``<document_id>:rec:3``) that the actors and topics tables point to.
+``record_id`` (e.g. ``<document_id>:rec:3``) that the key-actions, actors and topics tables point
+to; a key action has its own ``action_id`` (``<document_id>:rec:3:action:1``).
 Columns are never taken from the data, so a missing field is an empty cell, not a shifted table.
 """
 
@@ -70,6 +71,21 @@ TABLES: dict[str, tuple[str, ...]] = {
         "page",
         "block",
         "table",
+    ),
+    "key_actions": (
+        "document_id",
+        "record_id",
+        "action_id",
+        "number",
+        "action",
+        "text",
+        "responsible",
+        "actors",
+        "time_frame",
+        "due",
+        "status",
+        "status_category",
+        "comments",
     ),
     "actors": (
         "document_id",
@@ -171,6 +187,30 @@ def rows_for(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 "block": block,
                 "table": tbl,
             }
+    elif table == "key_actions":
+        for i, r in enumerate(record.get("recommendations", []), 1):
+            mr = r.get("management_response") or {}
+            for k, a in enumerate(mr.get("actions", []), 1):
+                yield {
+                    "document_id": did,
+                    "record_id": f"{did}:rec:{i}",
+                    "action_id": f"{did}:rec:{i}:action:{k}",
+                    "number": r.get("number"),
+                    "action": k,
+                    **{
+                        c: a.get(c)
+                        for c in (
+                            "text",
+                            "responsible",
+                            "time_frame",
+                            "due",
+                            "status",
+                            "status_category",
+                            "comments",
+                        )
+                    },
+                    "actors": "; ".join(x.get("name", "") for x in a.get("actors", [])),
+                }
     elif table == "actors":
         for i, r in enumerate(record.get("recommendations", []), 1):
             for a in r.get("actors", []):

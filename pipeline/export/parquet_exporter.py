@@ -22,6 +22,7 @@ INTEGER_COLUMNS = frozenset(
         "page",
         "block",
         "table",
+        "action",
     }
 )
 FLOAT_COLUMNS = frozenset({"score"})
@@ -31,6 +32,7 @@ LIST_COLUMNS: dict[tuple[str, str], Any] = {
     ("documents", "warnings"): None,
     ("recommendations", "actors"): lambda rec: [a.get("name", "") for a in rec.get("actors", [])],
     ("recommendations", "topics"): lambda rec: [t.get("id", "") for t in rec.get("topics", [])],
+    ("key_actions", "actors"): lambda action: [a.get("name", "") for a in action.get("actors", [])],
 }
 
 
@@ -66,6 +68,15 @@ def typed_rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
     elif table == "recommendations":
         for row, rec in zip(rows, record.get("recommendations", []), strict=True):
             lists = {col: build(rec) for (t, col), build in LIST_COLUMNS.items() if t == table}
+            yield _coerce(table, {**row, **lists})
+    elif table == "key_actions":
+        actions = [
+            a
+            for r in record.get("recommendations", [])
+            for a in (r.get("management_response") or {}).get("actions", [])
+        ]
+        for row, action in zip(rows, actions, strict=True):
+            lists = {col: build(action) for (t, col), build in LIST_COLUMNS.items() if t == table}
             yield _coerce(table, {**row, **lists})
     else:
         for row in rows:

@@ -23,7 +23,9 @@ TRUNCATED = " … [truncated]"
 
 # Column widths in characters; long text wraps, everything else stays on one line.
 IDS = frozenset({"document_id", "record_id", "sha256"})
-WIDE_TEXT = frozenset({"text", "description", "response_text", "evidence", "warnings", "actors_raw"})
+WIDE_TEXT = frozenset(
+    {"text", "description", "response_text", "evidence", "warnings", "actors_raw", "responsible", "comments"}
+)
 MEDIUM_TEXT = frozenset(
     {
         "title",
@@ -142,7 +144,7 @@ class XlsxExporter:
         targets = []
         if ws.title != "documents":
             targets.append(("document_id", "documents", row.get("document_id")))
-        if ws.title in ("actors", "topics"):
+        if ws.title in ("key_actions", "actors", "topics"):
             prefix = str(row.get("record_id", "")).rsplit(":", 2)[-2:-1]
             sheet = RECORD_SHEETS.get(prefix[0]) if prefix else None
             if sheet:

@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 
 from ..models import Actor, Document, Entity
+from ..parse.responses import responsible_names
 from .abbreviations import learn_abbreviations
 from .actors import _TEXT_KEY, ActorTagger, actors_from_raw, actors_from_text
 from .config import NlpSettings, load_settings
@@ -157,10 +158,27 @@ def tag_document(doc: Document, settings_dir: Path | None = None) -> Document:
             actors = actors_from_raw(r.actors_raw, actor_tagger, tokenizer, abbrevs)
         if not actors:
             actors = actors_from_text(r.text, actor_tagger, tokenizer, abbrevs)
+        response = r.management_response
+        if response is not None and response.actions:
+            response = dataclasses.replace(
+                response,
+                actions=tuple(
+                    dataclasses.replace(
+                        a,
+                        actors=actors_from_raw(
+                            responsible_names(a.responsible), actor_tagger, tokenizer, abbrevs
+                        ),
+                    )
+                    if a.responsible.strip()
+                    else a
+                    for a in response.actions
+                ),
+            )
         recs.append(
             dataclasses.replace(
                 r,
                 actors=actors,
+                management_response=response,
                 topics=tuple(d._.docket_topics or ()),
                 entities=tuple(d._.docket_entities or ()),
             )

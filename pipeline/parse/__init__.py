@@ -7,7 +7,14 @@ import re
 
 from ..models import Block, BlockKind, Document, DocumentInfo
 from .agenda import find_agenda_items
-from .classify import Evidence, classify, count_evaluation_sections, count_response_cues, cover_lines
+from .classify import (
+    Evidence,
+    classify,
+    count_evaluation_sections,
+    count_response_cues,
+    cover_lines,
+    names_its_author,
+)
 from .metadata import HEAD_CHARS, announces_meeting, cover_blocks, document_date, event_name, extract_metadata
 from .objectives import objectives_in, takes_objectives
 from .recommendations import find_recommendations_with_warnings
@@ -51,6 +58,7 @@ def parse_document(
         response_cues=count_response_cues(blocks) if recommendations else 0,
         evaluation_sections=count_evaluation_sections(blocks),
         meeting_future=announces_meeting(blocks),
+        authored_report=names_its_author(cover_lines(cover)),
     )
     doc_type, _ = classify(evidence)
     if not takes_objectives(doc_type):

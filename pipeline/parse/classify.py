@@ -21,6 +21,9 @@ from ..models import Block, BlockKind, DocType
 from . import kinds, vocab
 
 _COVER_LINE_WORDS = 14  # a cover line that names a kind is short; longer text is running prose
+_AUTHORED_SECTIONS = 2  # an authored report may have "Recommendations" and one more such heading
+_AUTHORED_WORDS = 12  # "Report of the Special Rapporteur on the right to food" is a short line
+_SENTENCE_WORDS = 5  # a line of more words ending in a full stop is a sentence of the body
 
 
 @dataclass(slots=True)
@@ -37,6 +40,7 @@ class Evidence:
     response_cues: int = 0  # distinct management-response cues in the body
     evaluation_sections: int = 0  # distinct evaluation section headings
     meeting_future: bool = False  # the meeting is announced ("will be held")
+    authored_report: bool = False  # the cover says whose report it is ("Report of the Secretary-General")
 
 
 def classify(evidence: Evidence) -> tuple[DocType, str]:
@@ -75,6 +79,10 @@ def _from_structure(ev: Evidence) -> tuple[DocType, str]:
         return DocType.AGENDA, "doc_type.structure.timetable"  # a programme with a header of fields
     if ev.has_objectives and (ev.n_agenda_items or ev.meeting_future):
         return DocType.CONCEPT_NOTE, "doc_type.structure.objectives"
+    if ev.authored_report and ev.n_recommendations and ev.evaluation_sections <= _AUTHORED_SECTIONS:
+        # "Report of the Secretary-General" with a recommendations chapter: a body reports, nobody
+        # evaluates (an evaluation has findings, methodology, conclusions besides)
+        return DocType.OTHER, "doc_type.structure.authored_report"
     if ev.evaluation_sections >= 2 or (ev.n_recommendations and ev.evaluation_sections >= 1):
         return DocType.EVALUATION_REPORT, "doc_type.structure.evaluation"
     if ev.has_objectives:
@@ -98,9 +106,25 @@ def cover_lines(cover: list[Block]) -> list[str]:
         for t in texts:
             for line in t.split("\n"):
                 line = line.strip()
-                if line and len(line.split()) <= _COVER_LINE_WORDS:
-                    out.append(line)
+                words = len(line.split())
+                if (
+                    line
+                    and words <= _COVER_LINE_WORDS
+                    and not (words > _SENTENCE_WORDS and line.endswith("."))
+                ):
+                    out.append(line)  # a short line, not a sentence ("... for the Spending Review.")
     return out
+
+
+def names_its_author(lines: list[str]) -> bool:
+    """A cover line that says whose report or note the document is ("Report of the
+    Secretary-General", "Note by the Secretariat"; ``[document] authored_report_leads`` followed by
+    a capitalised name), naming no kind of document itself."""
+    rx = vocab.current().regex("document", "authored_report_leads", r"^(?:{})\s+(?:the\s+)?(?-i:[A-Z])")
+    return any(
+        rx.match(line) and len(line.split()) <= _AUTHORED_WORDS and not kinds.kind_hits(line)
+        for line in lines
+    )
 
 
 def count_response_cues(blocks: tuple[Block, ...]) -> int:

@@ -80,7 +80,9 @@ _MONTH = (
 )
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
 WEEKDAY = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"  # the French and Spanish months are read too
+    r"|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
     r"\b\.?"
 )
 # every dash a document may print between two numbers (hyphen, U+2010/2011, figure dash, en and em dash)
@@ -159,9 +161,9 @@ _PATTERNS = [
         + _DASH
         + r"(?P<d2>\d{1,2})"
         + _ORD
-        + r")?(?:\s+(?:of\s+)?|(?=[A-Za-z]{3}))"
+        + r")?(?:\s+(?:(?:of|de)\s+)?|(?=[A-Za-z]{3}))"
         + _MONTH.format(name="m")
-        + r"\s*,?\s+(?P<y>\d{4})\b",
+        + r"\s*,?\s+(?:de\s+)?(?P<y>\d{4})\b",
         re.I,
     ),
     # 30 May–2 June 2025
@@ -242,7 +244,8 @@ def find_month_years(text: str) -> list[DateSpan]:
 
 
 _DAY_MONTH = re.compile(
-    r"\b(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH.format(name="m") + r"(?!\s*,?\s*\d{4})", re.I
+    r"\b(?P<d>\d{1,2})" + _ORD + r"\s+(?:(?:of|de)\s+)?" + _MONTH.format(name="m") + r"(?!\s*,?\s*\d{4})",
+    re.I,
 )
 _MONTH_DAY = re.compile(_MONTH.format(name="m") + r"\s+(?P<d>\d{1,2})" + _ORD + r"\b(?![:.]\d)", re.I)
 # 20/9, 29/07, 24.9. (day first, as printed by most international bodies); not 20/9/2021 (a full date)

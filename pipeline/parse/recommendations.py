@@ -46,6 +46,7 @@ from .recs_regions import find_regions
 from .recs_reported import from_reported
 from .recs_responded import from_responded
 from .recs_tables import from_column_tables, from_label_tables, from_region_tables
+from .responses import with_actions
 
 
 def find_recommendations(blocks: tuple[Block, ...]) -> tuple[Recommendation, ...]:
@@ -69,8 +70,10 @@ def find_recommendations_with_warnings(
         )
         if labelled:
             listed = from_column_tables(blocks)
-            recs = _listed_actors([_trailing_addressees(_trailing_status(r)) for r in labelled], listed)
-            return tuple(_dedupe(recs)), ()
+            recs = _listed_actors(
+                [_trailing_addressees(_trailing_status(_trailing_reference(r))) for r in labelled], listed
+            )
+            return tuple(_with_actions(_dedupe(recs))), ()
         recs = _named("recommendations.column_table", from_column_tables(blocks))
         regions = find_regions(units) if not recs else []
         if not recs:
@@ -83,8 +86,8 @@ def find_recommendations_with_warnings(
             recs = _named("recommendations.graphic_digits", from_graphic_digits(units, regions))
         if not recs:
             recs = _named("recommendations.cell_list", from_cell_lists(units))
-    out = _dedupe([_trailing_addressees(_trailing_status(r)) for r in recs])
-    return tuple(_counted_addressees(blocks, out)), tuple(warnings)
+    out = _dedupe([_trailing_addressees(_trailing_status(_trailing_reference(r))) for r in recs])
+    return tuple(_with_actions(_counted_addressees(blocks, out))), tuple(warnings)
 
 
 _MAX_COUNTED_WORDS = 8
@@ -118,6 +121,16 @@ def _counted_addressees(blocks: tuple[Block, ...], recs: list[Recommendation]) -
                 for r in recs
             ]
     return recs
+
+
+def _with_actions(recs: list[Recommendation]) -> list[Recommendation]:
+    """Each response's printed key-action rows also as ``KeyAction`` records."""
+    return [
+        dataclasses.replace(r, management_response=with_actions(r.management_response))
+        if r.management_response is not None
+        else r
+        for r in recs
+    ]
 
 
 def _named(rule: str, recs: list[Recommendation]) -> list[Recommendation]:
@@ -154,6 +167,24 @@ def _trailing_status(rec: Recommendation) -> Recommendation:
         if len(tail.split()) <= _MAX_STATUS_WORDS and plausible_text(head):
             return dataclasses.replace(rec, text=head)
     return rec
+
+
+def _trailing_reference(rec: Recommendation) -> Recommendation:
+    """The wording without a closing cross-reference to the paragraphs of the report that made
+    it ("... every two years. (Paragraph 34)", "(paras. 12-14)"; ``[recommendations]
+    citation_words``): where the recommendation comes from, not what it says."""
+    m = _reference_rx().search(rec.text)
+    if m is None or not plausible_text(rec.text[: m.start()]):
+        return rec
+    return dataclasses.replace(rec, text=rec.text[: m.start()].rstrip())
+
+
+def _reference_rx():
+    return vocab.current().regex(
+        "recommendations",
+        "citation_words",
+        r"\s*[(\[]\s*(?:see\s+)?(?:{})\s*\d[\d.,;\s\-\u2013a-z]*(?:\s+(?:and|to|of)\s+[\d.]+)*\s*[)\]]\s*\.?\s*$",
+    )
 
 
 def _trailing_addressees(rec: Recommendation) -> Recommendation:

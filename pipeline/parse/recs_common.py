@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..models import Block, BlockKind, ManagementResponse, Provenance
+from ..models import Block, BlockKind, Provenance
 from ..textutil import join_lines
 from . import vocab
 from .addressees import addressee_phrase
@@ -189,6 +189,27 @@ _MR_WORDS = re.compile(
 )
 
 
+def _number_first(text: str) -> Label | None:
+    """The number printed before the label: "1: PAC recommendation: The Department should ...",
+    "3. Committee recommendation - ...", "2a Recommendation: ..." (up to three qualifying words
+    between number and label; the label's separator is required)."""
+    m = _number_first_rx(vocab.current().pattern("recommendations", "labels")).match(text)
+    if not m or not m.group("rest").strip():
+        return None
+    label = re.sub(r"\s+", " ", m.group("label")).strip()
+    return Label(label, m.group("num"), m.group("rest").strip())
+
+
+@cache
+def _number_first_rx(words: str) -> re.Pattern[str]:
+    return re.compile(
+        r"^(?P<num>[1-9]\d{0,2}[a-z]?)\s*[:.)]?\s+(?P<label>(?:(?-i:[A-Z])[\w&'\u2019.-]*\s+){0,3}(?i:"
+        + words
+        + r"))\s*[:\-\u2013\u2014]\s*(?P<rest>.*)$",
+        re.S,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Label:
     label: str
@@ -203,6 +224,9 @@ def match_label(unit: Unit) -> Label | None:
     text = unit.text
     m = label_regex().match(text)
     if not m:
+        first = _number_first(unit.full)
+        if first is not None:
+            return first
         stripped = _PARA_NUM.sub("", text, count=1)
         m2 = label_regex().match(stripped) if stripped != text else None
         if not m2 or not _READS.match(m2.group("rest")):
@@ -322,10 +346,6 @@ MR_MARK = re.compile(
     + r"(?:management(?:'s)?\s+)?response\b(?:\s+(?:of|from|by)\s+[^:]{1,40}:)?\s*(?P<rest>.*)$",
     re.I | re.S,
 )
-_MR_TEMPLATE = re.compile(
-    r"^\s*(?:\(\s*)?[-\u2013\u2014]?\s*accept(?:ed)?\s*/\s*partially\s+accept(?:ed)?\s*/\s*reject(?:ed)?\s*\)?\s*",
-    re.I,
-)
 # Table column headings repeated on every page of a matrix: skipped, they neither add nor stop.
 HEADER = re.compile(
     r"^(?:action|actions|key\s+actions?(?:\s*\(s\))?|responsible\s+(?:section|unit|individual)s?(?:\s*\(s\))?"
@@ -404,52 +424,3 @@ def quality(text: str) -> float:
     if len(re.findall(r"\brecommendations?\b", text, re.I)) >= 2:
         score /= 2  # a legend or a cross-reference table, not the wording
     return score
-
-
-# ---- management responses ----------------------------------------------------------------------------
-
-_CATEGORIES = (
-    (re.compile(r"\bpartial(?:ly)?\b|\bin\s+part\b", re.I), "partially accepted"),
-    (
-        re.compile(
-            r"\b(?:disagree[sd]?|reject(?:s|ed)?|not\s+(?:accept|agree)(?:ed)?|does\s+not\s+(?:accept|agree)"
-            r"|declines?)\b",
-            re.I,
-        ),
-        "rejected",
-    ),
-    (
-        re.compile(
-            r"\b(?:agree[sd]?|accept(?:s|ed)?|concur(?:s|red)?|welcome[sd]?|endorse[sd]?|support(?:s|ed)?)\b",
-            re.I,
-        ),
-        "accepted",
-    ),
-    (re.compile(r"\b(?:note[sd]?|takes\s+note|noting)\b", re.I), "noted"),
-)
-
-
-def response_category(text: str) -> str:
-    head = text.strip()[:160]
-    for rx, cat in _CATEGORIES:
-        if rx.search(head):
-            return cat
-    return ""
-
-
-def clean_response(text: str) -> str:
-    text = _MR_TEMPLATE.sub("", text.strip())
-    return text.lstrip(":.-\u2013\u2014 ").strip()
-
-
-def make_response(text: str) -> ManagementResponse | None:
-    """The response's category and its first sentence (or first printed paragraph, when shorter)."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    text = clean_response(join_lines(text))
-    if not text:
-        return None
-    first = re.split(r"(?<=[.;:])\s+", text, maxsplit=1)[0]
-    lead = clean_response(join_lines(paragraphs[0])) if paragraphs else ""
-    if lead and len(lead) < len(first):
-        first = lead
-    return ManagementResponse(category=response_category(first) or response_category(text), text=first[:300])

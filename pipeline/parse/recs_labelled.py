@@ -29,7 +29,6 @@ from .recs_common import (
     is_furniture,
     is_header,
     is_title,
-    make_response,
     match_label,
     paragraph_number,
     plausible_text,
@@ -38,6 +37,7 @@ from .recs_common import (
 )
 from .recs_regions import running_heads, scan_regions
 from .recs_tables import column_header
+from .responses import MAX_RESPONSE, answers, make_response
 
 _GROUP = re.compile(r"^(?:area|theme|cluster|pillar|group|category)\s+[\dA-Z]{1,3}\b", re.I)
 _SUB_MARK = re.compile(
@@ -82,6 +82,8 @@ def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommenda
             )  # "Recommendation 1" / "Improved planning" / "Recommendation 1 reads as follows:"
         group = group_at.get(i, group)
         actors_raw, response, actions = _tail(units, stop, end, blocks, units[i].table)
+        if response is None and stop < end and answers(_PARA_LEAD.sub("", units[stop].text, count=1)):
+            response = _answer(units, stop, end)
         actors_raw = join_lines("\n".join([lab.actors, *more_actors])) if lab.actors else actors_raw
         if not text and not title:
             continue
@@ -161,8 +163,16 @@ def _body(
             continue
         if j in starts or starts_field(units, j):
             break
-        if u.kind != "cell" and _other_label(u.text):
-            break  # "Finding 8. ...", "Conclusion 14. ...": the next box is of another kind
+        if u.kind != "cell" and (_other_label(u.text) or _other_label(_PARA_LEAD.sub("", u.text, count=1))):
+            break  # "Finding 8. ...", "Conclusion 14. ...", "2: PAC conclusion: ...": another kind of box
+        if (
+            pieces
+            and u.kind != "cell"
+            and not u.bold
+            and not (u.marker and not u.marker[0].isdigit())  # "(a) Support ...": a sub-point
+            and answers(_PARA_LEAD.sub("", u.text, count=1))
+        ):
+            break  # "1.1 The government agrees with the Committee's recommendation.": the answer
         if _section_heading(u):
             break  # "III. Inter-agency coordination ..." printed as a paragraph, or a long "Annex ..." heading
         if (
@@ -220,6 +230,26 @@ def _body(
 
 
 _DECIMAL = re.compile(r"^(\d{1,2})\.\d{1,2}\.?$")
+
+
+# a paragraph number before an answer or another box's label ("1.1 The government agrees ...",
+# "2: PAC conclusion: ...")
+_PARA_LEAD = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})?[.:)]?\s+")
+
+
+def _answer(units: list[Unit], start: int, end: int) -> ManagementResponse | None:
+    """The response printed as numbered paragraphs after the wording, without their numbers, up to
+    the next field or heading."""
+    parts = []
+    for k in range(start, end):
+        u = units[k]
+        if k > start and (
+            u.kind == "heading" or starts_field(units, k) or _other_label(_PARA_LEAD.sub("", u.text, count=1))
+        ):
+            break
+        if not is_furniture(u):
+            parts.append(_PARA_LEAD.sub("", u.text, count=1))
+    return make_response("\n\n".join(parts)) if parts else None
 
 
 def _foreign_number(unit: Unit, number: str) -> bool:
@@ -345,7 +375,9 @@ def _tail(units: list[Unit], j: int, end: int, blocks: tuple[Block, ...], own_ta
                 continue  # a priority level printed in the next column
             actors.append(u.full)
         elif mode == "response":
-            if len(" ".join(response_parts)) < 600:
+            if _GROUP.match(u.text) and len(u.text.split()) <= 12 and not u.text.rstrip().endswith("."):
+                continue  # a group heading ("Area 3. Evaluation policy implementation") printed mid-page
+            if len(" ".join(response_parts)) < MAX_RESPONSE:
                 response_parts.append(("\n" if u.gap else "") + u.full)
         elif mode == "actions" and u.kind == "cell":
             key = (u.block, u.row or 0)

@@ -17,17 +17,15 @@ from .recs_common import (
     MR_MARK,
     Unit,
     assemble,
-    clean_response,
     is_furniture,
     is_header,
-    make_response,
     plausible_text,
-    response_category,
     starts_field,
     wording,
 )
 from .recs_labelled import ACTION_HEAD, filled_cells, key_actions
 from .recs_regions import Region, descends, find_regions, first_lead, is_recs_heading, lead_in_actors
+from .responses import clean_response, make_response, response_category
 
 _GROUP_HEAD = re.compile(
     r"^(?i:(?:evaluation\s+)?recommendations?)\s+(?P<g>[A-Z])\s*[-\u2013\u2014:.]\s*(?P<title>\S.*)$", re.S
@@ -56,8 +54,9 @@ class _Group:
     title: str
     items: list[_Item] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
-    responses: dict[str, ManagementResponse] = field(default_factory=dict)
-    response_all: ManagementResponse | None = None
+    # the printed response paragraphs: to every item ("") or to numbered ones ("Recommendation 2 accepted")
+    response_parts: dict[str, list[str]] = field(default_factory=dict)
+    response_to: str = ""  # which of them a continuation line adds to
     action_rows: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -453,6 +452,10 @@ def _walk(
             mode, loose = "items", 0
             continue
         items = groups[-1].items
+        if mode == "items" and items and starts is not None and _body_paragraph_after(u, items[-1]):
+            mode = (
+                "after"  # "(d) Collect ..." then "62. The United Nations ...": the lead-in's series goes on
+            )
         if mode == "items" and items:
             last = items[-1].pieces[-1].rstrip() if items[-1].pieces else ""
             sub = bool(u.marker) or bool(_SUB_TEXT.match(u.text))
@@ -470,6 +473,18 @@ def _walk(
     return _records(groups, blocks)
 
 
+def _body_paragraph_after(u: Unit, item: _Item) -> bool:
+    """A numbered paragraph of the body after a lettered or roman list item: the list led in by
+    paragraph 61 has ended where paragraph 62 begins."""
+    marker = unit_marker(u)
+    return (
+        marker is not None
+        and len(marker.tokens) == 1
+        and marker.tokens[0].isdigit()
+        and not item.number.replace(".", "").isdigit()
+    )
+
+
 def _item_start(u: Unit, marker: Marker | None) -> tuple[str, str] | None:
     """(number, wording after the marker) of a unit that opens an item of a region's list."""
     if marker is None:
@@ -484,17 +499,30 @@ def _item_start(u: Unit, marker: Marker | None) -> tuple[str, str] | None:
 
 
 def _add_response(group: _Group, text: str) -> None:
+    """A line of a group's response: "Recommendation 2 accepted: ..." opens the response of item 2,
+    a first line without a number the response to all items, any other line continues the last."""
     m = _GROUP_MR.match(text)
     if m:
-        verb = m.group("verb")
-        resp = ManagementResponse(category=response_category(verb), text=join_lines(text)[:300])
-        if m.group("n"):
-            group.responses[m.group("n")] = resp
-        elif group.response_all is None:
-            group.response_all = resp
-        return
-    if group.response_all is None and not group.responses:
-        group.response_all = make_response(text)
+        group.response_to = m.group("n") or ""
+        if m.group("n") or "" not in group.response_parts:
+            group.response_parts[group.response_to] = [text]
+            return
+    group.response_parts.setdefault(group.response_to, []).append(text)
+
+
+def _response(group: _Group, number: str) -> ManagementResponse | None:
+    """The response to item ``number``: its own, else (where no item has its own) the group's."""
+    numbered = {n for n in group.response_parts if n}
+    parts = group.response_parts.get(number) if number in numbered else None
+    if parts is None and not numbered:
+        parts = group.response_parts.get("")
+    if not parts:
+        return None
+    response = make_response("\n".join(parts))
+    m = _GROUP_MR.match(join_lines(parts[0]))
+    if m and response is not None:  # "Recommendation 2 partially accepted": the verb is the category
+        response = dataclasses.replace(response, category=response_category(m.group("verb")))
+    return response
 
 
 def _records(groups: list[_Group], blocks: tuple[Block, ...] = ()) -> list[Recommendation]:
@@ -517,7 +545,7 @@ def _records(groups: list[_Group], blocks: tuple[Block, ...] = ()) -> list[Recom
                 continue  # codes, or a table-of-contents line ("5. Conclusions ........ 12")
             number = f"{g.letter}.{it.number}" if restart and g.letter else it.number
             group = f"{g.letter} - {join_lines(g.title)}" if g.letter else ""
-            resp = g.responses.get(it.number) or (g.response_all if not g.responses else None)
+            resp = _response(g, it.number)
             actions = key_actions(g.action_rows, blocks) if g.action_rows and blocks else []
             if resp is not None and actions:
                 resp = dataclasses.replace(resp, key_actions=tuple(actions))

@@ -16,8 +16,6 @@ number to the response; the response runs to the next numbered statement or head
 
 from __future__ import annotations
 
-import re
-
 from ..models import Recommendation
 from .numbering import Marker, split_leading
 from .recs_common import (
@@ -25,17 +23,14 @@ from .recs_common import (
     Unit,
     assemble,
     is_furniture,
-    make_response,
     plausible_text,
-    response_category,
     starts_field,
     wording,
 )
 from .recs_lists import unit_marker
-from .recs_regions import heading_field
+from .responses import answers, make_response
 
 _MIN_PAIRS = 2
-_ANSWER_WORDS = 4  # "The Government partially accepts"
 _MAX_STATEMENT_UNITS = 12  # a quoted recommendation is a paragraph or a few, not a chapter
 
 
@@ -88,22 +83,9 @@ def _response_field(units: list[Unit], k: int) -> bool:
     return _answers_bold_statement(units, k)
 
 
-def _answers(text: str) -> bool:
-    """A paragraph that opens with an answer: its verb of response among the first words ("The
-    Government agrees", "Accepted.") or a first sentence that speaks of the recommendation
-    ("The Government notes this recommendation ..."), not a record of discussion that agreed to
-    something later in its sentence."""
-    first = re.split(r"(?<=[.;:])\s+", text.strip(), maxsplit=1)[0]
-    if not response_category(first):
-        return False
-    return bool(response_category(" ".join(first.split()[:_ANSWER_WORDS]))) or bool(
-        heading_field().search(first)
-    )
-
-
 def _answers_bold_statement(units: list[Unit], k: int) -> bool:
     u = units[k]
-    if k == 0 or u.bold or u.kind != "paragraph" or u.marker or not _answers(u.text):
+    if k == 0 or u.bold or u.kind != "paragraph" or u.marker or not answers(u.text):
         return False
     for i in range(k - 1, max(0, k - _MAX_STATEMENT_UNITS) - 1, -1):
         before = units[i]

@@ -20,10 +20,10 @@ from .recs_common import (
     Label,
     Unit,
     label_regex,
-    make_response,
     match_label,
     plausible_text,
 )
+from .responses import make_response
 
 
 def from_label_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:

@@ -1,0 +1,1 @@
+"""docket track: one lineage table of every recommendation across a collection."""

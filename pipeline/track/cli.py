@@ -1,0 +1,80 @@
+"""``docket track``: follow every recommendation across a collection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .collect import collect
+from .link import DEFAULT_THRESHOLD, link
+from .write import rows, write_catalog, write_csv, write_html, write_json
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
+@click.command("track", context_settings=CONTEXT_SETTINGS)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the lineage.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Least similarity (0-1) of two wordings for them to be the same recommendation.",
+)
+def track_command(paths, out_dir, threshold):
+    """Link every recommendation to its counterparts across documents: the same recommendation in
+    an evaluation, its management response, a brief, a follow-up, next year's version.
+
+    PATHS are documents, folders of documents, JSON records, or output folders of `docket ingest`
+    (their stored records are used; nothing is read again). Writes DIR/lineage.csv, lineage.json,
+    lineage.html and a `lineage` table in DIR/catalog.sqlite: one row per recommendation, with its
+    chain_id.
+
+    \b
+    Example:
+        docket track outputs/ingested "IOM MANAGEMENT RESPONSE MATRIX.pdf" -o outputs/lineage
+    """
+    found = collect(paths)
+    chains = link(found.documents, threshold)
+    table = rows(found.documents, chains)
+    linked = sum(1 for c in chains if len(c.members) > 1)
+    summary = {
+        "documents": len(found.documents),
+        "recommendations": len(table),
+        "chains": len(chains),
+        "linked_chains": linked,
+        "skipped_without_recommendations": found.without_recommendations,
+        "failed": found.failed,
+        "threshold": threshold,
+    }
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    write_csv(table, out / "lineage.csv")
+    write_json(table, summary, out / "lineage.json")
+    write_html(table, out / "lineage.html")
+    write_catalog(table, out / "catalog.sqlite")
+    for name in ("lineage.csv", "lineage.json", "lineage.html", "catalog.sqlite"):
+        click.echo(str(out / name))
+    if len(found.documents) == 1:
+        click.echo("note: one document with recommendations; every recommendation is a chain of its own")
+    if found.without_recommendations:
+        click.echo(
+            f"skipped {len(found.without_recommendations)} without recommendations: "
+            + ", ".join(found.without_recommendations)
+        )
+    for failure in found.failed:
+        click.echo(f"not read: {failure}")
+    click.echo(
+        f"{len(found.documents)} documents, {len(table)} recommendations, {len(chains)} chains "
+        f"({linked} across documents)"
+        + (f"; {found.from_records} from stored records" if found.from_records else "")
+    )

@@ -1,0 +1,139 @@
+"""What ``docket track`` writes: ``lineage.csv``, ``lineage.json``, a ``lineage`` table in the
+folder's ``catalog.sqlite`` and ``lineage.html`` (each chain's wording across documents).
+
+One row per record, in chain order: ``chain_id``, the record's ``document_id`` and ``record_id``
+(as in the export tables), ``source_file``, the document's ``date``, the ``number`` as printed,
+``kind``, ``text``, the management ``response`` category, the ``status`` of its key actions,
+``similarity_to_previous`` (to the record before it in the chain) and ``change`` from it
+(``first``, ``unchanged`` or ``reworded``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..diff.normalize import fold_layout
+from ..diff.report_html import esc, page, redline_html
+from ..diff.words import word_diff
+from ..export.base import atomic_write
+from ..export.csv_exporter import neutralise
+from ..models import Document
+from .link import Chain
+
+COLUMNS = (
+    "chain_id",
+    "document_id",
+    "record_id",
+    "source_file",
+    "date",
+    "number",
+    "kind",
+    "text",
+    "response",
+    "status",
+    "similarity_to_previous",
+    "change",
+)
+
+
+def rows(documents: Sequence[Document], chains: Sequence[Chain]) -> list[dict[str, Any]]:
+    out = []
+    for chain in chains:
+        for m in chain.members:
+            doc = documents[m.doc]
+            rec = doc.recommendations[m.position]
+            mr = rec.management_response
+            statuses = dict.fromkeys(
+                a.status_category for a in (mr.actions if mr else ()) if a.status_category
+            )
+            out.append(
+                {
+                    "chain_id": chain.id,
+                    "document_id": doc.info.id,
+                    "record_id": f"{doc.info.id}:rec:{m.position + 1}",
+                    "source_file": doc.info.source_file,
+                    "date": doc.info.date or doc.info.issued or "",
+                    "number": rec.number,
+                    "kind": "recommendation",
+                    "text": rec.text,
+                    "response": mr.category if mr else "",
+                    "status": "; ".join(statuses),
+                    "similarity_to_previous": m.similarity,
+                    "change": m.change or "first",
+                }
+            )
+    return out
+
+
+def write_csv(table: list[dict[str, Any]], path: Path) -> None:
+    with atomic_write(path, "w") as fh:
+        fh.write("\ufeff")
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        for row in table:
+            writer.writerow([neutralise(row[c]) for c in COLUMNS])
+
+
+def write_json(table: list[dict[str, Any]], summary: dict[str, Any], path: Path) -> None:
+    chains: dict[str, list[dict[str, Any]]] = {}
+    for row in table:
+        chains.setdefault(row["chain_id"], []).append({k: v for k, v in row.items() if k != "chain_id"})
+    data = {**summary, "chains": [{"chain_id": c, "records": r} for c, r in chains.items()]}
+    with atomic_write(path, "w") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+
+
+def write_catalog(table: list[dict[str, Any]], path: Path) -> None:
+    """Replace the ``lineage`` table of the folder's catalog (created if the folder has none)."""
+    from ..batch.catalog import Catalog
+
+    catalog = Catalog(path)  # creates the catalog's own tables where the file is new
+    catalog.close()
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE IF EXISTS lineage")
+        db.execute(f"CREATE TABLE lineage ({', '.join(COLUMNS)})")
+        db.executemany(
+            f"INSERT INTO lineage VALUES ({', '.join('?' * len(COLUMNS))})",
+            [[row[c] for c in COLUMNS] for row in table],
+        )
+        db.execute("CREATE INDEX IF NOT EXISTS lineage_record ON lineage (record_id)")
+    db.close()
+
+
+def write_html(table: list[dict[str, Any]], path: Path) -> None:
+    """One section per chain that links two or more documents: the wording in each document,
+    word-diffed against the one before, with the response and the status."""
+    chains: dict[str, list[dict[str, Any]]] = {}
+    for row in table:
+        chains.setdefault(row["chain_id"], []).append(row)
+    linked = {c: r for c, r in chains.items() if len(r) > 1}
+    parts = [
+        "<h1>Lineage of recommendations</h1>",
+        f"<p>{len(chains)} chains; {len(linked)} link records of two or more documents "
+        "(a record alone in its chain is listed in lineage.csv only).</p>",
+    ]
+    for chain_id, members in linked.items():
+        body = []
+        for k, row in enumerate(members):
+            text = fold_layout(row["text"])
+            wording = redline_html(word_diff(fold_layout(members[k - 1]["text"]), text)) if k else esc(text)
+            sim = "" if row["similarity_to_previous"] is None else f"{row['similarity_to_previous']:.0%}"
+            body.append(
+                f'<tr class="pair" data-change="{esc(row["change"])}"><td>{esc(row["source_file"])}'
+                f"<br><small>{esc(row['date'])}</small></td><td>{esc(row['number'])}</td>"
+                f'<td class="text">{wording}</td><td>{esc(row["response"])}</td><td>{esc(row["status"])}</td>'
+                f'<td class="num">{sim}</td></tr>'
+            )
+        parts.append(
+            f'<h2 id="{esc(chain_id)}">{esc(chain_id)}</h2><table><thead><tr><th>Document</th><th>No.</th>'
+            "<th>Wording (changes from the row above)</th><th>Response</th><th>Status</th>"
+            f"<th>Similarity</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
+        )
+    with atomic_write(path, "w") as fh:
+        fh.write(page("Lineage of recommendations", "\n".join(parts)))

@@ -1,0 +1,189 @@
+"""docket track: links of every recommendation across a collection (issue 14), checked against the
+links written by hand in tests/data/track/expected_links.json before the linker was written."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from offline_browser import requires_chromium
+
+from pipeline.cli import cli
+from pipeline.ingest import process_file
+from pipeline.track.check import check_links
+from pipeline.track.link import link
+from pipeline.track.write import COLUMNS, rows, write_html
+
+HERE = Path(__file__).parent
+SOURCES = HERE / "data" / "sources"
+EXPECTED = json.loads((HERE / "data" / "track" / "expected_links.json").read_text(encoding="utf-8"))
+# Documents with recommendations that are not in the expected pairs: wrong links to them must not appear
+# (JIU_REP_2025_2 holds the recommendations nearest in wording to the JIU note's, E_ICEF_2025_4 another
+# UNICEF response, the others IOM matrices and briefs of the same template).
+DISTRACTORS = (
+    "JIU_REP_2025_2.en.pdf",
+    "E_ICEF_2025_4.en.pdf",
+    "HoA EU JI Final Eval - Management Response Matrix - Final.pdf",
+    "AAP Evaluation - Management Response Final.docx",
+    "Nigeria GIZ Project_Evaluation Brief_JAN 2021_Abderrahim EL MOULAT_0.pdf",
+    "Management Response Matrix_ARCO_Shiraz JERBI.pdf",
+)
+
+
+def expected_files() -> list[str]:
+    files = [f for p in EXPECTED["pairs"] for f in (p["a"], p["b"])]
+    return files + [a["file"] for a in EXPECTED["alone"]]
+
+
+@pytest.fixture(scope="module")
+def documents():
+    docs = []
+    for name in (*expected_files(), *DISTRACTORS):
+        result = process_file(SOURCES / name, source_file=name)
+        assert result.document is not None, result.failure
+        docs.append(result.document)
+    return docs
+
+
+def test_track_links_match_the_hand_written_links(documents):
+    table = rows(documents, link(documents))
+    assert check_links(table, EXPECTED) == []
+    # one row per recommendation of the collection
+    assert len(table) == sum(len(d.recommendations) for d in documents)
+    assert len({r["record_id"] for r in table}) == len(table)
+
+
+def test_track_chain_never_holds_two_records_of_one_document(documents):
+    for chain in link(documents):
+        docs = [m.doc for m in chain.members]
+        assert len(docs) == len(set(docs))
+
+
+def test_track_rows_carry_response_similarity_and_change(documents):
+    table = rows(documents, link(documents))
+    by_key = {(r["source_file"], r["number"]): r for r in table}
+    report = by_key[("IOM Niger - MIRAA III - Final Evaluation Report (003).pdf", "14")]
+    matrix = by_key[("IOM MANAGEMENT RESPONSE MATRIX.pdf", "E.2")]
+    assert report["chain_id"] == matrix["chain_id"]
+    # neither is dated: the evaluation comes before the response that answers it
+    assert report["change"] == "first" and report["similarity_to_previous"] is None
+    assert matrix["change"] == "unchanged" and matrix["similarity_to_previous"] == 1.0
+    assert by_key[("IOM MANAGEMENT RESPONSE MATRIX.pdf", "A.1")]["response"] == "accepted"
+    assert report["response"] == ""
+    dp7 = by_key[("DP_2025_7.en.pdf", "2")]
+    assert dp7["status"] == "not started"  # its key action is 'Not initiated'
+    dp6_7 = by_key[("DP_2025_6.en.pdf", "7")]
+    assert dp7["chain_id"] != dp6_7["chain_id"]
+    assert by_key[("DP_2025_7.en.pdf", "7")]["chain_id"] == dp6_7["chain_id"]
+
+
+def _text_doc(folder: Path, name: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+RECS = (
+    "Recommendations\n\n"
+    "Recommendation 1. The secretariat should publish every evaluation report within six months of its completion.\n\n"
+    "Recommendation 2. Member States should provide predictable core funding for the regional programme.\n"
+)
+
+
+def test_track_cli_one_document_gives_a_chain_per_record_and_a_note(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _text_doc(folder, "report.txt", "Evaluation report\n\n" + RECS)
+    _text_doc(
+        folder, "agenda.txt", "Provisional agenda\n\n1. Opening of the session\n2. Adoption of the agenda\n"
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["track", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "note: one document with recommendations; every recommendation is a chain of its own" in result.output
+    )
+    assert "skipped 1 without recommendations: " in result.output and "agenda.txt" in result.output
+    raw = (out / "lineage.csv").read_text(encoding="utf-8")
+    assert raw.startswith("\ufeff")
+    table = list(csv.DictReader(raw[1:].splitlines()))
+    assert tuple(table[0]) == COLUMNS
+    assert [r["number"] for r in table] == ["1", "2"] and len({r["chain_id"] for r in table}) == 2
+    assert all(r["change"] == "first" for r in table)
+    data = json.loads((out / "lineage.json").read_text(encoding="utf-8"))
+    assert data["skipped_without_recommendations"] == [str(folder / "agenda.txt")]
+    assert len(data["chains"]) == 2
+    with sqlite3.connect(out / "catalog.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM lineage").fetchone() == (2,)
+    html = (out / "lineage.html").read_text(encoding="utf-8")
+    assert "0 link records of two or more documents" in html
+
+
+def test_track_cli_reads_an_ingested_folder_without_extracting(tmp_path: Path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _text_doc(folder, "report_2024.txt", "Evaluation report\n\n" + RECS)
+    _text_doc(
+        folder,
+        "report_2025.txt",
+        "Evaluation report\n\n"
+        + RECS.replace("within six months", "within three months").replace("1.", "4."),
+    )
+    ingested = tmp_path / "ingested"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "-o", str(ingested), "--no-tag", "-q"])
+    assert result.exit_code == 0, result.output
+
+    import pipeline.ingest
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("a stored document was read again")
+
+    monkeypatch.setattr(pipeline.ingest, "process_file", no_extraction)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["track", str(ingested), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "2 documents, 4 recommendations, 2 chains (2 across documents); 2 from stored records"
+        in result.output
+    )
+    table = list(csv.DictReader((out / "lineage.csv").open(encoding="utf-8-sig")))
+    chains = defaultdict(list)
+    for r in table:
+        chains[r["chain_id"]].append((os.path.basename(r["source_file"]), r["number"], r["change"]))
+    assert sorted(chains.values()) == [
+        [("report_2024.txt", "1", "first"), ("report_2025.txt", "4", "reworded")],
+        [("report_2024.txt", "2", "first"), ("report_2025.txt", "2", "unchanged")],
+    ]
+    html = (out / "lineage.html").read_text(encoding="utf-8")
+    assert "<del>six</del>" in html and "<ins>three</ins>" in html
+
+
+@requires_chromium
+def test_track_html_shows_every_linked_chain_with_javascript_on_and_off(browser, documents, tmp_path: Path):
+    table = rows(documents, link(documents))
+    path = tmp_path / "lineage.html"
+    write_html(table, path)
+    linked = {r["chain_id"] for r in table if r["change"] != "first"}
+    for javascript in (True, False):
+        context = browser.new_context(java_script_enabled=javascript)
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
+        page.goto(path.resolve().as_uri(), wait_until="load")
+        assert errors == []
+        assert page.locator("h2").count() == len(linked)
+        shown = page.locator("tr.pair")
+        assert shown.count() == sum(1 for r in table if r["chain_id"] in linked)
+        assert all(shown.nth(i).is_visible() for i in range(shown.count()))
+        # S4 rec 7: DP/2025/7 inserts "the" into the IEO's wording
+        chain = next(
+            r["chain_id"] for r in table if (r["source_file"], r["number"]) == ("DP_2025_7.en.pdf", "7")
+        )
+        assert page.locator(f'h2[id="{chain}"] + table ins').first.inner_text() == "the"
+        context.close()
