@@ -345,3 +345,17 @@ def test_a_drawn_box_over_two_axis_lines_is_one_slot(tmp_path: Path) -> None:
     assert ("2024-05-20", "10:00", "11:00", "Lecture 1.10") in got
     assert ("2024-05-22", "12:00", "13:00", "Seminar 3.12") in got
     assert len(got) == 2 + 4 + 2 + 4
+
+
+def test_days_without_dates_count_from_a_dated_one_in_french() -> None:
+    """'Lundi 20 mai' is dated; 'Mardi' and 'Jeudi' take theirs by weekday (Wednesday is off)."""
+    rows = [
+        ["", "Lundi 20 mai", "Mardi", "Jeudi"],
+        ["9:00 – 10:00", "Ouverture", "Atelier A", "Atelier C"],
+        ["10:00 – 11:00", "Séance 1", "Atelier B", "Clôture"],
+    ]
+    items = find_agenda_items((_table(rows),), 2024, None)
+    got = {(it.date, it.start, it.title) for it in items}
+    assert ("2024-05-21", "10:00", "Atelier B") in got
+    assert ("2024-05-23", "09:00", "Atelier C") in got
+    assert all(it.provenance.rule == RULE for it in items) and len(items) == 6

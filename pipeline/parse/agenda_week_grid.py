@@ -37,7 +37,16 @@ MIN_DAYS = 2  # a header row names at least this many days
 MIN_SLOTS = 2  # a week grid has at least this many timed rows
 _WEEKDAY = re.compile(r"\b" + WEEKDAY, re.I)
 _DAY_HINT = re.compile(r"\d|\b" + WEEKDAY, re.I)
-_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# the first letters of the weekday names the date grammar reads (English, French, Spanish), Monday = 0
+_WEEKDAY_INDEX = {
+    **dict.fromkeys(("mon", "lun"), 0),
+    **dict.fromkeys(("tue", "mar"), 1),
+    **dict.fromkeys(("wed", "mer", "mie", "mié"), 2),
+    **dict.fromkeys(("thu", "jeu", "jue"), 3),
+    **dict.fromkeys(("fri", "ven", "vie"), 4),
+    **dict.fromkeys(("sat", "sam", "sab", "sáb"), 5),
+    **dict.fromkeys(("sun", "dim", "dom"), 6),
+}
 
 
 @dataclass(slots=True)
@@ -88,13 +97,14 @@ def _header(row: list[str], year: int | None) -> dict[int, Day] | None:
 
 def different_days(days: list[Day], texts: list[str]) -> bool:
     """The header cells name at least ``MIN_DAYS`` different days, each the same way ("Monday 20
-    May", "Tuesday 21 May") and each opening with it or naming a weekday: not a day's number in one
+    May", "Tuesday 21 May", "Wednesday": by weekday, or by number, with or without a date) and each
+    opening with it or naming a weekday: not a day's number in one
     cell and its date in the next ("DAY 1 | May 4, 2026"). Equal texts (a day merged across
     columns) count once."""
     seen: dict[str, Day] = dict(zip(texts, days, strict=True))
     if len(seen) < MIN_DAYS or any(d.pos > 0 and not d.weekday for d in seen.values()):
         return False  # "Lecture 1.9" holds a date-like number, but does not open with a day
-    kinds = {(d.date is not None, d.ordinal is not None, d.weekday) for d in seen.values()}
+    kinds = {(d.ordinal is not None, d.weekday) for d in seen.values()}  # a date may be left out
     dates = [d.date for d in seen.values() if d.date]
     ordinals = [d.ordinal for d in seen.values() if d.ordinal is not None]
     return len(kinds) == 1 and len(set(dates)) == len(dates) and len(set(ordinals)) == len(ordinals)
@@ -214,7 +224,7 @@ def _title_and_speakers(lines: list[str]) -> tuple[str, tuple[Speaker, ...]]:
 
 def _weekday(text: str) -> int | None:
     m = _WEEKDAY.search(text)
-    return _DAY_NAMES.index(m.group(0)[:3].lower()) if m else None
+    return _WEEKDAY_INDEX.get(m.group(0)[:3].lower()) if m else None
 
 
 def _dates(days: dict[int, Day], heads: list[str], default_date: str | None) -> dict[int, str | None]:
