@@ -190,7 +190,7 @@ _MR_WORDS = re.compile(
 
 
 def _number_first(text: str) -> Label | None:
-    """The number printed before the label: "1: PAC recommendation: The Department should ...",
+    """The number printed before the label: "1: Committee recommendation: The Department should ...",
     "3. Committee recommendation - ...", "2a Recommendation: ..." (up to three qualifying words
     between number and label; the label's separator is required)."""
     m = _number_first_rx(vocab.current().pattern("recommendations", "labels")).match(text)

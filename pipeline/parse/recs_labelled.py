@@ -164,7 +164,7 @@ def _body(
         if j in starts or starts_field(units, j):
             break
         if u.kind != "cell" and (_other_label(u.text) or _other_label(_PARA_LEAD.sub("", u.text, count=1))):
-            break  # "Finding 8. ...", "Conclusion 14. ...", "2: PAC conclusion: ...": another kind of box
+            break  # "Finding 8. ...", "Conclusion 14. ...", "2: Committee conclusion: ...": another kind
         if (
             pieces
             and u.kind != "cell"
@@ -233,7 +233,7 @@ _DECIMAL = re.compile(r"^(\d{1,2})\.\d{1,2}\.?$")
 
 
 # a paragraph number before an answer or another box's label ("1.1 The government agrees ...",
-# "2: PAC conclusion: ...")
+# "2: Committee conclusion: ...")
 _PARA_LEAD = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})?[.:)]?\s+")
 
 

@@ -453,9 +453,7 @@ def _walk(
             continue
         items = groups[-1].items
         if mode == "items" and items and starts is not None and _body_paragraph_after(u, items[-1]):
-            mode = (
-                "after"  # "(d) Collect ..." then "62. The United Nations ...": the lead-in's series goes on
-            )
+            mode = "after"  # "(d) Collect ..." then "62. The system ...": the lead-in's series goes on
         if mode == "items" and items:
             last = items[-1].pieces[-1].rstrip() if items[-1].pieces else ""
             sub = bool(u.marker) or bool(_SUB_TEXT.match(u.text))
