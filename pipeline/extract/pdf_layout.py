@@ -209,7 +209,9 @@ def read_page(page: Any, number: int) -> PageLayout:
         words = [_upright(w, width, height) for w in sideways]
         return PageLayout(number, height, width, _order(_lines(words), [], height), len(page.chars), warnings)
     sideways_ids = {id(w) for w in sideways}
-    words = [_word(w, w["x0"], w["x1"], w["top"], w["bottom"]) for w in raw if id(w) not in sideways_ids]
+    words = glue_split_numbers(
+        [_word(w, w["x0"], w["x1"], w["top"], w["bottom"]) for w in raw if id(w) not in sideways_ids]
+    )
     words, marks = take_big_marks(words)
     tables: list[TableItem] = []
     if page.lines or page.rects:
@@ -227,8 +229,11 @@ def read_page(page: Any, number: int) -> PageLayout:
         lines = find_bands(lines, tables)
     if not tables:
         from .pdf_unruled import find_day_grids, find_right_timed, find_timetables  # noqa: I001 - builds on this module
+        from .pdf_week_grid import find_week_grids
 
-        if find_gutter(free, width) is None:
+        frames = [(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])) for r in page.rects]
+        tables, lines = find_week_grids(lines, number, frames)
+        if not tables and find_gutter(free, width) is None:
             tables, lines = find_right_timed(lines, number)
             if not tables:
                 tables, lines = find_timetables(lines, number)
@@ -533,6 +538,60 @@ def _word(w: dict[str, Any], x0: float, x1: float, top: float, bottom: float) ->
         is_italic_font(w["fontname"]),
         w.get("non_stroking_color") or (),
     )
+
+
+# pieces of a number a text layer splits ("1" "0:00", "1" "1" ":00", "201" "4") and what they must
+# make together to be glued: a clock time or a year
+_NUMBER_PIECE = re.compile(r"^(?:\d{1,3}|\d?[:.]\d{2})$")
+_GLUED_NUMBER = re.compile(r"^(?:(?:[01]?\d|2[0-3])[:.][0-5]\d|(?:19|20)\d\d)$")
+_PIECE_GAP = 0.22  # ems: pieces of one number stand closer than a word space
+
+
+def glue_split_numbers(words: list[Word]) -> list[Word]:
+    """Glue the pieces of a clock time or a year that the text layer split into words.
+
+    Some layout programs place each digit (or a leading digit) on its own, a little apart: the
+    words read "1 0:00" and "VSSUP 201 4". Digit pieces on one baseline, closer than a word space,
+    become one word when together they read as a clock time ("10:00") or a year ("2014"); other
+    digits (table figures, "2 D") are left as they are.
+    """
+    pieces = sorted((w for w in words if _NUMBER_PIECE.match(w.text)), key=lambda w: (w.bottom, w.x0))
+    if len(pieces) < 2:
+        return words
+    chains: list[list[Word]] = []
+    group: list[Word] = []
+    for w in [*pieces, None]:
+        if w is not None and group and w.bottom - group[0].bottom <= 1.0:
+            group.append(w)
+            continue
+        chain: list[Word] = []
+        for v in sorted(group, key=lambda v: v.x0):
+            last = chain[-1] if chain else None
+            if (
+                last is not None
+                and abs(v.size - last.size) <= 0.5
+                and 0 <= v.x0 - last.x1 <= _PIECE_GAP * v.size
+            ):
+                chain.append(v)
+            else:
+                chains.append(chain := [v])
+        group = [w] if w is not None else []
+    glued: dict[int, Word | None] = {}
+    for chain in chains:
+        text = "".join(v.text for v in chain)
+        if len(chain) > 1 and _GLUED_NUMBER.match(text):
+            first = chain[0]
+            glued[id(first)] = dataclasses.replace(
+                first,
+                text=text,
+                x1=chain[-1].x1,
+                top=min(v.top for v in chain),
+                bottom=max(v.bottom for v in chain),
+            )
+            glued.update((id(v), None) for v in chain[1:])
+    if not glued:
+        return words
+    return [g for w in words if (g := glued.get(id(w), w)) is not None]
 
 
 def _upright(w: dict[str, Any], width: float, height: float) -> Word:

@@ -7,6 +7,9 @@ Two readers run over the block stream and the better answer wins:
 - ``agenda_programme``: a timed programme (a time column in a table, or "09:00 – 10:30 Opening"
   lines), with day headings, numbered talks inside sessions, breaks and speakers.
 
+A week grid (a table of day columns against a time axis: ``agenda_week_grid``) is read before
+either: its cells are the sessions of each day.
+
 Where neither finds items, ``agenda_days`` reads untimed day tables (a day column beside a column
 of subjects: a programme of work), or else lists under day headings.
 
@@ -23,6 +26,7 @@ from ..models import AgendaItem, Block
 from .agenda_days import find_day_lists, find_day_tables
 from .agenda_numbered import find_numbered_agenda
 from .agenda_programme import find_programme
+from .agenda_week_grid import find_week_grids
 from .dates import find_dates, find_month_years
 
 __all__ = ["find_agenda_items"]
@@ -33,6 +37,9 @@ def find_agenda_items(
 ) -> tuple[AgendaItem, ...]:
     if year is None:
         year = document_year(blocks)
+    week = find_week_grids(blocks, year, default_date)
+    if week:
+        return tuple(week)
     numbered, scheduled = find_numbered_agenda(blocks, year)
     programme = find_programme(blocks, year, default_date)
     if numbered and (scheduled or len(numbered) >= len(programme)):

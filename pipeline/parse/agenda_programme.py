@@ -45,7 +45,7 @@ from .agenda_columns import (
     infer,
     is_time_cell,
 )
-from .agenda_speakers import CHAIR, inline_speakers, is_speaker_line, parse_speaker
+from .agenda_speakers import CHAIR, PERSON, inline_speakers, is_speaker_line, parse_speaker
 from .dates import (
     DASHES,
     MONTH,
@@ -62,10 +62,7 @@ from .dates import (
 
 _TALK = re.compile(r"^(?P<num>(?:[A-Z]|\d{1,2})\s?[-‐–]\s?\d{1,2}[a-z]?)(?:[.:)]?\s+(?P<rest>\S.*))?$")
 _VENUE_TAIL = re.compile(r"^(?P<title>.{3,60}?)\s*[–—-]\s*(?P<venue>[A-Z][\w.'’ ]{1,40})$")
-_PERSON = re.compile(
-    r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng|Hon)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,3}"
-    r"(?:\s*[,&]\s*(?:[A-Z][a-z'’-]+\s*){2,4})*$"
-)
+_PERSON = PERSON  # a bare name on a line of its own
 _BULLET_LEAD = re.compile(r"^[•●○◦▪■►▶➢➤\ue000-\uf8ff]")  # a bullet glyph (symbol fonts: private use)
 _ROW_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2}|[a-z])[.)]\s+(?=\S)")
 _PLACEHOLDER = re.compile(r"^(?:N/?A|TBA|TBC|TBD|-+|–)$", re.I)

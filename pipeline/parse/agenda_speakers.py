@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Speaker
+from . import vocab
 
 HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|H\.\s?E|Hon|Rt\.\s?Hon|Amb|Ambassador|Sir|Dame)\.?"
 _HONORIFIC_START = re.compile(r"^(?:(?:" + HONORIFIC + r")\s*)+(?=[A-Z])")
@@ -46,6 +47,23 @@ _INLINE_SPEAKER = re.compile(
 _NAME_ROLE = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|der|da|di|del|dos|bin|al)){1,4}),\s+(?P<rest>.+)$"
 )
+
+
+# a bare name on a line of its own ("Mikkel Andersen", "Michael D. Fraser", "A. Smith & B. Jones")
+PERSON = re.compile(
+    r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng|Hon)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,3}"
+    r"(?:\s*[,&]\s*(?:[A-Z][a-z'’-]+\s*){2,4})*$"
+)
+_NOT_NAME_LEAD = re.compile(_NOT_NAME.replace("(?!", "(?=", 1))
+
+
+def is_person_name(line: str) -> bool:
+    """The line is a person's name and nothing more (not "Welcome Address", "Opening Session")."""
+    line = line.strip()
+    if not PERSON.match(line) or _NOT_NAME_LEAD.match(line):
+        return False
+    v = vocab.current()
+    return not v.regex("agenda", "breaks").search(line) and not v.regex("agenda", "parts_of_day").search(line)
 
 
 def is_speaker_line(line: str) -> bool:
