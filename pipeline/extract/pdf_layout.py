@@ -151,6 +151,8 @@ class PageLayout:
     items: list[Line | TableItem]
     chars: int
     warnings: list[str] = field(default_factory=list)
+    reader: str = ""  # "pdfium" or "pdfplumber" when the pdfium reader ran; "" for the pdfplumber reader
+    fallback: str = ""  # why pdfplumber read this page although pdfium was asked to
 
 
 def is_bold_font(fontname: str) -> bool:
