@@ -123,6 +123,7 @@ class _Run:
     seen: bool = False  # pdfium's text page has characters of this object
     choices: list[_Font] | None = None  # fonts of one name pdfium does not tell apart
     handle: int = 0  # pdfium's font, for those
+    drift: float = 0.0  # how far pdfium's origins have fallen behind pdfminer's along the object
 
 
 def _mult(m: Matrix, n: Matrix) -> Matrix:
@@ -707,21 +708,13 @@ class _PageReader:
         run.chars.append(
             {
                 "object_type": "char",
-                "page_number": self.number,
                 "text": " ",
-                "_text": " ",
-                "_y": box[1],
                 "fontname": info.fontname,
                 "size": run.size,
-                "adv": adv,
                 "upright": True,
                 "matrix": run.matrix,
                 "x0": x0,
                 "x1": x0 + adv,
-                "y0": y0,
-                "y1": y0 + run.size,
-                "width": adv,
-                "height": run.size,
                 "top": top,
                 "bottom": self.height - y0,
                 "doctop": self.doctop + top,
@@ -736,7 +729,7 @@ class _PageReader:
         texts: dict[int, set[str]] = {}
         for r in self.runs.values():
             if r.choices:
-                texts.setdefault(r.handle, set()).update(c["_text"] for c in r.chars if c["_text"] != " ")
+                texts.setdefault(r.handle, set()).update(c["text"] for c in r.chars if c["text"] != " ")
         names: dict[int, str] = {}
         for handle, seen in texts.items():
             choices = next(r.choices for r in self.runs.values() if r.handle == handle)
@@ -749,7 +742,7 @@ class _PageReader:
                 for c in r.chars:
                     c["fontname"] = names[r.handle]
 
-    def _hyphen(self, run: _Run, tp: int, index: int, x0: float, pbox: Any, box: Any) -> Any:
+    def _hyphen(self, run: _Run) -> Any:
         """Which hyphen pdfium marked as a line-end hyphen: the one the font has, or the ones to tell
         apart by width."""
         assert run.font is not None
@@ -782,13 +775,16 @@ class _PageReader:
         pox, poy = ctypes.byref(ox), ctypes.byref(oy)
         box = pdfium_c.FS_RECTF()
         pbox = ctypes.byref(box)
-        height, doctop, number = self.height, self.doctop, self.number
+        height, doctop = self.height, self.doctop
         hidden = 0
         runs = self.runs
         last_key = -1
         run: _Run | None = None
         prev: dict[str, Any] | None = None
         prev_run: _Run | None = None
+        prev_px = prev_y = 0.0  # pdfium's origin of the last character
+        prev_text = ""  # pdfium's text of it
+        prev_drift = 0.0  # what it added to its run's drift
         pending_space = False
         for i, ch in enumerate(text):
             key = _get_text_object(tp, i)
@@ -802,42 +798,47 @@ class _PageReader:
                     run = self._start_run(raw_tp, i, key)
                 run.seen = True
             assert run is not None and run.font is not None
+            font = run.font
             _get_char_origin(tp, i, pox, poy)
-            x0, y = ox.value, oy.value
-            if prev is not None and key == last_key and x0 == prev["x0"] and y == prev["_y"]:
+            px, y = ox.value, oy.value
+            if prev is not None and key == last_key and px == prev_px and y == prev_y:
                 # one glyph, several characters (a ligature split by pdfium): pdfminer keeps one
-                merged = run.font.lookup(prev["_text"] + ch)
+                merged = font.lookup(prev_text + ch)
                 if type(merged) is list:
                     merged = merged[0]
                 if merged[1] >= 0:
-                    prev["_text"] += ch
+                    prev_text += ch
                     prev["text"] = merged[0]
-                    prev["x1"] = x0 + merged[1] * run.scale_x
-                    prev["width"] = prev["adv"] = prev["x1"] - x0
+                    prev["x1"] = prev["x0"] + merged[1] * run.scale_x
+                    run.drift += _drift(merged[1], run.scale_x) - prev_drift
+                    prev_drift = _drift(merged[1], run.scale_x)
                     continue
-            found = (
-                run.font.lookup(ch) if ch not in _HYPHEN_MARKS else self._hyphen(run, tp, i, x0, pbox, box)
-            )
+            found = font.lookup(ch) if ch not in _HYPHEN_MARKS else self._hyphen(run)
             if type(found) is list:  # several codes print it: the one whose width pdfium measures
                 _loose_box(tp, i, pbox)
-                measured = (box.right - x0) / run.scale_x
+                measured = (box.right - px) / run.scale_x
                 found = min(found, key=lambda f: abs(f[1] - measured))
-            if found[1] == -1.0:  # pdfminer's width is not known: pdfium's advance stands
-                _loose_box(tp, i, pbox)
-                adv = box.right - x0
-                out_text = ch if ch not in _HYPHEN_MARKS else "-"
-            elif found[1] == -2.0:
+            width = found[1]
+            if width == -2.0:
                 if ch in _IGNORABLE:
                     continue
-                raise Untrusted(f"a character pdfminer reads otherwise ({ch!r} in {run.font.fontname})")
+                raise Untrusted(f"a character pdfminer reads otherwise ({ch!r} in {font.fontname})")
+            last_key, prev_px, prev_y, prev_text = key, px, y, ch
+            x0 = px + run.drift
+            if width == -1.0:  # pdfminer's width is not known: pdfium's advance stands
+                _loose_box(tp, i, pbox)
+                adv = box.right - px
+                out_text = ch if ch not in _HYPHEN_MARKS else "-"
+                prev_drift = 0.0
             else:
-                out_text, adv = found[0], found[1] * run.scale_x
-            last_key = key
+                out_text, adv = found[0], width * run.scale_x
+                prev_drift = _drift(width, run.scale_x)
+                run.drift += prev_drift
             if run.hidden == "light":
                 hidden += 1
                 continue
             size = run.size
-            y0 = y + run.font.descent * size
+            y0 = y + font.descent * size
             if run.clip is not None:
                 c = run.clip
                 cx, cy = x0 + adv / 2, y0 + size / 2
@@ -847,37 +848,26 @@ class _PageReader:
             if pending_space:
                 pending_space = False
                 if prev is not None and prev_run is not None and out_text != " " and prev["text"] != " ":
-                    width = max(_space_width(run), _space_width(prev_run))
-                    if x0 - prev["x1"] >= _SPACE_SHARE * width:
-                        prev_run.chars.append(
-                            {**prev, "text": " ", "_text": " ", "x0": prev["x1"], "width": 0.0, "adv": 0.0}
-                        )
-            y1 = y0 + size
-            top = height - y1
-            item = {
+                    space = max(_space_width(run), _space_width(prev_run))
+                    if space and x0 - prev["x1"] >= _SPACE_SHARE * space:
+                        prev_run.chars.append({**prev, "text": " ", "x0": prev["x1"]})
+            top = height - y0 - size
+            prev = {
                 "object_type": "char",
-                "page_number": number,
                 "text": out_text,
-                "_text": ch,
-                "_y": y,
-                "fontname": run.font.fontname,
+                "fontname": font.fontname,
                 "size": size,
-                "adv": adv,
                 "upright": True,
                 "matrix": run.matrix,
                 "x0": x0,
                 "x1": x0 + adv,
-                "y0": y0,
-                "y1": y1,
-                "width": adv,
-                "height": size,
                 "top": top,
                 "bottom": height - y0,
                 "doctop": doctop + top,
                 "non_stroking_color": run.colour,
             }
-            run.chars.append(item)
-            prev, prev_run = item, run
+            run.chars.append(prev)
+            prev_run = run
         if any(r.choices for r in runs.values()):
             self._settle_names()
         for key, r in runs.items():
@@ -891,22 +881,29 @@ class _PageReader:
             visible = visible + invisible  # an OCR layer: the page's only text, so it is read
         else:
             hidden += len(invisible)
-        for c in visible:
-            del c["_text"], c["_y"]
         return visible, hidden
 
 
 _MISSING: Any = object()
 
 
+def _drift(width: float, scale_x: float) -> float:
+    """How far pdfium's next origin falls short of pdfminer's after a glyph of ``width`` (per unit
+    of font size): pdfium keeps a font's widths as whole thousandths of an em, cut, where pdfminer
+    keeps the fraction (TeX fonts give widths such as 510.9)."""
+    units = width * 1000
+    return (units - math.floor(units + 1e-6)) / 1000 * scale_x
+
+
 def _space_width(run: _Run) -> float:
-    """The width of a space in the run's font and size (a quarter em where the font has none)."""
-    got = run.font.lookup(" ") if run.font is not None else _UNKNOWN
+    """The width of a space in the run's font and size; 0 when the font has no space (TeX's fonts:
+    pdfminer then has no space character there either)."""
+    got = run.font.lookup(" ") if run.font is not None else _FOREIGN
     if type(got) is list:
         got = got[0]
     if got[1] > 0:
         return got[1] * run.scale_x
-    return 0.25 * run.size
+    return 0.25 * run.size if got[1] == -1.0 else 0.0
 
 
 def _box_through(m: Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
