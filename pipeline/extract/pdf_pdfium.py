@@ -788,7 +788,7 @@ class _PageReader:
         pending_space = False
         for i, ch in enumerate(text):
             key = _get_text_object(tp, i)
-            if not key:
+            if not key or (ch == " " and _is_generated(tp, i)):
                 if ch == " ":  # generated: pdfminer has no such character, but it may stand for one
                     pending_space = True
                 continue
@@ -898,7 +898,9 @@ def _drift(width: float, scale_x: float) -> float:
 def _space_width(run: _Run) -> float:
     """The width of a space in the run's font and size; 0 when the font has no space (TeX's fonts:
     pdfminer then has no space character there either)."""
-    got = run.font.lookup(" ") if run.font is not None else _FOREIGN
+    if run.font is None or " " in run.font.weak:  # a code for a space with no width: not in the font
+        return 0.0
+    got = run.font.lookup(" ")
     if type(got) is list:
         got = got[0]
     if got[1] > 0:
