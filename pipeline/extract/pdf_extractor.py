@@ -20,6 +20,7 @@ from pdfminer.pdftypes import PDFObjRef, resolve1
 from pdfminer.psparser import PSEOF, PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from ..config import PDF_READERS
 from ..errors import CorruptFileError, EmptyDocumentError, EncryptedError, ScannedDocumentError, TooLargeError
 from ..models import Cell
 from .base import Extraction
@@ -43,7 +44,7 @@ _SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
 _MARGIN = 0.09  # share of the page height at top and bottom where furniture lives
 
 
-READERS = ("pdfplumber", "pdfium")
+READERS = PDF_READERS
 
 
 class PdfExtractor:

@@ -630,13 +630,13 @@ class _PageReader:
         m = self.o._m
         if not pdfium_c.FPDFText_GetMatrix(raw_tp, index, m):
             raise Untrusted("no text matrix")
-        a, b, c, d = m.a, m.b, m.c, m.d
+        a, b, c, d = round(m.a, 6), m.b, m.c, round(m.d, 6)
         if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:
             raise Untrusted("turned, mirrored or sheared text")
         obj = ctypes.cast(ctypes.c_void_p(key), pdfium_c.FPDF_PAGEOBJECT)
         if not pdfium_c.FPDFTextObj_GetFontSize(obj, self.o._fp[0]):
             raise Untrusted("no font size")
-        tf = self.o._f[0].value
+        tf = round(self.o._f[0].value, 5)  # pdfium keeps a float: 9.96 comes back as 9.960000038
         font = pdfium_c.FPDFTextObj_GetFont(obj)
         if not font or not math.isfinite(tf) or tf <= 0:
             raise Untrusted("no font or no font size")
@@ -786,6 +786,7 @@ class _PageReader:
         prev_text = ""  # pdfium's text of it
         prev_drift = 0.0  # what it added to its run's drift
         pending_space = False
+        eaten: list[tuple[_Run, int, dict[str, Any]]] = []  # spaces pdfium dropped: where they go
         for i, ch in enumerate(text):
             key = _get_text_object(tp, i)
             if not key or (ch == " " and _is_generated(tp, i)):
@@ -850,7 +851,7 @@ class _PageReader:
                 if prev is not None and prev_run is not None and out_text != " " and prev["text"] != " ":
                     space = max(_space_width(run), _space_width(prev_run))
                     if space and x0 - prev["x1"] >= _SPACE_SHARE * space:
-                        prev_run.chars.append({**prev, "text": " ", "x0": prev["x1"]})
+                        eaten.append((prev_run, len(prev_run.chars), {**prev, "text": " ", "x0": prev["x1"]}))
             top = height - y0 - size
             prev = {
                 "object_type": "char",
@@ -868,6 +869,12 @@ class _PageReader:
             }
             run.chars.append(prev)
             prev_run = run
+        letters = sum(1 for ch in text if not ch.isspace())
+        real = sum(1 for r in runs.values() for c in r.chars if c["text"] == " ")
+        if eaten and real >= 0.02 * letters:
+            # a page set with spaces (TeX sets none, and pdfium's generated ones stand for nothing)
+            for r, at, space in reversed(eaten):
+                r.chars.insert(at, space)
         if any(r.choices for r in runs.values()):
             self._settle_names()
         for key, r in runs.items():
