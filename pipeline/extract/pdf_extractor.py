@@ -66,23 +66,27 @@ class PdfExtractor:
 
     def extract(self, path: Path, source_file: str) -> Extraction:
         """Blocks in reading order, page by page; raises a typed ``ExtractionError`` for bad input."""
-        layouts = read_layouts(path, source_file, self.reader)
-        if not layouts:
-            raise EmptyDocumentError(source_file, "the PDF has no pages")
-        if not any(p.chars for p in layouts):
-            raise ScannedDocumentError(
-                source_file, "no text layer (scanned?); run with --ocr to read it, or supply a text PDF"
-            )
-        warnings = [w for p in layouts for w in p.warnings]
-        first = [it.text for it in layouts[0].items if isinstance(it, Line)]
-        strip_furniture(layouts)
-        kept = {it.text for it in layouts[0].items if isinstance(it, Line)}
-        margins = tuple(t for t in first if t not in kept)
-        join_tables(layouts)
-        blocks = build_blocks(layouts, source_file, self.name)  # each page's own reader where it has one
-        if not blocks:
-            raise EmptyDocumentError(source_file, "the PDF has text only in headers, footers or page numbers")
-        return Extraction(blocks=tuple(blocks), pages=len(layouts), warnings=tuple(warnings), margins=margins)
+        return assemble(read_layouts(path, source_file, self.reader), source_file, self.name)
+
+
+def assemble(layouts: list[PageLayout], source_file: str, extractor: str = "pdfplumber") -> Extraction:
+    """The page layouts as one document's blocks: furniture stripped, tables joined (in place)."""
+    if not layouts:
+        raise EmptyDocumentError(source_file, "the PDF has no pages")
+    if not any(p.chars for p in layouts):
+        raise ScannedDocumentError(
+            source_file, "no text layer (scanned?); run with --ocr to read it, or supply a text PDF"
+        )
+    warnings = [w for p in layouts for w in p.warnings]
+    first = [it.text for it in layouts[0].items if isinstance(it, Line)]
+    strip_furniture(layouts)
+    kept = {it.text for it in layouts[0].items if isinstance(it, Line)}
+    margins = tuple(t for t in first if t not in kept)
+    join_tables(layouts)
+    blocks = build_blocks(layouts, source_file, extractor)  # each page's own reader where it has one
+    if not blocks:
+        raise EmptyDocumentError(source_file, "the PDF has text only in headers, footers or page numbers")
+    return Extraction(blocks=tuple(blocks), pages=len(layouts), warnings=tuple(warnings), margins=margins)
 
 
 def read_layouts(path: Path, source_file: str, reader: str = "pdfplumber") -> list[PageLayout]:
