@@ -694,13 +694,16 @@ class _PageReader:
             or not pdfium_c.FPDFTextObj_GetFontSize(obj, self.o._fp[0])
             or not pdfium_c.FPDFPageObj_GetMatrix(obj, m)
         ):
-            return
+            raise Untrusted("a blank text object without a font")
         buf = self.o._buf
         length = pdfium_c.FPDFFont_GetBaseFontName(font, buf, len(buf))
         candidates = self.fonts.get(buf.value.decode("latin-1")) if 0 < length <= len(buf) else None
         if not candidates or abs(m.b) > 1e-6 or abs(m.c) > 1e-6 or m.a <= 0 or m.d <= 0:
-            return  # nothing printed, and no font to measure a space in: left out, as pdfium does
+            raise Untrusted("a blank text object in a font pdfminer does not know, or turned")
         info, tf = candidates[0], self.o._f[0].value
+        if " " not in info.options or " " in info.weak:
+            # blank to pdfium, yet the font has no space: glyphs pdfium cannot measure (a broken font)
+            raise Untrusted(f"text in {info.fontname} that pdfium cannot place")
         run.font, run.size, run.scale_x, run.matrix = info, tf * m.d, tf * m.a, (m.a, m.b, m.c, m.d, m.e, m.f)
         adv = _space_width(run)
         x0, y0 = box[0], box[1] + info.descent * run.size
@@ -767,6 +770,8 @@ class _PageReader:
         tp = ctypes.cast(raw_tp, ctypes.c_void_p).value
         n = pdfium_c.FPDFText_CountChars(raw_tp)
         if n <= 0:
+            if any(not r.hidden for r in self.runs.values()):
+                raise Untrusted("text objects, but no character pdfium can read")
             return [], 0
         text = textpage.get_text_range(0, n)
         if len(text) != n:
@@ -888,6 +893,14 @@ class _PageReader:
             visible = visible + invisible  # an OCR layer: the page's only text, so it is read
         else:
             hidden += len(invisible)
+        if (
+            runs
+            and not any(not c["text"].isspace() for c in visible)
+            and any(not r.hidden for r in runs.values())
+        ):
+            raise Untrusted(
+                "text objects, but no character pdfium can read"
+            )  # pdfplumber says if it is a scan
         return visible, hidden
 
 
