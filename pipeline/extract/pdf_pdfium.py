@@ -98,6 +98,7 @@ _IGNORABLE = frozenset(" \t\r\n")
 _HYPHEN_MARKS = frozenset("\ufffe\x02")  # pdfium's text for a hyphen that ends a line
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 _SPACE_SHARE = 0.6  # a generated space stands for a real one where the gap is this much of a space
+_SPACE_INSIDE = 0.95  # ... and inside one text object, where only kerning or letter-spacing made it
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
@@ -161,6 +162,7 @@ class PdfiumPages:
         self._up = [ctypes.byref(u) for u in self._u]
         self._m = pdfium_c.FS_MATRIX()
         self._buf = ctypes.create_string_buffer(512)
+        self._key = (ctypes.c_ushort * 64)()
         self._page_fonts: dict[int, dict[str, list[_Font]]] = {}
         self._font_info: dict[int, _Font] = {}
 
@@ -466,6 +468,9 @@ class _PageReader:
 
     def _text_object(self, obj: Any, ctm: Matrix) -> None:
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        if pdfium_c.FPDFPageObj_CountMarks(obj) > 0 and self._actual_text(obj):
+            # pdfium's text page puts a span's /ActualText in place of its glyphs; pdfminer reads glyphs
+            raise Untrusted("marked content with /ActualText")
         u = self.o._u
         pdfium_c.FPDFPageObj_GetFillColor(obj, *self.o._up)
         rgb = (u[0].value, u[1].value, u[2].value)
@@ -493,6 +498,16 @@ class _PageReader:
             (round(rgb[0] / 255, 4),) if rgb[0] == rgb[1] == rgb[2] else tuple(round(v / 255, 4) for v in rgb)
         )
         self.runs[key] = _Run(len(self.runs), colour, hidden, clip, [], box=box)
+
+    def _actual_text(self, obj: Any) -> bool:
+        buf, size = self.o._key, ctypes.c_ulong()
+        for m in range(pdfium_c.FPDFPageObj_CountMarks(obj)):
+            mark = pdfium_c.FPDFPageObj_GetMark(obj, m)
+            for p in range(pdfium_c.FPDFPageObjMark_CountParams(mark) if mark else 0):
+                if pdfium_c.FPDFPageObjMark_GetParamKey(mark, p, buf, ctypes.sizeof(buf), size):
+                    if ctypes.string_at(buf, max(0, size.value - 2)).decode("utf-16-le", "replace") == "ActualText":
+                        return True
+        return False
 
     def _on_light(self, box: tuple[float, float, float, float]) -> bool:
         cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
@@ -790,13 +805,15 @@ class _PageReader:
         prev_px = prev_y = 0.0  # pdfium's origin of the last character
         prev_text = ""  # pdfium's text of it
         prev_drift = 0.0  # what it added to its run's drift
-        pending_space = False
+        pending_space = 0.0  # a generated space came before this character: the share of a space to fill
         eaten: list[tuple[_Run, int, dict[str, Any]]] = []  # spaces pdfium dropped: where they go
         for i, ch in enumerate(text):
             key = _get_text_object(tp, i)
             if not key or (ch == " " and _is_generated(tp, i)):
                 if ch == " ":  # generated: pdfminer has no such character, but it may stand for one
-                    pending_space = True
+                    # between two text objects it may have eaten a kerned real space; inside one it
+                    # follows kerning or letter-spacing, and ate a space only if the gap holds one
+                    pending_space = _SPACE_SHARE if not key else _SPACE_INSIDE
                 continue
             if key != last_key:
                 run = runs.get(key)
@@ -808,17 +825,20 @@ class _PageReader:
             _get_char_origin(tp, i, pox, poy)
             px, y = ox.value, oy.value
             if prev is not None and key == last_key and px == prev_px and y == prev_y:
-                # one glyph, several characters (a ligature split by pdfium): pdfminer keeps one
-                merged = font.lookup(prev_text + ch)
+                # one glyph, several characters (a ligature split by pdfium): pdfminer keeps one,
+                # whose text is all of them ("ffi" comes as "f", "f", "i": "ff" is no glyph)
+                prev_text += ch
+                merged = font.lookup(prev_text)
                 if type(merged) is list:
                     merged = merged[0]
                 if merged[1] >= 0:
-                    prev_text += ch
                     prev["text"] = merged[0]
                     prev["x1"] = prev["x0"] + merged[1] * run.scale_x
                     run.drift += _drift(merged[1], run.scale_x) - prev_drift
                     prev_drift = _drift(merged[1], run.scale_x)
-                    continue
+                else:
+                    prev["text"] = prev_text
+                continue
             found = font.lookup(ch) if ch not in _HYPHEN_MARKS else self._hyphen(run)
             if type(found) is list:  # several codes print it: the one whose width pdfium measures
                 _loose_box(tp, i, pbox)
@@ -852,11 +872,11 @@ class _PageReader:
                     hidden += 1
                     continue
             if pending_space:
-                pending_space = False
                 if prev is not None and prev_run is not None and out_text != " " and prev["text"] != " ":
                     space = max(_space_width(run), _space_width(prev_run))
-                    if space and x0 - prev["x1"] >= _SPACE_SHARE * space:
+                    if space and x0 - prev["x1"] >= pending_space * space:
                         eaten.append((prev_run, len(prev_run.chars), {**prev, "text": " ", "x0": prev["x1"]}))
+            pending_space = 0.0
             top = height - y0 - size
             prev = {
                 "object_type": "char",
