@@ -98,7 +98,6 @@ _IGNORABLE = frozenset(" \t\r\n")
 _HYPHEN_MARKS = frozenset("\ufffe\x02")  # pdfium's text for a hyphen that ends a line
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 _SPACE_SHARE = 0.6  # a generated space stands for a real one where the gap is this much of a space
-_SPACE_INSIDE = 0.95  # ... and inside one text object, where only kerning or letter-spacing made it
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
@@ -122,6 +121,7 @@ class _Run:
     matrix: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     box: tuple[float, float, float, float] | None = None  # the object's bounds (a point for blank text)
     seen: bool = False  # pdfium's text page has characters of this object
+    origin: tuple[float, float] | None = None  # where the object's first glyph stands
     choices: list[_Font] | None = None  # fonts of one name pdfium does not tell apart
     handle: int = 0  # pdfium's font, for those
     drift: float = 0.0  # how far pdfium's origins have fallen behind pdfminer's along the object
@@ -497,7 +497,11 @@ class _PageReader:
         colour = (
             (round(rgb[0] / 255, 4),) if rgb[0] == rgb[1] == rgb[2] else tuple(round(v / 255, 4) for v in rgb)
         )
-        self.runs[key] = _Run(len(self.runs), colour, hidden, clip, [], box=box)
+        m = self.o._m
+        origin = None
+        if pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+            origin = _apply(ctm, m.e, m.f)
+        self.runs[key] = _Run(len(self.runs), colour, hidden, clip, [], box=box, origin=origin)
 
     def _actual_text(self, obj: Any) -> bool:
         buf, size = self.o._key, ctypes.c_ulong()
@@ -505,7 +509,10 @@ class _PageReader:
             mark = pdfium_c.FPDFPageObj_GetMark(obj, m)
             for p in range(pdfium_c.FPDFPageObjMark_CountParams(mark) if mark else 0):
                 if pdfium_c.FPDFPageObjMark_GetParamKey(mark, p, buf, ctypes.sizeof(buf), size):
-                    if ctypes.string_at(buf, max(0, size.value - 2)).decode("utf-16-le", "replace") == "ActualText":
+                    if (
+                        ctypes.string_at(buf, max(0, size.value - 2)).decode("utf-16-le", "replace")
+                        == "ActualText"
+                    ):
                         return True
         return False
 
@@ -554,6 +561,7 @@ class _PageReader:
             seg = pdfium_c.FPDFPath_GetPathSegment(obj, s)
             pdfium_c.FPDFPathSegment_GetPoint(seg, self.o._fp[0], self.o._fp[1])
             x, y = _apply(full, f[0].value, f[1].value)
+            x, y = round(x, 4), round(y, 4)  # pdfium's floats to the decimals the PDF wrote
             kind = pdfium_c.FPDFPathSegment_GetType(seg)
             if kind == _MOVETO:
                 ops.append(("m", x, y))
@@ -810,10 +818,11 @@ class _PageReader:
         for i, ch in enumerate(text):
             key = _get_text_object(tp, i)
             if not key or (ch == " " and _is_generated(tp, i)):
-                if ch == " ":  # generated: pdfminer has no such character, but it may stand for one
-                    # between two text objects it may have eaten a kerned real space; inside one it
-                    # follows kerning or letter-spacing, and ate a space only if the gap holds one
-                    pending_space = _SPACE_SHARE if not key else _SPACE_INSIDE
+                if ch == " " and not key:
+                    # generated between two text objects: pdfminer has no such character, but pdfium
+                    # drops a real space that follows one (inside an object it marks kerning or
+                    # letter-spacing, where a space it dropped would leave a gap pdfplumber splits at)
+                    pending_space = _SPACE_SHARE
                 continue
             if key != last_key:
                 run = runs.get(key)
@@ -874,7 +883,10 @@ class _PageReader:
             if pending_space:
                 if prev is not None and prev_run is not None and out_text != " " and prev["text"] != " ":
                     space = max(_space_width(run), _space_width(prev_run))
-                    if space and x0 - prev["x1"] >= pending_space * space:
+                    # between objects, pdfium eats a real space only at the start of the next one:
+                    # its first glyph then stands a space before its first character
+                    leading = run.chars == [] and run.origin is not None and px - run.origin[0] >= 0.5 * space
+                    if space and leading and x0 - prev["x1"] >= pending_space * space:
                         eaten.append((prev_run, len(prev_run.chars), {**prev, "text": " ", "x0": prev["x1"]}))
             pending_space = 0.0
             top = height - y0 - size
