@@ -854,6 +854,9 @@ class _PageReader:
                 measured = (box.right - px) / run.scale_x
                 found = min(found, key=lambda f: abs(f[1] - measured))
             width = found[1]
+            if width >= 0 and ch in font.weak:
+                # the font gives this character no width: not the font pdfminer reads it in
+                raise Untrusted(f"{ch!r} without a width in {font.fontname}")
             if width == -2.0:
                 if ch in _IGNORABLE:
                     continue
