@@ -24,13 +24,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("pdfs", nargs="+", type=Path)
     ap.add_argument("--quiet", "-q", action="store_true", help="only the summary")
     args = ap.parse_args(argv)
-    pages = same_pages = docs = same_docs = 0
+    pages = same_pages = docs = same_docs = exact_docs = 0
     reasons: Counter[str] = Counter()
     started = time.perf_counter()
     for path in args.pdfs:
         result = compare_readers(path)
         docs += 1
         same_docs += result.same_document
+        exact_docs += result.exact and result.same_document
         pages += result.pages
         same_pages += result.same_pages
         for reason in result.fallbacks.values():
@@ -41,7 +42,10 @@ def main(argv: list[str] | None = None) -> int:
             for page, what in sorted(result.differing.items()):
                 print(f"{path.name} p{page}: {what}")
     read = pages - sum(reasons.values())
-    print(f"documents {docs}: {same_docs} identical ({same_docs / max(docs, 1):.1%})")
+    print(
+        f"documents {docs}: {same_docs} identical ({same_docs / max(docs, 1):.1%}), {exact_docs} without even "
+        "a coordinate one rounding unit (0.1 pt) apart"
+    )
     print(
         f"pages {pages}: {same_pages} identical ({same_pages / max(pages, 1):.1%}); "
         f"{read} read by pdfium, {sum(reasons.values())} left to pdfplumber"

@@ -134,7 +134,7 @@ SAMPLE = [
 FULL = os.environ.get("DOCKET_READER_FIDELITY") == "all"
 # Measured on the development PDFs and the PDFs under tests/data/sources (see the README's
 # "PDF readers"): a floor, so that a change that makes the readers drift apart fails.
-FULL_PAGE_FLOOR = 0.97
+FULL_PAGE_FLOOR = 0.99  # 2026-12-07: 962 of 964 pages (99.8 %), 79 of 81 documents
 
 
 def test_both_readers_give_the_same_records_on_a_sample() -> None:
