@@ -162,3 +162,25 @@ def test_both_readers_on_every_development_pdf() -> None:
         differing += [f"{path.name} p{page}: {what}" for page, what in sorted(result.differing.items())]
     print("\n".join(differing))
     assert same / pages >= FULL_PAGE_FLOOR, f"{same} of {pages} pages identical:\n" + "\n".join(differing)
+
+
+def test_reader_setting_is_validated_and_reaches_the_records(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from pipeline.config import Settings
+    from pipeline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="reader must be one of pdfplumber, pdfium"):
+        Settings(reader="mupdf")
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "dp.pdf").write_bytes((SOURCES / "DP_2025_7.en.pdf").read_bytes())
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(source), "-o", str(out), "--no-tag", "-q", "--reader", "pdfium"]
+    )
+    assert result.exit_code == 0, result.output
+    records = [p.read_text(encoding="utf-8") for p in out.rglob("*.json")]
+    assert any('"extractor": "pdfium"' in r for r in records)
+    assert not any('"extractor": "pdfplumber"' in r for r in records)
