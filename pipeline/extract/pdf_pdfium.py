@@ -841,10 +841,6 @@ class _PageReader:
                 if type(merged) is list:
                     merged = merged[0]
                 if merged[1] >= 0:
-                    _loose_box(tp, i, pbox)
-                    if abs((box.right - px) - merged[1] * run.scale_x) > 0.02 * run.size:
-                        # pdfium reads this glyph as other letters than pdfminer does (its width says)
-                        raise Untrusted(f"a glyph pdfium reads as {prev_text!r}, unlike pdfminer")
                     prev["text"] = merged[0]
                     prev["x1"] = prev["x0"] + merged[1] * run.scale_x
                     run.drift += _drift(merged[1], run.scale_x) - prev_drift
