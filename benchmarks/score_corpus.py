@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/score_corpus.py --set heldout   # our own held-out set: only at the
                                                                 # start and the end of a piece of work
     .venv/bin/python benchmarks/score_corpus.py --only SAE -v   # documents whose name contains "SAE"
+    .venv/bin/python benchmarks/score_corpus.py --reader pdfium # PDFs read by the pdfium reader
 
 Sets (all inside the repository):
 - ``dev``: the released corpus (``tests/data/sources``, copies of ``shared/corpus/seed`` and
@@ -70,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         help="score only documents whose file name contains this (repeatable)",
     )
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument(
+        "--reader",
+        choices=("pdfplumber", "pdfium"),
+        help="the PDF reader docket ingest uses (its default if not given)",
+    )
     ap.add_argument("--out", type=Path, help="keep the records in this folder (default: a temporary one)")
     ap.add_argument("--gold-copy", type=Path, help="also copy the set's merged gold folder here")
     ap.add_argument("-v", "--verbose", action="store_true", help="every difference, not the first dozen")
@@ -106,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         (staging / d.name).symlink_to(d)
     cmd = [str(ROOT / ".venv" / "bin" / "docket"), "ingest", str(staging), "-o", str(out), "-q"]
     cmd += ["--workers", str(args.workers)]
+    if args.reader:
+        cmd += ["--reader", args.reader]
     run = subprocess.run(cmd, capture_output=True, text=True)
     if run.returncode not in (0, 3):
         print(run.stdout, run.stderr, file=sys.stderr)

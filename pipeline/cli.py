@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import Settings
+from .config import PDF_READERS, Settings
 from .errors import DocketError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -182,6 +182,14 @@ def settings_options(f):
         callback=_remember,
         help="OCR scanned PDFs with ocrmypdf/tesseract when they are installed.",
     )(f)
+    f = click.option(
+        "--reader",
+        type=click.Choice(PDF_READERS),
+        expose_value=False,
+        callback=_remember,
+        help="What reads PDF pages: pdfplumber (the reference, default) or pdfium (many times faster; "
+        "pages it cannot read faithfully go to pdfplumber). Also [ingest] reader in docket.toml.",
+    )(f)
     return f
 
 
@@ -197,6 +205,8 @@ def make_settings(config_dir: Path | None, no_tag: bool, **overrides) -> Setting
     ctx = click.get_current_context(silent=True)
     if ctx is not None and ctx.meta.get("docket.ocr"):
         values["ocr"] = True
+    if ctx is not None and ctx.meta.get("docket.reader"):
+        values["reader"] = ctx.meta["docket.reader"]
     if no_tag:
         values["tag"] = False
     if values.get("tag", settings.tag):

@@ -11,6 +11,7 @@ from typing import Any
 from .errors import ConfigError
 
 PACKAGE_DATA = Path(__file__).parent / "data"
+PDF_READERS = ("pdfplumber", "pdfium")  # pdf_extractor.READERS; named here so settings load no extractor
 REPO_CONFIG = Path(__file__).resolve().parent.parent / "config"
 
 
@@ -36,6 +37,7 @@ class Settings:
     max_pages: int = 2000
     ocr: bool = False
     max_memory_mb: int = 2048  # per document, on top of a worker's footprint after start-up; 0 = no limit
+    reader: str = "pdfplumber"  # what reads a PDF page's characters: "pdfplumber" or "pdfium" (faster)
 
     def __post_init__(self) -> None:
         if self.timeout <= 0:
@@ -47,6 +49,12 @@ class Settings:
         if self.max_pages <= 0:
             raise ConfigError(
                 "settings", f"max_pages must be positive, got {self.max_pages}", key="max_pages"
+            )
+        if self.reader not in PDF_READERS:
+            raise ConfigError(
+                "settings",
+                f"reader must be one of {', '.join(PDF_READERS)}, got {self.reader!r}",
+                key="reader",
             )
         if self.max_docx_uncompressed <= 0:
             raise ConfigError(

@@ -98,7 +98,11 @@ def build_document(path: Path, name: str, settings: Settings) -> tuple[Document,
     fmt = sniff_format(path, name)
     if fmt == "pdf":
         check_page_limit(path, name, settings.max_pages)
-    options = {"max_uncompressed": settings.max_docx_uncompressed} if fmt == "docx" else {}
+    options: dict[str, object] = {}
+    if fmt == "docx":
+        options = {"max_uncompressed": settings.max_docx_uncompressed}
+    elif fmt == "pdf":
+        options = {"reader": settings.reader}
     extractor = load_extractor(fmt, **options)
     try:
         extraction = extractor.extract(path, name)

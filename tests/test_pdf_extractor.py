@@ -181,24 +181,31 @@ def test_pdf_extractor_landscape_annex_does_not_crash() -> None:
     assert sum(1 for row in tables[0].rows if "UNICEF" in _texts(row)) == 1  # repeated header dropped
 
 
-def test_pdf_extractor_encrypted_raises() -> None:
+READERS = pytest.mark.parametrize("reader", ["pdfplumber", "pdfium"])
+
+
+@READERS
+def test_pdf_extractor_encrypted_raises(reader: str) -> None:
     with pytest.raises(EncryptedError) as info:
-        PdfExtractor().extract(SOURCES / "encrypted-user-password.pdf", "secret.pdf")
+        PdfExtractor(reader).extract(SOURCES / "encrypted-user-password.pdf", "secret.pdf")
     assert str(info.value).startswith("secret.pdf: encrypted PDF")
     assert info.value.__cause__ is not None
 
 
-def test_pdf_extractor_empty_user_password_opens() -> None:
-    ex = PdfExtractor().extract(SOURCES / "encrypted-empty-password.pdf", "open.pdf")
+@READERS
+def test_pdf_extractor_empty_user_password_opens(reader: str) -> None:
+    ex = PdfExtractor(reader).extract(SOURCES / "encrypted-empty-password.pdf", "open.pdf")
     assert ex.blocks[0].text == "Concept Note"
+    assert ex.blocks[0].provenance.extractor == reader  # pdfium opened it with the empty password too
 
 
-def test_pdf_extractor_truncated_raises_corrupt(tmp_path: Path) -> None:
+@READERS
+def test_pdf_extractor_truncated_raises_corrupt(tmp_path: Path, reader: str) -> None:
     data = (SOURCES / SEED).read_bytes()
     bad = tmp_path / "cut.pdf"
     bad.write_bytes(data[:600])
     with pytest.raises(CorruptFileError) as info:
-        PdfExtractor().extract(bad, "cut.pdf")
+        PdfExtractor(reader).extract(bad, "cut.pdf")
     assert str(info.value).startswith("cut.pdf: ")
     assert info.value.__cause__ is not None
 
@@ -229,7 +236,8 @@ def _blank_pdf() -> bytes:
     )
 
 
-def test_pdf_extractor_cyclic_page_tree_is_corrupt(tmp_path: Path) -> None:
+@READERS
+def test_pdf_extractor_cyclic_page_tree_is_corrupt(tmp_path: Path, reader: str) -> None:
     text = b"BT /F1 12 Tf 40 800 Td (cyclic) Tj ET"
     loop = tmp_path / "loop.pdf"
     loop.write_bytes(
@@ -243,16 +251,17 @@ def test_pdf_extractor_cyclic_page_tree_is_corrupt(tmp_path: Path) -> None:
         )
     )
     with pytest.raises(CorruptFileError, match=r"^loop\.pdf: corrupt PDF: its page tree loops"):
-        PdfExtractor().extract(loop, "loop.pdf")
+        PdfExtractor(reader).extract(loop, "loop.pdf")
 
 
-def test_pdf_extractor_no_text_layer_raises_scanned(tmp_path: Path) -> None:
+@READERS
+def test_pdf_extractor_no_text_layer_raises_scanned(tmp_path: Path, reader: str) -> None:
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(_blank_pdf())
     with pytest.raises(
         ScannedDocumentError, match=r"^scan\.pdf: no text layer \(scanned\?\); run with --ocr"
     ):
-        PdfExtractor().extract(scan, "scan.pdf")
+        PdfExtractor(reader).extract(scan, "scan.pdf")
 
 
 @pytest.mark.parametrize(

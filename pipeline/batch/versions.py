@@ -27,7 +27,7 @@ TAGGING_FILES = ("actors.csv", "topics.toml", "sdg.toml")
 # docket.toml sections read before tagging; every other section counts as tagging config.
 EXTRACTION_SECTIONS = ("ingest", "extract", "parse")
 # Settings that change what is extracted (timeout, tag, raw_csv and config_dir do not).
-EXTRACTION_SETTINGS = ("max_docx_uncompressed", "max_pages")
+EXTRACTION_SETTINGS = ("max_docx_uncompressed", "max_pages", "reader")
 
 # Sources (relative to the ``pipeline`` package; a folder means its *.py files, recursively)
 # whose code decides the untagged record or the failure of a file: the extractors and parsers,

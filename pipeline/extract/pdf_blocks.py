@@ -55,7 +55,11 @@ def split_marker(text: str) -> tuple[str, str, bool]:
 
 
 def build_blocks(layouts: list[PageLayout], source_file: str, extractor: str) -> list[Block]:
-    """Group each page's lines into blocks, then type them; tables pass through as table blocks."""
+    """Group each page's lines into blocks, then type them; tables pass through as table blocks.
+
+    A block's provenance names ``extractor``, or the reader of its (first) page where the page
+    says (``PageLayout.reader``: the pdfium reader hands some pages to pdfplumber).
+    """
     lines = [it for p in layouts for it in p.items if isinstance(it, Line)]
     body = _body_size(lines)
     limit = _gap_limit(lines)
@@ -73,7 +77,8 @@ def build_blocks(layouts: list[PageLayout], source_file: str, extractor: str) ->
                 cur = _Group([it], page.number)
                 groups.append(cur)
     levels = _heading_levels([g for g in groups if isinstance(g, _Group)], body)
-    return _emit(groups, body, levels, source_file, extractor)
+    readers = {p.number: p.reader for p in layouts if p.reader}
+    return _emit(groups, body, levels, source_file, extractor, readers)
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -224,14 +229,21 @@ def _heading_levels(groups: list[_Group], body: float) -> dict[float, int]:
 
 
 def _emit(
-    groups: list[_Group | TableItem], body: float, levels: dict[float, int], source_file: str, extractor: str
+    groups: list[_Group | TableItem],
+    body: float,
+    levels: dict[float, int],
+    source_file: str,
+    extractor: str,
+    readers: dict[int, str],
 ) -> list[Block]:
     blocks: list[Block] = []
     tables = 0
     last_flow: tuple[int, int, int] | None = None
     for g in groups:
         if isinstance(g, TableItem):
-            blocks.append(_table_block(g, source_file, extractor, len(blocks), tables))
+            blocks.append(
+                _table_block(g, source_file, readers.get(g.pages[0], extractor), len(blocks), tables)
+            )
             tables += 1
             last_flow = None
             continue
@@ -240,7 +252,13 @@ def _emit(
             g,
             body,
             levels,
-            Provenance(source_file, page=g.page, block=len(blocks), bbox=_bbox(g.lines), extractor=extractor),
+            Provenance(
+                source_file,
+                page=g.page,
+                block=len(blocks),
+                bbox=_bbox(g.lines),
+                extractor=readers.get(g.page, extractor),
+            ),
         )
         if block is None:
             continue

@@ -20,6 +20,7 @@ from pdfminer.pdftypes import PDFObjRef, resolve1
 from pdfminer.psparser import PSEOF, PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from ..config import PDF_READERS
 from ..errors import CorruptFileError, EmptyDocumentError, EncryptedError, ScannedDocumentError, TooLargeError
 from ..models import Cell
 from .base import Extraction
@@ -43,46 +44,84 @@ _SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
 _MARGIN = 0.09  # share of the page height at top and bottom where furniture lives
 
 
+READERS = PDF_READERS
+
+
 class PdfExtractor:
-    """The pdfplumber path: full layout analysis for every page."""
+    """Layout analysis for every page; ``reader`` says what reads the page's characters and rules.
+
+    "pdfplumber" (the reference) interprets each page's content stream with pdfminer; "pdfium"
+    takes them from pypdfium2 (``pdf_pdfium``), many times faster, and hands a page it does not
+    trust to pdfplumber. Either way the same layout code runs on the result, and each block's
+    provenance names the reader of its page.
+    """
 
     name = "pdfplumber"
     formats = frozenset({"pdf"})
 
+    def __init__(self, reader: str = "pdfplumber") -> None:
+        if reader not in READERS:
+            raise ValueError(f"unknown PDF reader {reader!r}; known: {', '.join(READERS)}")
+        self.reader = reader
+
     def extract(self, path: Path, source_file: str) -> Extraction:
         """Blocks in reading order, page by page; raises a typed ``ExtractionError`` for bad input."""
-        layouts = read_layouts(path, source_file)
-        if not layouts:
-            raise EmptyDocumentError(source_file, "the PDF has no pages")
-        if not any(p.chars for p in layouts):
-            raise ScannedDocumentError(
-                source_file, "no text layer (scanned?); run with --ocr to read it, or supply a text PDF"
-            )
-        warnings = [w for p in layouts for w in p.warnings]
-        first = [it.text for it in layouts[0].items if isinstance(it, Line)]
-        strip_furniture(layouts)
-        kept = {it.text for it in layouts[0].items if isinstance(it, Line)}
-        margins = tuple(t for t in first if t not in kept)
-        join_tables(layouts)
-        blocks = build_blocks(layouts, source_file, self.name)
-        if not blocks:
-            raise EmptyDocumentError(source_file, "the PDF has text only in headers, footers or page numbers")
-        return Extraction(blocks=tuple(blocks), pages=len(layouts), warnings=tuple(warnings), margins=margins)
+        return assemble(read_layouts(path, source_file, self.reader), source_file, self.name)
 
 
-def read_layouts(path: Path, source_file: str) -> list[PageLayout]:
-    """Open the PDF (an empty user password is tried, as readers do) and lay out every page."""
+def assemble(layouts: list[PageLayout], source_file: str, extractor: str = "pdfplumber") -> Extraction:
+    """The page layouts as one document's blocks: furniture stripped, tables joined (in place)."""
+    if not layouts:
+        raise EmptyDocumentError(source_file, "the PDF has no pages")
+    if not any(p.chars for p in layouts):
+        raise ScannedDocumentError(
+            source_file, "no text layer (scanned?); run with --ocr to read it, or supply a text PDF"
+        )
+    warnings = [w for p in layouts for w in p.warnings]
+    first = [it.text for it in layouts[0].items if isinstance(it, Line)]
+    strip_furniture(layouts)
+    kept = {it.text for it in layouts[0].items if isinstance(it, Line)}
+    margins = tuple(t for t in first if t not in kept)
+    join_tables(layouts)
+    blocks = build_blocks(layouts, source_file, extractor)  # each page's own reader where it has one
+    if not blocks:
+        raise EmptyDocumentError(source_file, "the PDF has text only in headers, footers or page numbers")
+    return Extraction(blocks=tuple(blocks), pages=len(layouts), warnings=tuple(warnings), margins=margins)
+
+
+def read_layouts(path: Path, source_file: str, reader: str = "pdfplumber") -> list[PageLayout]:
+    """Open the PDF (an empty user password is tried, as readers do) and lay out every page.
+
+    pdfplumber opens the file with either reader: the document's structure is cheap to parse, and
+    broken or encrypted files are then judged (and reported) the same way. With the pdfium reader
+    pypdfium2 gives each page's characters and rules; a page it cannot give faithfully is read by
+    pdfplumber, and ``PageLayout.reader`` says which did.
+    """
+    fast = None
     try:
         with pdfplumber.open(path, password="") as pdf:
             cyclic = has_cyclic_page_tree(pdf.doc)
             if not cyclic:
+                if reader == "pdfium":
+                    from .pdf_pdfium import PdfiumPages
+
+                    fast = PdfiumPages.open(path, password="")
                 layouts = []
                 for i, page in enumerate(pdf.pages, start=1):
-                    layouts.append(read_page(page, i))
+                    note = ""
+                    if reader == "pdfium":
+                        note = "pdfium cannot open the file" if fast is None else fast.load(i - 1, page)
+                    layout = read_page(page, i)
+                    if reader == "pdfium":
+                        layout.reader, layout.fallback = ("pdfplumber", note) if note else ("pdfium", "")
+                    layouts.append(layout)
                     page.close()  # drop the page's parsed objects: memory grows per page, not per document
                 return layouts
     except Exception as e:  # noqa: BLE001 - every pdfminer failure is classified by type below
         raise classify_error(e, source_file) from e
+    finally:
+        if fast is not None:
+            fast.close()
     raise CorruptFileError(source_file, "corrupt PDF: its page tree loops back on itself; skipped")
 
 

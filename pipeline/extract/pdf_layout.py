@@ -2,8 +2,8 @@
 
 ``read_page`` is the only place that calls pdfplumber's layout analysis, once per page:
 one ``extract_words`` and (only when the page has rules) one ``find_tables``. Everything
-it returns is plain data, so a cheaper reader (pypdfium2 text for pages with no rules and
-one column) can later produce the same ``PageLayout`` for the pages that allow it.
+it returns is plain data. It reads the page's object cache, which ``load_objects`` fills from
+pdfminer, or ``pdf_pdfium`` from pypdfium2 (the faster reader; its docstring lists what is read).
 """
 
 from __future__ import annotations
@@ -151,6 +151,8 @@ class PageLayout:
     items: list[Line | TableItem]
     chars: int
     warnings: list[str] = field(default_factory=list)
+    reader: str = ""  # "pdfium" or "pdfplumber" when the pdfium reader ran; "" for the pdfplumber reader
+    fallback: str = ""  # why pdfplumber read this page although pdfium was asked to
 
 
 def is_bold_font(fontname: str) -> bool:
