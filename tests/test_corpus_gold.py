@@ -24,12 +24,12 @@ COPY = HERE / "data" / "gold_shared"
 # Per-field F1 over the development set, at least (the level reached; raise it, never lower it
 # without saying why in the commit message).
 # 8 documents joined on 2026-12-07 (SOURCES-dev3.md: week grids, a three-time-zone programme, meeting
-# reports whose numbered paragraphs are not agenda items), scored as found: 0.335 over the eight; the
-# floors were lowered to the level with them in, from document 0.98, objectives 0.955, agenda 0.995.
+# reports whose numbered paragraphs are not agenda items), scored as found: 0.335 over the eight; with
+# them in, dev went 0.947 -> 0.959 that session (week grids, banners, committee-report forms).
 FLOORS = {
-    "document": 0.975,
+    "document": 0.985,
     "objectives": 0.90,
-    "agenda_items": 0.885,
+    "agenda_items": 0.935,
     "recommendations": 0.99,
     "actors": 0.97,
 }
