@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import tempfile
 from pathlib import Path
 
 import click
 
 from ..errors import DocketError
 from ..outputs import CATALOG_NAME
+from .browse import build
+from .metadata import DATABASE, metadata
 
 
 class NoCatalogError(DocketError):
@@ -45,11 +49,21 @@ def serve_command(out: Path, host: str, port: int) -> None:
       docket serve outputs/
     """
     catalog = find_catalog(out)
-    from datasette.cli import cli as datasette
+    with tempfile.TemporaryDirectory(prefix="docket-serve-") as tmp:
+        db, meta = prepare(catalog, Path(tmp))
+        from datasette.cli import cli as datasette
 
-    click.echo(f"serving {catalog} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    datasette.main(
-        ["serve", "-i", str(catalog), "--host", host, "--port", str(port)],
-        prog_name="docket serve",
-        standalone_mode=False,
-    )
+        click.echo(f"serving {catalog} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        datasette.main(
+            ["serve", "-i", str(db), "-m", str(meta), "--host", host, "--port", str(port)],
+            prog_name="docket serve",
+            standalone_mode=False,
+        )
+
+
+def prepare(catalog: Path, folder: Path) -> tuple[Path, Path]:
+    """The browsing copy of ``catalog`` and its Datasette metadata file, written in ``folder``."""
+    db = build(catalog, folder / f"{DATABASE}.sqlite")
+    meta = folder / "metadata.json"
+    meta.write_text(json.dumps(metadata(), indent=2, ensure_ascii=False), encoding="utf-8")
+    return db, meta

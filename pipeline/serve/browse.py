@@ -1,0 +1,108 @@
+"""The browsing copy of a catalog: the record tables with their keys declared, for Datasette.
+
+The catalog itself is never changed (it may be read-only, or in use by a run): ``build`` reads it
+read-only and writes a copy where ``documents`` has a primary key (``catalog_file``, the source as
+ingested: one row per source, unlike ``document_id``, which two copies of the same bytes share),
+every record table points to it with a foreign key (so Datasette shows each record's document by
+title and links to it), and each record carries ``source_page`` ("file, p. N") to find it in
+its source. The columns are those of ``pipeline.export.columns``, so the copy never drifts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..batch.catalog import FILE_KEY, CatalogError, catalog_error, sql_type
+from ..export.columns import TABLES, TABLES_VERSION
+
+SOURCE_PAGE = "source_page"
+# Record tables whose rows are one record each: keyed by (catalog_file, record_id).
+ONE_ROW_PER_RECORD = ("sections", "objectives", "agenda_items", "recommendations")
+# The catalog's run tables, copied as they are (the big JSON columns of files are left out).
+RUN_TABLES = {
+    "files": (
+        "source_file",
+        "abspath",
+        "sha256",
+        "size",
+        "document_id",
+        "status",
+        "reason",
+        "message",
+        "pages",
+        "seconds",
+        "pipeline_version",
+        "extraction_version",
+        "tagging_version",
+        "work_run",
+    ),
+    "runs": ("run_id", "started", "finished", "command", "ingested", "skipped", "failed"),
+}
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def browse_columns(table: str) -> tuple[str, ...]:
+    """The columns of ``table`` in the browsing copy, in order."""
+    extra = (SOURCE_PAGE,) if "page" in TABLES[table] else ()
+    return (FILE_KEY, *TABLES[table], *extra)
+
+
+def create_sql(table: str) -> str:
+    defs = [f"{_q(c)} {sql_type(c)}" for c in browse_columns(table)]
+    if table == "documents":
+        defs[0] += " PRIMARY KEY REFERENCES files(source_file)"
+    else:
+        defs[0] += " REFERENCES documents(catalog_file)"
+        if table in ONE_ROW_PER_RECORD:
+            defs.append(f"PRIMARY KEY ({FILE_KEY}, record_id)")
+    return f"CREATE TABLE {_q(table)} ({', '.join(defs)})"
+
+
+def build(catalog: Path, dest: Path) -> Path:
+    """Write the browsing copy of ``catalog`` to ``dest`` (replaced) and return ``dest``."""
+    dest.unlink(missing_ok=True)
+    db = sqlite3.connect(dest, isolation_level=None, uri=False)
+    try:
+        db.execute("ATTACH DATABASE ? AS src", (f"{catalog.resolve().as_uri()}?mode=ro",))
+    except sqlite3.Error as e:
+        db.close()
+        raise catalog_error(catalog, e) from e
+    try:
+        _check(catalog, db)
+        db.execute("BEGIN")
+        for table in TABLES:
+            db.execute(create_sql(table))
+            columns = ", ".join(_q(c) for c in (FILE_KEY, *TABLES[table]))
+            db.execute(f"INSERT INTO {_q(table)} ({columns}) SELECT {columns} FROM src.{_q(table)}")
+            if SOURCE_PAGE in browse_columns(table):
+                db.execute(
+                    f"UPDATE {_q(table)} SET {SOURCE_PAGE} = {FILE_KEY} || coalesce(', p. ' || page, '')"
+                )
+            db.execute(f"CREATE INDEX {_q(table + '_doc')} ON {_q(table)} (document_id)")
+        for table, columns in RUN_TABLES.items():
+            cols = ", ".join(_q(c) for c in columns)
+            db.execute(f"CREATE TABLE {_q(table)} AS SELECT {cols} FROM src.{_q(table)}")
+        db.execute("COMMIT")
+    except sqlite3.Error as e:
+        raise catalog_error(catalog, e) from e
+    finally:
+        db.close()
+    return dest
+
+
+def _check(catalog: Path, db: sqlite3.Connection) -> None:
+    """The catalog has the record tables this docket writes (an older one is brought up to date by
+    the next ingest or ``docket repair``)."""
+    have = {r[0] for r in db.execute("SELECT name FROM src.sqlite_master WHERE type = 'table'")}
+    if not {"meta", "files", *TABLES} <= have:
+        raise CatalogError(f"{catalog}: not a docket catalog (no documents/recommendations tables)")
+    row = db.execute("SELECT value FROM src.meta WHERE key = 'tables_version'").fetchone()
+    if not row or row[0] != TABLES_VERSION:
+        raise CatalogError(
+            f"{catalog}: the catalog's tables are version {row[0] if row else 'unknown'}, this docket "
+            f"reads {TABLES_VERSION}; bring it up to date with: docket repair {catalog.parent}"
+        )
