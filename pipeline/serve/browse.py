@@ -6,10 +6,13 @@ ingested: one row per source, unlike ``document_id``, which two copies of the sa
 every record table points to it with a foreign key (so Datasette shows each record's document by
 title and links to it), and each record carries ``source_page`` ("file, p. N") to find it in
 its source. The columns are those of ``pipeline.export.columns``, so the copy never drifts.
+Recommendations also carry their management response's key actions (from the records), and
+recommendations, agenda items and objectives get FTS5 indexes for Datasette's search box.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -17,6 +20,13 @@ from ..batch.catalog import FILE_KEY, CatalogError, catalog_error, sql_type
 from ..export.columns import TABLES, TABLES_VERSION
 
 SOURCE_PAGE = "source_page"
+KEY_ACTIONS = "key_actions"  # the management response's key actions, which the flat tables leave out
+# Full-text search (SQLite FTS5): table -> its searched columns; Datasette's search box uses them.
+SEARCHED = {
+    "recommendations": ("title", "text", "actors_raw", "response_text", KEY_ACTIONS),
+    "agenda_items": ("title", "description", "speakers"),
+    "objectives": ("text",),
+}
 # Record tables whose rows are one record each: keyed by (catalog_file, record_id).
 ONE_ROW_PER_RECORD = ("sections", "objectives", "agenda_items", "recommendations")
 # The catalog's run tables, copied as they are (the big JSON columns of files are left out).
@@ -48,7 +58,13 @@ def _q(name: str) -> str:
 def browse_columns(table: str) -> tuple[str, ...]:
     """The columns of ``table`` in the browsing copy, in order."""
     extra = (SOURCE_PAGE,) if "page" in TABLES[table] else ()
+    if table == "recommendations":
+        extra += (KEY_ACTIONS,)
     return (FILE_KEY, *TABLES[table], *extra)
+
+
+def fts_table(table: str) -> str:
+    return f"{table}_fts"
 
 
 def create_sql(table: str) -> str:
@@ -83,6 +99,14 @@ def build(catalog: Path, dest: Path) -> Path:
                     f"UPDATE {_q(table)} SET {SOURCE_PAGE} = {FILE_KEY} || coalesce(', p. ' || page, '')"
                 )
             db.execute(f"CREATE INDEX {_q(table + '_doc')} ON {_q(table)} (document_id)")
+        _fill_key_actions(db)
+        for table, columns in SEARCHED.items():
+            cols = ", ".join(_q(c) for c in columns)
+            fts = _q(fts_table(table))
+            db.execute(
+                f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content={_q(table)}, content_rowid=rowid)"
+            )
+            db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
         for table, columns in RUN_TABLES.items():
             cols = ", ".join(_q(c) for c in columns)
             db.execute(f"CREATE TABLE {_q(table)} AS SELECT {cols} FROM src.{_q(table)}")
@@ -92,6 +116,22 @@ def build(catalog: Path, dest: Path) -> Path:
     finally:
         db.close()
     return dest
+
+
+def _fill_key_actions(db: sqlite3.Connection) -> None:
+    """recommendations.key_actions from the records: each key action's cells, one action a line."""
+    rows = []
+    for source, record in db.execute("SELECT source_file, record FROM src.files WHERE record IS NOT NULL"):
+        record = json.loads(record)
+        doc_id = record["document"]["id"]
+        for i, rec in enumerate(record.get("recommendations", []), 1):
+            actions = ((rec.get("management_response") or {}).get("key_actions")) or []
+            text = "\n".join(" | ".join(v for v in a.values() if v) for a in actions)
+            if text:
+                rows.append((text, source, f"{doc_id}:rec:{i}"))
+    db.executemany(
+        f"UPDATE recommendations SET {KEY_ACTIONS} = ? WHERE {FILE_KEY} = ? AND record_id = ?", rows
+    )
 
 
 def _check(catalog: Path, db: sqlite3.Connection) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..batch.catalog import FILE_KEY
 from ..export.columns import TABLES
-from .browse import SOURCE_PAGE, browse_columns
+from .browse import KEY_ACTIONS, SEARCHED, SOURCE_PAGE, browse_columns, fts_table
 
 DATABASE = "catalog"  # the browsing copy's file stem: Datasette's URL /catalog
 
@@ -26,6 +26,7 @@ TABLE_DESCRIPTIONS = {
 
 COLUMN_DESCRIPTIONS = {
     FILE_KEY: "The source file as ingested; links to its document",
+    KEY_ACTIONS: "Key actions of the management response (action | time frame | responsible), one a line",
     SOURCE_PAGE: "Where to find the record: source file and page",
     "document_id": "The document's id (the first 16 hex digits of the file's SHA-256)",
     "record_id": "The record's id within its document (e.g. <document_id>:rec:3)",
@@ -135,6 +136,9 @@ def table_metadata(table: str) -> dict[str, Any]:
         "columns": {c: COLUMN_DESCRIPTIONS[c] for c in columns},
         "facets": list(FACETS[table]),
     }
+    if table in SEARCHED:
+        meta["fts_table"] = fts_table(table)
+        meta["fts_pk"] = "rowid"
     if table in LABEL_COLUMN:
         meta["label_column"] = LABEL_COLUMN[table]
     return meta
