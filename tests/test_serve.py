@@ -177,3 +177,36 @@ def test_canned_queries(browse):
         0
     ]
     assert len(rows) == expected
+
+
+def test_a_read_only_folder_is_served(out: Path, tmp_path: Path):
+    """A WAL catalog in a read-only folder (a shared drive mounted read-only): served, unchanged.
+    The folder is made read-only with a bind mount, which needs root; chmod does not stop root."""
+    import os
+    import subprocess
+
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("a read-only bind mount needs root")
+    src, ro = tmp_path / "src", tmp_path / "ro"
+    src.mkdir()
+    with sqlite3.connect(src / "catalog.sqlite") as copy:  # a WAL catalog, checkpointed: no -wal, no -shm
+        sqlite3.connect(out / "catalog.sqlite").backup(copy)
+        copy.execute("PRAGMA journal_mode=WAL")
+    copy.close()
+    assert sorted(p.name for p in src.iterdir()) == ["catalog.sqlite"]
+    ro.mkdir()
+    (tmp_path / "browse").mkdir()
+    mounted = subprocess.run(["mount", "--bind", str(src), str(ro)], capture_output=True).returncode == 0
+    if not mounted:
+        pytest.skip("bind mounts are not allowed here")
+    try:
+        if subprocess.run(["mount", "-o", "remount,ro,bind", str(ro)], capture_output=True).returncode:
+            pytest.skip("cannot remount read-only here")
+        db, _ = prepare(ro / "catalog.sqlite", tmp_path / "browse")
+        expected = (
+            sqlite3.connect(out / "catalog.sqlite").execute("SELECT count(*) FROM documents").fetchone()
+        )
+        assert sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone() == expected
+        assert sorted(p.name for p in ro.iterdir() if p.name.startswith("catalog")) == ["catalog.sqlite"]
+    finally:
+        subprocess.run(["umount", str(ro)], check=True)

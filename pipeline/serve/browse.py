@@ -13,6 +13,7 @@ recommendations, agenda items and objectives get FTS5 indexes for Datasette's se
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def build(catalog: Path, dest: Path) -> Path:
     dest.unlink(missing_ok=True)
     db = sqlite3.connect(dest, isolation_level=None, uri=False)
     try:
-        db.execute("ATTACH DATABASE ? AS src", (f"{catalog.resolve().as_uri()}?mode=ro",))
+        _attach(db, catalog)
     except sqlite3.Error as e:
         db.close()
         raise catalog_error(catalog, e) from e
@@ -116,6 +117,25 @@ def build(catalog: Path, dest: Path) -> Path:
     finally:
         db.close()
     return dest
+
+
+def _attach(db: sqlite3.Connection, catalog: Path) -> None:
+    """Attach the catalog read-only. A WAL catalog in a read-only folder cannot be opened so
+    (SQLite must create its -shm file); nothing can write there either, so it is read as immutable."""
+    uri = catalog.resolve().as_uri()
+    try:
+        db.execute("ATTACH DATABASE ? AS src", (f"{uri}?mode=ro",))
+        db.execute("SELECT count(*) FROM src.sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        if os.access(catalog.parent, os.W_OK):
+            raise
+        if _attached(db):
+            db.execute("DETACH DATABASE src")
+        db.execute("ATTACH DATABASE ? AS src", (f"{uri}?immutable=1",))
+
+
+def _attached(db: sqlite3.Connection) -> bool:
+    return any(row[1] == "src" for row in db.execute("PRAGMA database_list"))
 
 
 def _fill_key_actions(db: sqlite3.Connection) -> None:
