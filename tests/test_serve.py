@@ -48,6 +48,20 @@ def test_no_catalog_is_one_error_line(tmp_path: Path):
     ]
 
 
+def test_a_busy_port_is_one_error_line(out: Path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", str(out), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: cannot listen on 127.0.0.1:{port} (Address already in use); choose another with --port"
+    ]
+
+
 def test_the_catalog_is_only_read(out: Path, tmp_path: Path):
     catalog = out / "catalog.sqlite"
     before = hashlib.sha256(catalog.read_bytes()).hexdigest()

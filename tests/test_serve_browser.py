@@ -43,7 +43,9 @@ def server(tmp_path_factory):
     result = CliRunner().invoke(cli, ["ingest", str(src), "-o", str(root / "out"), "-q", "--workers", "1"])
     assert result.exit_code == 0, result.output
     port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    tmp = root / "tmp"  # where serve keeps its browsing copy while it runs
+    tmp.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp)}
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "pipeline.cli", "serve", str(root / "out"), "--port", str(port)],
@@ -62,10 +64,13 @@ def server(tmp_path_factory):
                     time.sleep(0.25)
             else:
                 pytest.fail("docket serve did not answer within 30 s")
+            assert [p.name[:13] for p in tmp.iterdir()] == ["docket-serve-"]
             yield url, root / "out" / "catalog.sqlite"
         finally:
             proc.terminate()
             proc.wait(timeout=10)
+        assert proc.returncode == 0  # stopped cleanly, and the copy is gone
+        assert list(tmp.iterdir()) == []
 
 
 @pytest.fixture(scope="module")

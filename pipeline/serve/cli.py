@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import signal
+import socket
 import tempfile
 from pathlib import Path
 
@@ -14,7 +16,11 @@ from .browse import build
 from .metadata import DATABASE, metadata
 
 
-class NoCatalogError(DocketError):
+class ServeError(DocketError):
+    pass
+
+
+class NoCatalogError(ServeError):
     pass
 
 
@@ -49,9 +55,14 @@ def serve_command(out: Path, host: str, port: int) -> None:
       docket serve outputs/
     """
     catalog = find_catalog(out)
+    port = free_port(host, port)
     with tempfile.TemporaryDirectory(prefix="docket-serve-") as tmp:
         db, meta = prepare(catalog, Path(tmp))
         from datasette.cli import cli as datasette
+
+        # uvicorn stops on SIGTERM, then raises it again: let that end the with block, which
+        # removes the copy, instead of killing the process around it.
+        signal.signal(signal.SIGTERM, _exit)
 
         click.echo(f"serving {catalog} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
         datasette.main(
@@ -59,6 +70,22 @@ def serve_command(out: Path, host: str, port: int) -> None:
             prog_name="docket serve",
             standalone_mode=False,
         )
+
+
+def _exit(signum, frame) -> None:
+    raise SystemExit(0)
+
+
+def free_port(host: str, port: int) -> int:
+    """``port`` if it can be listened on (0: a free one), else a one-line error naming the fix."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            raise ServeError(
+                f"cannot listen on {host}:{port} ({e.strerror}); choose another with --port"
+            ) from e
+        return s.getsockname()[1]
 
 
 def prepare(catalog: Path, folder: Path) -> tuple[Path, Path]:
