@@ -69,6 +69,11 @@ LAZY_COMMANDS = {
         "report_command",
         "Write a self-contained HTML overview of an output folder of `docket ingest`.",
     ),
+    "serve": (
+        "pipeline.serve.cli",
+        "serve_command",
+        "Browse the collection in OUT with Datasette (read-only) at http://HOST:PORT/.",
+    ),
 }
 
 

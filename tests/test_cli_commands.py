@@ -15,7 +15,7 @@ from pipeline.cli import LAZY_COMMANDS, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DIFF = ROOT / "tests" / "data" / "diff"
-HEAVY = ("spacy", "scipy", "pandas")
+HEAVY = ("spacy", "scipy", "pandas", "datasette")
 
 
 def test_help_imports_no_heavy_library():

@@ -135,7 +135,7 @@ def _sql_value(value: Any) -> Any:
     return value
 
 
-def _sql_type(column: str) -> str:
+def sql_type(column: str) -> str:
     if column in INTEGER_COLUMNS or column in BOOL_COLUMNS:
         return "INTEGER"
     return "REAL" if column in FLOAT_COLUMNS else "TEXT"
@@ -191,15 +191,15 @@ class Catalog:
                 if stmt.strip():
                     self.db.execute(stmt)
             have = {row[1] for row in self.db.execute("PRAGMA table_info(files)")}
-            for column, sql_type in ADDED_FILE_COLUMNS:
+            for column, column_type in ADDED_FILE_COLUMNS:
                 if column not in have:
-                    self.db.execute(f"ALTER TABLE files ADD COLUMN {column} {sql_type}")
+                    self.db.execute(f"ALTER TABLE files ADD COLUMN {column} {column_type}")
             rebuild_tables = self.get_meta("tables_version") != TABLES_VERSION
             if rebuild_tables:  # the table schema changed: the record tables are made again below
                 for table in TABLES:
                     self.db.execute(f"DROP TABLE IF EXISTS {_q(table)}")
             for table, columns in TABLES.items():
-                cols = ", ".join([f"{FILE_KEY} TEXT", *(f"{_q(c)} {_sql_type(c)}" for c in columns)])
+                cols = ", ".join([f"{FILE_KEY} TEXT", *(f"{_q(c)} {sql_type(c)}" for c in columns)])
                 self.db.execute(f"CREATE TABLE IF NOT EXISTS {_q(table)} ({cols})")
                 self.db.execute(
                     f"CREATE INDEX IF NOT EXISTS {_q(table + '_file')} ON {_q(table)} ({FILE_KEY})"

@@ -1,0 +1,1 @@
+"""`docket serve`: browse a collection's catalog in Datasette, read-only, on this machine."""
