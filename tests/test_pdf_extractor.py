@@ -79,7 +79,9 @@ def test_pdf_extractor_headings_lists_and_provenance() -> None:
     assert bullets[0].text.startswith("Examine the current institutional setup")
     assert bullets[0].text.endswith("as well as its funding mechanism;")  # continuation lines kept
     for b in ex.blocks:
-        assert b.provenance.source_file == SEED and b.provenance.extractor == "pdfplumber"
+        assert (
+            b.provenance.source_file == SEED and b.provenance.extractor == "pdfium"
+        )  # the default reader; no page falls back
         assert b.provenance.page is not None and b.provenance.bbox is not None
 
 

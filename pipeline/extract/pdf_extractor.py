@@ -59,7 +59,7 @@ class PdfExtractor:
     name = "pdfplumber"
     formats = frozenset({"pdf"})
 
-    def __init__(self, reader: str = "pdfplumber") -> None:
+    def __init__(self, reader: str = "pdfium") -> None:
         if reader not in READERS:
             raise ValueError(f"unknown PDF reader {reader!r}; known: {', '.join(READERS)}")
         self.reader = reader
@@ -89,7 +89,7 @@ def assemble(layouts: list[PageLayout], source_file: str, extractor: str = "pdfp
     return Extraction(blocks=tuple(blocks), pages=len(layouts), warnings=tuple(warnings), margins=margins)
 
 
-def read_layouts(path: Path, source_file: str, reader: str = "pdfplumber") -> list[PageLayout]:
+def read_layouts(path: Path, source_file: str, reader: str = "pdfium") -> list[PageLayout]:
     """Open the PDF (an empty user password is tried, as readers do) and lay out every page.
 
     pdfplumber opens the file with either reader: the document's structure is cheap to parse, and
