@@ -46,9 +46,10 @@ def parse_document(
             meta.issued = meta.meeting_start
         meta.meeting_start, meta.meeting_end = days[0], (days[-1] if len(days) > 1 else None)
     objectives = objectives_in(spans, blocks)
+    lines = cover_lines(cover)
     evidence = Evidence(
         title=meta.title,
-        cover_lines=cover_lines(cover),
+        cover_lines=lines,
         n_recommendations=len(recommendations),
         n_responses=sum(1 for r in recommendations if r.management_response),
         n_agenda_items=len(agenda_items),
@@ -58,7 +59,7 @@ def parse_document(
         response_cues=count_response_cues(blocks) if recommendations else 0,
         evaluation_sections=count_evaluation_sections(blocks),
         meeting_future=announces_meeting(blocks),
-        authored_report=names_its_author(cover_lines(cover)),
+        authored_report=names_its_author(lines),
     )
     doc_type, _ = classify(evidence)
     if not takes_objectives(doc_type):

@@ -17,7 +17,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from ..batch.catalog import FILE_KEY, CatalogError, catalog_error, sql_type
+from ..batch.catalog import FILE_COLUMNS, FILE_KEY, CatalogError, catalog_error, sql_type
 from ..export.columns import TABLES, TABLES_VERSION
 
 SOURCE_PAGE = "source_page"
@@ -30,24 +30,10 @@ SEARCHED = {
 }
 # Record tables whose rows are one record each: keyed by (catalog_file, record_id).
 ONE_ROW_PER_RECORD = ("sections", "objectives", "agenda_items", "recommendations")
-# The catalog's run tables, copied as they are (the big JSON columns of files are left out).
+# The catalog's run tables, copied as they are (the big JSON columns of files and its bookkeeping are left out).
+_FILES_LEFT_OUT = frozenset({"mtime_ns", "record", "untagged", "updated", "content_key"})
 RUN_TABLES = {
-    "files": (
-        "source_file",
-        "abspath",
-        "sha256",
-        "size",
-        "document_id",
-        "status",
-        "reason",
-        "message",
-        "pages",
-        "seconds",
-        "pipeline_version",
-        "extraction_version",
-        "tagging_version",
-        "work_run",
-    ),
+    "files": tuple(c for c in FILE_COLUMNS if c not in _FILES_LEFT_OUT),
     "runs": ("run_id", "started", "finished", "command", "ingested", "skipped", "failed"),
 }
 
