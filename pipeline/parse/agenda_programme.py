@@ -196,9 +196,11 @@ def _time_of(ln: Line) -> TimeMatch | None:
     return ln.t
 
 
-def day_heading_of(text: str, year: int | None, cell: bool = False) -> tuple[bool, str | None, int | None]:
+def day_heading_of(
+    text: str, year: int | None, cell: bool = False, heading: bool = False
+) -> tuple[bool, str | None, int | None]:
     """(is a day heading, its date, its ordinal): 'Day 1: Tuesday 25 February' -> (True, '2020-02-25', 1)."""
-    d = day_heading(text, year, cell=cell)
+    d = day_heading(text, year, cell=cell, heading=heading)
     if d is None:
         return False, None, None
     return True, d.date, d.ordinal
@@ -228,9 +230,117 @@ def flatten(blocks: tuple[Block, ...], year: int | None = None) -> list[Line]:
                 start, _, token, rest = split_time(ln.text, strict=False)
                 if start:
                     ln.time, ln.text, ln.t = token, rest, lead_time(token, cell=True)
+    _one_zone(lines)
+    lines = _titles_above_times(lines, year)
     out: list[Line] = []
     for ln in lines:
         out.extend(_slot_label(ln) if not ln.time else [ln])
+    return out
+
+
+_ALT_TIME = re.compile(r"^\s*/\s*")
+
+
+def _zone_times(ln: Line) -> tuple[list[TimeMatch], str] | None:
+    """'8:15 / 15:15 / 18:15 history of science': the same moment printed in several time zones
+    (the times, the rest), or None for a line with one time."""
+    first = lead_time(ln.time, cell=True)
+    if first is None or first.end is not None:
+        return None
+    times, rest = [first], ln.text
+    while m := _ALT_TIME.match(rest):
+        t = lead_time(rest[m.end() :], cell=True)
+        if t is None or t.end is not None:
+            break
+        times.append(t)
+        rest = rest[m.end() + t.stop :]
+    return (times, rest.strip()) if len(times) > 1 else None
+
+
+def _one_zone(lines: list[Line]) -> None:
+    """A programme that prints every slot in several time zones ('All times: MT / BST / GST') keeps one:
+    the zone whose times fall most often in a working day (08:00-20:00), the venue's time as a rule
+    (its audience elsewhere follows at night or at dawn); the first zone on a tie."""
+    found = [(ln, z) for ln in lines if ln.time and not ln.in_table and (z := _zone_times(ln))]
+    if len(found) < 2:
+        return
+    width = min(len(z[0]) for _, z in found)
+    if sum(1 for _, z in found if len(z[0]) == width) < 0.8 * len(found):
+        return
+
+    def daytime(k: int) -> int:
+        return sum(1 for _, (times, _) in found if "08:00" <= times[k].start <= "20:00")
+
+    zone = max(range(width), key=lambda k: (daytime(k), -k))
+    for ln, (times, rest) in found:
+        ln.time, ln.text, ln.t = times[zone].text, rest, None
+
+
+def _tag(text: str) -> bool:
+    """'history of science' beside a time: a lower-case subject tag (small capitals in print), not a
+    title; the quoted talk title may run on after it on the same line."""
+    head = _split_tag(text)[0]
+    words = head.split()
+    return 0 < len(words) <= 4 and all(re.fullmatch(r"[a-z][a-z'’&-]*", w) for w in words)
+
+
+def _untitled(text: str) -> bool:
+    """What follows a time is not its title: nothing, a subject tag, a quoted talk or a speaker line."""
+    return not text or _tag(text) or text[:1] in _OPEN_QUOTE or _stop(text) or bool(_BY_NAME.match(text))
+
+
+_BY_NAME = re.compile(r"^by\s+(?:[A-Z][\w.'’-]+\s+){1,4}")  # "by Professor Ada Stone, ..."
+
+
+def _split_tag(text: str) -> tuple[str, str]:
+    """'history of science “Mapping Time” by ...' -> ('history of science', '“Mapping Time” by ...')."""
+    m = re.search(r"\s[“\"”«„]", text)
+    return (text[: m.start()].strip(), text[m.start() :].strip()) if m else (text.strip(), "")
+
+
+def _titles_above_times(lines: list[Line], year: int | None) -> list[Line]:
+    """A bold title printed on the line ABOVE a time that has no title of its own:
+
+        Keynote Lecture 1: Dark Skies in the Past
+        8:30
+        history of science
+        "Mapping Time and Space" by Professor ...
+
+    The title moves onto the time's line; what was printed beside the time (a subject tag) describes the
+    item. Needs two such pairs: one bold line before a bare time can be a section heading."""
+
+    def above(i: int) -> bool:
+        b, t = lines[i], lines[i + 1]
+        return bool(
+            b.bold
+            and not b.time
+            and not b.in_table
+            and t.time
+            and not t.in_table
+            and not t.bold
+            and _untitled(t.text.strip())
+            and len(b.text) <= 100
+            and not day_heading_of(b.text, year)[0]
+        )
+
+    pairs = {i for i in range(len(lines) - 1) if above(i)}
+    if len(pairs) < 2:
+        return lines
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        if i in pairs:
+            continue
+        if ln.time and not ln.in_table and (i - 1 in pairs or _tag(ln.text.strip())):
+            tag, talk = _split_tag(ln.text) if _tag(ln.text.strip()) else ("", ln.text.strip())
+            ln.text = lines[i - 1].text if i - 1 in pairs else ""
+            ln.bold = lines[i - 1].bold if i - 1 in pairs else ln.bold
+            out.append(ln)
+            if tag:
+                out.append(dataclasses.replace(ln, time="", text=tag, aside=NOTES, t=None, bold=None))
+            if talk:
+                out.append(dataclasses.replace(ln, time="", text=talk, t=None, bold=None))
+            continue
+        out.append(ln)
     return out
 
 
@@ -729,7 +839,8 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
         t = _time_of(ln) if ln.time else None
         if t is None:
             head = (ln.time + " " + text).strip()
-            is_day, d, ordinal = day_heading_of(head, year, cell=ln.in_table)
+            strong = not ln.in_table and (bool(ln.bold) or ln.block.kind == BlockKind.HEADING)
+            is_day, d, ordinal = day_heading_of(head, year, cell=ln.in_table, heading=strong)
             if is_day and (ln.in_table or len(head) < 80):
                 if d is None and ordinal is not None:
                     # a bare date seen before the programme (the cover's date of issue) counts
@@ -1153,6 +1264,9 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
     if not lines:
         return "", asides
     first = lines[0]
+    quoted = _quoted_title(texts)
+    if quoted is not None:
+        return quoted[0], quoted[1] + asides
     prefix = first.bold_prefix.replace("\n", " ").strip()
     if (
         prefix
@@ -1214,6 +1328,27 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
             rest = [joined[len(head) :].strip()] + rest
             joined = head
     return _clean_title(joined), rest + asides
+
+
+_OPEN_QUOTE = '“"”«„'
+_CLOSE_QUOTE = re.compile(r"[”\"»“](?=\s|$|[,.;:])")
+
+
+def _quoted_title(texts: list[str]) -> tuple[str, list[str]] | None:
+    """'“Mapping Time and Space” by Professor ...': a talk's title in quotation marks opens the line;
+    the title is what the marks enclose (wrapped over up to three lines), the rest describes it."""
+    if texts[0][:1] not in _OPEN_QUOTE:
+        return None
+    for n in range(1, min(3, len(texts)) + 1):
+        joined = join_lines("\n".join(texts[:n]))
+        m = _CLOSE_QUOTE.search(joined, 1)
+        if m:
+            title = joined[1 : m.start()].strip()
+            if not title:
+                return None
+            tail = joined[m.end() :].strip(' ”"')
+            return _clean_title(title), ([tail] if tail else []) + texts[n:]
+    return None
 
 
 # a line that cannot end a title: the next line continues it

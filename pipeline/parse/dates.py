@@ -649,13 +649,19 @@ def _weekday_year(date: str, weekday: str) -> str:
     return date
 
 
-def day_heading(text: str, year: int | None, *, cell: bool = False) -> Day | None:
+# a lead that runs on into the date: "Meeting to be held on Monday, 29 June" is a sentence, not a heading
+_OPEN_LEAD = re.compile(r"\b(?:on|from|until|till|to|by|of|at|in|held|and|before|after)$", re.I)
+
+
+def day_heading(text: str, year: int | None, *, cell: bool = False, heading: bool = False) -> Day | None:
     """``text`` is a day header: it opens with a day designation and says little else.
 
     'Day 1: Tuesday 25 February', 'Tuesday, 30 March 2021', '28 November 2017 (Day-2)',
     'Monday (20/9)', 'DAY 1. 4TH MAY, 2026', 'Wednesday\\n23 October'. A theme after the day
     ("Day 1: Linux and HPC Basics") is allowed; a sentence that mentions a date is not a header.
-    ``cell`` (a table cell of its own) allows the day to stand anywhere in a short text.
+    ``cell`` (a table cell of its own) allows the day to stand anywhere in a short text; ``heading`` (a
+    bold or heading line) allows a part's name before a full date that ends the line
+    ('II. DELVING INTO DARK SKIES Monday, 29 June').
     """
     flat = " ".join(text.split())
     if not flat or len(flat) > 100:
@@ -664,9 +670,12 @@ def day_heading(text: str, year: int | None, *, cell: bool = False) -> Day | Non
     if day is None:
         return None
     lead = flat[: day.pos].strip(" ([{*–—-:,.")
-    if lead and not (cell and day.date and len(lead) <= 25 and not re.search(r"\d", lead)):
-        return None
     rest = flat[day.stop :].strip()
+    if lead and not (cell and day.date and len(lead) <= 25 and not re.search(r"\d", lead)):
+        if not (
+            heading and day.date and not rest.strip(" .)") and len(lead) <= 60 and not _OPEN_LEAD.search(lead)
+        ):
+            return None
     if lead_time(rest, cell=True) or re.match(r"(?:at|from)\s+\d", rest, re.I):
         return None  # "Monday 3 June 09:00 Opening": a timed line, not a header
     if not rest or len(rest) <= 60 and re.match(r"^[(\[:–—\-.,|]", rest):

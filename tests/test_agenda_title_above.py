@@ -1,0 +1,154 @@
+"""Programmes that print each item's title ABOVE its time, the same moment in several time zones,
+a subject tag beside the time, talk titles in quotation marks, and a part heading that ends with
+the day's date: the same records whatever the surface (number of zones and where the venue's zone
+stands, tags or none, quotation marks, day line joined to the part heading or on its own, PDF)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from pipeline.extract.pdf_extractor import PdfExtractor
+from pipeline.models import Block, BlockKind, Provenance
+from pipeline.parse.agenda import find_agenda_items
+from pipeline.parse.agenda_programme import find_programme
+from pipeline.parse.dates import day_heading
+
+SRC = "t.pdf"
+
+# (title above the time or None, venue time, subject tag, quoted talk and speaker)
+DAY1 = [
+    ("Opening Address", "09:00", "", "by Professor Ada Stone, University of Aberdeen"),
+    ("Keynote Lecture 1: Skies in the Past", "09:30", "history of science", "“Mapping Time” by Dr Bo Lee"),
+    (None, "10:15", "astronomy", "“Meteors Then and Now” by Dr Cy Moe"),
+    ("Refreshment Break", "11:00", "", ""),
+]
+DAY2 = [
+    ("Session 2: The Moon", "14:00", "jewish studies", "“The Moon in Late Antiquity” by Professor Di Roe"),
+    (None, "14:30", "scottish history", "“Observations by Moonlight” by Ed Fay"),
+    ("Concluding Remarks", "15:15", "", ""),
+]
+EXPECTED = [
+    ("2026-06-28", "09:00", "Opening Address"),
+    ("2026-06-28", "09:30", "Keynote Lecture 1: Skies in the Past"),
+    ("2026-06-28", "10:15", "Meteors Then and Now"),
+    ("2026-06-28", "11:00", "Refreshment Break"),
+    ("2026-06-29", "14:00", "Session 2: The Moon"),
+    ("2026-06-29", "14:30", "Observations by Moonlight"),
+    ("2026-06-29", "15:15", "Concluding Remarks"),
+]
+
+
+def _zones(venue: str, zones: int, venue_at: int) -> str:
+    """The venue's time among ``zones`` printed times: the others 7 hours behind or 3 ahead."""
+    h, m = (int(x) for x in venue.split(":"))
+    offsets = [-7, 0, 3][:zones] if zones > 1 else [0]
+    if zones > 1:
+        offsets.remove(0)
+        offsets.insert(venue_at, 0)
+    return " / ".join(f"{(h + o) % 24}:{m:02d}" for o in offsets)
+
+
+def _lines(zones: int, venue_at: int, tags: bool, quotes: str, joined_day: bool) -> list[tuple[str, bool]]:
+    """(text, bold) lines of the programme as a reader sees them."""
+    out: list[tuple[str, bool]] = [("Programme", True)]
+    for part, day, rows in (
+        ("I. INTRODUCTION TO DARK SKIES", "Sunday, 28 June", DAY1),
+        ("II. DELVING INTO DARK SKIES", "Monday, 29 June", DAY2),
+    ):
+        if joined_day:
+            out.append((f"{part} {day}", True))
+        else:
+            out += [(part, True), (day, False)]
+        out.append(("Venue: Seminar Room 224", False))
+        for title, time, tag, talk in rows:
+            if title:
+                out.append((title, True))
+            out.append((_zones(time, zones, venue_at) + (f" {tag}" if tags and tag else ""), False))
+            if talk:
+                out.append((talk.replace("“", quotes[0]).replace("”", quotes[1]), False))
+    return out
+
+
+def _blocks(lines: list[tuple[str, bool]]) -> tuple[Block, ...]:
+    return tuple(Block(BlockKind.PARAGRAPH, t, Provenance(SRC, page=1), bold=b) for t, b in lines)
+
+
+def _rows(items) -> list[tuple]:
+    return [(a.date, a.start, a.title) for a in items]
+
+
+@pytest.mark.parametrize("zones,venue_at", [(1, 0), (2, 1), (3, 1), (3, 0), (2, 0)])
+@pytest.mark.parametrize("tags", [True, False])
+@pytest.mark.parametrize("quotes", ["“”", '""'])
+@pytest.mark.parametrize("joined_day", [True, False])
+def test_titles_above_times_in_any_number_of_zones(
+    zones: int, venue_at: int, tags: bool, quotes: str, joined_day: bool
+) -> None:
+    blocks = _blocks(_lines(zones, venue_at, tags, quotes, joined_day))
+    assert _rows(find_programme(blocks, 2026, "2026-06-28")) == EXPECTED
+
+
+def test_a_talk_under_a_session_heading_describes_the_session() -> None:
+    items = find_programme(_blocks(_lines(3, 1, True, "“”", True)), 2026, "2026-06-28")
+    keynote = next(a for a in items if a.title.startswith("Keynote"))
+    assert "Mapping Time" in keynote.description
+    assert "history of science" in keynote.description
+
+
+def test_one_bold_line_above_a_bare_time_stays_where_it_is() -> None:
+    """A single bold heading before a bare time is a section heading, not a moved title: the usual
+    'time then title' layout keeps its records."""
+    lines = [
+        ("Programme", True),
+        ("Monday, 29 June", True),
+        ("09:00 Opening of the meeting", False),
+        ("Morning session", True),
+        ("10:00", False),
+        ("Presentation of the report", False),
+        ("11:00 Discussion of the report", False),
+    ]
+    got = _rows(find_programme(_blocks(lines), 2026, None))
+    assert [(d, t) for d, t, _ in got] == [
+        ("2026-06-29", "09:00"),
+        ("2026-06-29", "10:00"),
+        ("2026-06-29", "11:00"),
+    ]
+    assert got[1][2] == "Presentation of the report"
+    assert got[2][2] == "Discussion of the report"
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("II. DELVING INTO DARK SKIES Monday, 29 June", "2026-06-29"),
+        ("Part 2 - Field visit Tuesday 30 June 2026", "2026-06-30"),
+        ("Meeting to be held on Monday, 29 June", None),
+        ("II. DELVING INTO DARK SKIES Monday, 29 June at the library", None),
+    ],
+)
+def test_a_heading_ending_with_the_days_date(text: str, date: str | None) -> None:
+    d = day_heading(text, 2026, heading=True)
+    assert (d.date if d else None) == date
+    assert day_heading(text, 2026) is None  # the part's name before the date needs a heading
+
+
+def test_from_a_generated_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "programme.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = 800
+    prev_bold = False
+    for text, bold in _lines(3, 1, True, "“”", False):
+        if bold or (" / " in text and not prev_bold):
+            y -= 12  # items are set apart by white space, their lines close together
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", 11)
+        c.drawString(60, y, text)
+        prev_bold = bold
+        y -= 14
+    c.save()
+    doc = PdfExtractor().extract(path, path.name)
+    items = find_agenda_items(doc.blocks, 2026, "2026-06-28")
+    assert _rows(items) == EXPECTED
