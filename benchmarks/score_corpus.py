@@ -46,6 +46,7 @@ def sets() -> dict[str, list[tuple[list[Path], Path]]]:
             ([DATA / "corpus" / "dev"], DATA / "corpus" / "dev" / "gold"),
         ],
         "heldout": [([DATA / "corpus" / "heldout2"], DATA / "corpus" / "heldout2" / "gold")],
+        "heldout3": [([DATA / "corpus" / "heldout3"], DATA / "corpus" / "heldout3" / "gold")],
     }
 
 
@@ -63,7 +64,7 @@ def documents(folders: list[Path], stems: set[str], only: list[str]) -> list[Pat
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=("dev", "heldout"), default="dev")
+    ap.add_argument("--set", choices=("dev", "heldout", "heldout3"), default="dev")
     ap.add_argument(
         "--only",
         action="append",

@@ -387,3 +387,37 @@ def test_a_smaller_note_after_a_days_items_stays_a_note() -> None:
     items = find_agenda_items(blocks, 2020, None)
     assert [a.title for a in items] == ["Opening", "Keynote Lecture", "Closing"]
     assert items[1].description == "Interpretation provided"
+
+
+# ------------------------------------------------------------------ parts of a timed row, one a row
+
+
+@pytest.mark.parametrize("pdf_lines", [False, True])
+def test_untimed_rows_under_a_timed_row_describe_it(pdf_lines: bool) -> None:
+    """A word processor's table: '0800-1000 | Introductions' then rows with an empty time cell listing
+    the slot's parts: they describe the item, they do not run on its title. A PDF table whose rows are
+    single printed lines (no cell of several lines) keeps joining a title wrapped from row to row."""
+    rows = [
+        ["DAY 1", ""],
+        ["0800-1000", "Introductions – Project Overview"],
+        ["", "Motivation for the project"],
+        ["", "Explain field methods: Discharge, Turbidity"],
+        ["1000-1100", "Lunch"],
+        ["1100-1300", "Go over turbidimeter installation and wiring"],
+        ["", "Demonstrate how to connect to Rain Gauge"],
+    ]
+    block = _table(rows)
+    if not pdf_lines:
+        block = Block(BlockKind.TABLE, block.text, Provenance(SRC, block=3, table=0), rows=block.rows)
+    items = find_programme((block,), 2015, "2015-08-01")
+    titles = [a.title for a in items]
+    if pdf_lines:
+        assert titles[0].startswith("Introductions – Project Overview Motivation")
+    else:
+        assert titles == [
+            "Introductions – Project Overview",
+            "Lunch",
+            "Go over turbidimeter installation and wiring",
+        ]
+        assert "Motivation for the project" in items[0].description
+    assert [(a.start, a.end) for a in items] == [("08:00", "10:00"), ("10:00", "11:00"), ("11:00", "13:00")]

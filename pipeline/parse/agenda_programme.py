@@ -1184,6 +1184,12 @@ def _continues_title(cur: Entry, ln: Line) -> bool:
     )
 
 
+def _whole_rows(block: Block) -> bool:
+    """The table's rows are the author's (a word processor's table, or a cell holds several lines
+    somewhere), not one printed line each, where a title wraps from row to row."""
+    return block.provenance.page is None or any("\n" in c.text.strip() for row in block.rows for c in row)
+
+
 def _continues_strict(prev: str, nxt: str) -> bool:
     return bool(nxt[:1].islower() or _DANGLING.search(prev) or prev.endswith((",", "&", "/")))
 
@@ -1292,6 +1298,17 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
             break  # the next column (speaker, venue) is not part of the title
         if lines[i].in_table and lines[i].after_gap:
             break  # a paragraph of its own in the cell: the title ends at the blank line
+        if (
+            lines[i].in_table
+            and lines[i].row_start
+            and lines[i].block is first.block
+            and lines[i].row != first.row
+            and not _continues_strict(title[-1], nxt)
+            and not (len(title) == 1 and _BARE_SESSION.match(title[0]))  # "SESSION IV" / its name
+            and not first.multi
+            and _whole_rows(first.block)
+        ):
+            break  # a row of its own under the timed row (its time cell empty): the item's parts
         if (
             nxt.startswith(("•", "●", "▪", "◦", "*"))
             or nxt.startswith(("- ", "– "))

@@ -204,6 +204,13 @@ def find_dates(text: str) -> list[DateSpan]:
     """Every full date or date range in ``text``, in order of appearance."""
     found: list[DateSpan] = []
     taken: list[tuple[int, int]] = []
+    for m in _NUMERIC_RANGE.finditer(text):
+        if _in_symbol(text, m.start()):
+            continue
+        span = _numeric_range(m)
+        if span:
+            found.append(DateSpan(span[0], span[1], m.start(), m.group(0)))
+            taken.append((m.start(), m.end()))
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
@@ -219,6 +226,35 @@ def find_dates(text: str) -> list[DateSpan]:
                 found.append(DateSpan(start, end, m.start(), m.group(0)))
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.pos)
+
+
+# "8/1/15 – 8/2/15", "01/08/2015 - 02/08/2015": a range of two numeric dates, day and month in either order
+_NUMERIC_RANGE = re.compile(
+    r"(?<![\w/.-])(?P<a1>\d{1,2})/(?P<b1>\d{1,2})/(?P<y1>\d{4}|\d{2})\s*[-–—]\s*"
+    r"(?P<a2>\d{1,2})/(?P<b2>\d{1,2})/(?P<y2>\d{4}|\d{2})(?![\w/-])"
+)
+
+
+def _numeric_range(m: re.Match[str]) -> tuple[str, str] | None:
+    """The reading (day first or month first) under which the range is valid and shortest: a meeting's
+    dates are days apart, so '8/1/15 – 8/2/15' is 1-2 August, not 8 January - 8 February; day first
+    on a tie."""
+
+    def year(y: str) -> int:
+        return int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 70 else 1900 + int(y))
+
+    a1, b1, a2, b2 = (int(m.group(k)) for k in ("a1", "b1", "a2", "b2"))
+    y1, y2 = year(m.group("y1")), year(m.group("y2"))
+    readings = []
+    for first, (d1, m1, d2, m2) in enumerate(((a1, b1, a2, b2), (b1, a1, b2, a2))):
+        start, end = iso(y1, m1, d1) if m1 <= 12 else None, iso(y2, m2, d2) if m2 <= 12 else None
+        if start and end and start <= end:
+            days = (_dt.date.fromisoformat(end) - _dt.date.fromisoformat(start)).days
+            readings.append((days, first, start, end))
+    if not readings:
+        return None
+    _, _, start, end = min(readings)
+    return start, end
 
 
 def _in_symbol(text: str, start: int) -> bool:
