@@ -7,12 +7,14 @@ import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad]\n(\w)")
+# "top-\u00ad\u2010down": a hyphen printed twice around a soft hyphen (a broken text layer): one hyphen
+_DOUBLED_HYPHEN = re.compile(r"[-\u2010]\u00ad+[-\u2010]")
 BULLETS = "•●○◦▪■□►▶➢➤⮚✓✔-–—*·⁃"
 
 
 def clean_spaces(text: str) -> str:
     """Collapse runs of horizontal white space; keep line breaks."""
-    text = text.replace("\u00ad", "")
+    text = _DOUBLED_HYPHEN.sub("-", text).replace("\u00ad", "")
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
@@ -24,7 +26,7 @@ def join_lines(text: str) -> str:
     ("Secretary-\\nGeneral" -> "Secretary-General"). A soft hyphen (U+00AD) at a line end is
     always removed.
     """
-    lines = [ln.strip() for ln in text.replace("\r", "\n").split("\n")]
+    lines = [ln.strip() for ln in _DOUBLED_HYPHEN.sub("-", text).replace("\r", "\n").split("\n")]
     out = ""
     for line in lines:
         if not line:

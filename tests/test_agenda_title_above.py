@@ -152,3 +152,54 @@ def test_from_a_generated_pdf(tmp_path: Path) -> None:
     doc = PdfExtractor().extract(path, path.name)
     items = find_agenda_items(doc.blocks, 2026, "2026-06-28")
     assert _rows(items) == EXPECTED
+
+
+# ------------------------------------------------------------------ programme lines run together
+
+
+TALKS = [
+    ("08:00", "08:15", "Opening Remarks", ""),
+    ("08:15", "09:15", "Keynote Address", ""),
+    (
+        "09:15",
+        "09:30",
+        "Prey availability and potential predator abundance in the Gulf of Maine.",
+        "Keri Stone",
+    ),
+    ("09:30", "09:45", "Finfish diversity and distribution in Cobscook Bay.", "Jeff Vale"),
+    ("09:45", "10:00", "Groundfish predation on diadromous fish.", "Christine Hall"),
+]
+
+
+def _ampm(hhmm: str) -> str:
+    h, m = (int(x) for x in hhmm.split(":"))
+    return f"{(h - 1) % 12 + 1:02d}:{m:02d} {'AM' if h < 12 else 'PM'}"
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "-\u00ad\u2010"])
+@pytest.mark.parametrize("per_block", [5, 2])
+def test_programme_lines_run_together_by_the_reader(dash: str, per_block: int) -> None:
+    """A text layer that runs a whole programme into few paragraphs (each talk's speaker before the
+    next time), with hyphens printed doubled around a soft hyphen: one item per time range, the
+    speaker's name off the title."""
+    parts = [f"{_ampm(a)}{dash}{_ampm(b)} {title}" + (f" {who}" if who else "") for a, b, title, who in TALKS]
+    texts = [" ".join(parts[k : k + per_block]) for k in range(0, len(parts), per_block)]
+    blocks = (Block(BlockKind.PARAGRAPH, "January 8, 2014", Provenance(SRC, page=1), bold=True),) + tuple(
+        Block(BlockKind.PARAGRAPH, t, Provenance(SRC, page=1)) for t in texts
+    )
+    items = find_programme(blocks, 2014, None)
+    assert [(a.date, a.start, a.end, a.title) for a in items] == [
+        ("2014-01-08", a, b, title) for a, b, title, _ in TALKS
+    ]
+
+
+def test_two_times_in_a_sentence_are_not_split() -> None:
+    text = "The meeting will run from 09:00-12:00 and 14:00-17:00 each day. Lunch is served."
+    blocks = (Block(BlockKind.PARAGRAPH, text, Provenance(SRC, page=1)),)
+    assert find_programme(blocks, 2014, None) == []
+
+
+def test_a_hyphen_printed_twice_around_a_soft_hyphen_is_one() -> None:
+    from pipeline.textutil import join_lines
+
+    assert join_lines("top-\u00ad\u2010down and bottom-\u00ad\u2010up") == "top-down and bottom-up"

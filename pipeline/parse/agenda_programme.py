@@ -45,7 +45,7 @@ from .agenda_columns import (
     infer,
     is_time_cell,
 )
-from .agenda_speakers import CHAIR, PERSON, inline_speakers, is_speaker_line, parse_speaker
+from .agenda_speakers import CHAIR, NOT_NAME_LEAD, PERSON, inline_speakers, is_speaker_line, parse_speaker
 from .dates import (
     DASHES,
     MONTH,
@@ -217,11 +217,14 @@ def flatten(blocks: tuple[Block, ...], year: int | None = None) -> list[Line]:
                 continue
             if block.kind == BlockKind.LIST_ITEM and block.marker in ("-", "–", "—"):
                 text = "- " + text  # a dash-led continuation: "authorities / - Geocell Reinforcement"
-            start, _, token, rest = split_time(text, strict=True)
-            if not start:
-                start, token, rest = _inner_time(text)
-            time = token if start else ""
-            lines.append(Line(time=time, text=rest if time else text, block=block, bold=block.bold or None))
+            for part in _run_together(text):
+                start, _, token, rest = split_time(part, strict=True)
+                if not start:
+                    start, token, rest = _inner_time(part)
+                time = token if start else ""
+                lines.append(
+                    Line(time=time, text=rest if time else part, block=block, bold=block.bold or None)
+                )
     dotted = sum(1 for ln in lines if _DOTTED_RANGE.match(ln.time))
     if dotted >= 2:
         # a programme that prints its ranges "10.00-10.30" prints a lone start "9.45" alike
@@ -342,6 +345,24 @@ def _titles_above_times(lines: list[Line], year: int | None) -> list[Line]:
             continue
         out.append(ln)
     return out
+
+
+def _run_together(text: str) -> list[str]:
+    """A paragraph in which the reader ran several programme lines together ('08:00 AM-08:15 AM Opening
+    Remarks 08:15 AM-09:15 AM Keynote Address Keri Smith 09:30 AM-...'): one part per time range, each
+    range followed by a capitalised title and not led by a word of a sentence ('from', 'and')."""
+    cuts = [
+        m.start()
+        for _, end, m in find_time_ranges(text)
+        if end
+        and re.match(r"\s*[A-Z“\"]", text[m.end() :])
+        and not re.search(r"\b(?:from|between|and|at|or|to|until|by|of)\s*$", text[: m.start()], re.I)
+        and re.search(r"[:.]\d{2}|[ap]\.?m", m.group(0), re.I)
+    ]
+    if not cuts or len(cuts) == 1 and not (cuts[0] > 0 and _PERSON.match(text[: cuts[0]].strip())):
+        return [text]  # one range: only after the previous talk's speaker ("Dan Stitch 08:45 AM-...")
+    bounds = ([0] if cuts[0] > 0 else []) + cuts + [len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
 
 
 _DOTTED_RANGE = re.compile(r"^\d{1,2}\.\d{2}\s*[-–—]\s*\d{1,2}\.\d{2}")
@@ -1338,6 +1359,11 @@ def _title_of(entry: Entry) -> tuple[str, list[str]]:
         while len(title) > 1 and title[-1].endswith((",", "&")) and _PERSON.match(title[-1].rstrip(" ,&")):
             rest.insert(0, title.pop())  # 'Pantaleon Shoki,' / 'Eugene Miheso Swinnerstone': two speakers
     joined = join_lines("\n".join(title))
+    signed = _SIGNED.match(joined)
+    if signed and _PERSON.match(signed.group("name")) and not NOT_NAME_LEAD.match(signed.group("name")):
+        # "Pelagic Fish biomass in the Penobscot Estuary. Justin Stevens": a talk's title, its speaker
+        rest = [signed.group("name")] + rest
+        joined = signed.group("title")
     if len(title) == 1 and len(lines) == 1 and not first.bold_prefix:
         m = _TITLE_END.match(joined)
         if m and m.group("title").strip() != joined:
@@ -1367,6 +1393,8 @@ def _quoted_title(texts: list[str]) -> tuple[str, list[str]] | None:
             return _clean_title(title), ([tail] if tail else []) + texts[n:]
     return None
 
+
+_SIGNED = re.compile(r"^(?P<title>.{12,}?[.?!])\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})$")
 
 # a line that cannot end a title: the next line continues it
 _DANGLING = re.compile(r"(?:[:\-–&/]|\b(?:and|or|of|by|for|the|in|on|to|a|an|with|from|at))$")

@@ -54,13 +54,13 @@ PERSON = re.compile(
     r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Eng|Hon)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,3}"
     r"(?:\s*[,&]\s*(?:[A-Z][a-z'’-]+\s*){2,4})*$"
 )
-_NOT_NAME_LEAD = re.compile(_NOT_NAME.replace("(?!", "(?=", 1))
+NOT_NAME_LEAD = re.compile(_NOT_NAME.replace("(?!", "(?=", 1))
 
 
 def is_person_name(line: str) -> bool:
     """The line is a person's name and nothing more (not "Welcome Address", "Opening Session")."""
     line = line.strip()
-    if not PERSON.match(line) or _NOT_NAME_LEAD.match(line):
+    if not PERSON.match(line) or NOT_NAME_LEAD.match(line):
         return False
     v = vocab.current()
     return not v.regex("agenda", "breaks").search(line) and not v.regex("agenda", "parts_of_day").search(line)

@@ -324,7 +324,8 @@ def _time_token(p: str, military: bool) -> str:
     return rf"(?:{clock}|{noon})"
 
 
-_RANGE_SEP = r"\s*(?:[" + DASHES + r"~]|\bto\b|\buntil\b|\btill\b)\s*"
+# a dash may be printed doubled with a soft hyphen between ("08:00 AM-\u00ad\u201008:15 AM", a broken text layer)
+_RANGE_SEP = r"\s*(?:[" + DASHES + r"~][\u00ad" + DASHES + r"]*|\bto\b|\buntil\b|\btill\b)\s*"
 
 
 @cache
