@@ -421,3 +421,38 @@ def test_untimed_rows_under_a_timed_row_describe_it(pdf_lines: bool) -> None:
         ]
         assert "Motivation for the project" in items[0].description
     assert [(a.start, a.end) for a in items] == [("08:00", "10:00"), ("10:00", "11:00"), ("11:00", "13:00")]
+
+
+# ------------------------------------------------------------------ time column right of the label
+
+
+@pytest.mark.parametrize("colon_col", [True, False])
+@pytest.mark.parametrize("person", ["Prof. Shibaji Raha", "Dr Ada Stone", "Chair : Prof. Asoke Thakur"])
+def test_a_time_column_right_of_its_labels_with_the_people_under_the_times(
+    colon_col: bool, person: str
+) -> None:
+    """'Inauguration : | 10.30 am - 11.00 am' with the slot's people on rows of their own in the time
+    column: the column is the time column (it holds a time on every labelled row), the people describe
+    the slot, a 'Title of talk' row too."""
+
+    def row(label: str, time: str) -> list[str]:
+        return [label, ":" if label and colon_col else "", time] if colon_col else [label, time]
+
+    rows = [
+        row("Inauguration", "10.30 am - 11.00 am"),
+        row("", person),
+        row("", "(Key Note Address)"),
+        row("Tea", "11.00 am - 11.30 am"),
+        row("Session – I", "11.30 am - 1.30 pm"),
+        row("", person),
+        row("", "Title of talk : Bourbaki and Modern Mathematics"),
+        row("Lunch", "1.30 pm - 2.30 pm"),
+    ]
+    items = find_programme((_table(rows),), 2014, "2014-02-20")
+    assert [(a.start, a.end, a.title) for a in items] == [
+        ("10:30", "11:00", "Inauguration"),
+        ("11:00", "11:30", "Tea"),
+        ("11:30", "13:30", "Session – I"),
+        ("13:30", "14:30", "Lunch"),
+    ]
+    assert person.split()[-1] in items[0].description + " " + " ".join(s.name for s in items[0].speakers)

@@ -123,7 +123,11 @@ def infer(rows: Sequence[Sequence[Cell]], year: int | None = None) -> Columns:
         days = sum(1 for t in texts if day_heading(t, year or 2000, cell=True))
         numbers = sum(1 for t in texts if _NUMBER.match(t))
         said = header_roles[j]
-        if times >= max(2, 0.6 * n) or (said == TIME and times >= 0.4 * n):
+        if (
+            times >= max(2, 0.6 * n)
+            or (said == TIME and times >= 0.4 * n)
+            or _times_of_labelled_rows(body, j)
+        ):
             roles[j] = TIME
         elif durations >= max(2, 0.7 * n) or (said == DURATION and durations >= 0.5 * n):
             roles[j] = DURATION
@@ -150,6 +154,17 @@ def infer(rows: Sequence[Sequence[Cell]], year: int | None = None) -> Columns:
                 if roles[j] == "" and _header_text(rows, header, j):
                     roles[j] = NOTES
     return Columns(tuple(roles), header, tracks, frozenset(header_rows))
+
+
+def _times_of_labelled_rows(body: Sequence[Sequence[Cell]], j: int) -> bool:
+    """'Inauguration : | 10.30 am - 11.00 am' with the speakers on the rows below in the same column:
+    column ``j`` holds a time on (nearly) every row that names something left of it, and only there."""
+    labelled = [r for r in body if any(_cell_text(c) for c in r[:j]) and j < len(r)]
+    timed = [r for r in labelled if is_time_cell(_cell_text(r[j]))]
+    if len(timed) < 3 or len(timed) < 0.8 * len(labelled):
+        return False
+    unlabelled = [r for r in body if r not in labelled and j < len(r) and is_time_cell(_cell_text(r[j]))]
+    return not unlabelled
 
 
 def clock_minutes(text: str) -> int | None:

@@ -426,6 +426,15 @@ def _parallel_lines(text: str) -> bool:
     )
 
 
+def _people_under_time(text: str) -> bool:
+    """A time column's cell that names people (a speaker, 'Chair : Prof. X', '(Key Note Address)'), not
+    a time or a label."""
+    flat = " ".join(text.split())
+    return bool(
+        not lead_time(flat, cell=True) and (_stop(flat) or _PERSON.match(flat) or flat.startswith("("))
+    )
+
+
 def _split_time_cell(text: str) -> tuple[str, list[str]]:
     """A time cell's time and the lines under it ("09:00 – 09:05\\n5 mins" -> '09:00 – 09:05', ['5 mins'])."""
     lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
@@ -476,10 +485,14 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
             if not cells:
                 continue
         time_cell, body = None, cells
+        speaker_row = False
         if has_time_col:
             tc = [c for c in cells if cols.role(col_of[id(c)]) == TIME]
             if not tc and len(cells) > 1 and is_time_cell(cells[0].text):
                 tc = cells[:1]  # a time printed off its column (a merged or shifted cell)
+            if tc and len(cells) == 1 and _people_under_time(tc[0].text):
+                tc = []  # "Prof. Shibaji Raha" on a row of its own under the time: describes the slot
+                speaker_row = True
             if tc:
                 time_cell, body = tc[0], [c for c in cells if c is not tc[0]]
         else:
@@ -505,6 +518,9 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
         main = [c for c in body if all(c is not a for a in aside)]
         roles_of = {id(c): cols.role(col_of[id(c)]) for c in aside}
         main, aside = _title_from_asides(main, aside, roles_of, has_time_col)
+        if speaker_row:
+            aside, main = aside + main, []
+            roles_of.update({id(c): SPEAKERS for c in aside})
         if len(main) == 2 and place_cols:
             # "Meeting point: Lobby Hotel X" beside the activity, in a column the table's other rows
             # use only for days: a place, not a second session
