@@ -26,12 +26,15 @@ COPY = HERE / "data" / "gold_shared"
 # 8 documents joined on 2026-12-07 (SOURCES-dev3.md: week grids, a three-time-zone programme, meeting
 # reports whose numbered paragraphs are not agenda items), scored as found: 0.335 over the eight; with
 # them in, dev went 0.947 -> 0.959 that session (week grids, banners, committee-report forms).
+# 16 more joined on 2026-12-07, session 4 (SOURCES-dev4a.md: programmes of 8 publishers, scored as found
+# 0.252; SOURCES-dev4b.md: recommendation documents, UPR reports and response tables, committee and
+# government reports, 0.399): the floors drop to the level of the larger set and are raised as it improves.
 FLOORS = {
-    "document": 0.985,
-    "objectives": 0.90,
-    "agenda_items": 0.935,
-    "recommendations": 0.99,
-    "actors": 0.97,
+    "document": 0.95,
+    "objectives": 0.84,
+    "agenda_items": 0.90,
+    "recommendations": 0.72,
+    "actors": 0.95,
 }
 ROW = re.compile(r"(\w+) (\d+)/(\d+) \(\+(\d+) extra\)")
 

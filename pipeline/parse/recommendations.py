@@ -33,6 +33,7 @@ with an "Addressed to" column, matched by number and wording; that table adds no
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..models import Block, BlockKind, Recommendation
 from ..textutil import join_lines
@@ -71,7 +72,10 @@ def find_recommendations_with_warnings(
         if labelled:
             listed = from_column_tables(blocks)
             recs = _listed_actors(
-                [_trailing_addressees(_trailing_status(_trailing_reference(r))) for r in labelled], listed
+                _trailing_sources(
+                    [_trailing_addressees(_trailing_status(_trailing_reference(r))) for r in labelled]
+                ),
+                listed,
             )
             return tuple(_with_actions(_dedupe(recs))), ()
         recs = _named("recommendations.column_table", from_column_tables(blocks))
@@ -86,7 +90,9 @@ def find_recommendations_with_warnings(
             recs = _named("recommendations.graphic_digits", from_graphic_digits(units, regions))
         if not recs:
             recs = _named("recommendations.cell_list", from_cell_lists(units))
-    out = _dedupe([_trailing_addressees(_trailing_status(_trailing_reference(r))) for r in recs])
+    out = _dedupe(
+        _trailing_sources([_trailing_addressees(_trailing_status(_trailing_reference(r))) for r in recs])
+    )
     return tuple(_with_actions(_counted_addressees(blocks, out))), tuple(warnings)
 
 
@@ -185,6 +191,40 @@ def _reference_rx():
         "citation_words",
         r"\s*[(\[]\s*(?:see\s+)?(?:{})\s*\d[\d.,;\s\-\u2013a-z]*(?:\s+(?:and|to|of)\s+[\d.]+)*\s*[)\]]\s*\.?\s*$",
     )
+
+
+# "(Egypt);", "(Algeria) (Cabo Verde) (Iran (Islamic Republic of));": who made the recommendation,
+# printed after its wording as a run of parenthesised names
+_NAME_GROUP = r"\(\s*[A-Z](?:[^()]|\([^()]{1,40}\)){0,400}?\)"
+_SOURCE_RUN = re.compile(r"(?:\s*" + _NAME_GROUP + r"(?:\s*(?:,|and)\s*)?)+\s*[;,.]?(?:\s*and)?\s*$")
+
+
+def _trailing_sources(recs: list[Recommendation]) -> list[Recommendation]:
+    """The wording without the recommending parties printed after it, where the list does so
+    throughout (three or more records, most of them): a list of recommendations made by several
+    States or members, each ending '(Name)'. One closing parenthesis alone is wording."""
+    found = [_SOURCE_RUN.search(r.text) for r in recs]
+    hits = [m for m in found if m is not None and _names(m.group(0))]
+    if len(hits) < 3 or len(hits) < 0.6 * len(recs):
+        return recs
+    out = []
+    for r, m in zip(recs, found, strict=True):
+        head = r.text[: m.start()].rstrip(" ;,") if m is not None else r.text
+        out.append(dataclasses.replace(r, text=head) if m is not None and len(head.split()) >= 2 else r)
+    return out
+
+
+def _names(run: str) -> bool:
+    """Every parenthesis of the run lists names: short, capitalised, separated by commas."""
+    for group in re.findall(_NAME_GROUP, run):
+        inner = re.sub(r"\([^()]*\)", "", group[1:-1])
+        if not all(
+            n.strip()[:1].isupper() and len(n.split()) <= 10
+            for n in re.split(r",|\band\b", inner)
+            if n.strip()
+        ):
+            return False
+    return True
 
 
 def _trailing_addressees(rec: Recommendation) -> Recommendation:

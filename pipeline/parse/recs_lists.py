@@ -21,6 +21,7 @@ from .recs_common import (
     is_header,
     plausible_text,
     starts_field,
+    word_count,
     wording,
 )
 from .recs_labelled import ACTION_HEAD, filled_cells, key_actions
@@ -197,9 +198,19 @@ def _region_list(
         # paragraph alone is prose about recommendations, not a list of them)
         first, breaks = opening, []
         run = [k for k, m in enumerate(markers) if m is not None and m.shape() == opening.shape()]
-        if len(run) < _MIN_CONTINUED:
+        parents = {markers[k].tokens[-1] for k in run}  # type: ignore[union-attr]
+        children = sum(1 for m in markers if m is not None and len(m.tokens) == 2 and m.tokens[0] in parents)
+        if len(run) < _MIN_CONTINUED or children >= max(3, 2 * len(run)):
+            # ... or "115. The recommendations listed below ..." with "115.1" ... "115.163" under it:
+            # the numbered paragraph leads in, its sub-paragraphs are the list
             # "106. ... recommends the following:" then "(a)" ... "(n)": the numbered paragraph only
             # leads in to a list of its own
+            if children >= max(3, 2 * len(run)):
+                # the list ends at the next paragraph of the report's numbering ("116. All conclusions ...")
+                first_child = next(k for k, m in enumerate(markers) if m is not None and len(m.tokens) == 2)
+                after = [k for k in run if k > first_child]
+                if after:
+                    markers, end = markers[: after[0]], start + after[0]
             markers = [None if m is not None and m.shape() == opening.shape() else m for m in markers]
             run, breaks = top_level_run(markers)
             first, continued = (markers[run[0]] if run else None), False
@@ -215,6 +226,14 @@ def _region_list(
     own = unit_marker(units[region.start])
     if own is not None and follows(own, first) == "next":
         return [], []  # "3. Provide recommendations on ..." then "4.", "5.": siblings of the heading
+    if first is not None and len(first.tokens) == 2 and first.tokens[0].isdigit():
+        # "140.1" ... "140.254" end where the report's next paragraph "141." begins
+        nxt = (str(int(first.tokens[0]) + 1),)
+        stop = next(
+            (k for k, m in enumerate(markers) if k > run[0] and m is not None and m.tokens == nxt), None
+        )
+        if stop is not None:
+            end, run = min(end, start + stop), [k for k in run if k < stop]
     items = {start + k: markers[k] for k in run}
     lead, lead_at = first_lead(units, region, min(items))
     recs = _walk(units, start, strict_groups=False, blocks=blocks, starts=items, end=end, lead=lead)
@@ -321,9 +340,12 @@ def _region_bullets(units: list[Unit], region: Region) -> list[Recommendation]:
 
 def _runs_on(items: list[_Item], u: Unit) -> bool:
     """Whether a line taken for a heading is the rest of the last item's sentence ("Peoples.
-    Independent oversight ... should be established." after "... affecting Indigenous")."""
+    Independent oversight ... should be established." after "... affecting Indigenous"; "Reduction of
+    Statelessness (Togo);" after "... the Convention on the", in a list whose items end with ";")."""
     last = items[-1].pieces[-1].rstrip() if items and items[-1].pieces else ""
-    return bool(last) and not last.endswith((".", "!", "?", ":", ";")) and u.text.rstrip().endswith(".")
+    return (
+        bool(last) and not last.endswith((".", "!", "?", ":", ";")) and u.text.rstrip().endswith((".", ";"))
+    )
 
 
 _MIN_CONTINUED = 2  # paragraphs a region must hold to be a list when it goes on with the report's numbering
@@ -535,11 +557,14 @@ def _records(groups: list[_Group], blocks: tuple[Block, ...] = ()) -> list[Recom
         firsts = [g.items[0].number for g in groups if g.items]
         restart = restart or (len(firsts) > 1 and all(n == "1" for n in firsts))
     out = []
+    texts = [assemble(it.pieces) for g in groups for it in g.items]
+    # a long list of wordings vouches for its short items ("Ratify ICRMW (Senegal, Peru, ...)")
+    sure = len(texts) >= 10 and sum(map(plausible_text, texts)) >= 0.9 * len(texts)
     for g in groups:
         actors_raw = join_addressee_lines(g.actors)
         for it in g.items:
             text = assemble(it.pieces)
-            if not plausible_text(text) or _TOC_LINE.search(text):
+            if not (plausible_text(text) or sure and word_count(text) >= 2) or _TOC_LINE.search(text):
                 continue  # codes, or a table-of-contents line ("5. Conclusions ........ 12")
             number = f"{g.letter}.{it.number}" if restart and g.letter else it.number
             group = f"{g.letter} - {join_lines(g.title)}" if g.letter else ""
