@@ -100,3 +100,43 @@ def test_sub_numbered_recommendations_without_their_parties(
     recs = parse_document(info, extraction.blocks).recommendations
     assert [r.number for r in recs] == [f"{para}.{k}" for k in range(1, len(WORDINGS) + 1)]
     assert [r.text.rstrip(";.") for r in recs] == WORDINGS  # the list's separator is as printed
+
+
+@pytest.mark.parametrize("header", ["Recommendation", "Recommendation and recommending State"])
+@pytest.mark.parametrize("position", ["Position", "Position of the State under review"])
+@pytest.mark.parametrize("source_line", [True, False])
+def test_a_thematic_table_of_recommendations_with_positions(
+    tmp_path: Path, header: str, position: str, source_line: bool
+) -> None:
+    """A Word table 'Recommendation | Position | Themes', a band row naming each theme, the number
+    printed at the head of the wording and a labelled field on a line of its own under it."""
+    d = docx.Document()
+    d.add_paragraph("Thematic list of recommendations")
+    rows = [("Theme: A12 Acceptance of international norms", None)] + [
+        (f"140.{k} {text} {PARTIES[k % 3]};", "Supported" if k % 4 else "Noted")
+        for k, text in enumerate(WORDINGS, 1)
+    ]
+    table = d.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, [header, position, "Full list of themes"], strict=True):
+        cell.text = text
+    for text, pos in rows:
+        cells = table.add_row().cells
+        if pos is None:
+            merged = cells[0].merge(cells[2])
+            merged.text = text
+            continue
+        cells[0].text = text
+        if source_line:
+            cells[0].add_paragraph("Source of position: A/HRC/59/15/Add.1 - Para. 3")
+        cells[1].text = pos
+        cells[2].text = "A12 Acceptance of international norms"
+    path = tmp_path / "thematic.docx"
+    d.save(str(path))
+    extraction = load_extractor("docx").extract(path, path.name)
+    info = DocumentInfo(id="x", source_file=path.name, sha256="0", format="docx")
+    recs = parse_document(info, extraction.blocks).recommendations
+    assert [r.number for r in recs] == [f"140.{k}" for k in range(1, len(WORDINGS) + 1)]
+    assert [r.text.rstrip(";.") for r in recs] == WORDINGS
+    assert [r.management_response.text for r in recs] == [
+        "Supported" if k % 4 else "Noted" for k in range(1, len(WORDINGS) + 1)
+    ]

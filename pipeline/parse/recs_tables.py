@@ -22,6 +22,7 @@ from .recs_common import (
     label_regex,
     match_label,
     plausible_text,
+    word_count,
 )
 from .responses import make_response
 
@@ -77,22 +78,27 @@ def _label(text: str, block: Block) -> Label | None:
 # ---- matrices with a "Recommendation" column --------------------------------------------------------
 
 _REC_COL = re.compile(
-    r"^(?:evaluation\s+|key\s+|main\s+)?recommendations?(?:\s*\(s\))?(?:\s+text)?\s*:?$", re.I
+    r"^(?:evaluation\s+|key\s+|main\s+)?recommendations?(?:\s*\(s\))?(?:\s+text)?"
+    r"(?:\s+(?:and|&)\s+(?:the\s+)?recommending\s+[\w()]+)?\s*:?$",
+    re.I,
 )
 _NUM_COL = re.compile(
     r"^(?:no\.?|#|n[°o]\.?|nr\.?|number|ref\.?|rec(?:ommendation)?\.?\s*(?:no\.?|#|number))$", re.I
 )
-_MR_COL = re.compile(r"^(?:management\s+)?response\b|^management\s+response|^accepted\b|^agree", re.I)
+_MR_COL = re.compile(
+    r"^(?:management\s+)?response\b|^management\s+response|^accepted\b|^agree|^position\b", re.I
+)  # "Position of the State under review": Supported / Noted
 _WHO_COL = re.compile(
     r"^(?:addressee|addressed\s+to|actors?\b|recommendation\s+(?:addressed\s+)?to|directed\s+to)", re.I
 )
-_LEAD_NUM = re.compile(r"^\(?(?P<n>\d{1,2}(?:\.\d{1,2})?[a-z]?)[.)]?\s+(?P<rest>\S.*)$", re.S)
+_LEAD_NUM = re.compile(r"^\(?(?P<n>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.)]?\s+(?P<rest>\S.*)$", re.S)
 
 
 def from_column_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
     """Tables whose header row names a 'Recommendation' column (and maybe 'No.', 'Response',
     'Addressed to' columns); each later row is one recommendation."""
     out: list[Recommendation] = []
+    weak: set[int] = set()  # rows whose wording alone would not pass for one (short, capitalised)
     cols: dict[str, int] | None = None
     for block in blocks:
         if block.kind != BlockKind.TABLE:
@@ -105,7 +111,9 @@ def from_column_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
                 continue
             if cols is None or cols["rec"] >= len(texts):
                 continue
-            text = texts[cols["rec"]]
+            if len(row) == 1 and len(cols) > 1:
+                continue  # "Theme: A12 Acceptance of international norms" across the table: a group's name
+            text = _without_fields(row[cols["rec"]].text)
             number = (
                 texts[cols["num"]].strip().rstrip(".") if "num" in cols and cols["num"] < len(texts) else ""
             )
@@ -122,7 +130,10 @@ def from_column_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
                 if lead and not number:
                     number, text = lead.group("n"), lead.group("rest")
             if not plausible_text(text):
-                continue
+                if word_count(text) >= 2:
+                    weak.add(len(out))  # kept only if the table's other rows vouch for it
+                else:
+                    continue
             number = number or str(len(out) + 1)
             actors = texts[cols["who"]] if "who" in cols and cols["who"] < len(texts) else ""
             response = make_response(row[cols["mr"]].text) if "mr" in cols and cols["mr"] < len(row) else None
@@ -138,7 +149,22 @@ def from_column_tables(blocks: tuple[Block, ...]) -> list[Recommendation]:
                     management_response=response,
                 )
             )
-    return out
+    # a long table of wordings vouches for its short rows ("Ratify ICRMW (Egypt)")
+    sure = len(out) >= 10 and len(weak) <= 0.1 * len(out)
+    return [rec for k, rec in enumerate(out) if sure or k not in weak]
+
+
+_FIELD_LINE = re.compile(r"^[A-Z][\w ]{2,30}:\s+\S")
+
+
+def _without_fields(cell: str) -> str:
+    """The wording of a cell that goes on with labelled fields on lines of their own ("Source of
+    position: A/HRC/28/15/Add.1 - Para. 3"): metadata about the recommendation, not its wording."""
+    lines = cell.split("\n")
+    for k in range(1, len(lines)):
+        if _FIELD_LINE.match(lines[k].strip()):
+            return join_lines("\n".join(lines[:k]))
+    return join_lines(cell)
 
 
 def column_header(texts: list[str]) -> dict[str, int] | None:
