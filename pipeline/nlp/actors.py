@@ -638,6 +638,10 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}s?$")
 _FRAMED_NAME = re.compile(r"(?:(?:the|all|each|every)\s+)?" + _PROPER_NAME.pattern)
 
 
+# "... the HMICFRS reports the Government": the capitalised name that ends a subject, after "the"
+_TRAILING_NAME = re.compile(r"\b(?:the|The)\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,4})$")
+
+
 def _subject_actors(
     subject: str, base: int, hits: list[_Hit], tagger: ActorTagger, doc_abbrevs: Mapping[str, str] | None
 ) -> list[tuple[int, Actor]]:
@@ -651,6 +655,22 @@ def _subject_actors(
     chunks.append((pos, len(subject)))
     for c0, c1 in chunks:
         chunk = subject[c0:c1].strip()
+        if chunk and _aside(chunk) and (c0, c1) == chunks[-1]:
+            # "As part of a formal response the Government should ...", "If it has not done so already
+            # the Government should ...": a lead phrase printed without its comma; the name that ends
+            # right before the modal is the subject
+            end = base + len(subject.rstrip())
+            named = [(h.start, h.actor) for h in hits if base + c0 <= h.start and h.end == end]
+            tail = _TRAILING_NAME.search(subject.rstrip())
+            if not named and tail and _is_name(tail.group("name"), doc_abbrevs):
+                named = [
+                    (
+                        base + tail.start("name"),
+                        normalise_actor(tail.group("name"), tagger.registry, doc_abbrevs),
+                    )
+                ]
+            found += named
+            continue
         if not chunk or _aside(chunk):
             continue
         chunk_hits = [h for h in hits if base + c0 <= h.start < base + c1]

@@ -90,6 +90,7 @@ def find_recommendations_with_warnings(
             recs = _named("recommendations.graphic_digits", from_graphic_digits(units, regions))
         if not recs:
             recs = _named("recommendations.cell_list", from_cell_lists(units))
+    recs = _kind_labelled(recs)
     out = _dedupe(
         _trailing_sources([_trailing_addressees(_trailing_status(_trailing_reference(r))) for r in recs])
     )
@@ -173,6 +174,31 @@ def _trailing_status(rec: Recommendation) -> Recommendation:
         if len(tail.split()) <= _MAX_STATUS_WORDS and plausible_text(head):
             return dataclasses.replace(rec, text=head)
     return rec
+
+
+def _kind_rx():
+    return vocab.current().regex(
+        "recommendations",
+        "citation_words",
+        r"\s*[(\[]\s*(?P<kind>[^\W\d_][\w ]{{2,30}}?)\s*,\s*(?:{})\s*\d[\d.,\s\-\u2013]*[)\]]\s*\.?\s*$",
+    )
+
+
+def _kind_labelled(recs: list[Recommendation]) -> list[Recommendation]:
+    """A closing list that labels each item with its kind and the paragraph it summarises
+    ("... every five years. (Recommendation, Paragraph 17)", "(Conclusion, Paragraph 12)"): the items
+    labelled as recommendations are the records, the conclusions are findings; the label goes."""
+    rx = _kind_rx()
+    found = [rx.search(r.text) for r in recs]
+    kinds = [m.group("kind").strip().lower() if m else None for m in found]
+    recommending = [k is not None and k.startswith(("recommend", "recomend")) for k in kinds]
+    if sum(recommending) < 2 or sum(k is not None for k in kinds) < 0.8 * len(recs):
+        return recs
+    return [
+        dataclasses.replace(r, text=r.text[: m.start()].rstrip())
+        for r, m, keep in zip(recs, found, recommending, strict=True)
+        if keep and m is not None
+    ]
 
 
 def _trailing_reference(rec: Recommendation) -> Recommendation:

@@ -17,6 +17,7 @@ number to the response; the response runs to the next numbered statement or head
 from __future__ import annotations
 
 from ..models import Recommendation
+from . import vocab
 from .numbering import Marker, split_leading
 from .recs_common import (
     MR_MARK,
@@ -40,13 +41,19 @@ def from_responded(units: list[Unit]) -> list[Recommendation]:
         return []
     pairs: list[tuple[int, Marker, int]] = []  # statement start, its number, response at
     previous_end = 0
+    labelled: list[tuple[int, int]] = []  # "Recommendation: ..." with no number, response at
     for k in responses:
         start = _statement_start(units, previous_end, k)
-        if start is not None:
+        bare = _labelled_start(units, previous_end, k)
+        if bare is not None and (start is None or bare > start):
+            labelled.append((bare, k))  # "2. Policing" / "Recommendation: ...": the label is nearer
+        elif start is not None:
             marker = unit_marker(units[start])
             assert marker is not None
             pairs.append((start, marker, k))
         previous_end = k + 1
+    if len(labelled) >= _MIN_PAIRS and len(labelled) > len(pairs):
+        return _from_labelled(units, labelled)
     if len(pairs) < _MIN_PAIRS or not _increasing([m for _, m, _ in pairs]):
         return []
     starts = {s for s, _, _ in pairs}
@@ -61,6 +68,41 @@ def from_responded(units: list[Unit]) -> list[Recommendation]:
         out.append(
             Recommendation(
                 number=marker.tokens[0],
+                text=text,
+                provenance=units[start].provenance,
+                management_response=make_response(answer) if answer else None,
+            )
+        )
+    return out if len(out) >= _MIN_PAIRS else []
+
+
+def _labelled_start(units: list[Unit], lo: int, k: int) -> int | None:
+    """A statement led by its label and no number ("Recommendation: The Government should ..."),
+    the nearest before the response at k."""
+    for i in range(k - 1, max(lo, k - _MAX_STATEMENT_UNITS) - 1, -1):
+        if _bare_label_rx().match(units[i].text):
+            return i
+    return None
+
+
+def _bare_label_rx():
+    return vocab.current().regex("recommendations", "labels", r"^(?:{})\s*:\s*(?=\S)")
+
+
+def _from_labelled(units: list[Unit], labelled: list[tuple[int, int]]) -> list[Recommendation]:
+    """Label-led statements, numbered in reading order as an unnumbered list is."""
+    starts = {s for s, _ in labelled}
+    out = []
+    for n, (start, k) in enumerate(labelled):
+        first = _bare_label_rx().sub("", units[start].full, count=1)
+        statement = [first] + [wording(u) for u in units[start + 1 : k] if not is_furniture(u)]
+        text = assemble(statement)
+        if not plausible_text(text):
+            continue
+        answer = _answer(units, k, labelled[n + 1][0] if n + 1 < len(labelled) else len(units), starts)
+        out.append(
+            Recommendation(
+                number=str(len(out) + 1),
                 text=text,
                 provenance=units[start].provenance,
                 management_response=make_response(answer) if answer else None,

@@ -1,0 +1,98 @@
+"""A committee report's closing list that labels each item as a conclusion or a recommendation,
+a government response that quotes each recommendation after a bare 'Recommendation:' label and
+answers it after 'Response:', and an addressee after a lead phrase printed without its comma: the
+same records in plain text and DOCX, whatever the paragraph numbers and label punctuation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from pipeline.extract.base import load_extractor
+from pipeline.models import DocumentInfo
+from pipeline.nlp import get_tagger
+from pipeline.nlp.actors import actors_from_text
+from pipeline.parse import parse_document
+
+ITEMS = [
+    ("Conclusion", "The police response to the disorder was swift and effective in most areas."),
+    ("Recommendation", "We recommend that the Government publishes a formal response to the review."),
+    ("Conclusion", "Social media companies did not act quickly enough to remove harmful content."),
+    ("Recommendation", "The Government should release funding to cover costs incurred during the disorder."),
+    ("Recommendation", "The CPS should publish its new media protocol as soon as possible."),
+    ("Conclusion", "We welcome the commitment of officers who worked long shifts."),
+]
+
+
+def _write(path: Path, fmt: str, lines: list[str]) -> None:
+    if fmt == "txt":
+        path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        d = docx.Document()
+        for line in lines:
+            if line.startswith("II. "):
+                d.add_heading(line, level=1)
+            else:
+                d.add_paragraph(line)
+        d.save(str(path))
+
+
+def _recs(path: Path, fmt: str):
+    extraction = load_extractor(fmt).extract(path, path.name)
+    info = DocumentInfo(id="x", source_file=path.name, sha256="0", format=fmt)
+    return parse_document(info, extraction.blocks).recommendations
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+@pytest.mark.parametrize(
+    "label", ["({kind}, Paragraph {p})", "({kind}, paragraph {p}).", "[{kind}, Para. {p}]"]
+)
+def test_a_closing_list_keeps_the_items_labelled_recommendations(
+    tmp_path: Path, fmt: str, label: str
+) -> None:
+    lines = ["Police response to the 2024 summer disorder", "II. Conclusions and recommendations"]
+    for k, (kind, text) in enumerate(ITEMS, 1):
+        lines.append(f"{k}. {text} " + label.format(kind=kind, p=10 + 7 * k))
+    path = tmp_path / f"report.{fmt}"
+    _write(path, fmt, lines)
+    recs = _recs(path, fmt)
+    assert [(r.number, r.text) for r in recs] == [
+        (str(k), text) for k, (kind, text) in enumerate(ITEMS, 1) if kind == "Recommendation"
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+@pytest.mark.parametrize("topics", [True, False])
+def test_bare_recommendation_labels_answered_one_by_one(tmp_path: Path, fmt: str, topics: bool) -> None:
+    """'Recommendation: ...' / 'Response: ...' pairs under numbered topic headings: the statements
+    are the records, numbered in reading order; the topic numbers are not theirs."""
+    wordings = [text for kind, text in ITEMS if kind == "Recommendation"]
+    lines = ["Government Response to the Committee's Report", "II. Recommendations"]
+    for k, text in enumerate(wordings, 1):
+        if topics and k != 2:
+            lines.append(f"{k}. Topic number {k}")
+        lines += [
+            f"Recommendation: {text}",
+            "Response:",
+            f"The Government accepts this recommendation ({k}).",
+        ]
+    path = tmp_path / f"response.{fmt}"
+    _write(path, fmt, lines)
+    recs = _recs(path, fmt)
+    assert [(r.number, r.text) for r in recs] == [(str(k), t) for k, t in enumerate(wordings, 1)]
+    assert all(r.management_response is not None and "accepts" in r.management_response.text for r in recs)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["As part of a formal response to the reports", "If it has not done so already", "In the coming year"],
+)
+@pytest.mark.parametrize("comma", ["", ","])
+def test_the_addressee_after_a_lead_phrase(lead: str, comma: str) -> None:
+    tagger = get_tagger()
+    text = f"{lead}{comma} the Government should release funding to cover the costs incurred."
+    assert [a.name for a in actors_from_text(text, tagger.actor_tagger, tagger.nlp.tokenizer)] == [
+        "Government"
+    ]
