@@ -164,6 +164,8 @@ def _outputs_present(layout: Layout, n_records: int) -> bool:
 
 
 def _reason(code: str | None) -> Reason:
+    if code is None:
+        return Reason.INTERNAL
     try:
         return Reason(code)
     except ValueError:

@@ -180,6 +180,7 @@ class LocalExecutor:
                     "try --workers 1 or check the installation"
                 )
             task, elapsed = worker.task, now - worker.started
+            assert task is not None  # a started worker holds the task it was given
             if message is None and alive:
                 payload = timeout_payload(task, self.timeout, elapsed)
             elif message is None:

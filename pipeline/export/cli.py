@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Sequence
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ NEUTRALISING = frozenset({"csv", "xlsx"})  # formats that take raw=
 
 
 def export_records(
-    records: Iterable[dict[str, Any]], out_dir: str | Path, formats: Sequence[str], raw: bool = False
+    records: Iterable[dict[str, Any]], out_dir: str | PathLike[str], formats: Sequence[str], raw: bool = False
 ) -> list[Path]:
     """Stream ``records`` once into every format in ``formats``; return the files written.
 

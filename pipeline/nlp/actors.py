@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -191,9 +192,10 @@ _TEXT_KEY = ("docket", "text")
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, which spaCy rebuilds from the tokens on every access, computed once per Doc."""
-    text = doc.user_data.get(_TEXT_KEY)
+    user_data: dict[Any, Any] = doc.user_data  # spaCy types it with str keys; any hashable key works
+    text = user_data.get(_TEXT_KEY)
     if text is None:  # the text of a Doc never changes (retokenizing keeps it), so this stays valid
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = user_data[_TEXT_KEY] = doc.text
     return text
 
 

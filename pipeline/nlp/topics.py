@@ -102,10 +102,10 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
                     break
                 window.setdefault(keys[j], j)
             for a_key, ti, kind in pairs if window else ():
-                j = window.get(a_key)
-                if j is not None and not covered.get(ti, set()).intersection((k, j)):
-                    hits.setdefault(ti, []).append((k, j + 1, kind, (a_key, kk)))
-                    covered.setdefault(ti, set()).update((k, j))
+                at = window.get(a_key)
+                if at is not None and not covered.get(ti, set()).intersection((k, at)):
+                    hits.setdefault(ti, []).append((k, at + 1, kind, (a_key, kk)))
+                    covered.setdefault(ti, set()).update((k, at))
     # a word inside another topic's phrase means what that phrase means: "policy" in "evaluation
     # policy", "strategy" in "funding strategy" and "resources" in "human resources" are not
     # single-word hits of governance, strategy or funding
@@ -177,7 +177,8 @@ def score_text(
             counted.append((weight, h))
         if not counted:
             continue
-        miss, mass, seen = 1.0, 0.0, {}
+        miss, mass = 1.0, 0.0
+        seen: dict[object, int] = {}
         evidence = []
         anchored = bool(actions) and any(_acted_on(a, k0, ti, actions) for _, (k0, *_r) in counted)
         for weight, (k0, k1, _kind, key) in counted:
