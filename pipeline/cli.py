@@ -7,13 +7,14 @@ import errno
 import importlib
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from . import __version__
 from .config import PDF_READERS, Settings
 from .errors import DocketError
+from .version import __version__
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 EXIT_SOME_FAILED = 3
@@ -216,15 +217,13 @@ def make_settings(config_dir: Path | None, no_tag: bool, **overrides) -> Setting
         values["tag"] = False
     if values.get("tag", settings.tag):
         try:
-            from .nlp.config import check_settings
+            from .nlp.config import check_settings  # start-up: spaCy loads only where tagging is on
         except ImportError:  # installed without the NLP extras: nothing to check
             pass
         else:
             check_settings(settings.config_path)
     if not values:
         return settings
-    from dataclasses import replace
-
     return replace(settings, **values)
 
 
@@ -239,6 +238,7 @@ def show_command(file: Path, as_json: bool, config_dir: Path | None, no_tag: boo
     Example:
       docket show inputs/neaspec-nfp-2021-concept-note.pdf
     """
+    # start-up: `docket --help` and the lazy commands load no reader, parser or tagger
     from .ingest import process_file
     from .show import render_summary
 
@@ -246,7 +246,7 @@ def show_command(file: Path, as_json: bool, config_dir: Path | None, no_tag: boo
     if result.document is None:
         raise click.ClickException(result.failure.message if result.failure else f"{file}: no record")
     if as_json:
-        from .export.base import dumps
+        from .export.base import dumps  # start-up: as above
 
         click.echo(dumps(result.document.to_dict()))
     else:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from pipeline.diff import Change, Kind, compare, load_document
+from pipeline.diff import Change, Kind, compare
 from pipeline.diff.cli import diff_command
 from pipeline.diff.report_csv import write_csv
+from pipeline.load import load_document
 
 SOURCES = Path(__file__).parent / "data" / "sources"
 

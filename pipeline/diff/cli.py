@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..cli_formats import formats_option
+from ..load import StoredRecords, load_document
 from .align import AlignOptions
 from .history import (
     history,
@@ -17,14 +18,13 @@ from .history import (
     write_history_markdown,
 )
 from .items import Kind, items_of
-from .load import RECORD_SUFFIXES, DiffInputError, load_document
+from .load import RECORD_SUFFIXES, DiffInputError
 from .output import write_outputs
 from .report import KIND_TITLES, compare
 from .report_csv import write_csv
 from .report_html import write_html
 from .report_json import write_json
 from .report_md import write_markdown
-from .stored import StoredRecords
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 DIFF_WRITERS = {

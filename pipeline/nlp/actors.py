@@ -40,6 +40,7 @@ from ..parse.addressees import (
     PLURAL_OF,
     split_addressees,  # noqa: F401  (one splitter: re-exported for NLP users)
 )
+from .config import load_settings
 
 COLUMNS = ("id", "name", "kind", "aliases", "abbreviations")
 SPAN_KEY = "docket_actors"
@@ -247,8 +248,6 @@ class ActorTagger:
 
 def make_actor_tagger(nlp: Language, name: str, registry_path: str, overwrite_ents: bool) -> ActorTagger:
     """Factory of ``docket_actor_tagger``. ``registry_path`` "" = the default registry."""
-    from .config import load_settings
-
     path = registry_path or str(load_settings(None).actors)
     return ActorTagger(nlp.vocab, load_registry(path), name=name, overwrite_ents=overwrite_ents)
 

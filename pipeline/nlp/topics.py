@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from ..models import Evidence, TopicTag
 from .actors import SPAN_KEY, doc_text
 from .clauses import EXAMPLE, MAIN, NAME, SIDE, SKIP, Analysis, analyse
+from .config import load_settings
 from .taxonomy import CUE, PHRASE, Taxonomy, compile_taxonomy, load_taxonomy
 from .wordforms import Lexicon
 
@@ -232,8 +233,6 @@ class TopicTagger:
 
 def make_topic_tagger(nlp: Language, name: str, taxonomy_path: str) -> TopicTagger:
     """Factory of ``docket_topic_tagger``. ``taxonomy_path`` "" = the default taxonomy (topics.toml)."""
-    from .config import load_settings
-
     path = taxonomy_path or str(load_settings(None).taxonomies[0])
     return TopicTagger(load_taxonomy(path), name=name)
 
