@@ -119,6 +119,7 @@ def test_a_deleted_source_file_stays_in_the_collection(folders: tuple[Path, Path
     assert "DP_2025_7.en.pdf" in jsonl_sources(out)
 
 
+@pytest.mark.slow
 def test_remove_by_glob_id_and_path_rebuilds_the_outputs(folders: tuple[Path, Path], tmp_path: Path):
     a, b = folders
     out = tmp_path / "out"
@@ -150,6 +151,7 @@ def test_remove_by_glob_id_and_path_rebuilds_the_outputs(folders: tuple[Path, Pa
         ).fetchone() == (0,)
 
 
+@pytest.mark.slow
 def test_end_of_run_line_says_what_the_collection_holds(folders: tuple[Path, Path], tmp_path: Path):
     a, b = folders
     out = tmp_path / "out"

@@ -236,6 +236,7 @@ def _comparable(rec: dict) -> dict:
     return {k: v for k, v in rec.items() if k != "provenance"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "stem",
     ["AAP Evaluation - Management Response Final", "Terms of Reference"],
