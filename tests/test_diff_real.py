@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pipeline.cli.diff_cli import diff_command
 from pipeline.diff import Change, Kind, compare
-from pipeline.diff.cli import diff_command
 from pipeline.diff.report_csv import write_csv
 from pipeline.load import load_document
 

@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
+from pipeline.cli.serve_cli import prepare
 from pipeline.export.columns import TABLES
 from pipeline.serve.browse import SEARCHED, browse_columns, fts_table
-from pipeline.serve.cli import prepare
 from pipeline.serve.metadata import DATABASE, FACETS, QUERIES
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"

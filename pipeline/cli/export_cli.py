@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from ..api import RecordsFileError, iter_records
-from ..cli_formats import formats_option
-from .base import EXPORTERS
-from .folder import export_records
+from ..export.base import EXPORTERS
+from ..export.folder import export_records
+from .formats import formats_option
 
 
 @click.command("export")

@@ -9,8 +9,8 @@ import click
 from ..api import RecordsFileError, iter_failures, iter_records
 from ..export.base import atomic_write
 from ..outputs import Layout
-from .build import build_stats
-from .html import render_html
+from ..report.build import build_stats
+from ..report.html import render_html
 
 
 @click.command("report")
