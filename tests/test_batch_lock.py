@@ -17,6 +17,7 @@ from pipeline.cli import cli
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_batch_lock_held_refuses_with_error_line(tmp_path: Path):
     make_inputs(tmp_path / "in", 1)
     out = tmp_path / "out"

@@ -90,6 +90,7 @@ def test_batch_changed_file_is_ingested_again(tmp_path: Path):
     assert {rows[n]["status"] for n in ("note-00.txt", "note-02.txt")} == {"skipped"}
 
 
+@pytest.mark.slow
 def test_batch_rename_is_recognised_by_hash(tmp_path: Path):
     paths = make_inputs(tmp_path / "in", 3)
     out = tmp_path / "out"

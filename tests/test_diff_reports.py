@@ -302,6 +302,7 @@ def test_diff_reports_responses_and_no_response_in_every_format():
     assert json.loads(row["detail_changes"])[0] == ["response", "", "partially accepted"]
 
 
+@pytest.mark.slow
 def test_diff_cli_records_from_an_ingested_folder_are_not_read_again(tmp_path, monkeypatch):
     """--records OUT: sources that `docket ingest` stored in OUT are taken from its catalog (issue 14)."""
     from pipeline.cli import cli

@@ -165,6 +165,7 @@ def test_both_readers_on_every_development_pdf() -> None:
     assert same / pages >= FULL_PAGE_FLOOR, f"{same} of {pages} pages identical:\n" + "\n".join(differing)
 
 
+@pytest.mark.slow
 def test_reader_setting_is_validated_and_reaches_the_records(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
