@@ -56,4 +56,4 @@ model: install
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 
 clean:
-	rm -rf $(VENV) outputs .pytest_cache
+	rm -rf $(VENV) outputs .pytest_cache .mypy_cache .import_linter_cache .grimp_cache
