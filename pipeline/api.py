@@ -20,9 +20,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DocketError
+from .export.base import atomic_write, dumps, get_exporter
+from .export.columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES
+from .export.csv_exporter import FORMULA_PREFIXES
+from .export.folder import export_records
+from .ingest import ingest as ingest_results
+from .load import load_document
 from .models import Document, Failure, Reason, Result
 from .outputs import FAILURE_COLUMNS, Layout
 from .records_io import document_from_dict
+from .report import build_stats, render_html
 
 if TYPE_CHECKING:  # pandas is imported only when a frame is asked for
     import pandas as pd
@@ -84,8 +91,6 @@ class Collection:
         columns, and Python lists for ``documents.warnings`` and ``recommendations.actors/topics``.
         With ``table`` only that table's frame is returned.
         """
-        from .export.columns import TABLES
-
         if table is not None and table not in TABLES and table != "failures":
             raise ValueError(f"unknown table {table!r}; choose one of {', '.join([*TABLES, 'failures'])}")
         wanted = [table] if table else [*TABLES, "failures"]
@@ -95,8 +100,6 @@ class Collection:
 
     def to_json(self, path: PathLike) -> Path:
         """Write the records: JSON Lines when ``path`` ends in ``.jsonl``, else one JSON list."""
-        from .export.base import atomic_write, dumps, get_exporter
-
         path = Path(path)
         with atomic_write(path) as fh:
             if path.suffix == ".jsonl":
@@ -111,9 +114,6 @@ class Collection:
 
     def report(self, path: PathLike | None = None, title: str = "docket collection report") -> str:
         """The collection report (as ``docket report`` writes it); saved to ``path`` when given."""
-        from .export.base import atomic_write
-        from .report import build_stats, render_html
-
         page = render_html(build_stats(self.records(), self.failures), title)
         if path is not None:
             with atomic_write(path, "w") as fh:
@@ -122,16 +122,13 @@ class Collection:
 
     def export(self, out_dir: PathLike, formats: Sequence[str] = ("csv",), raw: bool = False) -> list[Path]:
         """Write the tables in each format, laid out as ``docket export`` does; returns the files."""
-        from .export.cli import export_records
-
         return export_records(self.records(), out_dir, formats, raw=raw)
 
 
 def _frame(name: str, records: list[dict[str, Any]], failures: Sequence[Failure]) -> pd.DataFrame:
-    import pandas as pd
+    import pandas as pd  # start-up: pandas and pyarrow load only when a frame is asked for
 
-    from .export.columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES
-    from .export.parquet_exporter import LIST_COLUMNS, typed_rows
+    from .export.parquet_exporter import LIST_COLUMNS, typed_rows  # start-up: pyarrow
 
     if name == "failures":
         return pd.DataFrame([f.to_dict() for f in failures], columns=list(FAILURE_COLUMNS), dtype="string")
@@ -153,8 +150,6 @@ def _frame(name: str, records: list[dict[str, Any]], failures: Sequence[Failure]
 
 def ingest(paths: PathLike | Iterable[PathLike], settings: Any = None) -> Collection:
     """Ingest files and folders (recursively) into a Collection; failed files land in ``.failures``."""
-    from .ingest import ingest as ingest_results
-
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     return Collection.from_results(ingest_results(paths, settings))
@@ -172,11 +167,9 @@ def compare(
     record kinds ("recommendations", "agenda", "objectives"); other keyword options
     (``options``, ``old_label``, ``new_label``) go to ``pipeline.diff.compare``.
     """
-    try:
-        from .diff import Kind, load_document
-        from .diff import compare as diff_compare
-    except ImportError as e:  # pragma: no cover - pipeline.diff ships with the package
-        raise NotImplementedError(f"compare() needs pipeline.diff, which cannot be imported ({e})") from e
+    from .diff import Kind  # start-up: pipeline.diff loads scipy
+    from .diff import compare as diff_compare
+
     old_doc = old if isinstance(old, Document) else load_document(old)
     new_doc = new if isinstance(new, Document) else load_document(new)
     return Comparison(diff_compare(old_doc, new_doc, tuple(Kind(k) for k in kinds), **options))
@@ -214,7 +207,7 @@ class Comparison:
 
 def _comparison_columns() -> tuple[str, ...]:
     """The diff CSV's declared columns, less the two a per-kind frame does not need."""
-    from .diff.report_csv import COLUMNS
+    from .diff.report_csv import COLUMNS  # start-up: pipeline.diff loads scipy
 
     return tuple(c for c in COLUMNS if c not in ("kind", "word_ops"))
 
@@ -327,8 +320,6 @@ def iter_failures(source: PathLike) -> Iterator[Failure]:
 
 def _cell(value: str | None) -> str:
     """Undo the apostrophe csv_exporter.neutralise put before formula-looking text."""
-    from .export.csv_exporter import FORMULA_PREFIXES
-
     value = value or ""
     return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES) else value
 

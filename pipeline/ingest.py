@@ -87,6 +87,7 @@ def _failed(name: str, reason: Reason, message: str, started: float) -> Result:
 
 
 def build_document(path: Path, name: str, settings: Settings) -> tuple[Document, int | None]:
+    # start-up: `import pipeline` imports this module, and the readers and parsers take a second
     from .extract.base import load_extractor, sniff_format
     from .parse import parse_document, vocab
 
@@ -172,7 +173,7 @@ def check_page_limit(path: Path, name: str, max_pages: int) -> None:
 def tag(document: Document, settings: Settings) -> Document:
     """Run the NLP stage when it is available (pipeline.nlp)."""
     try:
-        from .nlp import tag_document
+        from .nlp import tag_document  # start-up: spaCy loads only where tagging is on
     except ImportError:
         return document
     return tag_document(document, settings.config_path)

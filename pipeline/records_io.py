@@ -15,7 +15,7 @@ import os
 import types
 import typing
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from .models import Document
 
@@ -26,7 +26,7 @@ _RENAMED: dict[tuple[type, str], str] = {(Document, "info"): "document"}
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
@@ -34,7 +34,7 @@ def from_dict(cls: type[T], data: dict[str, Any], strict: bool = True) -> T:
     """Build ``cls`` (a dataclass) from ``data``, recursing into nested records and tuples."""
     if not isinstance(data, dict):
         raise TypeError(f"{cls.__name__}: expected an object, got {type(data).__name__}")
-    hints = _hints(cls)
+    hints = _hints(cast(type, cls))
     kwargs: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         key = _RENAMED.get((cls, f.name), f.name)
@@ -58,7 +58,7 @@ def _convert(tp: Any, value: Any, strict: bool, where: str) -> Any:
     if value is None:
         return None
     if dataclasses.is_dataclass(tp):
-        return from_dict(tp, value, strict)
+        return from_dict(cast(type, tp), value, strict)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return tp(value)
     if origin is tuple:
@@ -85,7 +85,7 @@ def _empty(tp: Any) -> Any:
     if origin in (typing.Union, types.UnionType):
         return None
     if dataclasses.is_dataclass(tp):
-        return from_dict(tp, {}, strict=False)
+        return from_dict(cast(type, tp), {}, strict=False)
     if origin is tuple:
         return ()
     if isinstance(tp, type) and issubclass(tp, enum.Enum):

@@ -42,6 +42,7 @@ def test_api_ingest_accepts_one_path():
     assert len(pipeline.ingest(SEED, {"tag": False})) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "code",
     [

@@ -18,6 +18,8 @@ from pipeline.cli import cli  # noqa: E402
 from pipeline.ingest import iter_sources, process_file  # noqa: E402
 from pipeline.models import Status  # noqa: E402
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
+
 SOURCES = Path(__file__).parent / "data" / "sources"
 SETTINGS = {"tag": False, "max_pages": 2000}
 

@@ -10,6 +10,8 @@ from test_batch_runner import make_inputs, manifest, outputs_of
 
 from pipeline.cli import cli
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
+
 distributed = pytest.importorskip("distributed")
 
 

@@ -17,6 +17,7 @@ from pipeline.cli import cli
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_batch_lock_held_refuses_with_error_line(tmp_path: Path):
     make_inputs(tmp_path / "in", 1)
     out = tmp_path / "out"
@@ -34,6 +35,7 @@ def test_batch_lock_held_refuses_with_error_line(tmp_path: Path):
     )
 
 
+@pytest.mark.slow
 def test_batch_concurrent_runs_refuse_then_wait(tmp_path: Path):
     make_inputs(tmp_path / "in", 12, repeat=100)
     out = tmp_path / "out"

@@ -7,9 +7,12 @@ import csv
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
+
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
 
 SOURCES = Path(__file__).parent / "data" / "sources"
 

@@ -90,6 +90,7 @@ def test_batch_changed_file_is_ingested_again(tmp_path: Path):
     assert {rows[n]["status"] for n in ("note-00.txt", "note-02.txt")} == {"skipped"}
 
 
+@pytest.mark.slow
 def test_batch_rename_is_recognised_by_hash(tmp_path: Path):
     paths = make_inputs(tmp_path / "in", 3)
     out = tmp_path / "out"
@@ -118,6 +119,7 @@ def test_batch_rename_is_recognised_by_hash(tmp_path: Path):
     assert str(paths[0]) not in names | doc_names and str(moved) in names & doc_names
 
 
+@pytest.mark.slow
 def test_batch_tagging_config_change_retags_without_extracting(tmp_path: Path):
     make_inputs(tmp_path / "in", 2)
     config = tmp_path / "config"
@@ -146,6 +148,7 @@ def test_batch_tagging_config_change_retags_without_extracting(tmp_path: Path):
     assert {r["reason"] for r in manifest(out).values()} == {"pipeline or config changed"}
 
 
+@pytest.mark.slow
 def test_batch_timeout_records_failure_and_finishes(tmp_path: Path):
     make_inputs(tmp_path / "in", 2)
     slow = tmp_path / "in" / "slow.txt"  # about 3 s of parsing: far past a 0.5 s limit

@@ -58,6 +58,7 @@ def test_extraction_fingerprint_change_reextracts(tmp_path: Path, monkeypatch):
     assert reasons(out) == {("skipped", "unchanged")}
 
 
+@pytest.mark.slow
 def test_tagging_fingerprint_change_retags_without_extracting(tmp_path: Path, monkeypatch):
     make_inputs(tmp_path / "in", 2)
     out = tmp_path / "out"

@@ -38,6 +38,7 @@ def overwrite_pages(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", [truncate, overwrite_pages], ids=["truncated", "overwritten"])
 def test_damaged_catalog_is_refused_then_repaired_without_losing_a_document(tmp_path: Path, damage):
     a, b = tmp_path / "a", tmp_path / "b"

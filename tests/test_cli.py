@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
@@ -86,6 +87,7 @@ def test_cli_usage_error_exit_2():
     assert result.exit_code == 2
 
 
+@pytest.mark.slow
 def test_cli_same_input_same_bytes(tmp_path: Path, seed_txt: Path):
     outs = []
     for name in ("a", "b"):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -50,6 +51,18 @@ def test_misspelt_command_gets_a_suggestion():
     assert (
         result.exit_code == 2 and "Did you mean" not in result.output and "Commands: actors," in result.output
     )
+
+
+@pytest.mark.parametrize("name", sorted(cli.list_commands(None)))  # type: ignore[arg-type]
+def test_every_command_has_help_lives_in_the_cli_package_and_is_in_the_readme(name: str):
+    result = CliRunner().invoke(cli, [name, "--help"], prog_name="docket")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Usage: docket {name} ")
+    module = (
+        LAZY_COMMANDS[name][0] if name in LAZY_COMMANDS else cli.get_command(None, name).callback.__module__
+    )  # type: ignore[arg-type,union-attr]
+    assert module.startswith("pipeline.cli"), module
+    assert re.search(rf"\bdocket {name}\b", (ROOT / "README.md").read_text(encoding="utf-8")), name
 
 
 @pytest.mark.parametrize("name", sorted({*LAZY_COMMANDS, "show"}))

@@ -57,6 +57,7 @@ def folders(tmp_path: Path) -> tuple[Path, Path]:
     return a, b
 
 
+@pytest.mark.slow
 def test_second_ingest_adds_to_the_collection(folders: tuple[Path, Path], tmp_path: Path):
     a, b = folders
     out = tmp_path / "out"
@@ -88,6 +89,7 @@ def test_second_ingest_adds_to_the_collection(folders: tuple[Path, Path], tmp_pa
     assert "same content as another source" in second.output
 
 
+@pytest.mark.slow
 def test_rerun_keeps_the_work_of_earlier_runs_in_the_manifest(folders: tuple[Path, Path], tmp_path: Path):
     a, b = folders
     out = tmp_path / "out"
@@ -110,6 +112,7 @@ def test_rerun_keeps_the_work_of_earlier_runs_in_the_manifest(folders: tuple[Pat
     assert rows[f"{SEED}.txt"] == first[f"{SEED}.txt"], "a source this run did not see keeps its row"
 
 
+@pytest.mark.slow
 def test_a_deleted_source_file_stays_in_the_collection(folders: tuple[Path, Path], tmp_path: Path):
     a, b = folders
     out = tmp_path / "out"
@@ -119,6 +122,7 @@ def test_a_deleted_source_file_stays_in_the_collection(folders: tuple[Path, Path
     assert "DP_2025_7.en.pdf" in jsonl_sources(out)
 
 
+@pytest.mark.slow
 def test_remove_by_glob_id_and_path_rebuilds_the_outputs(folders: tuple[Path, Path], tmp_path: Path):
     a, b = folders
     out = tmp_path / "out"
@@ -150,6 +154,7 @@ def test_remove_by_glob_id_and_path_rebuilds_the_outputs(folders: tuple[Path, Pa
         ).fetchone() == (0,)
 
 
+@pytest.mark.slow
 def test_end_of_run_line_says_what_the_collection_holds(folders: tuple[Path, Path], tmp_path: Path):
     a, b = folders
     out = tmp_path / "out"

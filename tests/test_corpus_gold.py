@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
+
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 SHARED_GOLD = ROOT.parent / "shared" / "corpus" / "gold"

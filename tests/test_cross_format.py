@@ -236,6 +236,7 @@ def _comparable(rec: dict) -> dict:
     return {k: v for k, v in rec.items() if k != "provenance"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "stem",
     ["AAP Evaluation - Management Response Final", "Terms of Reference"],
@@ -261,6 +262,7 @@ def test_docx_printed_to_pdf_gives_the_same_records(stem: str):
         assert g == w, w["number"]
 
 
+@pytest.mark.slow
 def test_matrix_printed_to_pdf_is_a_one_column_table_of_fields():
     from pipeline.extract.pdf_extractor import PdfExtractor
 

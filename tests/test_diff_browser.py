@@ -14,7 +14,7 @@ from pipeline.diff.report_json import write_json
 from pipeline.records_io import document_from_dict
 
 DATA = Path(__file__).parent / "data" / "diff"
-pytestmark = requires_chromium
+pytestmark = [requires_chromium, pytest.mark.slow]  # `make test-fast` leaves them out
 
 SCRIPT_TEXT = "Publish evaluations <script>alert(1)</script> within six months."
 ATTR_TEXT = 'Consult the board " onmouseover="x and the committee.'

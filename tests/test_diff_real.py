@@ -8,11 +8,15 @@ import io
 from functools import cache
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from pipeline.diff import Change, Kind, compare, load_document
-from pipeline.diff.cli import diff_command
+from pipeline.cli.diff_cli import diff_command
+from pipeline.diff import Change, Kind, compare
 from pipeline.diff.report_csv import write_csv
+from pipeline.load import load_document
+
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
 
 SOURCES = Path(__file__).parent / "data" / "sources"
 

@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.diff import Change, DiffInputError, Kind, compare, history, load_document
-from pipeline.diff.cli import diff_command, history_command
+from pipeline.cli.diff_cli import diff_command, history_command
+from pipeline.diff import Change, DiffInputError, Kind, compare, history
 from pipeline.diff.report_csv import COLUMNS, neutralise, write_csv
 from pipeline.diff.report_html import write_html
 from pipeline.diff.report_json import write_json
 from pipeline.diff.report_md import md, write_markdown
+from pipeline.load import load_document
 from pipeline.models import (
     DocType,
     Document,
@@ -301,6 +302,7 @@ def test_diff_reports_responses_and_no_response_in_every_format():
     assert json.loads(row["detail_changes"])[0] == ["response", "", "partially accepted"]
 
 
+@pytest.mark.slow
 def test_diff_cli_records_from_an_ingested_folder_are_not_read_again(tmp_path, monkeypatch):
     """--records OUT: sources that `docket ingest` stored in OUT are taken from its catalog (issue 14)."""
     from pipeline.cli import cli

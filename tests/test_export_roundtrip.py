@@ -195,6 +195,7 @@ TEXT = st.text(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXT, names=st.lists(TEXT.filter(lambda s: s.strip()), max_size=3), label=TEXT)
 def test_roundtrip_any_text(tmp_path: Path, text: str, names: list[str], label: str):

@@ -20,6 +20,8 @@ import pytest
 
 from pipeline.ingest import process_file
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
+
 pytest.importorskip("reportlab")
 
 MAKE_CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "make_corpus.py"

@@ -16,6 +16,8 @@ import pytest
 
 from pipeline.ingest import process_file
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
+
 HERE = Path(__file__).parent
 SOURCES = HERE / "data" / "sources"
 GOLD = HERE / "data" / "gold_extra"

@@ -13,6 +13,7 @@ import pytest
 import spacy
 from click.testing import CliRunner
 
+from pipeline.cli.actors_cli import actors_command
 from pipeline.errors import ConfigError
 from pipeline.models import (
     AgendaItem,
@@ -24,7 +25,6 @@ from pipeline.models import (
     Section,
 )
 from pipeline.nlp import build_nlp, get_tagger, load_settings, tag_document
-from pipeline.nlp.cli import actors_command
 from pipeline.nlp.config import PACKAGE_DATA
 from pipeline.nlp.entities import find_dates, find_meetings
 

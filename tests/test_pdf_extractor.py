@@ -170,6 +170,7 @@ def test_pdf_extractor_sideways_page_reads_upright() -> None:
     assert order.index("1. Background") < order.index("2. Objectives")
 
 
+@pytest.mark.slow
 def test_pdf_extractor_landscape_annex_does_not_crash() -> None:
     ex = PdfExtractor().extract(SOURCES / "JIU_REP_2025_2-annex-pages-33-34.pdf", "jiu.pdf")
     tables = [b for b in ex.blocks if b.kind == BlockKind.TABLE]
@@ -376,6 +377,7 @@ def test_overstrikes_keep_the_first_strike_and_mark_it() -> None:
     assert _overstrikes([ch("A", 10, 20), ch("A", 16, 20)]) == set()
 
 
+@pytest.mark.slow
 def test_pdf_extractor_vertical_text_on_a_landscape_page() -> None:
     """JIU annex: vertical column headings read in order; vertical running heads and job numbers dropped."""
     ex = PdfExtractor().extract(SOURCES / "JIU_REP_2025_2-annex-pages-33-34.pdf", "jiu.pdf")
@@ -389,6 +391,7 @@ def test_pdf_extractor_vertical_text_on_a_landscape_page() -> None:
     assert not any(re.fullmatch(r"[\d/ -]{1,10}|JIU/REP/2025/2|\*\d+\*", t) for t in texts(ex))
 
 
+@pytest.mark.slow
 def test_pdf_extractor_vertical_running_heads_dropped() -> None:
     ex = extract("E_ICEF_2025_4.en.pdf")
     for b in ex.blocks:

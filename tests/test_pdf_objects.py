@@ -27,6 +27,7 @@ PDFS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", PDFS)
 def test_cheap_characters_equal_pdfplumbers(name: str) -> None:
     path = SOURCES / name

@@ -137,6 +137,7 @@ FULL = os.environ.get("DOCKET_READER_FIDELITY") == "all"
 FULL_PAGE_FLOOR = 0.99  # 2026-12-07: 962 of 964 pages (99.8 %), 79 of 81 documents
 
 
+@pytest.mark.slow
 def test_both_readers_give_the_same_records_on_a_sample() -> None:
     differing = []
     for path in SAMPLE:
@@ -164,6 +165,7 @@ def test_both_readers_on_every_development_pdf() -> None:
     assert same / pages >= FULL_PAGE_FLOOR, f"{same} of {pages} pages identical:\n" + "\n".join(differing)
 
 
+@pytest.mark.slow
 def test_reader_setting_is_validated_and_reaches_the_records(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

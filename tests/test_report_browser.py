@@ -20,7 +20,7 @@ from pipeline.api import Collection
 from pipeline.cli import cli
 from pipeline.models import DocType, Provenance, Recommendation
 
-pytestmark = requires_chromium
+pytestmark = [requires_chromium, pytest.mark.slow]  # `make test-fast` leaves them out
 
 HOSTILE_ACTOR = '<img src=x onerror=alert(1)> "Board"'
 HOSTILE_TOPIC = "</svg><script>alert(2)</script>"

@@ -138,6 +138,7 @@ def test_schema_builder_refuses_keys_without_fields():
         build_schema(Stray)
 
 
+@pytest.mark.slow
 def test_schema_validates_docket_ingest_outputs(tmp_path: Path):
     from pipeline.cli import cli
 

@@ -14,10 +14,12 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
+from pipeline.cli.serve_cli import prepare
 from pipeline.export.columns import TABLES
 from pipeline.serve.browse import SEARCHED, browse_columns, fts_table
-from pipeline.serve.cli import prepare
 from pipeline.serve.metadata import DATABASE, FACETS, QUERIES
+
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 SOURCES = ("neaspec-nfp-2021-concept-note.txt", "DP_2025_7.en.pdf", "IOM MANAGEMENT RESPONSE MATRIX.pdf")

@@ -22,7 +22,7 @@ from offline_browser import ARGS, ARTIFACTS, CHROMIUM, requires_chromium
 
 from pipeline.cli import cli
 
-pytestmark = requires_chromium
+pytestmark = [requires_chromium, pytest.mark.slow]  # `make test-fast` leaves them out
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("neaspec-nfp-2021-concept-note.txt", "IOM MANAGEMENT RESPONSE MATRIX.pdf")
 

@@ -16,6 +16,8 @@ from pipeline.batch.catalog import Catalog
 from pipeline.cli import cli
 from pipeline.export.columns import DOCUMENT_CONTEXT, TABLES, TABLES_VERSION, date_precision
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
+
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 # SQLite keywords that cannot stand unquoted as a column name (a subset: those a table might use)
 RESERVED = {"group", "table", "order", "select", "where", "from", "index", "default", "check", "references"}

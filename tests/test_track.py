@@ -20,6 +20,8 @@ from pipeline.track.check import check_links
 from pipeline.track.link import link
 from pipeline.track.write import COLUMNS, rows, write_html
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
+
 HERE = Path(__file__).parent
 SOURCES = HERE / "data" / "sources"
 EXPECTED = json.loads((HERE / "data" / "track" / "expected_links.json").read_text(encoding="utf-8"))

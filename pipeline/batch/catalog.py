@@ -147,9 +147,9 @@ class Entry:
 
     source_file: str
     abspath: str
-    sha256: str
-    size: int
-    mtime_ns: int
+    sha256: str | None  # None for a recovered or failed entry
+    size: int | None
+    mtime_ns: int | None
     document_id: str | None
     status: str
     reason: str | None
@@ -353,7 +353,8 @@ class Catalog:
     def start_run(self, command: str) -> int:
         with self.transaction():
             cur = self.db.execute("INSERT INTO runs (started, command) VALUES (?, ?)", (time.time(), command))
-        return int(cur.lastrowid)
+        assert cur.lastrowid is not None  # an INSERT sets it
+        return cur.lastrowid
 
     def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
         self.db.execute(

@@ -25,10 +25,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..export.base import atomic_write
+from ..export.columns import TABLES
 from ..export.csv_exporter import neutralise, plain
+from ..export.folder import export_records
 from ..export.writer import OutputWriter
 from ..models import Failure, Reason, Result, Status
 from ..outputs import Layout
+from ..report import build_stats, render_html
 from .catalog import Catalog, Entry
 
 MANIFEST_HEADER = (
@@ -82,12 +85,8 @@ def _refresh_exports(catalog: Catalog, layout: Layout, raw_csv: bool) -> None:
     part of the collection too: rebuild those that exist, so none lags behind the catalog."""
     formats = [f for f, there in (("xlsx", layout.xlsx), ("parquet", layout.parquet_dir)) if there.exists()]
     if formats:
-        from ..export.cli import export_records
-
         export_records(_records(catalog), layout.root, formats, raw=raw_csv)
     if layout.report.is_file():
-        from ..report import build_stats, render_html
-
         title = _title_of(layout.report)
         failures = (
             Failure(e.source_file, _reason(e.reason), e.message or "")
@@ -154,8 +153,6 @@ def write_manifest(
 
 
 def _outputs_present(layout: Layout, n_records: int) -> bool:
-    from ..export.columns import TABLES
-
     needed = [layout.jsonl, layout.failures, *(layout.table(t) for t in TABLES)]
     if not all(p.is_file() for p in needed):
         return False
@@ -164,6 +161,8 @@ def _outputs_present(layout: Layout, n_records: int) -> bool:
 
 
 def _reason(code: str | None) -> Reason:
+    if code is None:
+        return Reason.INTERNAL
     try:
         return Reason(code)
     except ValueError:

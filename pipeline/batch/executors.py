@@ -17,7 +17,7 @@ from multiprocessing.connection import wait
 from typing import Any
 
 from ..models import Reason
-from .tasks import failed_payload
+from .tasks import failed_payload, run_document, run_document_bytes
 
 # Imported once in the fork server, so each new worker starts with them loaded.
 PRELOAD = ("pipeline.batch.tasks", "pipeline.extract", "pipeline.parse", "pipeline.nlp")
@@ -180,6 +180,7 @@ class LocalExecutor:
                     "try --workers 1 or check the installation"
                 )
             task, elapsed = worker.task, now - worker.started
+            assert task is not None  # a started worker holds the task it was given
             if message is None and alive:
                 payload = timeout_payload(task, self.timeout, elapsed)
             elif message is None:
@@ -210,16 +211,14 @@ class DaskExecutor:
     """
 
     def __init__(self, scheduler: str, timeout: float, send_bytes: bool = False):
-        from distributed import Client
+        from distributed import Client  # start-up: Dask loads only for --scheduler
 
         self.client = Client(scheduler, set_as_default=False)
         self.timeout = timeout
         self.send_bytes = send_bytes
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, dict[str, Any]]]:
-        from distributed import wait as dask_wait
-
-        from .tasks import run_document, run_document_bytes
+        from distributed import wait as dask_wait  # start-up: Dask loads only for --scheduler
 
         slots = max(1, sum(self.client.nthreads().values()))
         pending: dict[Any, tuple[Task, float]] = {}

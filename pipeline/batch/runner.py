@@ -229,7 +229,9 @@ class _Planner:
             )
             return None
         if (moved or entry.tagging_version != self.v.tagging) and entry.record is None:
-            entry = self.catalog.get(entry.source_file)
+            full = self.catalog.get(entry.source_file)
+            assert full is not None  # the entry was just read from the catalog
+            entry = full
         record, untagged = (
             relabel(entry.record, entry.source_file, name),
             relabel(entry.untagged, entry.source_file, name),

@@ -16,8 +16,10 @@ from typing import Any
 
 from ..config import Settings
 from ..export.base import dumps
+from ..extract.base import EXTRACTORS, load_extractor
 from ..ingest import process_file, tag
 from ..models import Reason, Status
+from ..records_io import document_from_dict
 
 
 def run_document(path: str, settings: Settings, source_file: str) -> dict[str, Any]:
@@ -52,14 +54,12 @@ def warm_up(settings: Settings) -> None:
     the worker's memory so one document cannot take the machine down."""
     if settings.tag:
         try:
-            from ..nlp import get_tagger
+            from ..nlp import get_tagger  # start-up: spaCy loads only where tagging is on
         except ImportError:
             pass
         else:
             get_tagger(settings.config_path)
     # Load every extractor's libraries before the cap, so the cap measures one document's data.
-    from ..extract.base import EXTRACTORS, load_extractor
-
     for fmt in EXTRACTORS:
         load_extractor(fmt)
     import pypdfium2  # noqa: F401  (the page-limit check)
@@ -97,8 +97,6 @@ def run_document_bytes(data: bytes, suffix: str, settings: Settings, source_file
 
 def retag_record(untagged: str, settings: Settings, source_file: str) -> dict[str, Any]:
     """Re-run only the tagging stage on a stored untagged record."""
-    from ..records_io import document_from_dict
-
     document = document_from_dict(json.loads(untagged))
     payload = {
         "status": str(Status.PARTIAL if document.warnings else Status.OK),

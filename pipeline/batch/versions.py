@@ -19,9 +19,9 @@ from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from .. import __version__
 from ..config import Settings
 from ..parse.vocab import locate as vocab_locate
+from ..version import __version__
 
 TAGGING_FILES = ("actors.csv", "topics.toml", "sdg.toml")
 # docket.toml sections read before tagging; every other section counts as tagging config.

@@ -3,7 +3,7 @@
 from .align import AlignOptions, Change, Pair, align
 from .history import HistoryReport, Lineage, history
 from .items import Item, Kind, items_of
-from .load import DiffInputError, load_document
+from .load import DiffInputError, load_record
 from .report import DiffReport, compare
 from .words import WordOp, word_diff
 
@@ -22,6 +22,6 @@ __all__ = [
     "compare",
     "history",
     "items_of",
-    "load_document",
+    "load_record",
     "word_diff",
 ]

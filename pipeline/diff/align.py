@@ -284,12 +284,16 @@ def _blocked_scores(
     blind_old = np.flatnonzero(np.diff(a.indptr) == 0)
     for i in blind_old:
         r, c, v = _dense_scores([old_keys[i]], new_keys, cutoff, row_offset=int(i))
-        out_r.append(r), out_c.append(c), out_v.append(v)
+        out_r.append(r)
+        out_c.append(c)
+        out_v.append(v)
     blind_new = np.flatnonzero(np.diff(b.tocsr().indptr) == 0)
     for j in blind_new:
         r, c, v = _dense_scores(old_keys, [new_keys[j]], cutoff)
         keep = np.isin(r, blind_old, invert=True)  # already scored above
-        out_r.append(r[keep]), out_c.append(np.full(int(keep.sum()), j, np.int64)), out_v.append(v[keep])
+        out_r.append(r[keep])
+        out_c.append(np.full(int(keep.sum()), j, np.int64))
+        out_v.append(v[keep])
     return np.concatenate(out_r), np.concatenate(out_c), np.concatenate(out_v)
 
 

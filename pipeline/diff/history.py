@@ -120,15 +120,17 @@ def _lineages(
         members.setdefault(find(node), []).append(node)
     out = []
     for root in sorted(members):
-        nodes = set(members[root])
-        cells = tuple(tuple(i for i in versions[v] if (v, i.position) in nodes) for v in range(len(versions)))
+        lineage = set(members[root])
+        cells = tuple(
+            tuple(i for i in versions[v] if (v, i.position) in lineage) for v in range(len(versions))
+        )
         steps, links = [], []
         for v, pairs in enumerate(step_pairs):
             hit = [
                 p
                 for p in pairs
-                if any((v, i.position) in nodes for i in p.old)
-                or any((v + 1, i.position) in nodes for i in p.new)
+                if any((v, i.position) in lineage for i in p.old)
+                or any((v + 1, i.position) in lineage for i in p.new)
             ]
             steps.append("+".join(dict.fromkeys(str(p.change) for p in hit)))
             links.append(hit[0] if len(hit) == 1 else None)

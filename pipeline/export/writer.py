@@ -16,6 +16,7 @@ from ..models import Result, Status
 from ..outputs import FAILURE_COLUMNS, DocumentNames, Layout, safe_filename
 from .base import atomic_write, dumps, get_exporter
 from .columns import TABLES
+from .csv_exporter import neutralise, plain
 
 
 class OutputWriter:
@@ -88,8 +89,6 @@ class OutputWriter:
         return frozenset(self._names.used)
 
     def _cell(self, value: str) -> str:
-        from .csv_exporter import neutralise, plain
-
         return plain(value) if self.raw_csv else neutralise(value)
 
     def __exit__(self, exc_type, exc, tb) -> None:

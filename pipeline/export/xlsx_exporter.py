@@ -147,7 +147,7 @@ class XlsxExporter:
                 self._link(ws, r, columns, row)
 
     def _link(self, ws, r: int, columns: tuple[str, ...], row: dict[str, Any]) -> None:
-        targets = []
+        targets: list[tuple[str, str, Any]] = []
         if ws.title != "documents":
             targets.append(("document_id", "documents", row.get("document_id")))
         if ws.title in ("key_actions", "actors", "topics"):

@@ -7,6 +7,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from ..models import Block, BlockKind, Cell, Provenance
 from ..textutil import join_lines
@@ -287,7 +288,7 @@ def _text_block(g: _Group, body: float, levels: dict[float, int], prov: Provenan
         return None
     first = g.lines[0]
     size = first.size
-    style = {
+    style: dict[str, Any] = {
         "bold": all(line.bold for line in g.lines),
         "italic": all(line.italic for line in g.lines),
         "colour": colour_hex(_colour(g.lines)),
@@ -353,9 +354,9 @@ def _table_block(t: TableItem, source_file: str, extractor: str, index: int, tab
         page=t.pages[0],
         block=index,
         table=table_no,
-        bbox=tuple(round(v, 1) for v in t.bbox),
+        bbox=tuple(round(v, 1) for v in t.bbox),  # type: ignore[arg-type]
         extractor=extractor,
-    )  # type: ignore[arg-type]
+    )
     pages = f"pages {t.pages[0]}-{t.pages[-1]}" if len(t.pages) > 1 else ""
     style = " ".join(part for part in ("grid" if t.kind == "grid" else "", pages) if part)
     return Block(BlockKind.TABLE, text, prov, style=style, rows=rows)

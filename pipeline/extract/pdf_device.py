@@ -60,12 +60,12 @@ class HidingAggregator(PDFPageAggregatorWithMarkedContent):
         super().begin_page(page, ctm)
         self._fills = []
         try:
-            self.clip = _normal(apply_matrix_rect(ctm, tuple(page.cropbox or page.mediabox)))
+            self.clip = _normal(apply_matrix_rect(ctm, tuple(page.cropbox or page.mediabox)))  # type: ignore[arg-type]
         except (TypeError, ValueError):  # a malformed box: no clip rather than no page
             self.clip = None
 
     def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
-        objs = self.cur_item._objs
+        objs: list[Any] = self.cur_item._objs  # the characters just rendered (LTChar)
         start = len(objs)
         super().render_string(textstate, seq, ncs, graphicstate)
         if len(objs) == start:
@@ -95,11 +95,7 @@ class HidingAggregator(PDFPageAggregatorWithMarkedContent):
             and max(first.y1, last.y1) <= y1
         ):
             return  # the whole string is inside: the usual case, decided without a loop
-        kept = [
-            o
-            for o in objs[start:]
-            if x0 <= (o.x0 + o.x1) / 2 <= x1 and y0 <= (o.y0 + o.y1) / 2 <= y1  # type: ignore[union-attr]
-        ]
+        kept = [o for o in objs[start:] if x0 <= (o.x0 + o.x1) / 2 <= x1 and y0 <= (o.y0 + o.y1) / 2 <= y1]
         self.clipped += len(objs) - start - len(kept)
         objs[start:] = kept
 
@@ -195,7 +191,7 @@ class HidingInterpreter(PDFPageInterpreter):
             attrs = getattr(xobj, "attrs", None)
             if attrs is not None and literal_name(attrs.get("Subtype")) == "Form" and "BBox" in attrs:
                 matrix = tuple(list_value(attrs.get("Matrix", (1, 0, 0, 1, 0, 0))))
-                box = apply_matrix_rect(mult_matrix(matrix, self.ctm), tuple(list_value(attrs["BBox"])))  # type: ignore[arg-type]
+                box = apply_matrix_rect(mult_matrix(matrix, self.ctm), tuple(list_value(attrs["BBox"])))
                 self.device.clip = _intersect(saved, _normal(box))
         except Exception:  # noqa: BLE001 - a malformed form box only leaves the clip as it was
             self.device.clip = saved

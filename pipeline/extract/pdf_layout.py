@@ -391,10 +391,10 @@ def _masthead(items: list[Line | TableItem], width: float, height: float) -> lis
     left = [it for it in window if not any(it is items[i] for i in right)]
     if not left or any(not isinstance(it, Line) or it.x1 > edge - 10 for it in left):
         return items
-    if start > 0 and isinstance(items[start - 1], Line) and items[start - 1].bottom > items[start].top:
+    if start > 0 and isinstance(items[start - 1], Line) and items[start - 1].bottom > items[start].top:  # type: ignore[union-attr]
         start -= 1  # the left line level with the first right line sorted before it
-        left.insert(0, items[start])  # type: ignore[arg-type]
-        if items[start].x1 > edge - 10:
+        left.insert(0, items[start])
+        if items[start].x1 > edge - 10:  # type: ignore[union-attr]
             return items
     tail = end + 1
     while tail < len(items):  # the left column's wrapped lines under the right column
@@ -452,7 +452,7 @@ def _prepare(page: Any) -> tuple[Any, list[str], dict[str, float], list[Word]]:
 
 
 def _turned(c: dict[str, Any]) -> bool:
-    m = c.get("matrix")
+    m: Any = c.get("matrix")
     return bool(m) and abs(m[0]) < 0.01 and abs(m[3]) < 0.01 and abs(m[1]) > 0.01
 
 

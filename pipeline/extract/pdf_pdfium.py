@@ -61,7 +61,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -758,7 +758,7 @@ class _PageReader:
                 texts.setdefault(r.handle, set()).update(c["text"] for c in r.chars if c["text"] != " ")
         names: dict[int, str] = {}
         for handle, seen in texts.items():
-            choices = next(r.choices for r in self.runs.values() if r.handle == handle)
+            choices = cast("list[_Font]", next(r.choices for r in self.runs.values() if r.handle == handle))
             fits = [f for f in choices if all(t in f.options and t not in f.weak for t in seen)]
             if not fits:
                 raise Untrusted(f"two fonts named {choices[0].fontname}: neither prints all its characters")

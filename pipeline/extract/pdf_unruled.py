@@ -97,7 +97,7 @@ def find_timetables(lines: list[Line], page_number: int) -> tuple[list[TableItem
             continue
         end = _extent(rows, i, time_x)
         block = rows[i:end]
-        if sum(1 for r in block if _time_x(r) is not None and abs(_time_x(r) - time_x) < 6) >= MIN_TIMED_ROWS:  # type: ignore[operator]
+        if sum(1 for r in block if _time_x(r) is not None and abs(_time_x(r) - time_x) < 6) >= MIN_TIMED_ROWS:  # type: ignore[operator, misc]
             tables.append(_table(block, time_x, page_number))
             used.update(id(seg) for r in block for seg in r)
             i = end
@@ -529,7 +529,7 @@ def find_right_timed(lines: list[Line], page_number: int) -> tuple[list[TableIte
     if len(timed) < SETTINGS.min_timed_rows:
         return [], lines
     groups = _cluster([t.x0 for _, t in timed])
-    tx = min(max(groups, key=len))
+    tx = min(max(groups, key=len))  # type: ignore[arg-type]  # mypy infers the outer min's type inward
     timed = [(i, t) for i, t in timed if abs(t.x0 - tx) <= 2 * SETTINGS.align]
     if len(timed) < SETTINGS.min_timed_rows:
         return [], lines
@@ -548,7 +548,7 @@ def find_right_timed(lines: list[Line], page_number: int) -> tuple[list[TableIte
     mids = _cluster(
         [r[1].x0 for r in (rows[i] for i, _ in timed) if len(r) >= 3 and r[1].x0 < tx - SETTINGS.align]
     )
-    desc = min(max(mids, key=len)) if mids and len(max(mids, key=len)) >= 2 else None
+    desc = min(max(mids, key=len)) if mids and len(max(mids, key=len)) >= 2 else None  # type: ignore[arg-type]
     if desc is None:  # else where bullets line up right of the titles
         marks = _cluster(
             [
@@ -559,7 +559,7 @@ def find_right_timed(lines: list[Line], page_number: int) -> tuple[list[TableIte
                 if _BULLET.match(w.text) and left + 20 < w.x0 < tx
             ]
         )
-        desc = min(max(marks, key=len)) if marks and len(max(marks, key=len)) >= 2 else None
+        desc = min(max(marks, key=len)) if marks and len(max(marks, key=len)) >= 2 else None  # type: ignore[arg-type]
     cols = [left, desc, tx] if desc is not None else [left, tx]
     table_rows: list[list[list[Word]]] = []
     for r in block:

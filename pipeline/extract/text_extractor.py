@@ -52,7 +52,7 @@ class TextExtractor:
         blocks = tuple(text_to_blocks(text, source_file))
         if not any(b.text.strip() for b in blocks):
             raise EmptyDocumentError(source_file, "no text in the file")
-        warnings = () if encoding.startswith("utf") else (f"decoded as {encoding}",)
+        warnings: tuple[str, ...] = () if encoding.startswith("utf") else (f"decoded as {encoding}",)
         if len(text) > MAX_PARAGRAPH_CHARS and any(len(ln) > MAX_PARAGRAPH_CHARS for ln in text.split("\n")):
             warnings += (f"paragraphs over {MAX_PARAGRAPH_CHARS} characters were split",)
         return Extraction(blocks=blocks, pages=None, warnings=warnings)

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -39,6 +40,7 @@ from ..parse.addressees import (
     PLURAL_OF,
     split_addressees,  # noqa: F401  (one splitter: re-exported for NLP users)
 )
+from .config import load_settings
 
 COLUMNS = ("id", "name", "kind", "aliases", "abbreviations")
 SPAN_KEY = "docket_actors"
@@ -191,9 +193,10 @@ _TEXT_KEY = ("docket", "text")
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, which spaCy rebuilds from the tokens on every access, computed once per Doc."""
-    text = doc.user_data.get(_TEXT_KEY)
+    user_data: dict[Any, Any] = doc.user_data  # spaCy types it with str keys; any hashable key works
+    text = user_data.get(_TEXT_KEY)
     if text is None:  # the text of a Doc never changes (retokenizing keeps it), so this stays valid
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = user_data[_TEXT_KEY] = doc.text
     return text
 
 
@@ -245,8 +248,6 @@ class ActorTagger:
 
 def make_actor_tagger(nlp: Language, name: str, registry_path: str, overwrite_ents: bool) -> ActorTagger:
     """Factory of ``docket_actor_tagger``. ``registry_path`` "" = the default registry."""
-    from .config import load_settings
-
     path = registry_path or str(load_settings(None).actors)
     return ActorTagger(nlp.vocab, load_registry(path), name=name, overwrite_ents=overwrite_ents)
 

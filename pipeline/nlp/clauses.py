@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import cast
 
 from .wordforms import WORD, Lexicon, detect_language
 
@@ -206,7 +207,7 @@ def analyse(text: str, lang: str | None = None, actor_spans: list[tuple[int, int
     found: dict[str, list[re.Match]] = {"side": [], "example": [], "modal": []}
     if len(low) == len(text):
         for m in _SCAN[lang if lang in _SCAN else "en"].finditer(low):
-            found[m.lastgroup].append(m)
+            found[cast(str, m.lastgroup)].append(m)  # every alternative is a named group
     else:
         found = {kind: list(grammar[kind].finditer(text)) for kind in found}
     for kind, stop, r in (("side", _SIDE_STOP, SIDE), ("example", _EXAMPLE_STOP, EXAMPLE)):
@@ -288,7 +289,7 @@ def _mark_names(
     if caps > 0.6 * n:  # a title-cased or upper-case text: capitals say nothing
         return
     connector = grammar["connector"]
-    sentence_start = {0, _AFTER_STOP.match(text).end()}
+    sentence_start = {0, cast(re.Match, _AFTER_STOP.match(text)).end()}  # matches the empty string too
     for m in _STOP_THEN_MARKER.finditer(text):
         sentence_start.add(m.end())
     k = 0

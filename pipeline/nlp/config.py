@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError
+from .taxonomy import load_taxonomy
 
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 REPO_CONFIG = Path(__file__).resolve().parent.parent.parent / "config"
@@ -105,8 +106,6 @@ def load_settings(settings_dir: Path | str | None = None) -> NlpSettings:
 def check_settings(settings_dir: Path | str | None = None) -> NlpSettings:
     """Read ``[nlp]`` and validate the taxonomy files it names, so that a bad file stops a run
     at the start with a ``ConfigError`` (exit 1) instead of failing every document."""
-    from .taxonomy import load_taxonomy
-
     settings = load_settings(settings_dir)
     for path in settings.taxonomies:
         load_taxonomy(path)

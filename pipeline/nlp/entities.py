@@ -8,6 +8,7 @@ character offsets in the Doc's text). Organisations and places come from the act
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -110,7 +111,7 @@ def find_meetings(text: str) -> list[Entity]:
     return out
 
 
-def find_people(text: str, actor_spans: list[tuple[int, int, str]] = ()) -> list[Entity]:
+def find_people(text: str, actor_spans: Sequence[tuple[int, int, str]] = ()) -> list[Entity]:
     out = []
     for m in _PERSON.finditer(text):
         name = m.group("name").strip()

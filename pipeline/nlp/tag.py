@@ -14,6 +14,7 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import spacy
 from spacy.language import Language
@@ -40,7 +41,7 @@ class Tagger:
 
     @property
     def actor_tagger(self) -> ActorTagger:
-        return self.nlp.get_pipe("docket_actor_tagger")
+        return cast(ActorTagger, self.nlp.get_pipe("docket_actor_tagger"))
 
 
 def _base_pipeline(settings: NlpSettings) -> tuple[Language, list[str]]:

@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from ..models import Evidence, TopicTag
 from .actors import SPAN_KEY, doc_text
 from .clauses import EXAMPLE, MAIN, NAME, SIDE, SKIP, Analysis, analyse
+from .config import load_settings
 from .taxonomy import CUE, PHRASE, Taxonomy, compile_taxonomy, load_taxonomy
 from .wordforms import Lexicon
 
@@ -102,10 +103,10 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
                     break
                 window.setdefault(keys[j], j)
             for a_key, ti, kind in pairs if window else ():
-                j = window.get(a_key)
-                if j is not None and not covered.get(ti, set()).intersection((k, j)):
-                    hits.setdefault(ti, []).append((k, j + 1, kind, (a_key, kk)))
-                    covered.setdefault(ti, set()).update((k, j))
+                at = window.get(a_key)
+                if at is not None and not covered.get(ti, set()).intersection((k, at)):
+                    hits.setdefault(ti, []).append((k, at + 1, kind, (a_key, kk)))
+                    covered.setdefault(ti, set()).update((k, at))
     # a word inside another topic's phrase means what that phrase means: "policy" in "evaluation
     # policy", "strategy" in "funding strategy" and "resources" in "human resources" are not
     # single-word hits of governance, strategy or funding
@@ -177,7 +178,8 @@ def score_text(
             counted.append((weight, h))
         if not counted:
             continue
-        miss, mass, seen = 1.0, 0.0, {}
+        miss, mass = 1.0, 0.0
+        seen: dict[object, int] = {}
         evidence = []
         anchored = bool(actions) and any(_acted_on(a, k0, ti, actions) for _, (k0, *_r) in counted)
         for weight, (k0, k1, _kind, key) in counted:
@@ -231,8 +233,6 @@ class TopicTagger:
 
 def make_topic_tagger(nlp: Language, name: str, taxonomy_path: str) -> TopicTagger:
     """Factory of ``docket_topic_tagger``. ``taxonomy_path`` "" = the default taxonomy (topics.toml)."""
-    from .config import load_settings
-
     path = taxonomy_path or str(load_settings(None).taxonomies[0])
     return TopicTagger(load_taxonomy(path), name=name)
 

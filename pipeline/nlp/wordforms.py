@@ -22,6 +22,7 @@ import logging
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any, cast
 
 log = logging.getLogger(__name__)
 
@@ -90,10 +91,11 @@ class Lexicon:
 
             paths = registry.lookups.get(lang) if lang in registry.lookups else {}
             if "lemma_lookup" in paths:
-                raw = load_language_data(paths["lemma_lookup"])
+                raw = cast(dict[Any, Any], load_language_data(paths["lemma_lookup"]))
                 lookup = {k: _first(v) for k, v in raw.items() if isinstance(k, str)}
             if "lemma_index" in paths:
-                for words in load_language_data(paths["lemma_index"]).values():
+                index = cast(dict[Any, Any], load_language_data(paths["lemma_index"]))
+                for words in index.values():
                     known.update(w for w in words if isinstance(w, str))
         except (ImportError, OSError, ValueError) as e:  # pragma: no cover - the package is pinned
             log.warning("no lemma table for %r (%s): topic terms match on light lemmas", lang, e)

@@ -272,7 +272,7 @@ def _own_time(title: str) -> tuple[str, str | None, str | None]:
 
 
 def _stream(blocks: tuple[Block, ...]) -> str:
-    parts = []
+    parts: list[str] = []
     for b in blocks:
         if b.kind == BlockKind.TABLE and b.rows:
             parts.extend("\t".join(c.text for c in row) for row in b.rows)

@@ -505,7 +505,8 @@ def _table_lines(block: Block, year: int | None = None) -> list[Line]:
                 or (timed and row and row[0].text.strip() and len(t0) <= 40 and "\n" not in t0)
             ):
                 time_cell, body = cells[0], cells[1:]
-        time, under = ("", [])
+        time = ""
+        under: list[str] = []
         if time_cell is not None:
             day_line, time_text = _day_over_time(time_cell.text, year)
             if day_line:
@@ -851,6 +852,8 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
     group: list[Entry] = []  # parallel sessions of one timed row, one per column
     slot: Entry | None = None  # the last timed entry: untimed rows of its table share its time
     last_start: str | None = None
+    start: str | None
+    end: str | None
     header: tuple[int, int | None] | None = None
     orphans: list[Line] = []  # lines read while no entry was open
     under_day = False  # a day heading came after the last timed line
@@ -869,8 +872,8 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
                 cur.lines.append(ln)
             continue
         if ln.time and _is_day_header_time(ln):
-            d = find_dates(ln.time + " " + text)
-            date = d[0].start if d else date
+            spans = find_dates(ln.time + " " + text)
+            date = spans[0].start if spans else date
             cur, group, slot, last_start = None, [], None, None
             continue
         t = _time_of(ln) if ln.time else None

@@ -240,8 +240,8 @@ def _dates(days: dict[int, Day], heads: list[str], default_date: str | None) -> 
         if wd is not None:
             shift = (wd - _dt.date.fromisoformat(default_date).weekday()) % 7
             date = add_days(default_date, shift) or default_date
-        elif days[first].ordinal:
-            date = add_days(default_date, days[first].ordinal - 1) or default_date
+        elif ordinal := days[first].ordinal:
+            date = add_days(default_date, ordinal - 1) or default_date
         dates[first], anchor = date, first
     if anchor is None:
         return dates

@@ -277,8 +277,8 @@ def _labelled_dates(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
             if ds and ds[0].pos == 0:
                 return ds[0].start, ds[0].end
         for line in head(b.text).split("\n"):
-            value = label_value(line, "document", "date_labels")
-            ds = find_dates(value) if value else []
+            labelled = label_value(line, "document", "date_labels")
+            ds = find_dates(labelled) if labelled else []
             if ds:
                 return ds[0].start, ds[0].end
     return None, None
@@ -387,9 +387,9 @@ def find_venue(blocks: tuple[Block, ...]) -> str:
         if b.kind == BlockKind.TABLE:
             continue
         for line in head(b.text).split("\n"):
-            value = label_value(line, "document", "venue_labels")
-            if value:
-                return _clean_venue(value)
+            labelled = label_value(line, "document", "venue_labels")
+            if labelled:
+                return _clean_venue(labelled)
     for b in cover_blocks(blocks, 60):
         if b.kind == BlockKind.TABLE:
             continue

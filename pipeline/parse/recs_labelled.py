@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Set
 from functools import cache
 
 from ..models import Block, BlockKind, ManagementResponse, Recommendation
@@ -139,7 +140,7 @@ def _groups(units: list[Unit]) -> dict[int, str]:
 
 
 def _body(
-    units: list[Unit], i: int, end: int, lab: Label, starts: set[int], heads: set[str] = frozenset()
+    units: list[Unit], i: int, end: int, lab: Label, starts: set[int], heads: Set[str] = frozenset()
 ) -> tuple[list[str], str, int, list[str]]:
     """The wording after label unit i: (pieces, title, index where the wording stopped, wrapped
     lines of the label's addressees)."""
@@ -256,7 +257,7 @@ def _foreign_number(unit: Unit, number: str) -> bool:
     """Whether a unit is marked by a decimal paragraph number of another series than the
     recommendation's own sub-points ("5.3." after recommendation 8; "8.1" would be its own)."""
     m = _DECIMAL.match(unit.marker or "")
-    return bool(m) and m.group(1) != number.split(".")[0]
+    return m is not None and m.group(1) != number.split(".")[0]
 
 
 def _other_label(text: str) -> bool:

@@ -193,6 +193,7 @@ def _region_list(
     opening = next((m for m in markers if m is not None), None)
     continued = opening is not None and not opening.is_first() and _goes_on(units, region.start, opening)
     if continued:
+        assert opening is not None  # continued says so
         # "94." before the heading, "95." ... "118." under it: a report that numbers its paragraphs
         # through the whole text; the region's paragraphs are its items, numbered as printed (one
         # paragraph alone is prose about recommendations, not a list of them)
@@ -269,7 +270,7 @@ def _group_headings_unmarked(
         child = markers[nxt] if nxt is not None else None
         heads_items = (
             child is not None
-            and units[start + nxt].kind != "heading"
+            and units[start + nxt].kind != "heading"  # type: ignore[operator]  # child implies nxt
             and descends(child, h)
             and len(child.tokens) == len(h.tokens) + 1
         )
@@ -627,12 +628,13 @@ def _cell_items(lines: list[Unit]) -> list[Recommendation]:
     lines = [u for u in lines[:end] if not is_furniture(u)]
     leads = [split_leading(u.text) for u in lines]
     run, _ = top_level_run([lead[0] if lead else None for lead in leads])
-    if len(run) < _MIN_CELL_ITEMS or not leads[run[0]][0].is_first():
+    # the run holds only lines that have a leading marker
+    if len(run) < _MIN_CELL_ITEMS or not leads[run[0]][0].is_first():  # type: ignore[index]
         return []
     out = []
     for n, k in enumerate(run):
         stop = run[n + 1] if n + 1 < len(run) else len(lines)
-        marker, rest = leads[k]
+        marker, rest = leads[k]  # type: ignore[misc]
         text = assemble([rest] + [wording(u) for u in lines[k + 1 : stop]])
         if plausible_text(text):
             out.append(Recommendation(number=marker.number, text=text, provenance=lines[k].provenance))

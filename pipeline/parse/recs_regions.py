@@ -240,7 +240,7 @@ def _region_end(units: list[Unit], i: int, body: float | None, heads: set[str]) 
             if u.kind == "heading" and not join_lines(u.text).rstrip().endswith("."):
                 return j  # a sentence printed in bold ("Completed in 2023.") is no heading
             mark = _own_marker(u) if own is not None else None
-            if mark is not None and mark.shape() == own.shape():
+            if mark is not None and own is not None and mark.shape() == own.shape():
                 return j  # the numbered paragraph after the lead-in's own: its list is over
             continue
         if not heading_like(u, body):

@@ -242,18 +242,18 @@ def _numbered_rows(block: Block) -> list[Recommendation]:
         return []
     out = []
     for k in run:
-        row = rows[k]
-        text = join_lines("\n".join(row.pieces))
+        found = rows[k]
+        text = join_lines("\n".join(found.pieces))
         if not plausible_text(text):
             return []
-        who = row.texts[cols["who"]] if "who" in cols and cols["who"] < len(row.texts) else ""
-        mr = row.texts[cols["mr"]] if "mr" in cols and cols["mr"] < len(row.texts) else ""
-        number = row.marker.number
+        who = found.texts[cols["who"]] if "who" in cols and cols["who"] < len(found.texts) else ""
+        mr = found.texts[cols["mr"]] if "mr" in cols and cols["mr"] < len(found.texts) else ""
+        number = found.marker.number
         out.append(
             Recommendation(
                 number=number,
                 text=text,
-                provenance=block.row_provenance(row.index).by("recommendations.region_table"),
+                provenance=block.row_provenance(found.index).by("recommendations.region_table"),
                 label=f"Recommendation {number}",
                 actors_raw=who,
                 actors=raw_actors(who),

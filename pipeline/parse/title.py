@@ -83,9 +83,9 @@ def labelled_title(blocks: tuple[Block, ...]) -> str:
     for b in head:
         if b.kind in (BlockKind.TABLE, BlockKind.LIST_ITEM):
             continue
-        value = label_value(b.text, "document", "title_labels")
-        if value:
-            title = _first_paragraph(value)
+        labelled = label_value(b.text, "document", "title_labels")
+        if labelled:
+            title = _first_paragraph(labelled)
             if title and not kinds.is_kind_only(title):
                 return title
     return ""
@@ -108,7 +108,7 @@ def _title_zone(cover: list[Block]) -> list[Block]:
         if _AGENDA_ITEM_LINE.search(b.text) and i + 1 < len(cover):
             cover = cover[i + 1 :]
             break
-    zone = []
+    zone: list[Block] = []
     for b in cover:
         if b.kind == BlockKind.PARAGRAPH and not b.bold and len(b.text) >= _BODY_PARAGRAPH and zone:
             break

@@ -23,7 +23,7 @@ import types
 import typing
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .. import models
 
@@ -69,7 +69,7 @@ def _empty(tp: Any) -> Any:
     if origin in (typing.Union, types.UnionType):
         return None
     if dataclasses.is_dataclass(tp):
-        return _minimal(tp)
+        return _minimal(cast(type, tp))
     if origin is tuple:
         return ()
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
@@ -127,7 +127,7 @@ class _Builder:
                 options.append({"type": "null"})
             return options[0] if len(options) == 1 else {"anyOf": options}
         if dataclasses.is_dataclass(tp):
-            return self.record(tp)
+            return self.record(cast(type, tp))
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return {"type": "string", "enum": [str(m.value) for m in tp]}
         if origin is tuple:

@@ -44,7 +44,7 @@ def _q(name: str) -> str:
 
 def browse_columns(table: str) -> tuple[str, ...]:
     """The columns of ``table`` in the browsing copy, in order."""
-    extra = (SOURCE_PAGE,) if "page" in TABLES[table] else ()
+    extra: tuple[str, ...] = (SOURCE_PAGE,) if "page" in TABLES[table] else ()
     if table == "recommendations":
         extra += (KEY_ACTIONS,)
     return (FILE_KEY, *TABLES[table], *extra)
@@ -79,8 +79,8 @@ def build(catalog: Path, dest: Path) -> Path:
         db.execute("BEGIN")
         for table in TABLES:
             db.execute(create_sql(table))
-            columns = ", ".join(_q(c) for c in (FILE_KEY, *TABLES[table]))
-            db.execute(f"INSERT INTO {_q(table)} ({columns}) SELECT {columns} FROM src.{_q(table)}")
+            copied = ", ".join(_q(c) for c in (FILE_KEY, *TABLES[table]))
+            db.execute(f"INSERT INTO {_q(table)} ({copied}) SELECT {copied} FROM src.{_q(table)}")
             if SOURCE_PAGE in browse_columns(table):
                 db.execute(
                     f"UPDATE {_q(table)} SET {SOURCE_PAGE} = {FILE_KEY} || coalesce(', p. ' || page, '')"

@@ -13,10 +13,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import ingest  # the module, looked up on each call (tests stub ingest.process_file)
+from ..api import RecordsFileError, iter_records
+from ..diff.load import RECORD_SUFFIXES
 from ..models import Document
+from ..outputs import CATALOG_NAME, MANIFEST_NAME, Layout
 from ..records_io import document_from_dict
-
-RECORD_SUFFIXES = {".json", ".jsonl"}
 
 
 @dataclass
@@ -28,15 +30,13 @@ class Collection:
 
 
 def is_output_folder(path: Path) -> bool:
-    return path.is_dir() and ((path / "catalog.sqlite").is_file() or (path / "documents.jsonl").is_file())
+    layout = Layout(path)
+    return path.is_dir() and (layout.catalog.is_file() or layout.jsonl.is_file())
 
 
 def collect(paths: Iterable[str | os.PathLike[str]]) -> Collection:
     """Read every input; a document without recommendations is skipped (by name), a file that
     cannot be read is noted (by name), neither stops the others."""
-    from ..api import RecordsFileError, iter_records
-    from ..ingest import iter_sources, process_file
-
     out = Collection()
     seen: set[str] = set()
 
@@ -59,8 +59,8 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> Collection:
             except (RecordsFileError, ValueError, TypeError, json.JSONDecodeError) as e:
                 out.failed.append(f"{path}: {e}")
             continue
-        for source in _sources(iter_sources([path])):
-            result = process_file(source)
+        for source in _sources(ingest.iter_sources([path])):
+            result = ingest.process_file(source)
             if result.document is None:
                 out.failed.append(result.failure.message if result.failure else f"{source}: {result.status}")
             else:
@@ -71,5 +71,5 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> Collection:
 def _sources(paths: Iterable[Path]) -> Iterator[Path]:
     """Files to extract: records found while walking a folder are read as records elsewhere."""
     for p in paths:
-        if p.suffix.lower() not in RECORD_SUFFIXES and p.name not in ("catalog.sqlite", "manifest.csv"):
+        if p.suffix.lower() not in RECORD_SUFFIXES and p.name not in (CATALOG_NAME, MANIFEST_NAME):
             yield p

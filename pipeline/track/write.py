@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..batch.catalog import Catalog
 from ..diff.normalize import fold_layout
 from ..diff.report_html import esc, page, redline_html
 from ..diff.words import word_diff
@@ -91,8 +92,6 @@ def write_json(table: list[dict[str, Any]], summary: dict[str, Any], path: Path)
 
 def write_catalog(table: list[dict[str, Any]], path: Path) -> None:
     """Replace the ``lineage`` table of the folder's catalog (created if the folder has none)."""
-    from ..batch.catalog import Catalog
-
     catalog = Catalog(path)  # creates the catalog's own tables where the file is new
     catalog.close()
     with sqlite3.connect(path) as db:

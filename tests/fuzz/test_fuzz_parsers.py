@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,6 +13,8 @@ from pipeline.errors import DocketError
 from pipeline.extract.text_extractor import text_to_blocks
 from pipeline.models import Block, BlockKind, Cell, Document, DocumentInfo, Provenance
 from pipeline.parse import parse_document
+
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
 
 # Text that looks like meeting documents: labels, times, dates, bullets, tabs, odd characters.
 FRAGMENTS = st.sampled_from(

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from .collect import collect
-from .link import DEFAULT_THRESHOLD, link
-from .write import rows, write_catalog, write_csv, write_html, write_json
+from ..track.collect import collect
+from ..track.link import DEFAULT_THRESHOLD, link
+from ..track.write import rows, write_catalog, write_csv, write_html, write_json
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 

@@ -1,15 +1,15 @@
-"""`docket export`: write records already made by `docket ingest` in other formats, without re-ingesting."""
+"""Write records into an output folder in any of the export formats, laid out as `docket ingest`
+lays out its own (pipeline/outputs.py): the library half of `docket export`, also used by
+``Collection.export`` and the collection rebuild."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Sequence
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
-import click
-
-from ..cli_formats import formats_option
 from ..outputs import JSON_DIR, JSONL_NAME, XLSX_NAME, DocumentNames, Layout
 from .base import EXPORTERS, atomic_write, get_exporter
 from .columns import TABLES
@@ -24,7 +24,7 @@ NEUTRALISING = frozenset({"csv", "xlsx"})  # formats that take raw=
 
 
 def export_records(
-    records: Iterable[dict[str, Any]], out_dir: str | Path, formats: Sequence[str], raw: bool = False
+    records: Iterable[dict[str, Any]], out_dir: str | PathLike[str], formats: Sequence[str], raw: bool = False
 ) -> list[Path]:
     """Stream ``records`` once into every format in ``formats``; return the files written.
 
@@ -73,54 +73,3 @@ def _write_one(record: dict[str, Any], path: Path, fmt: str) -> Path:
         exporter.write(record)
         exporter.finish()
     return path
-
-
-@click.command("export")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Folder to write the exports into.",
-)
-@formats_option(sorted(EXPORTERS), short=True)
-@click.option(
-    "--raw", is_flag=True, help="Do not neutralise CSV/Excel cells that spreadsheets run as formulas."
-)
-@click.option("-q", "--quiet", is_flag=True, help="Do not list the files written.")
-def export_command(
-    sources: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], raw: bool, quiet: bool
-) -> None:
-    """Re-export records from docket outputs (no re-ingesting) as CSV, JSON, JSONL, Parquet or Excel.
-
-    SOURCES are output folders of `docket ingest` (documents.jsonl, json/*.json or catalog.sqlite),
-    or .json / .jsonl record files. Writes csv/<table>.csv, parquet/<table>.parquet,
-    json/<file>.json, documents.jsonl and documents.xlsx under OUTPUT.
-
-    \b
-    Examples:
-      docket export outputs/ -o exports/ --format parquet --format xlsx
-      docket export outputs/ -o exports/ --format parquet,xlsx
-      docket export outputs/documents.jsonl -o exports/ -f csv
-    """
-    from ..api import RecordsFileError, iter_records
-
-    count = 0
-
-    def records():
-        nonlocal count
-        for source in sources:
-            for record in iter_records(source):
-                count += 1
-                yield record
-
-    try:
-        written = export_records(records(), out_dir, formats, raw=raw)
-    except RecordsFileError as e:
-        raise click.ClickException(str(e)) from e
-    if not quiet:
-        for path in written:
-            click.echo(str(path))
-    click.echo(f"{count} documents, {len(written)} files -> {out_dir}")

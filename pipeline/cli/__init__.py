@@ -7,13 +7,14 @@ import errno
 import importlib
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from . import __version__
-from .config import PDF_READERS, Settings
-from .errors import DocketError
+from ..config import PDF_READERS, Settings
+from ..errors import DocketError
+from ..version import __version__
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 EXIT_SOME_FAILED = 3
@@ -25,52 +26,52 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ct
 # name -> (module, attribute, the one-line help `docket --help` lists; a test checks it is the command's)
 LAZY_COMMANDS = {
     "ingest": (
-        "pipeline.ingest_cli",
+        "pipeline.cli.ingest_cli",
         "ingest_command",
         "Ingest documents (PDF, DOCX, TXT, MD) or folders of them (recursively) into OUTPUT.",
     ),
     "remove": (
-        "pipeline.ingest_cli",
+        "pipeline.cli.ingest_cli",
         "remove_command",
         "Take documents out of the collection in OUT, then rebuild its flat outputs.",
     ),
     "repair": (
-        "pipeline.ingest_cli",
+        "pipeline.cli.ingest_cli",
         "repair_command",
         "Rebuild a damaged catalog.sqlite in OUT from the collection's records.",
     ),
     "actors": (
-        "pipeline.nlp.cli",
+        "pipeline.cli.actors_cli",
         "actors_command",
         "List every actor seen in docket outputs (every *.json under OUTPUT_DIR), with counts.",
     ),
     "diff": (
-        "pipeline.diff.cli",
+        "pipeline.cli.diff_cli",
         "diff_command",
         "Compare the recommendations (agenda items, objectives) of two versions.",
     ),
     "history": (
-        "pipeline.diff.cli",
+        "pipeline.cli.diff_cli",
         "history_command",
         "Follow each recommendation across three or more versions or years of one series.",
     ),
     "track": (
-        "pipeline.track.cli",
+        "pipeline.cli.track_cli",
         "track_command",
         "Link every recommendation to its counterparts across documents and years.",
     ),
     "export": (
-        "pipeline.export.cli",
+        "pipeline.cli.export_cli",
         "export_command",
         "Re-export records from docket outputs (no re-ingesting) as CSV, JSON, JSONL, Parquet or Excel.",
     ),
     "report": (
-        "pipeline.report.cli",
+        "pipeline.cli.report_cli",
         "report_command",
         "Write a self-contained HTML overview of an output folder of `docket ingest`.",
     ),
     "serve": (
-        "pipeline.serve.cli",
+        "pipeline.cli.serve_cli",
         "serve_command",
         "Browse the collection in OUT with Datasette (read-only) at http://HOST:PORT/.",
     ),
@@ -216,15 +217,13 @@ def make_settings(config_dir: Path | None, no_tag: bool, **overrides) -> Setting
         values["tag"] = False
     if values.get("tag", settings.tag):
         try:
-            from .nlp.config import check_settings
+            from ..nlp.config import check_settings  # start-up: spaCy loads only where tagging is on
         except ImportError:  # installed without the NLP extras: nothing to check
             pass
         else:
             check_settings(settings.config_path)
     if not values:
         return settings
-    from dataclasses import replace
-
     return replace(settings, **values)
 
 
@@ -239,14 +238,15 @@ def show_command(file: Path, as_json: bool, config_dir: Path | None, no_tag: boo
     Example:
       docket show inputs/neaspec-nfp-2021-concept-note.pdf
     """
-    from .ingest import process_file
-    from .show import render_summary
+    # start-up: `docket --help` and the lazy commands load no reader, parser or tagger
+    from ..ingest import process_file
+    from ..show import render_summary
 
     result = process_file(file, make_settings(config_dir, no_tag), source_file=str(file))
     if result.document is None:
         raise click.ClickException(result.failure.message if result.failure else f"{file}: no record")
     if as_json:
-        from .export.base import dumps
+        from ..export.base import dumps  # start-up: as above
 
         click.echo(dumps(result.document.to_dict()))
     else:
@@ -257,7 +257,3 @@ def main() -> None:
     # pdfminer logs every font quirk of real PDFs as a warning; a failure is reported by docket itself.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     cli(prog_name="docket")
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
-from .cli import EXIT_SOME_FAILED, make_settings, settings_options
-from .sources import SourceFilter, select_sources
+from ..outputs import Layout
+from ..sources import SourceFilter, select_sources
+from . import EXIT_SOME_FAILED, make_settings, settings_options
 
 
 @click.command("ingest")
@@ -116,8 +117,8 @@ def ingest_command(
       docket ingest report.pdf notes/*.docx -o out/ --no-tag --workers 2 --timeout 60
       docket ingest /shared/docs -o out/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
-    from .batch import BatchOptions, run_batch
-    from .batch.lock import OutputLock
+    from ..batch import BatchOptions, run_batch  # start-up: `docket ingest --help` loads no batch runner
+    from ..batch.lock import OutputLock
 
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
@@ -223,10 +224,9 @@ def remove_command(out_dir: Path, targets: tuple[str, ...], dry_run: bool, raw_c
       docket remove outputs/ inputs/old-draft.pdf
       docket remove outputs/ 3f9a0c1d2e4b5a69 '*.txt'
     """
-    from .batch.catalog import Catalog
-    from .batch.collection import rebuild
-    from .batch.lock import OutputLock
-    from .outputs import Layout
+    from ..batch.catalog import Catalog  # start-up: `docket remove --help` loads no batch runner
+    from ..batch.collection import rebuild
+    from ..batch.lock import OutputLock
 
     layout = Layout(out_dir)
     if not layout.catalog.is_file():
@@ -277,8 +277,8 @@ def repair_command(out_dir: Path, wait: bool) -> None:
     Example:
       docket repair outputs/
     """
-    from .batch.lock import OutputLock
-    from .batch.repair import repair
+    from ..batch.lock import OutputLock  # start-up: `docket repair --help` loads no batch runner
+    from ..batch.repair import repair
 
     with OutputLock(out_dir, wait=wait):
         done = repair(out_dir)

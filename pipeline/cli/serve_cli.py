@@ -12,8 +12,8 @@ import click
 
 from ..errors import DocketError
 from ..outputs import CATALOG_NAME
-from .browse import build
-from .metadata import DATABASE, metadata
+from ..serve.browse import build
+from ..serve.metadata import DATABASE, metadata
 
 
 class ServeError(DocketError):

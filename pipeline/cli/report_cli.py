@@ -6,6 +6,12 @@ from pathlib import Path
 
 import click
 
+from ..api import RecordsFileError, iter_failures, iter_records
+from ..export.base import atomic_write
+from ..outputs import Layout
+from ..report.build import build_stats
+from ..report.html import render_html
+
 
 @click.command("report")
 @click.argument("output_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
@@ -28,12 +34,6 @@ def report_command(output_dir: Path, out_file: Path | None, title: str) -> None:
     Example:
       docket report outputs/ -o outputs/report.html
     """
-    from ..api import RecordsFileError, iter_failures, iter_records
-    from ..export.base import atomic_write
-    from ..outputs import Layout
-    from .build import build_stats
-    from .html import render_html
-
     try:
         stats = build_stats(iter_records(output_dir), iter_failures(output_dir))
     except RecordsFileError as e:

@@ -7,24 +7,24 @@ from pathlib import Path
 
 import click
 
-from ..cli_formats import formats_option
-from .align import AlignOptions
-from .history import (
+from ..diff.align import AlignOptions
+from ..diff.history import (
     history,
     write_history_csv,
     write_history_html,
     write_history_json,
     write_history_markdown,
 )
-from .items import Kind, items_of
-from .load import RECORD_SUFFIXES, DiffInputError, load_document
-from .output import write_outputs
-from .report import KIND_TITLES, compare
-from .report_csv import write_csv
-from .report_html import write_html
-from .report_json import write_json
-from .report_md import write_markdown
-from .stored import StoredRecords
+from ..diff.items import Kind, items_of
+from ..diff.load import RECORD_SUFFIXES, DiffInputError
+from ..diff.output import write_outputs
+from ..diff.report import KIND_TITLES, compare
+from ..diff.report_csv import write_csv
+from ..diff.report_html import write_html
+from ..diff.report_json import write_json
+from ..diff.report_md import write_markdown
+from ..load import StoredRecords, load_document
+from .formats import formats_option
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 DIFF_WRITERS = {

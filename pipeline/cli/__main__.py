@@ -1,0 +1,5 @@
+"""``python -m pipeline.cli``: the ``docket`` command."""
+
+from . import main
+
+main()
