@@ -661,16 +661,16 @@ def _subject_actors(
             # the Government should ...": a lead phrase printed without its comma; the name that ends
             # right before the modal is the subject
             end = base + len(subject.rstrip())
-            named = [(h.start, h.actor) for h in hits if base + c0 <= h.start and h.end == end]
+            ending = [(h.start, h.actor) for h in hits if base + c0 <= h.start and h.end == end]
             tail = _TRAILING_NAME.search(subject.rstrip())
-            if not named and tail and _is_name(tail.group("name"), doc_abbrevs):
-                named = [
+            if not ending and tail and _is_name(tail.group("name"), doc_abbrevs):
+                ending = [
                     (
                         base + tail.start("name"),
                         normalise_actor(tail.group("name"), tagger.registry, doc_abbrevs),
                     )
                 ]
-            found += named
+            found += ending
             continue
         if not chunk or _aside(chunk):
             continue

@@ -92,7 +92,7 @@ def _bare_label_rx():
 def _from_labelled(units: list[Unit], labelled: list[tuple[int, int]]) -> list[Recommendation]:
     """Label-led statements, numbered in reading order as an unnumbered list is."""
     starts = {s for s, _ in labelled}
-    out = []
+    out: list[Recommendation] = []
     for n, (start, k) in enumerate(labelled):
         first = _bare_label_rx().sub("", units[start].full, count=1)
         statement = [first] + [wording(u) for u in units[start + 1 : k] if not is_furniture(u)]
