@@ -13,7 +13,9 @@ your own, listed under ``[nlp] taxonomies`` in ``docket.toml``)::
     cue_weight = 0.25       # one ambiguous word, counted only with a second cue in its clause
     lead_boost = 1.5        # a hit in a lead (first sentence, or a list item's) weighs this much more
     body_weight = 1.0       # ... and one in a later sentence (the reasons, the details) this share
-    side_weight = 0.5       # ... in a conditional, purpose or background clause
+    directive_weight = 1.0  # ... and one in a later sentence with a modal of its own ("CQC should")
+    purpose_weight = 0.5    # ... in a purpose clause ("in order to", "so that", "with a view to")
+    side_weight = 0.5       # ... in a conditional or background clause ("if", "while", "in line with")
     example_weight = 0.3    # ... in an example ("such as", "including") or a parenthesis
     name_weight = 0.0       # ... inside a proper name or title ("Education Outcomes Fund")
     repeat_weight = 0.5     # a term seen again counts at this share (twice at most)
@@ -66,6 +68,8 @@ WEIGHTS: dict[str, tuple[float, float, float]] = {
     "cue_weight": (0.25, 0.0, 0.99),
     "lead_boost": (1.5, 1.0, 5.0),
     "body_weight": (1.0, 0.0, 1.0),
+    "directive_weight": (1.0, 0.0, 5.0),
+    "purpose_weight": (0.5, 0.0, 1.0),
     "side_weight": (0.5, 0.0, 1.0),
     "example_weight": (0.3, 0.0, 1.0),
     "name_weight": (0.0, 0.0, 1.0),

@@ -28,8 +28,8 @@ from spacy.tokens import Doc
 
 from ..models import Evidence, TopicTag
 from .actors import SPAN_KEY, doc_text
-from .clauses import EXAMPLE, MAIN, NAME, SIDE, SKIP, Analysis, analyse
-from .taxonomy import CUE, PHRASE, Taxonomy, compile_taxonomy, load_taxonomy
+from .clauses import BODY, DIRECTIVE, EXAMPLE, LEAD, MAIN, NAME, PURPOSE, SIDE, SKIP, Analysis, analyse
+from .taxonomy import CUE, LEMMA, PHRASE, Taxonomy, compile_taxonomy, load_taxonomy
 from .wordforms import Lexicon
 
 __all__ = ["Taxonomy", "TopicTagger", "lemma", "load_taxonomy", "make_topic_tagger", "tag_text"]
@@ -40,6 +40,7 @@ if not Doc.has_extension("docket_topics"):
 _ANALYSIS_KEY = "docket_topic_analysis"
 _PAIR_GAP = 3  # "B [of] x x A": at most two words before A, after a preposition if there is one
 _ACTION_GAP = 6  # "review [sexual exploitation, abuse and harassment] policies"
+_CONJUNCTIONS = frozenset("and or et ou".split())
 _PREPOSITIONS = frozenset("of for on in to with from by de du des pour sur".split())
 
 
@@ -88,11 +89,17 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
                 hits.setdefault(ti, []).append((k, k + m, kind, seq))
                 covered.setdefault(ti, set()).update(range(k, k + m))
         for b_key, ti, kind in c.gapped.get(kk, ()):  # "A x B" for the phrase "A B"
-            j = k + 2
-            if j < n and keys[j] == b_key and clause[j] == clause[k] and SKIP not in role[k : j + 1]:
+            # ... and "A and x B", "A x and B" ("staffing and organizational reviews", "budget
+            # preparation and execution"): a coordination shares its head or its modifier
+            for j in (k + 2, k + 3):
+                if j >= n or keys[j] != b_key or clause[j] != clause[k] or SKIP in role[k : j + 1]:
+                    continue
+                if j == k + 3 and not _CONJUNCTIONS.intersection(a.lemmas[k + 1 : j]):
+                    continue
                 if not covered.get(ti, set()).intersection((k, j)):
                     hits.setdefault(ti, []).append((k, j + 1, kind, (kk, b_key)))
                     covered.setdefault(ti, set()).update((k, j))
+                break
         pairs = c.pairs.get(kk)
         if pairs:  # "B of the A", "B' x A" for the phrase "A B"
             lo = k + 2 if k + 1 < n and a.lemmas[k + 1] in _PREPOSITIONS else k + 1
@@ -121,10 +128,32 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
             if k in covered.get(ti, ()) or k in excluded.get(ti, ()) or k in owned:
                 continue
             hits.setdefault(ti, []).append((k, k + 1, kind, (keys[k],)))
+    # and a phrase inside a longer phrase of another topic too: "human and financial resources"
+    # (secretariat capacity) is not "human resources" (staff)
+    # (a phrase found with words between its own loses to one found word for word on the same words)
+    spans = [
+        (h[0], h[1] - h[0] + (len(h[3]) == h[1] - h[0]) * 0.5, h[1], ti)
+        for ti, found in hits.items()
+        for h in found
+        if h[1] - h[0] > 1
+    ]
     for ti, found in hits.items():
         ex = excluded.get(ti)
         if ex:
-            hits[ti] = [h for h in found if not ex.intersection(range(h[0], h[1]))]
+            found = [h for h in found if not ex.intersection(range(h[0], h[1]))]
+        if len(spans) > 1:
+            found = [
+                h
+                for h in found
+                if not any(
+                    t != ti
+                    and s0 <= h[0]
+                    and h[1] <= s1
+                    and size > h[1] - h[0] + (len(h[3]) == h[1] - h[0]) * 0.5
+                    for s0, size, s1, t in spans
+                )
+            ]
+        hits[ti] = found
     return hits
 
 
@@ -150,9 +179,16 @@ def score_text(
     def w(key: str) -> float:
         return weights[key] if weights and key in weights else own[key]
 
-    base = {PHRASE: w("phrase_weight"), 1: w("lemma_weight"), CUE: w("cue_weight")}
-    role_weight = {MAIN: 1.0, SIDE: w("side_weight"), EXAMPLE: w("example_weight"), NAME: w("name_weight")}
-    lead_boost, body, repeat = w("lead_boost"), w("body_weight"), w("repeat_weight")
+    base = {PHRASE: w("phrase_weight"), LEMMA: w("lemma_weight"), CUE: w("cue_weight")}
+    place_weight = {LEAD: w("lead_boost"), DIRECTIVE: w("directive_weight"), BODY: w("body_weight")}
+    role_weight = {
+        MAIN: 1.0,
+        PURPOSE: w("purpose_weight"),
+        SIDE: w("side_weight"),
+        EXAMPLE: w("example_weight"),
+        NAME: w("name_weight"),
+    }
+    repeat = w("repeat_weight")
     role, lead, clause = a.role, a.lead, a.clause
     actions = compile_taxonomy(tax, a.lang).actions
     scored = []
@@ -173,7 +209,7 @@ def score_text(
             weight = base[kind] * role_weight[r]
             if weight <= 0:
                 continue
-            weight *= lead_boost if lead[k0] else body
+            weight *= place_weight[lead[k0]]
             counted.append((weight, h))
         if not counted:
             continue
