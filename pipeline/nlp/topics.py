@@ -206,16 +206,20 @@ def score_text(
                 r = MAIN  # the whole name is the pattern ("Theory of Change")
             else:
                 r = max(roles)
-            weight = base[kind] * role_weight[r]
+            weight = base[kind] * role_weight[r] * place_weight[lead[k0]]
             if weight <= 0:
-                continue
-            weight *= place_weight[lead[k0]]
+                continue  # neither evidence nor a repeat: "training" in a finding
             counted.append((weight, h))
         if not counted:
             continue
         miss, mass, seen = 1.0, 0.0, {}
         evidence = []
         anchored = bool(actions) and any(_acted_on(a, k0, ti, actions) for _, (k0, *_r) in counted)
+        # a phrase in a lead's main clause is what is asked for, however often another topic is named
+        anchored = anchored or any(
+            kind == PHRASE and lead[k0] == LEAD and max(role[k0:k1]) == MAIN
+            for _, (k0, k1, kind, _k) in counted
+        )
         for weight, (k0, k1, _kind, key) in counted:
             times = seen.get(key, 0)
             if times > 2:
