@@ -171,8 +171,10 @@ def analyse(text: str, lang: str | None = None, actor_spans: list[tuple[int, int
     lex = Lexicon.for_language(lang)
     lemma = lex.lemma
     lemmas = [lemma(w) for w in surfaces]
-    if sum(1 for w in surfaces if w[:1].isupper()) <= 0.6 * n:  # not a text set in capitals
-        lemmas = [w if is_acronym(w) else lem for w, lem in zip(surfaces, lemmas, strict=True)]
+    acronyms = [k for k, w in enumerate(surfaces) if w.isupper() and len(w) > 1]
+    if acronyms and len(acronyms) <= 0.6 * n:  # in a text set in capitals, capitals say nothing
+        for k in acronyms:
+            lemmas[k] = surfaces[k]
     role = [MAIN] * n
     lead = [BODY] * n
     clause = [0] * n
