@@ -174,7 +174,7 @@ def analyse(text: str, lang: str | None = None, actor_spans: list[tuple[int, int
     acronyms = [k for k, w in enumerate(surfaces) if w.isupper() and len(w) > 1]
     if acronyms and len(acronyms) <= 0.6 * n:  # in a text set in capitals, capitals say nothing
         for k in acronyms:
-            lemmas[k] = surfaces[k]
+            lemmas[k] = lex.acronym_key(surfaces[k])
     role = [MAIN] * n
     lead = [BODY] * n
     clause = [0] * n

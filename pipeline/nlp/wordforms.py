@@ -132,8 +132,14 @@ class Lexicon:
         return w
 
     def lemmas(self, text: str) -> tuple[str, ...]:
-        """The lemmas of a pattern; a word written in capitals is an acronym and stays one."""
-        return tuple(w if is_acronym(w) else self.lemma(w) for w in WORD.findall(text))
+        """The lemmas of a pattern, acronyms spelled like words kept apart (``acronym_key``)."""
+        return tuple(self.acronym_key(w) if is_acronym(w) else self.lemma(w) for w in WORD.findall(text))
+
+    def acronym_key(self, word: str) -> str:
+        """What an acronym is compared as: as written when its lower case is a word of the
+        language ("SEA" is no sea, "IT" no pronoun), else like any word ("COVID", "CFM")."""
+        low = word.lower()
+        return word if low in self.known else self.lemma(word)
 
     def family(self, word: str) -> set[str]:
         """``word`` (a lemma) and the members of its derivational family the lexicon knows."""
@@ -165,8 +171,8 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def is_acronym(word: str) -> bool:
     """ "SEA", "CFM", "ICT": two capitals or more and no lower-case letter. In a text that is not
-    set in capitals, an acronym is compared as written, so "SEA" (sexual exploitation and abuse)
-    is not the sea, and only a pattern written in capitals matches it."""
+    set in capitals, an acronym that is spelled like a word is compared as written, so "SEA"
+    (sexual exploitation and abuse) is not the sea: only a pattern written in capitals matches it."""
     return len(word) >= 2 and word.isupper()
 
 
