@@ -109,3 +109,22 @@ def test_topics_coordinated_phrase_and_longer_phrase_first():
     # "human and financial resources" is the capacity of a unit, not human resources (staff)
     ids = {t.id for t in tag_text("Provide the unit with adequate human and financial resources.", default)}
     assert "secretariat_capacity" in ids and "staff_hr" not in ids
+
+
+def test_topics_reversed_phrases_stop_at_compounds_and_conjunctions(tmp_path):
+    tax = tmp_path / "t.toml"
+    tax.write_text(
+        '[taxonomy]\nname = "t"\nmin_score = 0.3\n'
+        '[[topics]]\nid = "risk"\nlabel = "Risk"\nphrases = ["risk-based"]\n'
+        '[[topics]]\nid = "funding"\nlabel = "Funding"\nphrases = ["financial resources"]\n',
+        encoding="utf-8",
+    )
+    t = load_taxonomy(tax)
+    assert [x.id for x in tag_text("Adopt a risk-based approach.", t)] == ["risk"]
+    # a hyphenated compound is matched word for word only: "based on ... risk" is not "risk-based"
+    assert tag_text("Decide based on a sustainability risk.", t) == []
+    # "resources, financial and human" still reads as "financial resources"; a conjunction ends it
+    assert [x.id for x in tag_text("Mobilise resources, financial and human, for the office.", t)] == [
+        "funding"
+    ]
+    assert tag_text("Analyse the human resources and the financial consequences.", t) == []

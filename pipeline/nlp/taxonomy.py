@@ -305,6 +305,7 @@ def _compile(tax: Taxonomy, lang: str) -> Compiled:
     stop = _STOP.get(lang, frozenset())
     entries: list[tuple[tuple[str, ...], int, int, bool]] = []  # (lemmas, topic, kind, exclude)
     c_actions: dict[str, set[int]] = {}
+    compounds: set[tuple[tuple[str, ...], int]] = set()  # hyphenated phrases: word for word only
     for ti, topic in enumerate(tax.topics):
         pats = topic.patterns_for(lang)
         if pats is None:
@@ -314,6 +315,9 @@ def _compile(tax: Taxonomy, lang: str) -> Compiled:
                 seq = lex.lemmas(term)
                 k = kind if kind == CUE else (PHRASE if len(seq) > 1 else LEMMA)
                 entries.append((seq, ti, k, False))
+                if len(seq) > 1 and re.search(r"\w-\w", term) and not term.endswith("ing"):
+                    # "risk-based" is no "based on ... risk"; "capacity-building" is "build ... capacity"
+                    compounds.add((seq, ti))
         for term in pats.exclude:
             entries.append((lex.lemmas(term), ti, PHRASE, True))
         for term in pats.actions:
@@ -341,7 +345,7 @@ def _compile(tax: Taxonomy, lang: str) -> Compiled:
         else:
             c.phrases.setdefault(keys[0], []).append((keys, ti, kind))
             content = [k for k, w in zip(keys, seq, strict=True) if w not in stop]
-            if len(keys) == 2 and len(content) == 2:
+            if len(keys) == 2 and len(content) == 2 and (seq, ti) not in compounds:
                 c.pairs.setdefault(keys[1], []).append((keys[0], ti, kind))
                 c.gapped.setdefault(keys[0], []).append((keys[1], ti, kind))
     for lst in c.phrases.values():

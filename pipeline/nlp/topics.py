@@ -105,8 +105,8 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
             lo = k + 2 if k + 1 < n and a.lemmas[k + 1] in _PREPOSITIONS else k + 1
             window: dict[str, int] = {}  # key -> its first position in the words after B
             for j in range(lo, min(n, lo + _PAIR_GAP)):
-                if clause[j] != clause[k] or role[j] == SKIP:
-                    break
+                if clause[j] != clause[k] or role[j] == SKIP or a.lemmas[j] in _CONJUNCTIONS:
+                    break  # "human resources and the financial consequences" is no financial resource
                 window.setdefault(keys[j], j)
             for a_key, ti, kind in pairs if window else ():
                 j = window.get(a_key)
