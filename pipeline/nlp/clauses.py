@@ -3,17 +3,24 @@
 ``analyse(text)`` splits a text into words (with offsets and lemmas, ``wordforms.Lexicon``) and
 gives every word:
 
-- ``lead``: it is in a lead, the first sentence of the text or of a list item. A list item starts
-  after ";" or at a marker ("(a)", "b)", "(iii)", "2.", "1.2.", a bullet), so each item of a
-  list is scored like a recommendation of its own;
+- ``lead``: ``LEAD``, in a lead, the first sentence of the text or of a list item (a list item
+  starts after ";" or at a marker: "(a)", "b)", "(iii)", "2.", "1.2.", a bullet), so each item of
+  a list is scored like a recommendation of its own; ``DIRECTIVE``, in a later sentence with a
+  modal of its own ("CQC should assess ..."), which asks for something too; ``BODY``, in a later
+  sentence without one (the findings, the reasons);
 - ``clause``: the number of its clause. Clauses end at ". ; : ! ?", at parentheses and at the
   start and end of a side clause; an ambiguous term needs a second cue in the same clause;
-- ``role``: ``MAIN``; ``SIDE``, in a conditional, purpose, concessive or background clause ("if",
-  "funds permitting", "in order to", "while", "in line with"; up to the next comma); ``EXAMPLE``,
+- ``role``: ``MAIN``; ``PURPOSE``, in a purpose clause ("in order to", "so that", "with a view
+  to"); ``SIDE``, in a conditional, concessive, temporal or background clause or a framing phrase
+  ("if", "once the ...", "funds permitting", "while", "in line with", "before the ...", "within
+  the context of"; up to the next comma, or 15 words when no comma closes it); ``EXAMPLE``,
   in an example or a parenthesis ("such as", "e.g.", "including", up to the next ";", "." or ")");
   ``NAME``, inside a proper name or title ("Education Outcomes Fund", "Delegation of Authority",
   a registry actor); ``SKIP``, in the addressee ("Legislative organs ... should request") or a
   list marker.
+
+A word written in capitals ("SEA", "CFM") is an acronym: one spelled like a word of the language
+keeps its capitals as its lemma, so only a pattern written in capitals matches it.
 
 A name is a run of capitalised words (with "of", "for", "and", "the" ... inside) that has three
 capitalised words, or two around such a connector, or ends in an organisation's head noun

@@ -6,13 +6,17 @@ stand (``clauses.py``):
 - terms inside the addressee ("Legislative organs ... should request") or a list marker do not
   count; inside a proper name or a title they count ``name_weight`` (0 by default);
 - a term in a lead (the first sentence, or the first sentence of a list item after ";" or
-  "(a)") weighs ``lead_boost`` times more; in a conditional, purpose or background clause
+  "(a)") weighs ``lead_boost`` times its weight, in a later sentence with a modal of its own
+  ``directive_weight``, in any other later sentence ``body_weight`` (a term that weighs nothing
+  is no evidence); in a purpose clause ``purpose_weight``, in a conditional or background clause
   ``side_weight``, in an example or a parenthesis ``example_weight`` of its weight;
 - an ambiguous term (a topic's ``cues``) counts only with a second, different term of the same
   topic in the same clause ("inclusion" alone is no gender topic; "disability inclusion" is);
 - a term seen again counts ``repeat_weight`` of its weight, twice at most;
 - a term that is the object of one of its topic's ``actions`` ("review ... policies" for
-  governance) makes the topic exempt from ``relative_min``.
+  governance), or a phrase in a lead's main clause, makes the topic exempt from ``relative_min``;
+- a phrase inside a longer phrase of another topic does not count ("human and financial
+  resources" is a unit's capacity, not human resources).
 
 score = 1 - prod(1 - w) over the counted hits, in [0, 1). A topic is tagged when its score
 reaches ``min_score`` and its summed weight is at least ``relative_min`` of the strongest
