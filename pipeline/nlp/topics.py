@@ -134,13 +134,7 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
             hits.setdefault(ti, []).append((k, k + 1, kind, (keys[k],)))
     # and a phrase inside a longer phrase of another topic too: "human and financial resources"
     # (secretariat capacity) is not "human resources" (staff)
-    # (a phrase found with words between its own loses to one found word for word on the same words)
-    spans = [
-        (h[0], h[1] - h[0] + (len(h[3]) == h[1] - h[0]) * 0.5, h[1], ti)
-        for ti, found in hits.items()
-        for h in found
-        if h[1] - h[0] > 1
-    ]
+    spans = [(h[0], h[1], _rank(h), ti) for ti, found in hits.items() for h in found if h[1] - h[0] > 1]
     for ti, found in hits.items():
         ex = excluded.get(ti)
         if ex:
@@ -149,16 +143,17 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
             found = [
                 h
                 for h in found
-                if not any(
-                    t != ti
-                    and s0 <= h[0]
-                    and h[1] <= s1
-                    and size > h[1] - h[0] + (len(h[3]) == h[1] - h[0]) * 0.5
-                    for s0, size, s1, t in spans
-                )
+                if not any(t != ti and s0 <= h[0] and h[1] <= s1 and r > _rank(h) for s0, s1, r, t in spans)
             ]
         hits[ti] = found
     return hits
+
+
+def _rank(hit: tuple[int, int, int, tuple[str, ...]]) -> float:
+    """How much of the text a hit stands for: the words it spans, and half a word more when they
+    are the pattern's words in a row (a phrase found with words between loses a tie)."""
+    k0, k1, _kind, key = hit
+    return k1 - k0 + (0.5 if len(key) == k1 - k0 else 0.0)
 
 
 def _acted_on(a: Analysis, k: int, ti: int, actions: dict[str, set[int]]) -> bool:
