@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from pipeline.errors import ConfigError
 from pipeline.nlp import load_taxonomy
 from pipeline.nlp.clauses import BODY, DIRECTIVE, LEAD, MAIN, NAME, PURPOSE, SIDE, SKIP, analyse
 from pipeline.nlp.topics import tag_text
@@ -128,3 +131,19 @@ def test_topics_reversed_phrases_stop_at_compounds_and_conjunctions(tmp_path):
         "funding"
     ]
     assert tag_text("Analyse the human resources and the financial consequences.", t) == []
+
+
+def test_taxonomy_new_weights_are_checked(tmp_path):
+    tax = tmp_path / "w.toml"
+    tax.write_text(
+        '[taxonomy]\ndirective_weight = 7\n[[topics]]\nid = "a"\nlabel = "A"\nlemmas = ["a"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"w\.toml \(taxonomy\.directive_weight\).*from 0\.0 to 5\.0"):
+        load_taxonomy(tax)
+    tax.write_text(
+        '[taxonomy]\npurpose_weight = "half"\n[[topics]]\nid = "a"\nlabel = "A"\nlemmas = ["a"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"purpose_weight must be a number"):
+        load_taxonomy(tax)
