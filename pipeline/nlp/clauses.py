@@ -3,17 +3,24 @@
 ``analyse(text)`` splits a text into words (with offsets and lemmas, ``wordforms.Lexicon``) and
 gives every word:
 
-- ``lead``: it is in a lead, the first sentence of the text or of a list item. A list item starts
-  after ";" or at a marker ("(a)", "b)", "(iii)", "2.", "1.2.", a bullet), so each item of a
-  list is scored like a recommendation of its own;
+- ``lead``: ``LEAD``, in a lead, the first sentence of the text or of a list item (a list item
+  starts after ";" or at a marker: "(a)", "b)", "(iii)", "2.", "1.2.", a bullet), so each item of
+  a list is scored like a recommendation of its own; ``DIRECTIVE``, in a later sentence with a
+  modal of its own ("CQC should assess ..."), which asks for something too; ``BODY``, in a later
+  sentence without one (the findings, the reasons);
 - ``clause``: the number of its clause. Clauses end at ". ; : ! ?", at parentheses and at the
   start and end of a side clause; an ambiguous term needs a second cue in the same clause;
-- ``role``: ``MAIN``; ``SIDE``, in a conditional, purpose, concessive or background clause ("if",
-  "funds permitting", "in order to", "while", "in line with"; up to the next comma); ``EXAMPLE``,
+- ``role``: ``MAIN``; ``PURPOSE``, in a purpose clause ("in order to", "so that", "with a view
+  to"); ``SIDE``, in a conditional, concessive, temporal or background clause or a framing phrase
+  ("if", "once the ...", "funds permitting", "while", "in line with", "before the ...", "within
+  the context of"; up to the next comma, or 15 words when no comma closes it); ``EXAMPLE``,
   in an example or a parenthesis ("such as", "e.g.", "including", up to the next ";", "." or ")");
   ``NAME``, inside a proper name or title ("Education Outcomes Fund", "Delegation of Authority",
   a registry actor); ``SKIP``, in the addressee ("Legislative organs ... should request") or a
   list marker.
+
+A word written in capitals ("SEA", "CFM") is an acronym: one spelled like a word of the language
+keeps its capitals as its lemma, so only a pattern written in capitals matches it.
 
 A name is a run of capitalised words (with "of", "for", "and", "the" ... inside) that has three
 capitalised words, or two around such a connector, or ends in an organisation's head noun
@@ -32,10 +39,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import cast
 
-from .wordforms import WORD, Lexicon, detect_language
+from .wordforms import WORD, Lexicon, detect_language, is_acronym
 
-MAIN, SIDE, EXAMPLE, NAME, SKIP = 0, 1, 2, 3, 4
-ROLE_NAMES = ("main", "side", "example", "name", "skip")
+MAIN, PURPOSE, SIDE, EXAMPLE, NAME, SKIP = 0, 1, 2, 3, 4, 5
+BODY, DIRECTIVE, LEAD = 0, 1, 2  # where a word stands: see ``lead``
+ROLE_NAMES = ("main", "purpose", "side", "example", "name", "skip")
 
 _ABBREV_END = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|No|Nos|para|paras|Rev|Add|Corr|vol|art|cf|St|Mr|Ms|Mrs|Dr|Prof|al|approx|incl|"
@@ -52,16 +60,22 @@ _MARKER = re.compile(
 _GRAMMAR: dict[str, dict[str, re.Pattern]] = {
     "en": {
         "side": re.compile(
-            r"\b(?:if|unless|whenever|when|where(?:ver)?\s+(?:possible|feasible|appropriate|relevant|necessary|"
+            r"\b(?:if|unless|whenever|when|once(?=\s+(?:the|a|an|this|these|it|they|all)\b)|where(?:ver)?\s+(?:possible|feasible|appropriate|relevant|necessary|"
             r"applicable|needed)|provided\s+that|subject\s+to|(?:funds|resources|funding)\s+permitting|"
             r"as\s+(?:appropriate|needed|necessary|relevant|applicable)|to\s+the\s+extent\s+possible|"
-            r"in\s+order\s+(?:to|for)|so\s+as\s+to|so\s+that|with\s+a\s+view\s+to|for\s+the\s+purposes?\s+of|"
-            r"with\s+the\s+(?:aim|objective|purpose|goal)\s+of|aimed\s+at|while|whilst|although|though|"
+            r"while|whilst|although|though|before(?=\s+(?:the|its|their|any)\b)|prior\s+to|"
+            r"with(?:in)?\s+the\s+(?:context|framework)\s+of|in\s+the\s+(?:context|framework)\s+of|as\s+part\s+of|"
+            r"for\s+(?:any|all)\s+(?:future|similar|new)|"
             r"notwithstanding|given\s+(?:that|the)|considering|since|because|in\s+light\s+of|in\s+view\s+of|"
             r"in\s+anticipation\s+of|in\s+line\s+with|in\s+accordance\s+with|in\s+conjunction\s+with|"
             r"consistent\s+with|building\s+on|based\s+on|on\s+the\s+basis\s+of|as\s+recommended\s+in|"
             r"as\s+required\s+by|as\s+per|as\s+well\s+as\s+to|(?:as\s+)?informed\s+by|"
             r"(?<=,\s)(?!including\b)[a-z]+ing\b)\b",
+            re.I,
+        ),
+        "purpose": re.compile(
+            r"\b(?:in\s+order\s+(?:to|for)|so\s+as\s+to|so\s+that|with\s+a\s+view\s+to|for\s+the\s+purposes?\s+of|"
+            r"with\s+the\s+(?:aim|objective|purpose|goal)\s+of|aimed\s+at)\b",
             re.I,
         ),
         "example": re.compile(
@@ -79,9 +93,13 @@ _GRAMMAR: dict[str, dict[str, re.Pattern]] = {
     },
     "fr": {
         "side": re.compile(
-            r"\b(?:si|lorsqu(?:e|’|')|quand|sous\s+réserve|afin\s+(?:de|d’|d'|que)|pour\s+que|"
-            r"en\s+vue\s+(?:de|d’|d')|dans\s+le\s+but\s+(?:de|d’|d')|tout\s+en|bien\s+que|car|compte\s+tenu|"
+            r"\b(?:si|lorsqu(?:e|’|')|quand|sous\s+réserve|tout\s+en|bien\s+que|car|compte\s+tenu|"
+            r"dans\s+le\s+cadre\s+d(?:e|es|u|’|')|pour\s+(?:tout|tous|les|des)\s+(?:futurs?|projets?\s+similaires)|"
             r"étant\s+donné|en\s+adéquation\s+avec|conformément\s+(?:à|aux)|en\s+\w+ant)(?=\W)",
+            re.I,
+        ),
+        "purpose": re.compile(
+            r"\b(?:afin\s+(?:de|d’|d'|que)|pour\s+que|en\s+vue\s+(?:de|d’|d')|dans\s+le\s+but\s+(?:de|d’|d'))(?=\W)",
             re.I,
         ),
         "example": re.compile(
@@ -108,7 +126,7 @@ _GRAMMAR: dict[str, dict[str, re.Pattern]] = {
 _SCAN: dict[str, re.Pattern] = {
     lang: re.compile(
         r"\b(?=[^\W\d_])(?:"
-        + "|".join(f"(?P<{k}>{g[k].pattern})" for k in ("side", "example", "modal"))
+        + "|".join(f"(?P<{k}>{g[k].pattern})" for k in ("side", "purpose", "example", "modal"))
         + ")"
     )
     for lang, g in _GRAMMAR.items()
@@ -135,7 +153,7 @@ class Analysis:
     starts: list[int]
     ends: list[int]
     lemmas: list[str]
-    lead: list[bool]
+    lead: list[int]  # LEAD, DIRECTIVE or BODY
     clause: list[int]
     role: list[int]
     name_run: list[int]  # index of the name run a word is in, -1 outside names
@@ -145,10 +163,6 @@ class Analysis:
 def _span_words(starts: list[int], ends: list[int], c0: int, c1: int) -> range:
     """Indices of the words inside characters [c0, c1)."""
     return range(bisect_left(starts, c0), bisect_right(ends, c1))
-
-
-def _acronym(w: str) -> bool:
-    return len(w) >= 2 and w.isupper()
 
 
 def analyse(text: str, lang: str | None = None, actor_spans: list[tuple[int, int]] | None = None) -> Analysis:
@@ -165,13 +179,25 @@ def analyse(text: str, lang: str | None = None, actor_spans: list[tuple[int, int
     lex = Lexicon.for_language(lang)
     lemma = lex.lemma
     lemmas = [lemma(w) for w in surfaces]
+    acronyms = [k for k, w in enumerate(surfaces) if w.isupper() and len(w) > 1]
+    if acronyms and len(acronyms) <= 0.6 * n:  # in a text set in capitals, capitals say nothing
+        for k in acronyms:
+            lemmas[k] = lex.acronym_key(surfaces[k])
     role = [MAIN] * n
-    lead = [False] * n
+    lead = [BODY] * n
     clause = [0] * n
     name_run = [-1] * n
     runs: list[tuple[int, int]] = []
     if not n:
         return Analysis(text, lang, starts, ends, lemmas, lead, clause, role, name_run, runs)
+
+    low = text.lower()
+    found: dict[str, list[re.Match]] = {"side": [], "purpose": [], "example": [], "modal": []}
+    if len(low) == len(text):
+        for m in _SCAN[lang if lang in _SCAN else "en"].finditer(low):
+            found[cast(str, m.lastgroup)].append(m)  # every alternative is a named group
+    else:
+        found = {kind: list(grammar[kind].finditer(text)) for kind in found}
 
     # units: the text, list items (after ";" or a marker) and sentences; a unit's first sentence leads
     unit_starts = {0: True}  # char offset -> starts a lead
@@ -187,11 +213,17 @@ def analyse(text: str, lang: str | None = None, actor_spans: list[tuple[int, int
         if not _ABBREV_END.search(text[max(0, m.start() - 8) : m.end()]):
             unit_starts.setdefault(m.end(), False)
     bounds = sorted(unit_starts)
+    modal_at = [m.start() for m in found["modal"]]
     for i, c0 in enumerate(bounds):
         c1 = bounds[i + 1] if i + 1 < len(bounds) else len(text)
+        # a later sentence with a modal of its own ("CQC should assess ...") asks for something
+        # too: it leads like a list item; one without (the reasons, the findings) does not
         if unit_starts[c0]:
             for k in _span_words(starts, ends, c0, c1):
-                lead[k] = True
+                lead[k] = LEAD
+        elif bisect_left(modal_at, c0) < bisect_left(modal_at, c1):
+            for k in _span_words(starts, ends, c0, c1):
+                lead[k] = DIRECTIVE
     for c0, c1 in markers:
         for k in _span_words(starts, ends, c0, c1):
             role[k] = SKIP
@@ -203,20 +235,19 @@ def analyse(text: str, lang: str | None = None, actor_spans: list[tuple[int, int
     for m in re.finditer(r"\(([^()]*)\)", text):
         if not _MARKER.fullmatch(m.group()):
             spans.append((m.start(), m.end(), EXAMPLE))
-    low = text.lower()
-    found: dict[str, list[re.Match]] = {"side": [], "example": [], "modal": []}
-    if len(low) == len(text):
-        for m in _SCAN[lang if lang in _SCAN else "en"].finditer(low):
-            found[cast(str, m.lastgroup)].append(m)  # every alternative is a named group
-    else:
-        found = {kind: list(grammar[kind].finditer(text)) for kind in found}
-    for kind, stop, r in (("side", _SIDE_STOP, SIDE), ("example", _EXAMPLE_STOP, EXAMPLE)):
+    clause_kinds = (
+        ("side", _SIDE_STOP, SIDE),
+        ("purpose", _SIDE_STOP, PURPOSE),
+        ("example", _EXAMPLE_STOP, EXAMPLE),
+    )
+    for kind, stop, r in clause_kinds:
         for m in found[kind]:
             end = stop.search(text, m.end())
             c1 = end.start() if end else len(text)
-            if r == SIDE:  # a conditional or purpose clause without a comma ends within MAX_SIDE_WORDS
+            if r != EXAMPLE:  # a conditional or purpose clause without a comma ends within MAX_SIDE_WORDS
                 far = _span_words(starts, ends, m.end(), c1)
-                if len(far) > MAX_SIDE_WORDS:
+                closed = end is not None and end.group() == "," and len(far) <= 2 * MAX_SIDE_WORDS
+                if len(far) > MAX_SIDE_WORDS and not closed:
                     c1 = ends[far[MAX_SIDE_WORDS - 1]]
             spans.append((m.start(), c1, r))
             cuts += [m.start(), c1]
@@ -276,7 +307,7 @@ def _mark_names(
     surfaces: list[str],
     starts: list[int],
     ends: list[int],
-    lead_: list[bool],
+    lead_: list[int],
     grammar: dict,
     actor_spans: list[tuple[int, int]],
     role: list[int],
@@ -285,7 +316,7 @@ def _mark_names(
 ) -> None:
     n = len(surfaces)
     cap = [w[:1].isupper() for w in surfaces]
-    caps = sum(1 for w, c in zip(surfaces, cap, strict=True) if c and not _acronym(w))
+    caps = sum(1 for w, c in zip(surfaces, cap, strict=True) if c and not is_acronym(w))
     if caps > 0.6 * n:  # a title-cased or upper-case text: capitals say nothing
         return
     connector = grammar["connector"]
@@ -311,8 +342,12 @@ def _mark_names(
         end = last_cap + 1
         words = surfaces[k:end]
         first_initial = starts[k] in sentence_start
-        counted = [w for i, w in enumerate(words) if not (i == 0 and first_initial) and not _acronym(w)]
-        acr = sum(1 for w in words if _acronym(w))
+        counted = [
+            w
+            for i, w in enumerate(words)
+            if w[:1].isupper() and not (i == 0 and first_initial) and not is_acronym(w)
+        ]
+        acr = sum(1 for w in words if is_acronym(w))
         has_conn = any(connector.match(w) for w in words[1:-1])
         head = words[-1].lower() in _ORG_HEADS and len(words) >= 2
         if len(counted) >= 3 or (len(counted) >= 2 and has_conn) or (head and len(counted) + acr >= 2):

@@ -13,7 +13,9 @@ your own, listed under ``[nlp] taxonomies`` in ``docket.toml``)::
     cue_weight = 0.25       # one ambiguous word, counted only with a second cue in its clause
     lead_boost = 1.5        # a hit in a lead (first sentence, or a list item's) weighs this much more
     body_weight = 1.0       # ... and one in a later sentence (the reasons, the details) this share
-    side_weight = 0.5       # ... in a conditional, purpose or background clause
+    directive_weight = 1.0  # ... and one in a later sentence with a modal of its own ("CQC should")
+    purpose_weight = 0.5    # ... in a purpose clause ("in order to", "so that", "with a view to")
+    side_weight = 0.5       # ... in a conditional or background clause ("if", "while", "in line with")
     example_weight = 0.3    # ... in an example ("such as", "including") or a parenthesis
     name_weight = 0.0       # ... inside a proper name or title ("Education Outcomes Fund")
     repeat_weight = 0.5     # a term seen again counts at this share (twice at most)
@@ -66,6 +68,8 @@ WEIGHTS: dict[str, tuple[float, float, float]] = {
     "cue_weight": (0.25, 0.0, 0.99),
     "lead_boost": (1.5, 1.0, 5.0),
     "body_weight": (1.0, 0.0, 1.0),
+    "directive_weight": (1.0, 0.0, 5.0),
+    "purpose_weight": (0.5, 0.0, 1.0),
     "side_weight": (0.5, 0.0, 1.0),
     "example_weight": (0.3, 0.0, 1.0),
     "name_weight": (0.0, 0.0, 1.0),
@@ -301,6 +305,7 @@ def _compile(tax: Taxonomy, lang: str) -> Compiled:
     stop = _STOP.get(lang, frozenset())
     entries: list[tuple[tuple[str, ...], int, int, bool]] = []  # (lemmas, topic, kind, exclude)
     c_actions: dict[str, set[int]] = {}
+    compounds: set[tuple[tuple[str, ...], int]] = set()  # hyphenated phrases: word for word only
     for ti, topic in enumerate(tax.topics):
         pats = topic.patterns_for(lang)
         if pats is None:
@@ -310,6 +315,9 @@ def _compile(tax: Taxonomy, lang: str) -> Compiled:
                 seq = lex.lemmas(term)
                 k = kind if kind == CUE else (PHRASE if len(seq) > 1 else LEMMA)
                 entries.append((seq, ti, k, False))
+                if len(seq) > 1 and re.search(r"\w-\w", term) and not term.endswith("ing"):
+                    # "risk-based" is no "based on ... risk"; "capacity-building" is "build ... capacity"
+                    compounds.add((seq, ti))
         for term in pats.exclude:
             entries.append((lex.lemmas(term), ti, PHRASE, True))
         for term in pats.actions:
@@ -337,7 +345,7 @@ def _compile(tax: Taxonomy, lang: str) -> Compiled:
         else:
             c.phrases.setdefault(keys[0], []).append((keys, ti, kind))
             content = [k for k, w in zip(keys, seq, strict=True) if w not in stop]
-            if len(keys) == 2 and len(content) == 2:
+            if len(keys) == 2 and len(content) == 2 and (seq, ti) not in compounds:
                 c.pairs.setdefault(keys[1], []).append((keys[0], ti, kind))
                 c.gapped.setdefault(keys[0], []).append((keys[1], ti, kind))
     for lst in c.phrases.values():

@@ -6,13 +6,17 @@ stand (``clauses.py``):
 - terms inside the addressee ("Legislative organs ... should request") or a list marker do not
   count; inside a proper name or a title they count ``name_weight`` (0 by default);
 - a term in a lead (the first sentence, or the first sentence of a list item after ";" or
-  "(a)") weighs ``lead_boost`` times more; in a conditional, purpose or background clause
+  "(a)") weighs ``lead_boost`` times its weight, in a later sentence with a modal of its own
+  ``directive_weight``, in any other later sentence ``body_weight`` (a term that weighs nothing
+  is no evidence); in a purpose clause ``purpose_weight``, in a conditional or background clause
   ``side_weight``, in an example or a parenthesis ``example_weight`` of its weight;
 - an ambiguous term (a topic's ``cues``) counts only with a second, different term of the same
   topic in the same clause ("inclusion" alone is no gender topic; "disability inclusion" is);
 - a term seen again counts ``repeat_weight`` of its weight, twice at most;
 - a term that is the object of one of its topic's ``actions`` ("review ... policies" for
-  governance) makes the topic exempt from ``relative_min``.
+  governance), or a phrase in a lead's main clause, makes the topic exempt from ``relative_min``;
+- a phrase inside a longer phrase of another topic does not count ("human and financial
+  resources" is a unit's capacity, not human resources).
 
 score = 1 - prod(1 - w) over the counted hits, in [0, 1). A topic is tagged when its score
 reaches ``min_score`` and its summed weight is at least ``relative_min`` of the strongest
@@ -28,9 +32,9 @@ from spacy.tokens import Doc
 
 from ..models import Evidence, TopicTag
 from .actors import SPAN_KEY, doc_text
-from .clauses import EXAMPLE, MAIN, NAME, SIDE, SKIP, Analysis, analyse
+from .clauses import BODY, DIRECTIVE, EXAMPLE, LEAD, MAIN, NAME, PURPOSE, SIDE, SKIP, Analysis, analyse
 from .config import load_settings
-from .taxonomy import CUE, PHRASE, Taxonomy, compile_taxonomy, load_taxonomy
+from .taxonomy import CUE, LEMMA, PHRASE, Taxonomy, compile_taxonomy, load_taxonomy
 from .wordforms import Lexicon
 
 __all__ = ["Taxonomy", "TopicTagger", "lemma", "load_taxonomy", "make_topic_tagger", "tag_text"]
@@ -41,6 +45,7 @@ if not Doc.has_extension("docket_topics"):
 _ANALYSIS_KEY = "docket_topic_analysis"
 _PAIR_GAP = 3  # "B [of] x x A": at most two words before A, after a preposition if there is one
 _ACTION_GAP = 6  # "review [sexual exploitation, abuse and harassment] policies"
+_CONJUNCTIONS = frozenset("and or et ou".split())
 _PREPOSITIONS = frozenset("of for on in to with from by de du des pour sur".split())
 
 
@@ -89,18 +94,24 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
                 hits.setdefault(ti, []).append((k, k + m, kind, seq))
                 covered.setdefault(ti, set()).update(range(k, k + m))
         for b_key, ti, kind in c.gapped.get(kk, ()):  # "A x B" for the phrase "A B"
-            j = k + 2
-            if j < n and keys[j] == b_key and clause[j] == clause[k] and SKIP not in role[k : j + 1]:
+            # ... and "A and x B", "A x and B" ("staffing and organizational reviews", "budget
+            # preparation and execution"): a coordination shares its head or its modifier
+            for j in (k + 2, k + 3):
+                if j >= n or keys[j] != b_key or clause[j] != clause[k] or SKIP in role[k : j + 1]:
+                    continue
+                if j == k + 3 and not _CONJUNCTIONS.intersection(a.lemmas[k + 1 : j]):
+                    continue
                 if not covered.get(ti, set()).intersection((k, j)):
                     hits.setdefault(ti, []).append((k, j + 1, kind, (kk, b_key)))
                     covered.setdefault(ti, set()).update((k, j))
+                break
         pairs = c.pairs.get(kk)
         if pairs:  # "B of the A", "B' x A" for the phrase "A B"
             lo = k + 2 if k + 1 < n and a.lemmas[k + 1] in _PREPOSITIONS else k + 1
             window: dict[str, int] = {}  # key -> its first position in the words after B
             for j in range(lo, min(n, lo + _PAIR_GAP)):
-                if clause[j] != clause[k] or role[j] == SKIP:
-                    break
+                if clause[j] != clause[k] or role[j] == SKIP or a.lemmas[j] in _CONJUNCTIONS:
+                    break  # "human resources and the financial consequences" is no financial resource
                 window.setdefault(keys[j], j)
             for a_key, ti, kind in pairs if window else ():
                 at = window.get(a_key)
@@ -122,11 +133,28 @@ def _hits(tax: Taxonomy, a: Analysis) -> dict[int, list[tuple[int, int, int, tup
             if k in covered.get(ti, ()) or k in excluded.get(ti, ()) or k in owned:
                 continue
             hits.setdefault(ti, []).append((k, k + 1, kind, (keys[k],)))
+    # and a phrase inside a longer phrase of another topic too: "human and financial resources"
+    # (secretariat capacity) is not "human resources" (staff)
+    spans = [(h[0], h[1], _rank(h), ti) for ti, found in hits.items() for h in found if h[1] - h[0] > 1]
     for ti, found in hits.items():
         ex = excluded.get(ti)
         if ex:
-            hits[ti] = [h for h in found if not ex.intersection(range(h[0], h[1]))]
+            found = [h for h in found if not ex.intersection(range(h[0], h[1]))]
+        if len(spans) > 1:
+            found = [
+                h
+                for h in found
+                if not any(t != ti and s0 <= h[0] and h[1] <= s1 and r > _rank(h) for s0, s1, r, t in spans)
+            ]
+        hits[ti] = found
     return hits
+
+
+def _rank(hit: tuple[int, int, int, tuple[str, ...]]) -> float:
+    """How much of the text a hit stands for: the words it spans, and half a word more when they
+    are the pattern's words in a row (a phrase found with words between loses a tie)."""
+    k0, k1, _kind, key = hit
+    return k1 - k0 + (0.5 if len(key) == k1 - k0 else 0.0)
 
 
 def _acted_on(a: Analysis, k: int, ti: int, actions: dict[str, set[int]]) -> bool:
@@ -151,9 +179,16 @@ def score_text(
     def w(key: str) -> float:
         return weights[key] if weights and key in weights else own[key]
 
-    base = {PHRASE: w("phrase_weight"), 1: w("lemma_weight"), CUE: w("cue_weight")}
-    role_weight = {MAIN: 1.0, SIDE: w("side_weight"), EXAMPLE: w("example_weight"), NAME: w("name_weight")}
-    lead_boost, body, repeat = w("lead_boost"), w("body_weight"), w("repeat_weight")
+    base = {PHRASE: w("phrase_weight"), LEMMA: w("lemma_weight"), CUE: w("cue_weight")}
+    place_weight = {LEAD: w("lead_boost"), DIRECTIVE: w("directive_weight"), BODY: w("body_weight")}
+    role_weight = {
+        MAIN: 1.0,
+        PURPOSE: w("purpose_weight"),
+        SIDE: w("side_weight"),
+        EXAMPLE: w("example_weight"),
+        NAME: w("name_weight"),
+    }
+    repeat = w("repeat_weight")
     role, lead, clause = a.role, a.lead, a.clause
     actions = compile_taxonomy(tax, a.lang).actions
     scored = []
@@ -171,10 +206,9 @@ def score_text(
                 r = MAIN  # the whole name is the pattern ("Theory of Change")
             else:
                 r = max(roles)
-            weight = base[kind] * role_weight[r]
+            weight = base[kind] * role_weight[r] * place_weight[lead[k0]]
             if weight <= 0:
-                continue
-            weight *= lead_boost if lead[k0] else body
+                continue  # neither evidence nor a repeat: "training" in a finding
             counted.append((weight, h))
         if not counted:
             continue
@@ -182,6 +216,11 @@ def score_text(
         seen: dict[object, int] = {}
         evidence = []
         anchored = bool(actions) and any(_acted_on(a, k0, ti, actions) for _, (k0, *_r) in counted)
+        # a phrase in a lead's main clause is what is asked for, however often another topic is named
+        anchored = anchored or any(
+            kind == PHRASE and lead[k0] == LEAD and max(role[k0:k1]) == MAIN
+            for _, (k0, k1, kind, _k) in counted
+        )
         for weight, (k0, k1, _kind, key) in counted:
             times = seen.get(key, 0)
             if times > 2:

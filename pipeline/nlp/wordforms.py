@@ -47,6 +47,11 @@ _SUFFIX_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
 }
 
+# Agent nouns name people ("regulator", "evaluator"), not what they do: a verb lends its family to
+# them ("collaborate" -> "collaborator"), a noun of action or an agent noun does not.
+_AGENT_SUFFIXES: dict[str, tuple[str, ...]] = {"en": ("ator", "or", "er"), "fr": ("ateur", "atrice")}
+_ACTION_NOUN_SUFFIXES = frozenset({"ation", "ization", "ment", "ement", "issement"})
+
 # British -> American spelling, applied when the lexicon knows the result.
 _SPELLING = (
     ("isation", "ization"),
@@ -129,23 +134,33 @@ class Lexicon:
         return w
 
     def lemmas(self, text: str) -> tuple[str, ...]:
-        return tuple(self.lemma(w) for w in WORD.findall(text))
+        """The lemmas of a pattern, acronyms spelled like words kept apart (``acronym_key``)."""
+        return tuple(self.acronym_key(w) if is_acronym(w) else self.lemma(w) for w in WORD.findall(text))
+
+    def acronym_key(self, word: str) -> str:
+        """What an acronym is compared as: as written when its lower case is a word of the
+        language ("SEA" is no sea, "IT" no pronoun), else like any word ("COVID", "CFM")."""
+        low = word.lower()
+        return word if low in self.known else self.lemma(word)
 
     def family(self, word: str) -> set[str]:
         """``word`` (a lemma) and the members of its derivational family the lexicon knows."""
         out = {word}
         if len(word) < 4:
             return out
+        agents = _AGENT_SUFFIXES.get(self.lang, ())
         for group in _SUFFIX_GROUPS.get(self.lang, ()):
             for suffix in group:
-                if not word.endswith(suffix):
-                    continue
+                if not word.endswith(suffix) or (suffix and suffix in agents):
+                    continue  # an agent noun lends nothing: "indicator" is no "indicate"
                 stem = word[: len(word) - len(suffix)] if suffix else word
                 if len(stem) < 3:
                     continue
                 for other in group:
                     # only a group whose base is not a word of its own may lose its suffix: "measure"
                     # is looser than "measurement", "partner" than "partnership", "cent" no "center"
+                    if suffix in _ACTION_NOUN_SUFFIXES and other in agents:
+                        continue  # a noun of action has no agent: "regulation" is no "regulator"
                     if other != suffix and (group[0] or len(other) > len(suffix)):
                         cand = self.lemma(stem + other)
                         if cand in self.known and cand != word:
@@ -154,6 +169,13 @@ class Lexicon:
 
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def is_acronym(word: str) -> bool:
+    """ "SEA", "CFM", "ICT": two capitals or more and no lower-case letter. In a text that is not
+    set in capitals, an acronym that is spelled like a word is compared as written, so "SEA"
+    (sexual exploitation and abuse) is not the sea: only a pattern written in capitals matches it."""
+    return len(word) >= 2 and word.isupper()
 
 
 def detect_language(words: Iterable[str], default: str = "en") -> str:
