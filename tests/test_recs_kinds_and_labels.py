@@ -96,3 +96,43 @@ def test_the_addressee_after_a_lead_phrase(lead: str, comma: str) -> None:
     assert [a.name for a in actors_from_text(text, tagger.actor_tagger, tagger.nlp.tokenizer)] == [
         "Government"
     ]
+
+
+BOXES = [
+    (
+        "Membership accreditation and revocation",
+        "The DTA should develop the detailed provisions for the proposal.",
+    ),
+    (
+        "Privacy principles in the core requirements",
+        "The DTA should consider the full range of options for privacy.",
+    ),
+    ("Retention of metadata", "The DTA should conduct further research on the retention period."),
+]
+
+
+@pytest.mark.parametrize("contents", [True, False])
+@pytest.mark.parametrize("sep", [":", " –"])
+def test_titled_recommendation_boxes_and_their_contents_lines(
+    tmp_path: Path, contents: bool, sep: str
+) -> None:
+    """'Recommendation 2: <title>' set as a heading with the wording under it, listed first in the
+    table of contents with page numbers: one record per box, its title apart, no record from the
+    contents."""
+    d = docx.Document()
+    d.add_paragraph("Initial Privacy Impact Assessment")
+    if contents:
+        d.add_paragraph("Contents")
+        for k, (title, _) in enumerate(BOXES, 1):
+            d.add_paragraph(f"Recommendation {k}{sep} {title} {20 + 3 * k}")
+    for k, (title, text) in enumerate(BOXES, 1):
+        d.add_heading(f"{k + 3}. Component {k}", level=2)
+        d.add_paragraph("This section describes the component and the privacy risks it raises in detail.")
+        d.add_heading(f"Recommendation {k}{sep} {title}", level=3)
+        d.add_paragraph(text)
+    path = tmp_path / "pia.docx"
+    d.save(str(path))
+    recs = _recs(path, "docx")
+    assert [(r.number, r.title, r.text) for r in recs] == [
+        (str(k), title, text) for k, (title, text) in enumerate(BOXES, 1)
+    ]

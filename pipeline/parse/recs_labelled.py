@@ -52,7 +52,7 @@ ACTION_HEAD = re.compile(r"^(?:key\s+actions?|actions?)\b(?!\s+to\s+respond)", r
 
 def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommendation]:
     labels = [(i, match_label(u)) for i, u in enumerate(units)]
-    starts = [(i, lab) for i, lab in labels if lab is not None]
+    starts = [(i, lab) for i, lab in labels if lab is not None and not _contents_line(units, i)]
     if not starts:
         return []
     start_idx = {i for i, _ in starts}
@@ -81,6 +81,10 @@ def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommenda
                 text,
                 "",
             )  # "Recommendation 1" / "Improved planning" / "Recommendation 1 reads as follows:"
+        if lab.rest and not title and _titled_box(units[i], lab.rest) and len(body) > 1:
+            # "Recommendation 2: Privacy Principles in the Core Service Requirements" set bold, the
+            # wording in plain paragraphs under it: the label line's rest is the title
+            title, text = join_lines(lab.rest), assemble(body[1:])
         group = group_at.get(i, group)
         actors_raw, response, actions = _tail(units, stop, end, blocks, units[i].table)
         if response is None and stop < end and answers(_PARA_LEAD.sub("", units[stop].text, count=1)):
@@ -110,6 +114,28 @@ def from_labels(units: list[Unit], blocks: tuple[Block, ...]) -> list[Recommenda
         )
         in_summary.append(any(a <= i < b for a, b in summaries))
     return _without_summary_repeats(out, in_summary)
+
+
+_PAGE_END = re.compile(r"(?:\s|\.{2,}|…)\s*\d{1,3}$")
+
+
+def _contents_line(units: list[Unit], i: int) -> bool:
+    """'Recommendation 2: Privacy Principles ... 25' in a table of contents: a label line ending with a
+    page number between lines that do too."""
+    if not _PAGE_END.search(units[i].text.strip()):
+        return False
+    near = [units[k] for k in (i - 1, i + 1) if 0 <= k < len(units)]
+    return any(_PAGE_END.search(u.text.strip()) for u in near)
+
+
+def _titled_box(unit: Unit, rest: str) -> bool:
+    """The label line is a heading (bold or a heading) whose rest is a short title, not a sentence."""
+    return (
+        (unit.kind == "heading" or bool(unit.bold))
+        and unit.kind != "cell"
+        and len(rest.split()) <= 15
+        and not rest.rstrip().endswith((".", ";", ":"))
+    )
 
 
 def _without_summary_repeats(recs: list[Recommendation], in_summary: list[bool]) -> list[Recommendation]:
