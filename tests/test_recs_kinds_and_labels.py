@@ -136,3 +136,32 @@ def test_titled_recommendation_boxes_and_their_contents_lines(
     assert [(r.number, r.title, r.text) for r in recs] == [
         (str(k), title, text) for k, (title, text) in enumerate(BOXES, 1)
     ]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+@pytest.mark.parametrize("subject", ["The meeting", "The Committee", "It"])
+@pytest.mark.parametrize("verb", ["recommended", "further recommended", "therefore recommended"])
+def test_numbered_paragraphs_of_a_meeting_report_that_record_a_recommendation(
+    tmp_path: Path, fmt: str, subject: str, verb: str
+) -> None:
+    """'2.2. The meeting recommended that ...', a recommendation after another sentence of the
+    paragraph, one with its points listed under 'recommended:', and paragraphs that only agree."""
+    lines = [
+        "Final report of the third meeting of the expert team",
+        "2. REVIEW OF THE STANDARD",
+        "2.1. The meeting reviewed the deviations of the standard from the ISO profile.",
+        f"2.2. The expert team discussed the keywords. {subject} {verb} that the element Keywords be mandatory.",
+        "2.3. The meeting agreed to review the syntax of free text fields.",
+        f"2.4. {subject} {verb}:",
+        "• To review the presentation of the information in Volume C1;",
+        "• That the Secretariat investigates the availability of training.",
+        "3. CATALOGUES",
+        f"3.1. {subject} {verb} to carry out a pilot project for the operational catalogues.",
+    ]
+    path = tmp_path / f"meeting.{fmt}"
+    _write(path, fmt, lines)
+    recs = _recs(path, fmt)
+    assert [r.number for r in recs] == ["2.2", "2.4", "3.1"]
+    assert recs[0].text == f"{subject} {verb} that the element Keywords be mandatory."
+    assert "Secretariat investigates" in recs[1].text
+    assert recs[2].text.startswith(f"{subject} {verb} to carry out")

@@ -39,10 +39,11 @@ from ..models import Block, BlockKind, Recommendation
 from ..textutil import join_lines
 from . import vocab
 from .addressees import raw_actors, split_trailing_addressees
-from .recs_common import linearize, plausible_text, quality
+from .recs_common import Unit, linearize, plausible_text, quality
 from .recs_graphic import from_graphic_digits
 from .recs_labelled import from_labels
 from .recs_lists import from_cell_lists, from_groups, from_lists, same_wording
+from .recs_recommending import from_recommending_paragraphs
 from .recs_regions import find_regions
 from .recs_reported import from_reported
 from .recs_responded import from_responded
@@ -65,7 +66,7 @@ def find_recommendations_with_warnings(
         units = linearize(blocks)
         labelled = (
             _named("recommendations.lettered_groups", from_groups(units, blocks))
-            or _named("recommendations.reported", from_reported(units))
+            or _reported_or_paragraphs(units)
             or _named("recommendations.labels", from_labels(units, blocks))
             or _named("recommendations.responded", from_responded(units))
         )
@@ -90,6 +91,8 @@ def find_recommendations_with_warnings(
             recs = _named("recommendations.graphic_digits", from_graphic_digits(units, regions))
         if not recs:
             recs = _named("recommendations.cell_list", from_cell_lists(units))
+        if not recs:
+            recs = _named("recommendations.recommending_paragraphs", from_recommending_paragraphs(units))
     recs = _kind_labelled(recs)
     out = _dedupe(
         _trailing_sources([_trailing_addressees(_trailing_status(_trailing_reference(r))) for r in recs])
@@ -144,6 +147,19 @@ def _named(rule: str, recs: list[Recommendation]) -> list[Recommendation]:
     """The records of one strategy, each naming it in its provenance (a record that names a more
     particular strategy of its own keeps that name)."""
     return [dataclasses.replace(r, provenance=r.provenance.by(r.provenance.rule or rule)) for r in recs]
+
+
+def _reported_or_paragraphs(units: list[Unit]) -> list[Recommendation]:
+    """Reported speech at the head of units ("The meeting recommended that ..."), unless the report's
+    numbered paragraphs hold more recommendations, those among them (or three or more where no unit
+    opens with the frame): then the paragraphs."""
+    reported = _named("recommendations.reported", from_reported(units))
+    paragraphs = from_recommending_paragraphs(units)
+    if not reported and len(paragraphs) >= 3:
+        return _named("recommendations.recommending_paragraphs", paragraphs)
+    if len(paragraphs) > len(reported) and {r.number for r in reported} <= {p.number for p in paragraphs}:
+        return _named("recommendations.recommending_paragraphs", paragraphs)
+    return reported
 
 
 def _listed_actors(recs: list[Recommendation], listed: list[Recommendation]) -> list[Recommendation]:
