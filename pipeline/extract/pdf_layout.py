@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from pdfminer.layout import LTAnno, LTChar, LTContainer
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import literal_name
@@ -501,12 +502,13 @@ def _overstrikes(chars: list[dict[str, Any]]) -> set[int]:
     """ids of the characters that repeat an earlier one (same text and font, within 1 pt).
 
     When there are any, every character gets an ``overstruck`` flag: True on the kept first strike.
+    Only characters with another one within 1 pt (``_crowded``, found in bulk) can be either, so
+    only those are walked (most pages have none).
     """
+    ink = [c for c in chars if not c["text"].isspace()]
     grid: dict[tuple[str, str, float, int, int], dict[str, Any]] = {}
     drop: set[int] = set()
-    for c in chars:
-        if c["text"].isspace():
-            continue
+    for c in _crowded(ink):
         key = (c["text"], c["fontname"], round(float(c["size"]), 1))
         gx, gy = int(c["x0"]), int(c["top"])
         first = None
@@ -524,6 +526,38 @@ def _overstrikes(chars: list[dict[str, Any]]) -> set[int]:
         for c in chars:
             c.setdefault("overstruck", False)
     return drop
+
+
+def _crowded(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The characters (in their order) with another one whose ``x0`` and ``top`` are within 1 pt.
+
+    Two such characters lie in the same or neighbouring whole-point cells, so each character's
+    cell is looked up among the page's cells shifted by one each way, in bulk. Odd coordinates
+    (not finite, or too far apart to number the cells) give every character.
+    """
+    if len(chars) < 2:
+        return []
+    x = np.array([c["x0"] for c in chars], dtype=np.float64)
+    y = np.array([c["top"] for c in chars], dtype=np.float64)
+    if not (np.isfinite(x).all() and np.isfinite(y).all()):
+        return chars
+    qx, qy = np.floor(x), np.floor(y)
+    span_y = qy.max() - qy.min() + 3
+    if (qx.max() - qx.min() + 3) * span_y > 2**52:
+        return chars
+    code = (qx - qx.min() + 1) * span_y + (qy - qy.min() + 1)  # whole numbers, exact in float64
+    order = np.sort(code)
+    # the own cell is shared when its code occurs twice
+    near = np.searchsorted(order, code, side="right") - np.searchsorted(order, code, side="left") > 1
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            if dx or dy:
+                shifted = code + (dx * span_y + dy)
+                at = np.minimum(np.searchsorted(order, shifted), len(order) - 1)
+                near |= order[at] == shifted
+    if not near.any():
+        return []
+    return [c for c, n in zip(chars, near.tolist(), strict=True) if n]
 
 
 def _word(w: dict[str, Any], x0: float, x1: float, top: float, bottom: float) -> Word:
@@ -615,25 +649,27 @@ def _tables(page: Any, words: list[Word]) -> list[TableItem]:
     """
     out = []
     for table in page.find_tables():
-        width = max((len(r.cells) for r in table.rows), default=0)
+        # pdfplumber works the rows out afresh on each reading of ``table.rows``: read once
+        table_rows = table.rows
+        width = max((len(r.cells) for r in table_rows), default=0)
         if not width:
             continue
-        owner = _assign_words([w for w in words if _inside(w, table.bbox)], table.rows)
-        lefts = _column_lefts(table, width)
-        _open_cells(owner, [w for w in words if _inside(w, table.bbox)], table.rows, lefts)
+        owner = _assign_words([w for w in words if _inside(w, table.bbox)], table_rows)
+        lefts = _column_lefts(table_rows, width)
+        _open_cells(owner, [w for w in words if _inside(w, table.bbox)], table_rows, lefts)
         rows = [
             [
                 _cell(bbox or _OPEN if (i, j) in owner else bbox, owner.get((i, j), []))
                 for j, bbox in enumerate(row.cells)
             ]
-            for i, row in enumerate(table.rows)
+            for i, row in enumerate(table_rows)
         ]
         keep = [j for j in range(width) if any(j < len(r) and r[j].text for r in rows)]
         if len(keep) < 2:  # a one-row rest of a table broken by the page keeps its columns
             keep = list(range(width))
         kept_lefts = [lefts[j] for j in keep]
         rows = [
-            [_spanned(r[j], table.rows[i].cells[j], kept_lefts) if j < len(r) else Cell("") for j in keep]
+            [_spanned(r[j], table_rows[i].cells[j], kept_lefts) if j < len(r) else Cell("") for j in keep]
             for i, r in enumerate(rows)
             if any(c.text for c in r)
         ]
@@ -714,9 +750,9 @@ def _looks_tabular(rows: list[list[Cell]]) -> bool:
     return any(len(f) >= 2 for f in filled) and all(f == [0] for f in filled if len(f) == 1)
 
 
-def _column_lefts(table: Any, width: int) -> list[float]:
+def _column_lefts(rows: list[Any], width: int) -> list[float]:
     lefts: dict[int, float] = {}
-    for row in table.rows:
+    for row in rows:
         for i, bbox in enumerate(row.cells):
             if bbox is not None:
                 lefts[i] = min(lefts.get(i, bbox[0]), bbox[0])
