@@ -12,6 +12,7 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -156,10 +157,12 @@ class PageLayout:
     fallback: str = ""  # why pdfplumber read this page although pdfium was asked to
 
 
+@lru_cache(maxsize=4096)  # asked once a word, of a page's few fonts
 def is_bold_font(fontname: str) -> bool:
     return bool(_BOLD_FONT.search(fontname.split("+")[-1]))
 
 
+@lru_cache(maxsize=4096)
 def is_italic_font(fontname: str) -> bool:
     return bool(_ITALIC_FONT.search(fontname.split("+")[-1]))
 
@@ -711,17 +714,21 @@ def _open_cells(
 
 
 def _assign_words(words: list[Word], rows: list[Any]) -> dict[tuple[int, int], list[Word]]:
+    """Each word to the smallest cell that holds its centre (the first in row order of equal
+    ones), all words against all cells at once."""
     owner: dict[tuple[int, int], list[Word]] = {}
-    for w in words:
-        best: tuple[float, tuple[int, int]] | None = None
-        for i, row in enumerate(rows):
-            for j, bbox in enumerate(row.cells):
-                if bbox is not None and _inside(w, bbox):
-                    area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
-                    if best is None or area < best[0]:
-                        best = (area, (i, j))
-        if best is not None:
-            owner.setdefault(best[1], []).append(w)
+    at = [(i, j) for i, row in enumerate(rows) for j, bbox in enumerate(row.cells) if bbox is not None]
+    if not words or not at:
+        return owner
+    boxes = np.array([rows[i].cells[j] for i, j in at], dtype=np.float64)
+    area = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
+    cx = np.array([(w.x0 + w.x1) / 2 for w in words], dtype=np.float64)[:, None]
+    cy = np.array([(w.top + w.bottom) / 2 for w in words], dtype=np.float64)[:, None]
+    holds = (boxes[:, 0] <= cx) & (cx <= boxes[:, 2]) & (boxes[:, 1] <= cy) & (cy <= boxes[:, 3])
+    best = np.where(holds, area, np.inf).argmin(axis=1)
+    for w, k, held in zip(words, best.tolist(), holds.any(axis=1).tolist(), strict=True):
+        if held:
+            owner.setdefault(at[k], []).append(w)
     return owner
 
 

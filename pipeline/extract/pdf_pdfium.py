@@ -996,9 +996,10 @@ def _space_width(run: _Run) -> float:
 
 
 def _box_through(m: Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
-    pts = [_apply(m, x, y) for x, y in ((x0, y0), (x0, y1), (x1, y0), (x1, y1))]
-    xs = [p[0] for p in pts]
-    ys = [p[1] for p in pts]
+    """The box's four corners through ``m`` (as ``_apply``), bounded."""
+    a, b, c, d, e, f = m
+    xs = (a * x0 + c * y0 + e, a * x0 + c * y1 + e, a * x1 + c * y0 + e, a * x1 + c * y1 + e)
+    ys = (b * x0 + d * y0 + f, b * x0 + d * y1 + f, b * x1 + d * y0 + f, b * x1 + d * y1 + f)
     return (min(xs), min(ys), max(xs), max(ys))
 
 
