@@ -449,8 +449,9 @@ def _prepare(page: Any) -> tuple[Any, list[str], dict[str, float], list[Word]]:
         attrs.append("overstruck")
     if drop:
         page = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in drop)
-    letters = sum(1 for c in chars if not c["text"].isspace())
-    if letters >= 50 and sum(1 for c in chars if c["text"] == " ") < 0.02 * letters:
+    texts = [c["text"] for c in chars]
+    letters = sum(1 for t in texts if not t.isspace())
+    if letters >= 50 and texts.count(" ") < 0.02 * letters:
         spacing["x_tolerance_ratio"] = 0.12
     return page, attrs, spacing, vertical
 
@@ -657,9 +658,10 @@ def _tables(page: Any, words: list[Word]) -> list[TableItem]:
         width = max((len(r.cells) for r in table_rows), default=0)
         if not width:
             continue
-        owner = _assign_words([w for w in words if _inside(w, table.bbox)], table_rows)
+        held = [w for w in words if _inside(w, table.bbox)]
+        owner = _assign_words(held, table_rows)
         lefts = _column_lefts(table_rows, width)
-        _open_cells(owner, [w for w in words if _inside(w, table.bbox)], table_rows, lefts)
+        _open_cells(owner, held, table_rows, lefts)
         rows = [
             [
                 _cell(bbox or _OPEN if (i, j) in owner else bbox, owner.get((i, j), []))

@@ -99,6 +99,7 @@ _EDGE = 0.5  # points a character's centre may stray over a clip edge (as in pdf
 _MAX_OBJECTS = 50_000  # a page drawn with more objects than this goes to pdfplumber (it judges the time)
 _TAG = re.compile(r"^[A-Z]{6}\+")
 _IGNORABLE = frozenset(" \t\r\n")
+_ACTUAL_TEXT = "ActualText".encode("utf-16-le")  # the mark parameter's key as pdfium writes it
 _HYPHEN_MARKS = frozenset("\ufffe\x02")  # pdfium's text for a hyphen that ends a line
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 _SPACE_SHARE = 0.6  # a generated space stands for a real one where the gap is this much of a space
@@ -523,10 +524,7 @@ class _PageReader:
             mark = pdfium_c.FPDFPageObj_GetMark(obj, m)
             for p in range(pdfium_c.FPDFPageObjMark_CountParams(mark) if mark else 0):
                 if pdfium_c.FPDFPageObjMark_GetParamKey(mark, p, buf, ctypes.sizeof(buf), size):
-                    if (
-                        ctypes.string_at(buf, max(0, size.value - 2)).decode("utf-16-le", "replace")
-                        == "ActualText"
-                    ):
+                    if ctypes.string_at(buf, max(0, size.value - 2)) == _ACTUAL_TEXT:
                         return True
         return False
 
