@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import numpy as np
@@ -438,7 +439,12 @@ def _prepare(page: Any) -> tuple[Any, list[str], dict[str, float], list[Word]]:
     spacing: dict[str, float] = {}
     struck = _overstrikes(chars)
     drop = set(struck)
-    turned = [c for c in chars if _turned(c)]
+    # turned by 90 degrees either way: the text matrix's diagonal vanishes (tested inline: every character)
+    turned = [
+        c
+        for c in chars
+        if (m := c.get("matrix")) and abs(m[0]) < 0.01 and abs(m[3]) < 0.01 and abs(m[1]) > 0.01
+    ]
     vertical: list[Word] = []
     if turned and len(turned) < len(chars) / 2:
         width = float(page.width)
@@ -454,11 +460,6 @@ def _prepare(page: Any) -> tuple[Any, list[str], dict[str, float], list[Word]]:
     if letters >= 50 and texts.count(" ") < 0.02 * letters:
         spacing["x_tolerance_ratio"] = 0.12
     return page, attrs, spacing, vertical
-
-
-def _turned(c: dict[str, Any]) -> bool:
-    m = c.get("matrix")
-    return bool(m) and abs(m[0]) < 0.01 and abs(m[3]) < 0.01 and abs(m[1]) > 0.01
 
 
 def _vertical_words(chars: list[dict[str, Any]]) -> list[Word]:
@@ -893,10 +894,15 @@ def find_gutter(words: list[Word], width: float) -> float | None:
     if len(words) < 40:
         return None
     lo, hi = int(width * 0.3), int(width * 0.7)
-    cover = [0] * (hi - lo + 1)
+    # how many words cross each whole point from lo to hi: a word adds one from its first to its
+    # last point, written as a +1 and a -1 and summed along the page
+    steps = [0] * (hi - lo + 2)
     for w in words:
-        for x in range(max(lo, int(w.x0) + 1), min(hi, int(w.x1)) + 1):
-            cover[x - lo] += 1
+        first, last = max(lo, int(w.x0) + 1), min(hi, int(w.x1))
+        if first <= last:
+            steps[first - lo] += 1
+            steps[last - lo + 1] -= 1
+    cover = list(accumulate(steps[:-1]))
     best = _widest_band(cover, max(1, len(words) // 60))
     if best is not None and best[1] - best[0] > 60:
         # as wide as that only beside a short second column (a few lines, fewer than the crossings
