@@ -255,7 +255,8 @@ def print_table(results: list[dict], workers: list[int], readers: list[str]) -> 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--real", type=Path, default=DEFAULT_REAL, help="real corpus folder ('' to skip)")
+    # a string, not a Path: Path("") is ".", which would benchmark the whole repository (held-out sets too)
+    ap.add_argument("--real", default=str(DEFAULT_REAL), help="real corpus folder ('' to skip)")
     ap.add_argument("--generated", type=int, default=200, help="generated documents (0 to skip)")
     ap.add_argument("--large", action="store_true", help="1,000 generated documents")
     ap.add_argument("--workers", default="1,2", help="worker counts to compare (first is the baseline)")
@@ -279,8 +280,8 @@ def main(argv: list[str] | None = None) -> int:
         f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} (shared machines make timings noisy)"
     )
     results = []
-    if str(args.real) and args.real.is_dir():
-        results.append(bench_corpus("real", args.real, workers, extra, readers, floors))
+    if args.real and Path(args.real).is_dir():
+        results.append(bench_corpus("real", Path(args.real), workers, extra, readers, floors))
     if n:
         corpus = HERE / "out" / f"corpus-{n}"
         started = time.perf_counter()
