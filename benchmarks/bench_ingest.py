@@ -198,9 +198,9 @@ def bench_corpus(
 
 
 def print_table(results: list[dict], workers: list[int], readers: list[str]) -> None:
-    line = "-" * 100
+    line = "-" * 110
     print("\n" + line)
-    print(f"{'corpus':<22}{'measure':<26}{'seconds':>9}{'docs/s':>9}{'pages/s':>9}{'peak MB/worker':>16}")
+    print(f"{'corpus':<32}{'measure':<26}{'seconds':>9}{'docs/s':>9}{'pages/s':>9}{'peak MB/worker':>16}")
     print(line)
     for r in results:
         name = f"{r['label']} ({r['docs']}, {r['pages']} PDF p.)"
@@ -219,7 +219,7 @@ def print_table(results: list[dict], workers: list[int], readers: list[str]) -> 
         rows.append(("re-run, unchanged", r["rerun_s"], None))
         for i, (what, s, mb) in enumerate(rows):
             print(
-                f"{name if i == 0 else '':<22}{what:<26}{s:>9.2f}{r['docs'] / s:>9.1f}{r['pages'] / s:>9.1f}"
+                f"{name if i == 0 else '':<32}{what:<26}{s:>9.2f}{r['docs'] / s:>9.1f}{r['pages'] / s:>9.1f}"
                 f"{'' if mb is None else f'{mb:.0f}':>16}"
             )
         for reader in readers:
@@ -238,16 +238,16 @@ def print_table(results: list[dict], workers: list[int], readers: list[str]) -> 
                 ratios.append(f"{workers[-1]} workers vs 1: {one / many:.2f}x (target >= 1.8)")
             peak = max(r["pipeline"][f"{reader}:{w}"]["peak_worker_mb"] for w in workers)
             ratios.append(f"peak per worker {peak:.0f} MB (target < 300)")
-            print(f"{'':<22}" + "; ".join(ratios[:3]))
-            print(f"{'':<22}" + "; ".join(ratios[3:]))
+            print(f"{'':<32}" + "; ".join(ratios[:3]))
+            print(f"{'':<32}" + "; ".join(ratios[3:]))
         if len(readers) > 1:
             base, fast = (r["pipeline"][f"{reader}:{workers[0]}"]["seconds"] for reader in readers[:2])
-            print(f"{'':<22}{readers[1]} vs {readers[0]} (1 worker): {base / fast:.2f}x faster")
-        print(f"{'':<22}re-run {r['rerun_s']:.2f} s")
+            print(f"{'':<32}{readers[1]} vs {readers[0]} (1 worker): {base / fast:.2f}x faster")
+        print(f"{'':<32}re-run {r['rerun_s']:.2f} s")
         for reader in readers:
             outcome = r["pipeline"][f"{reader}:{workers[0]}"]
             print(
-                f"{'':<22}{reader} outcome: {outcome['status']}, failures by reason: "
+                f"{'':<32}{reader} outcome: {outcome['status']}, failures by reason: "
                 f"{outcome['failed_reasons'] or '-'}"
             )
         print(line)
