@@ -480,3 +480,80 @@ def test_gutter_found_beside_a_short_second_column() -> None:
     assert gutter is not None and 280 <= gutter <= 315
     labels = _column(315, 533, lines=9, per_line=1, word="Yes")  # a column of short labels
     assert find_gutter(left + labels, 595) is None
+
+
+def test_overstrikes_found_in_bulk_match_a_pairwise_search() -> None:
+    """``_overstrikes`` walks only characters with a neighbour within 1 pt (found in bulk); on crowded
+    random pages (strikes across whole-point boundaries, negative coordinates) it drops exactly what a
+    plain pairwise search drops."""
+    import random
+
+    from pipeline.extract.pdf_layout import _overstrikes
+
+    rng = random.Random(13)
+    for _ in range(200):
+        chars = [
+            {
+                "text": rng.choice("AB "),
+                "fontname": rng.choice(("Courier", "Courier-Bold")),
+                "size": rng.choice((10.0, 10.04, 12.0)),
+                "x0": rng.uniform(-3, 6),
+                "top": rng.uniform(-3, 6),
+            }
+            for _ in range(rng.randint(0, 12))
+        ]
+        kept: list[dict] = []
+        expected: set[int] = set()
+        for c in chars:
+            if c["text"].isspace():
+                continue
+            if any(
+                (o["text"], o["fontname"], round(o["size"], 1))
+                == (c["text"], c["fontname"], round(c["size"], 1))
+                and abs(o["x0"] - c["x0"]) <= 1
+                and abs(o["top"] - c["top"]) <= 1
+                for o in kept
+            ):
+                expected.add(id(c))
+            else:
+                kept.append(c)
+        assert _overstrikes(chars) == expected
+        for c in chars:
+            assert c.get("overstruck", False) is False or id(c) not in expected
+
+
+def test_table_words_go_to_the_smallest_cell_holding_their_centre() -> None:
+    """The bulk assignment gives each word the cell a plain search over every cell gives: the smallest
+    that holds the word's centre, the first in row order of equal ones, none when no cell holds it."""
+    import random
+    from types import SimpleNamespace
+
+    from pipeline.extract.pdf_layout import Word, _assign_words, _inside
+
+    rng = random.Random(5)
+    for _ in range(200):
+        rows = []
+        for _ in range(rng.randint(1, 4)):
+            cells = []
+            for _ in range(rng.randint(1, 4)):
+                x0, top = rng.choice((0, 10, 20)), rng.choice((0, 10, 20))
+                cells.append(None if rng.random() < 0.2 else (x0, top, x0 + rng.choice((10, 20)), top + 10))
+            rows.append(SimpleNamespace(cells=cells))
+        words = []
+        for _ in range(rng.randint(0, 10)):
+            x, y = rng.uniform(-2, 42), rng.uniform(-2, 32)
+            words.append(Word("w", x, x + 2, y, y + 2, 10.0, False, "F", False, ()))
+        expected: dict = {}
+        for w in words:
+            best = None
+            for i, row in enumerate(rows):
+                for j, bbox in enumerate(row.cells):
+                    if bbox is not None and _inside(w, bbox):
+                        area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
+                        if best is None or area < best[0]:
+                            best = (area, (i, j))
+            if best is not None:
+                expected.setdefault(best[1], []).append(w)
+        got = _assign_words(words, rows)
+        assert list(got) == list(expected)
+        assert all([id(w) for w in got[k]] == [id(w) for w in expected[k]] for k in expected)

@@ -186,3 +186,27 @@ def test_reader_setting_is_validated_and_reaches_the_records(tmp_path: Path) -> 
     records = [p.read_text(encoding="utf-8") for p in out.rglob("*.json")]
     assert any('"extractor": "pdfium"' in r for r in records)
     assert not any('"extractor": "pdfplumber"' in r for r in records)
+
+
+def test_reader_setting_of_the_default_config_folder_is_honoured(tmp_path: Path, monkeypatch) -> None:
+    """Without --config, docket reads [ingest] from ./config/docket.toml (as it reads the rest of
+    its settings there); --reader still overrides it."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    monkeypatch.delenv("DOCKET_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "docket.toml").write_text('[ingest]\nreader = "pdfplumber"\n', encoding="utf-8")
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "dp.pdf").write_bytes((SOURCES / "DP_2025_7.en.pdf").read_bytes())
+    extractors = {}
+    for label, extra in (("toml", []), ("option", ["--reader", "pdfium"])):
+        out = tmp_path / f"out-{label}"
+        result = CliRunner().invoke(cli, ["ingest", str(source), "-o", str(out), "--no-tag", "-q", *extra])
+        assert result.exit_code == 0, result.output
+        records = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.json"))
+        extractors[label] = {e for e in ("pdfium", "pdfplumber") if f'"extractor": "{e}"' in records}
+    assert extractors == {"toml": {"pdfplumber"}, "option": {"pdfium"}}

@@ -32,7 +32,7 @@ def run_document(path: str, settings: Settings, source_file: str) -> dict[str, A
             failure.message if failure else f"{source_file}: no record",
             result.seconds,
         )
-    untagged = result.document.to_dict()
+    untagged = dumps(result.document.to_dict(), None)  # serialised once, compared and kept as text
     payload = {
         "status": str(result.status),
         "pages": result.pages,
@@ -40,12 +40,12 @@ def run_document(path: str, settings: Settings, source_file: str) -> dict[str, A
         "sha256": result.document.info.sha256,
         "document_id": result.document.info.id,
         "untagged": None,
-        "record": dumps(untagged, None),
+        "record": untagged,
     }
     if settings.tag:
         payload.update(_tagged(result.document, settings, source_file))
-        if payload["record"] is not None and payload["record"] != dumps(untagged, None):
-            payload["untagged"] = dumps(untagged, None)
+        if payload["record"] is not None and payload["record"] != untagged:
+            payload["untagged"] = untagged
     return payload
 
 

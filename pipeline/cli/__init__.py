@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..config import PDF_READERS, Settings
+from ..config import PDF_READERS, Settings, default_config_dir
 from ..errors import DocketError
 from ..version import __version__
 
@@ -193,8 +193,8 @@ def settings_options(f):
         type=click.Choice(PDF_READERS),
         expose_value=False,
         callback=_remember,
-        help="What reads PDF pages: pdfplumber (the reference, default) or pdfium (many times faster; "
-        "pages it cannot read faithfully go to pdfplumber). Also [ingest] reader in docket.toml.",
+        help="What reads PDF pages: pdfium (the default: many times faster; pages it cannot read "
+        "faithfully go to pdfplumber) or pdfplumber (the reference). Overrides [ingest] reader in docket.toml.",
     )(f)
     return f
 
@@ -206,7 +206,9 @@ def _remember(ctx: click.Context, param: click.Parameter, value):
 
 
 def make_settings(config_dir: Path | None, no_tag: bool, **overrides) -> Settings:
-    settings = Settings.from_dir(config_dir) if config_dir else Settings.resolve(None)
+    # without --config, the [ingest] section of the folder docket reads its other settings from
+    # ($DOCKET_CONFIG, ./config, the repository's): the same file the catalog's versions are taken from
+    settings = Settings.from_dir(config_dir or default_config_dir())
     values = {k: v for k, v in overrides.items() if v is not None}
     ctx = click.get_current_context(silent=True)
     if ctx is not None and ctx.meta.get("docket.ocr"):

@@ -12,8 +12,11 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
+import numpy as np
 from pdfminer.layout import LTAnno, LTChar, LTContainer
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import literal_name
@@ -155,10 +158,12 @@ class PageLayout:
     fallback: str = ""  # why pdfplumber read this page although pdfium was asked to
 
 
+@lru_cache(maxsize=4096)  # asked once a word, of a page's few fonts
 def is_bold_font(fontname: str) -> bool:
     return bool(_BOLD_FONT.search(fontname.split("+")[-1]))
 
 
+@lru_cache(maxsize=4096)
 def is_italic_font(fontname: str) -> bool:
     return bool(_ITALIC_FONT.search(fontname.split("+")[-1]))
 
@@ -434,7 +439,12 @@ def _prepare(page: Any) -> tuple[Any, list[str], dict[str, float], list[Word]]:
     spacing: dict[str, float] = {}
     struck = _overstrikes(chars)
     drop = set(struck)
-    turned = [c for c in chars if _turned(c)]
+    # turned by 90 degrees either way: the text matrix's diagonal vanishes (tested inline: every character)
+    turned = [
+        c
+        for c in chars
+        if (m := c.get("matrix")) and abs(m[0]) < 0.01 and abs(m[3]) < 0.01 and abs(m[1]) > 0.01
+    ]
     vertical: list[Word] = []
     if turned and len(turned) < len(chars) / 2:
         width = float(page.width)
@@ -445,15 +455,11 @@ def _prepare(page: Any) -> tuple[Any, list[str], dict[str, float], list[Word]]:
         attrs.append("overstruck")
     if drop:
         page = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in drop)
-    letters = sum(1 for c in chars if not c["text"].isspace())
-    if letters >= 50 and sum(1 for c in chars if c["text"] == " ") < 0.02 * letters:
+    texts = [c["text"] for c in chars]
+    letters = sum(1 for t in texts if not t.isspace())
+    if letters >= 50 and texts.count(" ") < 0.02 * letters:
         spacing["x_tolerance_ratio"] = 0.12
     return page, attrs, spacing, vertical
-
-
-def _turned(c: dict[str, Any]) -> bool:
-    m: Any = c.get("matrix")
-    return bool(m) and abs(m[0]) < 0.01 and abs(m[3]) < 0.01 and abs(m[1]) > 0.01
 
 
 def _vertical_words(chars: list[dict[str, Any]]) -> list[Word]:
@@ -501,12 +507,13 @@ def _overstrikes(chars: list[dict[str, Any]]) -> set[int]:
     """ids of the characters that repeat an earlier one (same text and font, within 1 pt).
 
     When there are any, every character gets an ``overstruck`` flag: True on the kept first strike.
+    Only characters with another one within 1 pt (``_crowded``, found in bulk) can be either, so
+    only those are walked (most pages have none).
     """
+    ink = [c for c in chars if not c["text"].isspace()]
     grid: dict[tuple[str, str, float, int, int], dict[str, Any]] = {}
     drop: set[int] = set()
-    for c in chars:
-        if c["text"].isspace():
-            continue
+    for c in _crowded(ink):
         key = (c["text"], c["fontname"], round(float(c["size"]), 1))
         gx, gy = int(c["x0"]), int(c["top"])
         first = None
@@ -524,6 +531,38 @@ def _overstrikes(chars: list[dict[str, Any]]) -> set[int]:
         for c in chars:
             c.setdefault("overstruck", False)
     return drop
+
+
+def _crowded(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The characters (in their order) with another one whose ``x0`` and ``top`` are within 1 pt.
+
+    Two such characters lie in the same or neighbouring whole-point cells, so each character's
+    cell is looked up among the page's cells shifted by one each way, in bulk. Odd coordinates
+    (not finite, or too far apart to number the cells) give every character.
+    """
+    if len(chars) < 2:
+        return []
+    x = np.array([c["x0"] for c in chars], dtype=np.float64)
+    y = np.array([c["top"] for c in chars], dtype=np.float64)
+    if not (np.isfinite(x).all() and np.isfinite(y).all()):
+        return chars
+    qx, qy = np.floor(x), np.floor(y)
+    span_y = qy.max() - qy.min() + 3
+    if (qx.max() - qx.min() + 3) * span_y > 2**52:
+        return chars
+    code = (qx - qx.min() + 1) * span_y + (qy - qy.min() + 1)  # whole numbers, exact in float64
+    order = np.sort(code)
+    # the own cell is shared when its code occurs twice
+    near = np.searchsorted(order, code, side="right") - np.searchsorted(order, code, side="left") > 1
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            if dx or dy:
+                shifted = code + (dx * span_y + dy)
+                at = np.minimum(np.searchsorted(order, shifted), len(order) - 1)
+                near |= order[at] == shifted
+    if not near.any():
+        return []
+    return [c for c, n in zip(chars, near.tolist(), strict=True) if n]
 
 
 def _word(w: dict[str, Any], x0: float, x1: float, top: float, bottom: float) -> Word:
@@ -615,25 +654,28 @@ def _tables(page: Any, words: list[Word]) -> list[TableItem]:
     """
     out = []
     for table in page.find_tables():
-        width = max((len(r.cells) for r in table.rows), default=0)
+        # pdfplumber works the rows out afresh on each reading of ``table.rows``: read once
+        table_rows = table.rows
+        width = max((len(r.cells) for r in table_rows), default=0)
         if not width:
             continue
-        owner = _assign_words([w for w in words if _inside(w, table.bbox)], table.rows)
-        lefts = _column_lefts(table, width)
-        _open_cells(owner, [w for w in words if _inside(w, table.bbox)], table.rows, lefts)
+        held = [w for w in words if _inside(w, table.bbox)]
+        owner = _assign_words(held, table_rows)
+        lefts = _column_lefts(table_rows, width)
+        _open_cells(owner, held, table_rows, lefts)
         rows = [
             [
                 _cell(bbox or _OPEN if (i, j) in owner else bbox, owner.get((i, j), []))
                 for j, bbox in enumerate(row.cells)
             ]
-            for i, row in enumerate(table.rows)
+            for i, row in enumerate(table_rows)
         ]
         keep = [j for j in range(width) if any(j < len(r) and r[j].text for r in rows)]
         if len(keep) < 2:  # a one-row rest of a table broken by the page keeps its columns
             keep = list(range(width))
         kept_lefts = [lefts[j] for j in keep]
         rows = [
-            [_spanned(r[j], table.rows[i].cells[j], kept_lefts) if j < len(r) else Cell("") for j in keep]
+            [_spanned(r[j], table_rows[i].cells[j], kept_lefts) if j < len(r) else Cell("") for j in keep]
             for i, r in enumerate(rows)
             if any(c.text for c in r)
         ]
@@ -675,17 +717,22 @@ def _open_cells(
 
 
 def _assign_words(words: list[Word], rows: list[Any]) -> dict[tuple[int, int], list[Word]]:
+    """Each word to the smallest cell that holds its centre (the first in row order of equal
+    ones), all words against all cells at once."""
     owner: dict[tuple[int, int], list[Word]] = {}
-    for w in words:
-        best: tuple[float, tuple[int, int]] | None = None
-        for i, row in enumerate(rows):
-            for j, bbox in enumerate(row.cells):
-                if bbox is not None and _inside(w, bbox):
-                    area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
-                    if best is None or area < best[0]:
-                        best = (area, (i, j))
-        if best is not None:
-            owner.setdefault(best[1], []).append(w)
+    at = [(i, j) for i, row in enumerate(rows) for j, bbox in enumerate(row.cells) if bbox is not None]
+    if not words or not at:
+        return owner
+    boxes = np.array([rows[i].cells[j] for i, j in at], dtype=np.float64)
+    area = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
+    cx = np.array([(w.x0 + w.x1) / 2 for w in words], dtype=np.float64)[:, None]
+    cy = np.array([(w.top + w.bottom) / 2 for w in words], dtype=np.float64)[:, None]
+    holds = (boxes[:, 0] <= cx) & (cx <= boxes[:, 2]) & (boxes[:, 1] <= cy) & (cy <= boxes[:, 3])
+    best = np.where(holds, area, np.inf).argmin(axis=1)
+    held_any: list[bool] = holds.any(axis=1).tolist()
+    for w, k, held in zip(words, best.tolist(), held_any, strict=True):
+        if held:
+            owner.setdefault(at[k], []).append(w)
     return owner
 
 
@@ -714,9 +761,9 @@ def _looks_tabular(rows: list[list[Cell]]) -> bool:
     return any(len(f) >= 2 for f in filled) and all(f == [0] for f in filled if len(f) == 1)
 
 
-def _column_lefts(table: Any, width: int) -> list[float]:
+def _column_lefts(rows: list[Any], width: int) -> list[float]:
     lefts: dict[int, float] = {}
-    for row in table.rows:
+    for row in rows:
         for i, bbox in enumerate(row.cells):
             if bbox is not None:
                 lefts[i] = min(lefts.get(i, bbox[0]), bbox[0])
@@ -848,10 +895,15 @@ def find_gutter(words: list[Word], width: float) -> float | None:
     if len(words) < 40:
         return None
     lo, hi = int(width * 0.3), int(width * 0.7)
-    cover = [0] * (hi - lo + 1)
+    # how many words cross each whole point from lo to hi: a word adds one from its first to its
+    # last point, written as a +1 and a -1 and summed along the page
+    steps = [0] * (hi - lo + 2)
     for w in words:
-        for x in range(max(lo, int(w.x0) + 1), min(hi, int(w.x1)) + 1):
-            cover[x - lo] += 1
+        first, last = max(lo, int(w.x0) + 1), min(hi, int(w.x1))
+        if first <= last:
+            steps[first - lo] += 1
+            steps[last - lo + 1] -= 1
+    cover = list(accumulate(steps[:-1]))
     best = _widest_band(cover, max(1, len(words) // 60))
     if best is not None and best[1] - best[0] > 60:
         # as wide as that only beside a short second column (a few lines, fewer than the crossings

@@ -87,6 +87,10 @@ _get_text_object = _proto("FPDFText_GetTextObject", _VP, _VP, _INT)
 _get_char_origin = _proto("FPDFText_GetCharOrigin", _INT, _VP, _INT, _VP, _VP)
 _is_generated = _proto("FPDFText_IsGenerated", _INT, _VP, _INT)
 _loose_box = _proto("FPDFText_GetLooseCharBox", _INT, _VP, _INT, _VP)
+_path_segment = _proto("FPDFPath_GetPathSegment", _VP, _VP, _INT)
+_segment_point = _proto("FPDFPathSegment_GetPoint", _INT, _VP, _VP, _VP)
+_segment_type = _proto("FPDFPathSegment_GetType", _INT, _VP)
+_segment_close = _proto("FPDFPathSegment_GetClose", _INT, _VP)
 
 _TEXT, _PATH, _IMAGE, _SHADING, _FORM = 1, 2, 3, 4, 5  # FPDF_PAGEOBJ_*
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
@@ -95,6 +99,7 @@ _EDGE = 0.5  # points a character's centre may stray over a clip edge (as in pdf
 _MAX_OBJECTS = 50_000  # a page drawn with more objects than this goes to pdfplumber (it judges the time)
 _TAG = re.compile(r"^[A-Z]{6}\+")
 _IGNORABLE = frozenset(" \t\r\n")
+_ACTUAL_TEXT = "ActualText".encode("utf-16-le")  # the mark parameter's key as pdfium writes it
 _HYPHEN_MARKS = frozenset("\ufffe\x02")  # pdfium's text for a hyphen that ends a line
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 _SPACE_SHARE = 0.6  # a generated space stands for a real one where the gap is this much of a space
@@ -289,6 +294,8 @@ class _Font:
         self.complete = True  # every code of the font was looked at (simple fonts, ToUnicode maps)
         self.options: dict[str, list[tuple[str, float]]] = {}
         self.weak: set[str] = set()  # texts known only with the font's default width
+        self._singles: dict[str, tuple[str, float]] | None = None
+        self.fractions: dict[float, float] = {}  # width -> what pdfium cuts off it (``_fraction``)
         if not self.usable:
             return
         if isinstance(font, PDFCIDFont):
@@ -345,10 +352,18 @@ class _Font:
         merged.embedded, merged.weight, merged.flags = self.embedded, self.weight, self.flags
         merged.identity, merged.complete = None, self.complete and other.complete
         merged.options, merged.weak = {k: list(v) for k, v in self.options.items()}, set(self.weak)
+        merged._singles, merged.fractions = None, {}
         for key, entries in other.options.items():
             for entry in entries:
                 merged._add(key, entry, key in other.weak)
         return merged
+
+    def singles(self) -> dict[str, tuple[str, float]]:
+        """``lookup``'s answers for the texts with one pair, as one dictionary (the loop over a
+        page's characters asks it first)."""
+        if self._singles is None:
+            self._singles = {k: v[0] for k, v in self.options.items() if len(v) == 1}
+        return self._singles
 
     def lookup(self, text: str) -> Any:
         """(pdfminer's text, width per unit of font size) for pdfium's text; a list of such pairs
@@ -509,10 +524,7 @@ class _PageReader:
             mark = pdfium_c.FPDFPageObj_GetMark(obj, m)
             for p in range(pdfium_c.FPDFPageObjMark_CountParams(mark) if mark else 0):
                 if pdfium_c.FPDFPageObjMark_GetParamKey(mark, p, buf, ctypes.sizeof(buf), size):
-                    if (
-                        ctypes.string_at(buf, max(0, size.value - 2)).decode("utf-16-le", "replace")
-                        == "ActualText"
-                    ):
+                    if ctypes.string_at(buf, max(0, size.value - 2)) == _ACTUAL_TEXT:
                         return True
         return False
 
@@ -554,15 +566,19 @@ class _PageReader:
         m = self.o._m
         pdfium_c.FPDFPageObj_GetMatrix(obj, m)
         full = _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)
-        f = self.o._f
+        fx, fy = self.o._f[0], self.o._f[1]
+        px, py = self.o._fp[0], self.o._fp[1]
+        a, b, c, d, e, f = full
         ops: list[tuple[str, float, float]] = []
         bez = 0
+        handle = ctypes.cast(obj, ctypes.c_void_p).value
         for s in range(pdfium_c.FPDFPath_CountSegments(obj)):
-            seg = pdfium_c.FPDFPath_GetPathSegment(obj, s)
-            pdfium_c.FPDFPathSegment_GetPoint(seg, self.o._fp[0], self.o._fp[1])
-            x, y = _apply(full, f[0].value, f[1].value)
-            x, y = round(x, 4), round(y, 4)  # pdfium's floats to the decimals the PDF wrote
-            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            seg = _path_segment(handle, s)
+            _segment_point(seg, px, py)
+            sx, sy = fx.value, fy.value
+            # as _apply(full, sx, sy); pdfium's floats then rounded to the decimals the PDF wrote
+            x, y = round(a * sx + c * sy + e, 4), round(b * sx + d * sy + f, 4)
+            kind = _segment_type(seg)
             if kind == _MOVETO:
                 ops.append(("m", x, y))
                 bez = 0
@@ -573,11 +589,7 @@ class _PageReader:
             else:
                 ops.append(("l", x, y))
                 bez = 0
-            if (
-                kind != _MOVETO
-                and pdfium_c.FPDFPathSegment_GetClose(seg)
-                and (kind != _BEZIERTO or bez % 3 == 0)
-            ):
+            if kind != _MOVETO and _segment_close(seg) and (kind != _BEZIERTO or bez % 3 == 0):
                 ops.append(("h", x, y))
         light = False
         if filled:
@@ -815,6 +827,9 @@ class _PageReader:
         prev_drift = 0.0  # what it added to its run's drift
         pending_space = 0.0  # a generated space came before this character: the share of a space to fill
         eaten: list[tuple[_Run, int, dict[str, Any]]] = []  # spaces pdfium dropped: where they go
+        last_font: _Font | None = None
+        singles: dict[str, tuple[str, float]] = {}
+        fractions: dict[float, float] = {}
         for i, ch in enumerate(text):
             key = _get_text_object(tp, i)
             if not key or (ch == " " and _is_generated(tp, i)):
@@ -831,6 +846,8 @@ class _PageReader:
                 run.seen = True
             assert run is not None and run.font is not None
             font = run.font
+            if font is not last_font:
+                last_font, singles, fractions = font, font.singles(), font.fractions
             _get_char_origin(tp, i, pox, poy)
             px, y = ox.value, oy.value
             if prev is not None and key == last_key and px == prev_px and y == prev_y:
@@ -848,7 +865,12 @@ class _PageReader:
                 else:
                     prev["text"] = prev_text
                 continue
-            found = font.lookup(ch) if ch not in _HYPHEN_MARKS else self._hyphen(run)
+            if ch in _HYPHEN_MARKS:
+                found = self._hyphen(run)
+            else:
+                found = singles.get(ch)
+                if found is None:
+                    found = font.lookup(ch)
             if type(found) is list:  # several codes print it: the one whose width pdfium measures
                 _loose_box(tp, i, pbox)
                 measured = (box.right - px) / run.scale_x
@@ -870,7 +892,10 @@ class _PageReader:
                 prev_drift = 0.0
             else:
                 out_text, adv = found[0], width * run.scale_x
-                prev_drift = _drift(width, run.scale_x)
+                fraction = fractions.get(width)
+                if fraction is None:
+                    fraction = fractions[width] = _fraction(width)
+                prev_drift = fraction * run.scale_x
                 run.drift += prev_drift
             if run.hidden == "light":
                 hidden += 1
@@ -946,8 +971,13 @@ def _drift(width: float, scale_x: float) -> float:
     """How far pdfium's next origin falls short of pdfminer's after a glyph of ``width`` (per unit
     of font size): pdfium keeps a font's widths as whole thousandths of an em, cut, where pdfminer
     keeps the fraction (TeX fonts give widths such as 510.9)."""
+    return _fraction(width) * scale_x
+
+
+def _fraction(width: float) -> float:
+    """``_drift`` per unit of horizontal scale (kept per font and width: one look-up a character)."""
     units = width * 1000
-    return (units - math.floor(units + 1e-6)) / 1000 * scale_x
+    return (units - math.floor(units + 1e-6)) / 1000
 
 
 def _space_width(run: _Run) -> float:
@@ -964,9 +994,10 @@ def _space_width(run: _Run) -> float:
 
 
 def _box_through(m: Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
-    pts = [_apply(m, x, y) for x, y in ((x0, y0), (x0, y1), (x1, y0), (x1, y1))]
-    xs = [p[0] for p in pts]
-    ys = [p[1] for p in pts]
+    """The box's four corners through ``m`` (as ``_apply``), bounded."""
+    a, b, c, d, e, f = m
+    xs = (a * x0 + c * y0 + e, a * x0 + c * y1 + e, a * x1 + c * y0 + e, a * x1 + c * y1 + e)
+    ys = (b * x0 + d * y0 + f, b * x0 + d * y1 + f, b * x1 + d * y0 + f, b * x1 + d * y1 + f)
     return (min(xs), min(ys), max(xs), max(ys))
 
 

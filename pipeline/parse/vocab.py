@@ -107,16 +107,22 @@ def load(folder: Path | str | None = None) -> Vocabulary:
     return _load(str(path), path.stat().st_mtime_ns)
 
 
-_active: list[Path | None] = [None]
+_active: list[Vocabulary | None] = [None]
 
 
 def use(folder: Path | str | None) -> None:
-    """Make the vocabulary of a settings folder the one parsers read (``ingest`` calls this)."""
-    _active[0] = Path(folder) if folder is not None else None
+    """Make the vocabulary of a settings folder the one parsers read (``ingest`` calls this, once
+    per document).
+
+    The file is located and read here, once: parsers ask for the vocabulary a hundred thousand
+    times on a large batch, and looking the file up again each time (two ``stat`` calls) cost
+    more than some parsers. An edit to the file is seen from the next document on.
+    """
+    _active[0] = load(folder) if folder is not None else None
 
 
 def current() -> Vocabulary:
-    """The vocabulary in use: the settings folder's, else the repository's ``config/``, else the
-    packaged copy."""
-    folder = _active[0]
-    return load(folder if folder is not None else default_config_dir())
+    """The vocabulary in use: the settings folder's (``use``), else the repository's ``config/``,
+    else the packaged copy."""
+    active = _active[0]
+    return active if active is not None else load(default_config_dir())
