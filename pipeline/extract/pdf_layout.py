@@ -729,7 +729,7 @@ def _assign_words(words: list[Word], rows: list[Any]) -> dict[tuple[int, int], l
     cy = np.array([(w.top + w.bottom) / 2 for w in words], dtype=np.float64)[:, None]
     holds = (boxes[:, 0] <= cx) & (cx <= boxes[:, 2]) & (boxes[:, 1] <= cy) & (cy <= boxes[:, 3])
     best = np.where(holds, area, np.inf).argmin(axis=1)
-    held_any: list[bool] = holds.any(axis=1).tolist()
+    held_any: list[bool] = list(np.asarray(holds.any(axis=1)).tolist())
     for w, k, held in zip(words, best.tolist(), held_any, strict=True):
         if held:
             owner.setdefault(at[k], []).append(w)
