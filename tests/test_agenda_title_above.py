@@ -203,3 +203,26 @@ def test_a_hyphen_printed_twice_around_a_soft_hyphen_is_one() -> None:
     from pipeline.textutil import join_lines
 
     assert join_lines("top-\u00ad\u2010down and bottom-\u00ad\u2010up") == "top-down and bottom-up"
+
+
+@pytest.mark.parametrize("same_line", [True, False])
+@pytest.mark.parametrize("sep", [". ", " ", ", "])
+@pytest.mark.parametrize("quotes", ["“”", '""'])
+def test_a_speaker_then_the_talks_title_in_quotation_marks(same_line: bool, sep: str, quotes: str) -> None:
+    """'NICOL Alexis. “Les eunuques à Byzance”': the talk's title is what the marks enclose, the name
+    before it (surname in capitals) is its speaker, whether on the same line or the line above."""
+    talks = [
+        ("09:40", "NICOL Alexis", "Les eunuques à Byzance, du IXe au XIIe siècle"),
+        ("10:00", "POUDEROUX Emmanuelle", "Violences et prédations seigneuriales en Gascogne"),
+        ("10:20", "DE LA TOUR Jean", "La sagesse dans Girart de Roussillon"),
+    ]
+    blocks = [Block(BlockKind.PARAGRAPH, "11 mai 2026", Provenance(SRC, page=1), bold=True)]
+    for time, who, title in talks:
+        quoted = f"{quotes[0]}{title}.{quotes[1]}"
+        if same_line:
+            blocks.append(Block(BlockKind.PARAGRAPH, f"{time} {who}{sep}{quoted}", Provenance(SRC, page=1)))
+        else:
+            blocks.append(Block(BlockKind.PARAGRAPH, f"{time} {who}{sep.rstrip()}", Provenance(SRC, page=1)))
+            blocks.append(Block(BlockKind.PARAGRAPH, quoted, Provenance(SRC, page=1)))
+    items = find_programme(tuple(blocks), 2026, None)
+    assert [(a.start, a.title.rstrip(".")) for a in items] == [(t, title) for t, _, title in talks]

@@ -1396,9 +1396,24 @@ _OPEN_QUOTE = '“"”«„'
 _CLOSE_QUOTE = re.compile(r"[”\"»“](?=\s|$|[,.;:])")
 
 
+_SPEAKER_THEN_QUOTE = re.compile(
+    r"^(?P<who>(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\s+){1,3}[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?)\s*[.,:–-]?\s*[“\"]"
+)
+
+
+_SPEAKER_ALONE = re.compile(
+    r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\s+){1,3}[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?\s*\.?$"
+)
+
+
 def _quoted_title(texts: list[str]) -> tuple[str, list[str]] | None:
     """'“Mapping Time and Space” by Professor ...': a talk's title in quotation marks opens the line;
     the title is what the marks enclose (wrapped over up to three lines), the rest describes it."""
+    if len(texts) > 1 and _SPEAKER_ALONE.match(texts[0]) and texts[1].lstrip(" .,:–-")[:1] in _OPEN_QUOTE:
+        texts = [texts[0] + " " + texts[1].lstrip(" .,:–-")] + texts[2:]  # the name on a line of its own
+    speaker = _SPEAKER_THEN_QUOTE.match(texts[0])
+    if speaker:  # "NICOL Alexis. “Les eunuques à Byzance ...”": the speaker, then the talk's title
+        texts = [texts[0][speaker.end("who") :].lstrip(" .,:–-")] + texts[1:]
     if texts[0][:1] not in _OPEN_QUOTE:
         return None
     for n in range(1, min(3, len(texts)) + 1):
