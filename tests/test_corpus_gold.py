@@ -31,12 +31,13 @@ COPY = HERE / "data" / "gold_shared"
 # 16 more joined on 2026-12-07, session 4 (SOURCES-dev4a.md: programmes of 8 publishers, scored as found
 # 0.252; SOURCES-dev4b.md: recommendation documents, UPR reports and response tables, committee and
 # government reports, 0.399): the floors drop to the level of the larger set and are raised as it improves.
+# Raised the same session as the work on them went: dev 106 0.875 -> 0.929.
 FLOORS = {
-    "document": 0.95,
+    "document": 0.955,
     "objectives": 0.84,
-    "agenda_items": 0.90,
-    "recommendations": 0.72,
-    "actors": 0.95,
+    "agenda_items": 0.91,
+    "recommendations": 0.97,
+    "actors": 0.96,
 }
 ROW = re.compile(r"(\w+) (\d+)/(\d+) \(\+(\d+) extra\)")
 
