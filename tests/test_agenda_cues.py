@@ -456,3 +456,24 @@ def test_a_time_column_right_of_its_labels_with_the_people_under_the_times(
         ("13:30", "14:30", "Lunch"),
     ]
     assert person.split()[-1] in items[0].description + " " + " ".join(s.name for s in items[0].speakers)
+
+
+@pytest.mark.parametrize("mark", ["I", "IV", "3", "B2"])
+@pytest.mark.parametrize("wrapped", [True, False])
+def test_a_session_number_printed_above_its_time(mark: str, wrapped: bool) -> None:
+    """'II' / '9:50 a.m. -' / '10:35 a.m.' in the time cell: the number is the session's, the time
+    the row's."""
+    sep = " -\n" if wrapped else " - "
+    rows = [
+        [f"8:00 a.m.{sep}8:50 a.m.", "Registration"],
+        [f"{mark}\n\n9:00 a.m.{sep}9:45 a.m.", "Preventing rather than punishing"],
+        [f"{mark}\n\n9:50 a.m.{sep}10:35 a.m.", "Learning to see: visual analysis"],
+        [f"10:40 a.m{sep}11:00 a.m", "Coffee Break"],
+    ]
+    items = find_programme((_table(rows),), 2018, None)
+    assert [(a.start, a.end, a.title) for a in items] == [
+        ("08:00", "08:50", "Registration"),
+        ("09:00", "09:45", "Preventing rather than punishing"),
+        ("09:50", "10:35", "Learning to see: visual analysis"),
+        ("10:40", "11:00", "Coffee Break"),
+    ]

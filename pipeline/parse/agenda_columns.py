@@ -86,12 +86,18 @@ def _cell_text(cell: Cell) -> str:
     return cell.text.strip()
 
 
+# a session's number printed above its time in the time cell: "I", "IV", "3", "B2"
+SESSION_MARK = re.compile(r"[IVXLC]{1,5}|\d{1,2}[a-z]?|[A-Z]\d{0,2}")
+
+
 def is_time_cell(text: str) -> bool:
     """The cell's first line (or two, for a range wrapped after its dash) is a time and nothing more,
     or a time followed by a duration or a place on lines of their own."""
     lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
     if not lines:
         return False
+    if len(lines) > 1 and SESSION_MARK.fullmatch(lines[0]):
+        lines = lines[1:]  # "II" / "9:50 a.m. -" / "10:35 a.m.": the session's number above its time
     head = lines[0]
     if head.endswith(tuple("-–—")) and len(lines) > 1:
         head = head + " " + lines[1]

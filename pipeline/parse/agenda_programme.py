@@ -35,6 +35,7 @@ from .agenda_columns import (
     END,
     NOTES,
     NUMBER,
+    SESSION_MARK,
     SPEAKERS,
     TIME,
     TITLE,
@@ -440,6 +441,8 @@ def _split_time_cell(text: str) -> tuple[str, list[str]]:
     lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
     if not lines:
         return "", []
+    if len(lines) > 1 and SESSION_MARK.fullmatch(lines[0]) and lead_time(lines[1], cell=True):
+        lines = lines[1:]  # "II" / "9:50 a.m. -" / "10:35 a.m.": the session's number above its time
     head, k = lines[0], 1
     if head.endswith(tuple(DASHES)) and len(lines) > 1 and lead_time(head + " " + lines[1], cell=True):
         head, k = head + " " + lines[1], 2  # "10 a.m.–" / "1 p.m.": a range wrapped after its dash
