@@ -477,3 +477,35 @@ def test_a_session_number_printed_above_its_time(mark: str, wrapped: bool) -> No
         ("09:50", "10:35", "Learning to see: visual analysis"),
         ("10:40", "11:00", "Coffee Break"),
     ]
+
+
+@pytest.mark.parametrize("code", ["ML-C", "W101", "B2"])
+@pytest.mark.parametrize("spaced", [False, True])
+def test_a_room_code_after_the_titles_is_the_place(code: str, spaced: bool) -> None:
+    """'Keynote address - ML-C' on three or more rows: the code is where the item takes place; a code
+    printed once ('Panel on methods - Q2') is left alone."""
+    printed = code.replace("-", "- ") if spaced else code
+    rows = [
+        ["8:00 - 8:50", f"Keynote address by the chair - {printed}"],
+        ["9:00 - 10:00", "Opening session and framing"],
+        ["10:00 - 10:20", f"Poster session - {code}"],
+        ["10:20 - 11:30", "Panel on methods - Q2"],
+        ["11:30 - 12:30", f"Closing plenary - {code}"],
+    ]
+    items = find_programme((_table(rows),), 2018, None)
+    assert [a.title for a in items] == [
+        "Keynote address by the chair",
+        "Opening session and framing",
+        "Poster session",
+        "Panel on methods - Q2",
+        "Closing plenary",
+    ]
+    assert [
+        a.description.split("\n")[0]
+        for a in items
+        if a.title != "Panel on methods - Q2" and "Opening" not in a.title
+    ] == [
+        printed,
+        code,
+        code,
+    ]

@@ -1103,7 +1103,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
             cur.lines.append(ln)
             continue
         cur.lines.append(ln)
-    return _dash_speakers([item for e in entries if (item := _item(e)) is not None])
+    return _room_codes(_dash_speakers([item for e in entries if (item := _item(e)) is not None]))
 
 
 # "Survey history and design – Martina Helme, ONS": a title, a spaced dash, person names (two to four
@@ -1113,6 +1113,32 @@ _DASH_TAIL = re.compile(
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})*)"
     r",\s*(?P<org>[^,–—]{2,60})$"
 )
+
+
+_ROOM_TAIL = re.compile(r"\s+[-–—]\s+(?P<code>[A-Z]{1,4}(?:-\s?)?[A-Z]?\d{0,4})$")
+
+
+def _room_codes(items: list[AgendaItem]) -> list[AgendaItem]:
+    """'Coffee Break - ML-C', 'Lunch - ML-C', 'Registration - ML- C': a short room code after a dash,
+    printed on three or more titles of the programme, is where the item takes place (it goes to the
+    description), not part of its title."""
+    codes = [m.group("code").replace(" ", "") if (m := _ROOM_TAIL.search(a.title)) else None for a in items]
+    counts: dict[str, int] = {}
+    for c in codes:
+        if c and any(ch.isupper() for ch in c):
+            counts[c] = counts.get(c, 0) + 1
+    rooms = {c for c, n in counts.items() if n >= 3}
+    if not rooms:
+        return items
+    out = []
+    for a, c in zip(items, codes, strict=True):
+        m = _ROOM_TAIL.search(a.title) if c in rooms else None
+        if m and m.start() > 2:
+            place = m.group("code")
+            description = f"{place}\n{a.description}".strip() if a.description else place
+            a = dataclasses.replace(a, title=a.title[: m.start()].rstrip(), description=description)
+        out.append(a)
+    return out
 
 
 def _dash_speakers(items: list[AgendaItem]) -> list[AgendaItem]:
