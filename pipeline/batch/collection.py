@@ -32,16 +32,11 @@ from ..export.writer import OutputWriter
 from ..models import Failure, Reason, Result, Status
 from ..outputs import Layout
 from ..report import build_stats, render_html
-from .catalog import Catalog, Entry
+from .catalog import MANIFEST_COLUMNS, Catalog, Entry
 
+# manifest.csv: the catalog's manifest row without its run keys, then the runs and the duplicate
 MANIFEST_HEADER = (
-    "source_file",
-    "status",
-    "reason",
-    "message",
-    "pages",
-    "seconds",
-    "sha256",
+    *MANIFEST_COLUMNS[MANIFEST_COLUMNS.index("source_file") :],
     "run",
     "record_run",
     "duplicate_of",

@@ -24,9 +24,9 @@ from ..diff.report_html import write_html
 from ..diff.report_json import write_json
 from ..diff.report_md import write_markdown
 from ..load import StoredRecords, load_document
+from . import CONTEXT_SETTINGS
 from .formats import formats_option
 
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 DIFF_WRITERS = {
     "html": ("diff.html", write_html),
     "md": ("diff.md", write_markdown),

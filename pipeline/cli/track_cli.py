@@ -9,8 +9,7 @@ import click
 from ..track.collect import collect
 from ..track.link import DEFAULT_THRESHOLD, link
 from ..track.write import rows, write_catalog, write_csv, write_html, write_json
-
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+from . import CONTEXT_SETTINGS
 
 
 @click.command("track", context_settings=CONTEXT_SETTINGS)

@@ -57,22 +57,11 @@ class Word:
     sup: bool = False
 
 
-@dataclass(slots=True)
-class Line:
-    """Words on one baseline within one column. ``flow`` is (region, column) on its page.
+class WordRun:
+    """The box of a run of words in reading order (a line, a grid's time label)."""
 
-    ``marker`` is a number set in a much larger type at the left of the line (a graphic digit
-    that numbers the item this line starts); it is not part of ``text``.
-    """
-
+    __slots__ = ()
     words: list[Word]
-    flow: tuple[int, int] = (0, 0)
-    marker: str = ""
-    marker_size: float | None = None
-
-    @property
-    def text(self) -> str:
-        return join_words(self.words)
 
     @property
     def x0(self) -> float:
@@ -89,6 +78,24 @@ class Line:
     @property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
+
+
+@dataclass(slots=True)
+class Line(WordRun):
+    """Words on one baseline within one column. ``flow`` is (region, column) on its page.
+
+    ``marker`` is a number set in a much larger type at the left of the line (a graphic digit
+    that numbers the item this line starts); it is not part of ``text``.
+    """
+
+    words: list[Word]
+    flow: tuple[int, int] = (0, 0)
+    marker: str = ""
+    marker_size: float | None = None
+
+    @property
+    def text(self) -> str:
+        return join_words(self.words)
 
     @property
     def size(self) -> float:

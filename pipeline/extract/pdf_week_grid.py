@@ -38,7 +38,7 @@ from ..models import Cell
 from ..parse import vocab
 from ..parse.agenda_week_grid import different_days
 from ..parse.dates import WEEKDAY, Day, day_heading, lead_time
-from .pdf_layout import Bbox, Line, TableItem, Word, join_words
+from .pdf_layout import Bbox, Line, TableItem, Word, WordRun, join_words
 from .pdf_unruled import is_time
 
 
@@ -60,28 +60,12 @@ _DAY_HINT = re.compile(r"(?:" + WEEKDAY + r"|\S*\d)", re.I)
 
 
 @dataclass(slots=True)
-class _Label:
+class _Label(WordRun):
     """One time of the axis: its printed text, its clock minutes, its words and their box."""
 
     text: str
     minutes: int
     words: list[Word]
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def x0(self) -> float:
-        return self.words[0].x0
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
 
     def distance(self, y: float) -> float:
         """How far ``y`` lies from the label (0 inside it)."""

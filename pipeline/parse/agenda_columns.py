@@ -165,12 +165,13 @@ def infer(rows: Sequence[Sequence[Cell]], year: int | None = None) -> Columns:
 def _times_of_labelled_rows(body: Sequence[Sequence[Cell]], j: int) -> bool:
     """'Inauguration : | 10.30 am - 11.00 am' with the speakers on the rows below in the same column:
     column ``j`` holds a time on (nearly) every row that names something left of it, and only there."""
-    labelled = [r for r in body if any(_cell_text(c) for c in r[:j]) and j < len(r)]
-    timed = [r for r in labelled if is_time_cell(_cell_text(r[j]))]
-    if len(timed) < 3 or len(timed) < 0.8 * len(labelled):
+    rows = [r for r in body if j < len(r)]
+    named = [any(_cell_text(c) for c in r[:j]) for r in rows]
+    timed = [is_time_cell(_cell_text(r[j])) for r in rows]
+    with_time = sum(t for t, n in zip(timed, named, strict=True) if n)
+    if with_time < 3 or with_time < 0.8 * sum(named):
         return False
-    unlabelled = [r for r in body if r not in labelled and j < len(r) and is_time_cell(_cell_text(r[j]))]
-    return not unlabelled
+    return not any(t and not n for t, n in zip(timed, named, strict=True))
 
 
 def clock_minutes(text: str) -> int | None:

@@ -298,7 +298,7 @@ _BY_NAME = re.compile(r"^by\s+(?:[A-Z][\w.'’-]+\s+){1,4}")  # "by Professor Ad
 
 def _split_tag(text: str) -> tuple[str, str]:
     """'history of science “Mapping Time” by ...' -> ('history of science', '“Mapping Time” by ...')."""
-    m = re.search(r"\s[“\"”«„]", text)
+    m = re.search(r"\s[" + _OPEN_QUOTE + "]", text)
     return (text[: m.start()].strip(), text[m.start() :].strip()) if m else (text.strip(), "")
 
 
@@ -1425,14 +1425,10 @@ _OPEN_QUOTE = '“"”«„'
 _CLOSE_QUOTE = re.compile(r"[”\"»“](?=\s|$|[,.;:])")
 
 
-_SPEAKER_THEN_QUOTE = re.compile(
-    r"^(?P<who>(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\s+){1,3}[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?)\s*[.,:–-]?\s*[“\"]"
-)
-
-
-_SPEAKER_ALONE = re.compile(
-    r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\s+){1,3}[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?\s*\.?$"
-)
+# "NICOL Alexis", "DE LA TOUR Jean": a surname in capitals, then the first name(s)
+_SURNAME_FIRST = r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\s+){1,3}[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?"
+_SPEAKER_THEN_QUOTE = re.compile(r"^(?P<who>" + _SURNAME_FIRST + r")\s*[.,:–-]?\s*[“\"]")
+_SPEAKER_ALONE = re.compile(r"^" + _SURNAME_FIRST + r"\s*\.?$")
 
 
 def _quoted_title(texts: list[str]) -> tuple[str, list[str]] | None:

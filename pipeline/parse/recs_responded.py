@@ -53,21 +53,29 @@ def from_responded(units: list[Unit]) -> list[Recommendation]:
             pairs.append((start, marker, k))
         previous_end = k + 1
     if len(labelled) >= _MIN_PAIRS and len(labelled) > len(pairs):
-        return _from_labelled(units, labelled)
+        # label-led statements, numbered in reading order as an unnumbered list is
+        first = _bare_label_rx()
+        return _records(units, [(s, first.sub("", units[s].full, count=1), None, k) for s, k in labelled])
     if len(pairs) < _MIN_PAIRS or not _increasing([m for _, m, _ in pairs]):
         return []
-    starts = {s for s, _, _ in pairs}
-    out = []
-    for n, (start, marker, k) in enumerate(pairs):
-        statement = [_first_line(units[start])]
-        statement += [wording(u) for u in units[start + 1 : k] if not is_furniture(u)]
+    return _records(units, [(s, _first_line(units[s]), m.tokens[0], k) for s, m, k in pairs])
+
+
+def _records(units: list[Unit], statements: list[tuple[int, str, str | None, int]]) -> list[Recommendation]:
+    """One record per (statement start, its first paragraph, its number or None, response at): the
+    wording runs to the response, the response to the next statement."""
+    starts = {s for s, _, _, _ in statements}
+    out: list[Recommendation] = []
+    for n, (start, first, number, k) in enumerate(statements):
+        statement = [first] + [wording(u) for u in units[start + 1 : k] if not is_furniture(u)]
         text = assemble(statement)
         if not plausible_text(text):
             continue
-        answer = _answer(units, k, pairs[n + 1][0] if n + 1 < len(pairs) else len(units), starts)
+        end = statements[n + 1][0] if n + 1 < len(statements) else len(units)
+        answer = _answer(units, k, end, starts)
         out.append(
             Recommendation(
-                number=marker.tokens[0],
+                number=number or str(len(out) + 1),
                 text=text,
                 provenance=units[start].provenance,
                 management_response=make_response(answer) if answer else None,
@@ -87,28 +95,6 @@ def _labelled_start(units: list[Unit], lo: int, k: int) -> int | None:
 
 def _bare_label_rx():
     return vocab.current().regex("recommendations", "labels", r"^(?:{})\s*:\s*(?=\S)")
-
-
-def _from_labelled(units: list[Unit], labelled: list[tuple[int, int]]) -> list[Recommendation]:
-    """Label-led statements, numbered in reading order as an unnumbered list is."""
-    starts = {s for s, _ in labelled}
-    out: list[Recommendation] = []
-    for n, (start, k) in enumerate(labelled):
-        first = _bare_label_rx().sub("", units[start].full, count=1)
-        statement = [first] + [wording(u) for u in units[start + 1 : k] if not is_furniture(u)]
-        text = assemble(statement)
-        if not plausible_text(text):
-            continue
-        answer = _answer(units, k, labelled[n + 1][0] if n + 1 < len(labelled) else len(units), starts)
-        out.append(
-            Recommendation(
-                number=str(len(out) + 1),
-                text=text,
-                provenance=units[start].provenance,
-                management_response=make_response(answer) if answer else None,
-            )
-        )
-    return out if len(out) >= _MIN_PAIRS else []
 
 
 def _response_field(units: list[Unit], k: int) -> bool:
