@@ -55,6 +55,7 @@ class Word:
     italic: bool = False
     colour: tuple[float, ...] = ()
     sup: bool = False
+    spaced: bool = False  # a space character comes before it in the text layer
 
 
 class WordRun:
@@ -197,7 +198,7 @@ def join_words(words: list[Word]) -> str:
     for w in words:
         if w.sup and prev is not None:
             continue
-        if prev is not None and w.x0 - prev.x1 > _space_gap(prev, w) * min(w.size, prev.size):
+        if prev is not None and (w.spaced or w.x0 - prev.x1 > _space_gap(prev, w) * min(w.size, prev.size)):
             out += " "
         out += w.text
         prev = w
@@ -211,9 +212,12 @@ def read_page(page: Any, number: int) -> PageLayout:
     page, attrs, spacing, vertical = _prepare(page)
     raw = [
         w
-        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs, **spacing)
+        for w in page.extract_words(
+            keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs, return_chars=True, **spacing
+        )
         if w["text"].strip()
     ]
+    _mark_spaced(raw, page.chars)
     warnings: list[str] = []
     sideways = [w for w in raw if w.get("direction") in ("ttb", "btt")]
     if raw and len(sideways) > len(raw) / 2:
@@ -572,6 +576,16 @@ def _crowded(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [c for c, n in zip(chars, near.tolist(), strict=True) if n]
 
 
+def _mark_spaced(words: list[dict[str, Any]], chars: list[dict[str, Any]]) -> None:
+    """Mark the words a space character comes before. Type set with tight tracking (InDesign)
+    draws each glyph's box over the next one's, so the gap at a real space can be negative: the
+    space character, not the gap, says a word ends there."""
+    after_space = {id(chars[i]) for i in range(1, len(chars)) if chars[i - 1]["text"] == " "}
+    for w in words:
+        first = w.pop("chars")[0]
+        w["spaced"] = id(first) in after_space
+
+
 def _word(w: dict[str, Any], x0: float, x1: float, top: float, bottom: float) -> Word:
     # a size of 0 (some Type 3 fonts) would make every spacing test degenerate
     return Word(
@@ -585,6 +599,7 @@ def _word(w: dict[str, Any], x0: float, x1: float, top: float, bottom: float) ->
         w["fontname"],
         is_italic_font(w["fontname"]),
         w.get("non_stroking_color") or (),
+        spaced=bool(w.get("spaced")),
     )
 
 

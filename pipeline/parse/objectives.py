@@ -15,6 +15,9 @@ Strategies (``provenance.rule``), tried in order until one finds items:
 - ``objectives.label``: one "Objective: ..." field among the cover's fields.
 - ``objectives.purpose_section``: a purpose section ("III. Purpose of the seminar"): its numbered
   paragraphs.
+- ``objectives.sentence``: the first sentence that states what the meeting is for ("The main
+  objective of the workshop is to ...", "The seminar aims to ..."), split at its inline
+  enumeration ("(a) ...; (b) ...") if it has one.
 
 Only meeting documents have objectives: an evaluation's "objectives of the evaluation" are its
 scope, so reports, responses and meeting reports get none. Words are ``[objectives]`` vocabulary.
@@ -28,11 +31,13 @@ from collections.abc import Iterable
 from ..models import Block, BlockKind, DocType, Objective
 from . import vocab
 from .cover import body_size, is_label_cell, key_values
+from .numbering import parse_marker
 from .sections import SectionSpan, running_lines
 
-_NO_OBJECTIVES = (DocType.EVALUATION_REPORT, DocType.MANAGEMENT_RESPONSE, DocType.MEETING_REPORT)
+_NO_OBJECTIVES = (DocType.EVALUATION_REPORT, DocType.MANAGEMENT_RESPONSE)
 _HEADING_WORDS = 8  # an objectives heading is short
 _MAX_PARAGRAPHS = 4  # a section without a list gives at most this many paragraphs as objectives
+_PARALLEL_ITEM = 300  # characters: the longest paragraph read as an item of a list without bullets
 _PARAGRAPH_ITEM = 700  # characters: a longer paragraph is prose, not one objective
 _FOOTNOTE_RATIO = 0.92  # a paragraph in type this much smaller than the list's is a footnote
 _BULLETS = "•●○◦▪▫■□►▶➢➤⮚✓✔❖◆◇-–—*·"
@@ -70,6 +75,7 @@ def objectives_in(
         ("objectives.lead_in", lambda: _after_lead_ins(stream, size)),
         ("objectives.label", lambda: _label_field(stream)),
         ("objectives.purpose_section", lambda: _purpose_sections(spans)),
+        ("objectives.sentence", lambda: _purpose_sentence(stream)),
     )
     for rule, strategy in strategies:
         found = _unique(strategy())
@@ -131,8 +137,16 @@ def _is_lead_in(b: Block, any_words: bool) -> bool:
     """A sentence ending in a colon ("... participants will:", "as follows:") that introduces a
     list; outside an objectives section it must speak of objectives."""
     text = b.text.strip()
-    if b.kind != BlockKind.PARAGRAPH or not re.search(r"(?::|as\s+follows\.?)$", text):
+    if b.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not re.search(
+        r"(?::|as\s+follows\.?)$", text
+    ):
         return False
+    if b.kind == BlockKind.LIST_ITEM:
+        # a numbered paragraph opens a list of objectives only when they are its subject ("7. The
+        # specific objectives of the workshop were:"); an agenda item ending "... the objectives
+        # of the Treaty:" opens its sub-items
+        m = _lead_in_rx().search(text)
+        return len(text) <= _PARALLEL_ITEM and bool(m) and len(text[: m.start()].split()) <= 3
     return any_words or bool(_lead_in_rx().search(text))
 
 
@@ -140,7 +154,7 @@ def _after_lead_ins(stream: list[Block], size: float | None) -> list[Objective]:
     found: list[Objective] = []
     for i, b in enumerate(stream):
         if _is_lead_in(b, any_words=False):
-            found.extend(_collect(stream, i + 1, size, section=False))
+            found.extend(_collect(stream, i + 1, size, section=False, after=b))
     return found
 
 
@@ -166,13 +180,24 @@ def _bullet_paragraph(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _collect(stream: list[Block], start: int, size: float | None, section: bool) -> list[Objective]:
+def _frame_of(b: Block) -> tuple[str, str] | None:
+    """The numbering a list item shares with its siblings: frame and style ("({})", arabic)."""
+    marker = parse_marker(b.marker or "")
+    return (marker.frame, marker.style) if marker else None
+
+
+def _collect(
+    stream: list[Block], start: int, size: float | None, section: bool, after: Block | None = None
+) -> list[Objective]:
     """The items that follow an opener or a lead-in: the list (after the last lead-in before it),
-    else, under a section opener, its paragraphs."""
+    else, under a section opener, its paragraphs. A lead-in that is itself a numbered paragraph
+    ("7. The objectives of the workshop were:") is followed by its sub-items; its own numbering
+    ("8.") ends them, whatever the levels the layout gave."""
     items: list[Objective] = []
     paragraphs: list[Block] = []
     top: int | None = None
     list_size: float | None = None
+    outer = _frame_of(after) if after is not None and after.kind == BlockKind.LIST_ITEM else None
     for j in range(start, len(stream)):
         b = stream[j]
         nxt = stream[j + 1] if j + 1 < len(stream) else None
@@ -181,6 +206,8 @@ def _collect(stream: list[Block], start: int, size: float | None, section: bool)
         if _is_footnote(b, nxt, list_size or size):
             continue
         if b.kind == BlockKind.LIST_ITEM:
+            if outer is not None and _frame_of(b) == outer:
+                break
             if top is None:
                 top = b.level
             if b.level == top:
@@ -208,9 +235,32 @@ def _collect(stream: list[Block], start: int, size: float | None, section: bool)
         paragraphs.append(b)
     if items:
         return items
-    if section and 0 < len(paragraphs) <= _MAX_PARAGRAPHS:
+    if not section:
+        return [Objective(p.text, p.provenance) for p in _parallel_run(paragraphs)]
+    if 0 < len(paragraphs) <= _MAX_PARAGRAPHS:
         return [Objective(p.text, p.provenance) for p in paragraphs if len(p.text) <= _PARAGRAPH_ITEM]
     return []
+
+
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s+[A-Z]")
+
+
+def _parallel_run(paragraphs: list[Block]) -> list[Block]:
+    """The paragraphs right after a lead-in that read as the items of a list whose bullets the text
+    layer lost: each one short sentence in the same type, two or more of them. The run ends at the
+    first paragraph that is longer, holds more than one sentence or changes type."""
+    run: list[Block] = []
+    for p in paragraphs:
+        text = p.text.strip()
+        if (
+            not text[:1].isupper()
+            or len(text) > _PARALLEL_ITEM
+            or _SENTENCE_BREAK.search(text)
+            or (run and (p.font_size, p.bold) != (run[0].font_size, run[0].bold))
+        ):
+            break
+        run.append(p)
+    return run if len(run) >= 2 else []
 
 
 def _split_run_in(b: Block) -> list[Objective]:
@@ -305,6 +355,44 @@ def _purpose_sections(spans: list[SectionSpan]) -> list[Objective]:
             ]
         )
     return found
+
+
+def _purpose_sentence_rx() -> re.Pattern[str]:
+    v = vocab.current()
+    meeting = v.pattern("document", "meetings")
+    return re.compile(
+        r"(?:^|(?<=[.!?]\s))(?:The|This|Our)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:(?:" + v.pattern("objectives", "purpose_nouns") + r")\s+of\s+(?:the|this|our)\s+"
+        r"(?:[\w-]+\s+){0,4}?(?:" + meeting + r")s?\b[^.;:]{0,120}?\b(?:is|are|was|were|will\s+be)\s+to\b"
+        r"|(?:" + meeting + r")s?\s+(?:" + v.pattern("objectives", "purpose_verbs") + r")\b)",
+        re.I,
+    )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+_INLINE_ITEM = re.compile(r"(?:^|(?<=[\s:;,]))\((?:[a-h]|i{1,3}|iv|v|vi{0,3}|\d{1,2})\)\s+")
+
+
+def _purpose_sentence(stream: list[Block]) -> list[Objective]:
+    """The first sentence that states what the meeting is for; its enumerated parts when it has
+    two or more ("... are to: (a) review ...; (b) agree ...")."""
+    rx = _purpose_sentence_rx()
+    for b in stream:
+        if b.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            continue
+        text = re.sub(r"\s+", " ", b.text).strip()
+        m = rx.search(text)
+        if not m:
+            continue
+        end = _SENTENCE_END.search(text, m.end())
+        sentence = text[m.start() : end.start() if end else len(text)].strip()
+        parts = _INLINE_ITEM.split(sentence)
+        if len(parts) >= 3:
+            return [
+                Objective(re.sub(r"[;,]?\s*(?:and|or)?\s*$", "", p.strip()), b.provenance) for p in parts[1:]
+            ]
+        return [Objective(sentence, b.provenance)]
+    return []
 
 
 def has_objectives_section(spans: list[SectionSpan]) -> bool:
