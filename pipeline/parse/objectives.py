@@ -15,9 +15,9 @@ Strategies (``provenance.rule``), tried in order until one finds items:
 - ``objectives.label``: one "Objective: ..." field among the cover's fields.
 - ``objectives.purpose_section``: a purpose section ("III. Purpose of the seminar"): its numbered
   paragraphs.
-- ``objectives.sentence``: the first sentence that states what the meeting is for ("The main
-  objective of the workshop is to ...", "The seminar aims to ..."), split at its inline
-  enumeration ("(a) ...; (b) ...") if it has one.
+- ``objectives.sentence``: a sentence that states what the meeting is for and lists the
+  objectives inline ("The objectives of the meeting are to: (a) ...; (b) ..."): its items. A
+  purpose sentence without such a list is running text, not listed objectives, and gives none.
 
 Only meeting documents have objectives: an evaluation's "objectives of the evaluation" are its
 scope, so reports, responses and meeting reports get none. Words are ``[objectives]`` vocabulary.
@@ -374,8 +374,8 @@ _INLINE_ITEM = re.compile(r"(?:^|(?<=[\s:;,]))\((?:[a-h]|i{1,3}|iv|v|vi{0,3}|\d{
 
 
 def _purpose_sentence(stream: list[Block]) -> list[Objective]:
-    """The first sentence that states what the meeting is for; its enumerated parts when it has
-    two or more ("... are to: (a) review ...; (b) agree ...")."""
+    """The enumerated parts of a sentence that states what the meeting is for ("... are to: (a)
+    review ...; (b) agree ..."), from the first such sentence that has two or more."""
     rx = _purpose_sentence_rx()
     for b in stream:
         if b.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
@@ -391,7 +391,6 @@ def _purpose_sentence(stream: list[Block]) -> list[Objective]:
             return [
                 Objective(re.sub(r"[;,]?\s*(?:and|or)?\s*$", "", p.strip()), b.provenance) for p in parts[1:]
             ]
-        return [Objective(sentence, b.provenance)]
     return []
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..models import Block, ManagementResponse, Recommendation
@@ -84,8 +85,13 @@ def from_lists(
     longer list wins, and the others add only their repeats of its items.
     """
     found: list[tuple[Region, list[Recommendation], list[str]]] = []
-    for region in find_regions(units) if regions is None else regions:
-        recs, warnings = _region_list(units, region, blocks)
+    regions = find_regions(units) if regions is None else regions
+    labels = Counter(_label_key(r.heading) for r in regions)
+    for region in regions:
+        recs, warnings = _region_list(
+            units, region, blocks, boxed=labels[_label_key(region.heading)] >= _BOXES
+        )
+
         if recs:
             found.append((region, recs, warnings))
     return choose_lists(_qualify_by_sections(units, found))
@@ -148,7 +154,8 @@ def choose_lists(
     ranked = sorted(found, key=lambda f: (-len(f[1]), f[0].summary, f[0].start))
     region, out, warnings = ranked[0]
     out, warnings = list(out), list(warnings)
-    for _, recs, more in ranked[1:]:
+    parts = [(region.start, out)]  # the parts of one list numbered on, put back in reading order
+    for later, recs, more in ranked[1:]:
         by_number = {r.number: r for r in out}
         repeats = sum(any(same_wording(r.text, o.text) for o in out) for r in recs)
         if repeats * 2 >= len(recs):
@@ -159,7 +166,11 @@ def choose_lists(
             ]
         elif not {r.number for r in recs} & set(by_number):
             out += recs  # another part of the same list, numbered on
+            parts.append((later.start, recs))
             warnings += more
+    if len(parts) > 1:
+        ordered = [r for _, part in sorted(parts, key=lambda p: p[0]) for r in part]
+        out = ordered + [r for r in out if not any(r is o for o in ordered)]
     return out, warnings
 
 
@@ -181,9 +192,19 @@ def unit_marker(u: Unit) -> Marker | None:
     return lead[0] if lead else None
 
 
+_BOXES = 3  # regions under the same heading text that make one list printed box by box
+
+
+def _label_key(heading: str) -> str:
+    return re.sub(r"\W+", " ", heading).strip().lower()
+
+
 def _region_list(
-    units: list[Unit], region: Region, blocks: tuple[Block, ...]
+    units: list[Unit], region: Region, blocks: tuple[Block, ...], boxed: bool = False
 ) -> tuple[list[Recommendation], list[str]]:
+    """The numbered items of one region. ``boxed``: the region's heading is a label printed over
+    each of several boxes ("Inquiry Recommendation" over "8.2.", "8.3." ...), so a box holding one
+    item that goes on with the numbering before it is still a list."""
     start, end = region.start + 1, region.end
     markers = _group_headings_unmarked(
         units, start, [unit_marker(units[j]) for j in range(start, end)], unit_marker(units[region.start])
@@ -201,7 +222,7 @@ def _region_list(
         run = [k for k, m in enumerate(markers) if m is not None and m.shape() == opening.shape()]
         parents = {markers[k].tokens[-1] for k in run}  # type: ignore[union-attr]
         children = sum(1 for m in markers if m is not None and len(m.tokens) == 2 and m.tokens[0] in parents)
-        if len(run) < _MIN_CONTINUED or children >= max(3, 2 * len(run)):
+        if (len(run) < _MIN_CONTINUED and not boxed) or children >= max(3, 2 * len(run)):
             # ... or "115. The recommendations listed below ..." with "115.1" ... "115.163" under it:
             # the numbered paragraph leads in, its sub-paragraphs are the list
             # "106. ... recommends the following:" then "(a)" ... "(n)": the numbered paragraph only

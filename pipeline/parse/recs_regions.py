@@ -79,12 +79,24 @@ def body_size(units: list[Unit]) -> float | None:
 
 
 def running_heads(units: list[Unit]) -> set[str]:
-    """Lines printed on three or more pages (running heads and feet)."""
+    """Lines printed on three or more pages at the top or foot of the page (running heads and
+    feet). A label repeated inside the text ("Inquiry Recommendation" over each boxed item) is
+    printed as often, but among the page's lines, not at its edge."""
     pages: dict[str, set[int]] = {}
-    for u in units:
+    at_edge: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    by_page: dict[int, list[int]] = {}
+    for i, u in enumerate(units):
+        if u.kind != "cell" and u.provenance.page is not None:
+            by_page.setdefault(u.provenance.page, []).append(i)
+    edges = {k for ids in by_page.values() for k in (ids[:2] + ids[-2:])}
+    for i, u in enumerate(units):
         if u.kind != "cell" and len(u.text) <= 160 and u.provenance.page is not None:
-            pages.setdefault(u.text.strip().lower(), set()).add(u.provenance.page)
-    return {t for t, p in pages.items() if len(p) >= 3}
+            key = u.text.strip().lower()
+            pages.setdefault(key, set()).add(u.provenance.page)
+            seen[key] = seen.get(key, 0) + 1
+            at_edge[key] = at_edge.get(key, 0) + (i in edges)
+    return {t for t, p in pages.items() if len(p) >= 3 and at_edge[t] * 2 >= seen[t]}
 
 
 @dataclass(frozen=True, slots=True)
