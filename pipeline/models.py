@@ -116,7 +116,8 @@ class Block:
     ``bold`` tells whether the whole block is bold (a heading cue in many real documents);
     ``italic`` whether it is all italic, ``colour`` the colour most of its text is printed in
     ("#rrggbb", "" when unknown or black). ``marker_size`` is the type size of a marker printed
-    much larger than its text (a graphic digit), None otherwise.
+    much larger than its text (a graphic digit), None otherwise. ``shade`` is the colour of the
+    filled box the block is printed on ("#rrggbb"; "" on the page's ground): a boxed statement.
     """
 
     kind: BlockKind
@@ -131,6 +132,7 @@ class Block:
     italic: bool = False
     colour: str = ""
     marker_size: float | None = None
+    shade: str = ""
 
     @property
     def page(self) -> int | None:

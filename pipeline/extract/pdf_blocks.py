@@ -119,6 +119,8 @@ def _continues(group: _Group, line: Line, body: float, limit: float) -> bool:
         return False
     if abs(line.top - prev.top) <= 2:  # the far side of a gap on the same baseline
         return True
+    if line.shade != prev.shade:  # out of a shaded box, or into one
+        return False
     if line.top - prev.bottom > limit * prev.size:
         return False
     if abs(line.size - prev.size) > 0.8:
@@ -277,6 +279,7 @@ def _runs_on(prev: Block, block: Block) -> bool:
     return (
         prev.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
         and block.kind == BlockKind.PARAGRAPH
+        and prev.shade == block.shade
         and not _SENTENCE_END.search(prev.text)
         and block.text[:1].islower()
     )
@@ -293,6 +296,7 @@ def _text_block(g: _Group, body: float, levels: dict[float, int], prov: Provenan
         "italic": all(line.italic for line in g.lines),
         "colour": colour_hex(_colour(g.lines)),
         "font_size": size,
+        "shade": colour_hex(first.shade) if first.shade else "",
     }
     if first.marker:  # a number printed large beside the item: the text keeps no marker of its own
         return Block(

@@ -93,6 +93,9 @@ class Line(WordRun):
     flow: tuple[int, int] = (0, 0)
     marker: str = ""
     marker_size: float | None = None
+    shade: tuple[
+        float, ...
+    ] = ()  # the fill colour of the box printed behind the line; () on the page's ground
 
     @property
     def text(self) -> str:
@@ -238,6 +241,7 @@ def read_page(page: Any, number: int) -> PageLayout:
         except Exception as e:  # noqa: BLE001 - odd geometry must not cost the page its text
             warnings.append(f"page {number}: table detection failed ({type(e).__name__}); text kept as lines")
     free = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
+    free += graphic_bullets(free, page.curves + page.rects)
     lines = _lines(free)
     if marks:
         lines.extend(Line([m]) for m in attach_big_marks(lines, marks))
@@ -260,7 +264,104 @@ def read_page(page: Any, number: int) -> PageLayout:
     items = _order(lines, tables, width)
     if number == 1:
         items = _masthead(items, width, height)
+    shade_lines([it for it in items if isinstance(it, Line)], page.rects, width * height)
     return PageLayout(number, width, height, items, len(page.chars), warnings)
+
+
+_BULLET_CLEAR = (
+    60.0  # points: no text this close before a bullet on its line (else it is a mark inside the line)
+)
+
+
+def graphic_bullets(words: list[Word], shapes: list[dict[str, Any]]) -> list[Word]:
+    """Bullets drawn as shapes (a small filled dot or square before a line), which the text
+    layer does not hold: a "•" word for each, so the line reads as a list item like one whose
+    bullet is a character. A dot with text just before it on its line is no bullet."""
+    found: list[Word] = []
+    boxes = [(float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"])) for o in shapes]
+    for k, sh in enumerate(shapes):
+        if not sh.get("fill"):
+            continue
+        x0, top, x1, bottom = boxes[k]
+        w, h = x1 - x0, bottom - top
+        if not (1.5 <= w <= 8 and 1.5 <= h <= 8 and 0.6 <= w / h <= 1.6):
+            continue
+        if any(
+            m != k
+            and b[0] - 3 <= x1
+            and b[2] + 3 >= x0
+            and b[1] - 3 <= bottom
+            and b[3] + 3 >= top
+            and max(abs(b[0] - x0), abs(b[1] - top), abs(b[2] - x1), abs(b[3] - bottom)) > 0.5
+            and b[2] - b[0] <= 4 * w
+            and b[3] - b[1] <= 4 * h
+            for m, b in enumerate(boxes)
+        ):
+            # a part of a drawing (an emblem, an icon) among shapes of its size, not a bullet
+            # standing alone (its own outline, or a box or band it is printed on, do not count)
+            continue
+        mid = (top + bottom) / 2
+        # a bullet is a fifth to nine tenths of the type's size, centred on its line
+        row = [x for x in words if x.top - 1 <= mid <= x.bottom + 1 and 0.2 * x.size <= h <= 0.9 * x.size]
+        right = [x for x in row if x1 + 0.15 * x.size <= x.x0 <= x1 + 2.5 * x.size]
+        if not right or any(x.x1 <= x0 + 1 and x0 - x.x1 <= _BULLET_CLEAR for x in row):
+            continue
+        nxt = min(right, key=lambda x: x.x0)
+        if nxt.text[:1] in "•●▪■◦-–":
+            continue
+        found.append(
+            Word("•", x0, x1, nxt.top, nxt.bottom, nxt.size, nxt.bold, nxt.fontname, colour=nxt.colour)
+        )
+    return found
+
+
+_MAX_BOX = 0.5  # a filled shape over this share of the page is its background, not a box
+_WHITE = 0.985  # every colour component this light: white, no shading
+
+
+def _tint(colour: Any) -> tuple[float, ...]:
+    """A fill colour as components; () for white, black, patterns and what cannot be read."""
+    if isinstance(colour, (int, float)):
+        colour = (colour,)
+    if (
+        not isinstance(colour, (tuple, list))
+        or not colour
+        or not all(isinstance(v, (int, float)) for v in colour)
+    ):
+        return ()
+    c = tuple(float(v) for v in colour)
+    if len(c) == 4:  # CMYK
+        rgb = ((1 - c[0]) * (1 - c[3]), (1 - c[1]) * (1 - c[3]), (1 - c[2]) * (1 - c[3]))
+    elif len(c) in (1, 3):
+        rgb = c * 3 if len(c) == 1 else c
+    else:
+        return ()
+    if min(rgb) >= _WHITE or max(rgb) <= 0.06:
+        return ()
+    return tuple(round(v, 3) for v in c)
+
+
+def shade_lines(lines: list[Line], rects: list[dict[str, Any]], page_area: float) -> None:
+    """Give each line the colour of the filled box it is printed on (a shaded box holding a
+    recommendation, a coloured sidebar): the box a reader sees the line in, the smallest filled
+    rectangle that holds the middle of the line and most of its width. Text on a shaded box is a part of its own, as its
+    frame shows; a change of ground ends a paragraph (``pdf_blocks``)."""
+    boxes = [
+        (float(r["x0"]) - 1, float(r["top"]) - 1, float(r["x1"]) + 1, float(r["bottom"]) + 1, tint)
+        for r in rects
+        if r.get("fill")
+        and (tint := _tint(r.get("non_stroking_color")))
+        and 0 < float(r["width"]) * float(r["height"]) < _MAX_BOX * page_area
+    ]
+    if not boxes:
+        return
+    for line in lines:
+        # the middle of the line on the box, and most of its width: a line that starts a hair
+        # above the box's edge is still on it
+        cx, cy, half = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2, 0.4 * (line.x1 - line.x0)
+        inside = [b for b in boxes if b[0] <= cx - half and b[2] >= cx + half and b[1] <= cy <= b[3]]
+        if inside:
+            line.shade = min(inside, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))[4]
 
 
 def load_objects(page: Any) -> None:

@@ -592,9 +592,12 @@ class _PageReader:
             if kind != _MOVETO and _segment_close(seg) and (kind != _BEZIERTO or bez % 3 == 0):
                 ops.append(("h", x, y))
         light = False
+        colour: tuple[float, ...] = ()
         if filled:
             pdfium_c.FPDFPageObj_GetFillColor(obj, *self.o._up)
-            light = _light((self.o._u[0].value, self.o._u[1].value, self.o._u[2].value))
+            rgb = (self.o._u[0].value, self.o._u[1].value, self.o._u[2].value)
+            light = _light(rgb)
+            colour = tuple(round(v / 255, 3) for v in rgb)
         start = 0
         for i in range(1, len(ops) + 1):
             if i == len(ops) or ops[i][0] == "m":
@@ -602,6 +605,8 @@ class _PageReader:
                 start = i
                 if sub and sub[0][0] == "m" and len(sub) > 1:
                     item = self._shape(sub)
+                    if filled:  # as pdfplumber gives them: the shading of boxes (pdf_layout.shade_lines)
+                        item["fill"], item["non_stroking_color"] = True, colour
                     self.paths.append(item)
                     if filled:
                         self.fills.append(((item["x0"], item["y0"], item["x1"], item["y1"]), light))

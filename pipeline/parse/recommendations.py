@@ -291,11 +291,24 @@ def _dedupe(recs: list[Recommendation]) -> list[Recommendation]:
         by_number[r.number].append(r)
     out = []
     for number in order:
-        group = by_number[number]
+        title = next((r.title for r in by_number[number] if r.title), "")
+        group = [_untitled(r, title) for r in by_number[number]]
         best = max(group, key=_formality)
         if not best.text:
             continue
-        title = best.title or next((r.title for r in group if r.title), "")
+        if best.provenance.table is not None and best.management_response is None:
+            # a table that restates the recommendations without answering them (a summary, its
+            # cells' columns run into the wording) gives way to the statement printed in the text
+            body = next(
+                (
+                    r
+                    for r in group
+                    if r.provenance.table is None and r.text and same_wording(r.text, best.text)
+                ),
+                None,
+            )
+            best = body or best
+        title = best.title or title
         if not best.actors_raw:
             donor = next((r for r in group if r.actors_raw), None)
             if donor is not None:
@@ -306,6 +319,14 @@ def _dedupe(recs: list[Recommendation]) -> list[Recommendation]:
                 best = dataclasses.replace(best, management_response=mr)
         out.append(dataclasses.replace(best, title=title))
     return out
+
+
+def _untitled(rec: Recommendation, title: str) -> Recommendation:
+    """The record without its title run into the wording ("Privacy Principles in the Core Service
+    Requirements The DTA should ...", where another copy prints the title apart)."""
+    if not title or rec.title or not rec.text.startswith(title + " "):
+        return rec
+    return dataclasses.replace(rec, text=rec.text[len(title) + 1 :].lstrip(), title=title)
 
 
 def _formality(rec: Recommendation) -> tuple[bool, float]:

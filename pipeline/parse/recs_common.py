@@ -35,6 +35,7 @@ class Unit:
     col: int | None = None
     gap: bool = False  # a blank line precedes this line inside its cell (a new paragraph)
     size: float | None = None  # type size of the source block, where the format gives it
+    shade: str = ""  # colour of the filled box the source block is printed on ("" on the page's ground)
 
     @property
     def full(self) -> str:
@@ -58,9 +59,28 @@ def wording(unit: Unit) -> str:
     return _GLYPH_LEAD.sub("", unit.full)
 
 
+def _band_title(b: Block) -> str:
+    """The text of a table of one cell that holds one short title line ("5. Recommendations" on a
+    coloured band); "" for any other block."""
+    if b.kind != BlockKind.TABLE:
+        return ""
+    cells = [c.text.strip() for row in b.rows for c in row if c.text.strip()]
+    if len(cells) != 1 or "\n" in cells[0]:
+        return ""
+    text = cells[0]
+    return (
+        text if len(text.split()) <= 10 and not text.endswith((".", ":", ";")) and text[:1].isalnum() else ""
+    )
+
+
 def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
     units: list[Unit] = []
     for i, b in enumerate(blocks):
+        band = _band_title(b)
+        if band:
+            # a one-cell "table" holding a short title: a heading printed on a band or in a frame
+            units.append(Unit(band, "", "heading", b.provenance, bold=True, block=i, size=b.font_size))
+            continue
         if b.kind == BlockKind.TABLE:
             for r, row in enumerate(b.rows):
                 for c, cell in enumerate(row):
@@ -107,6 +127,7 @@ def linearize(blocks: tuple[Block, ...] | list[Block]) -> list[Unit]:
                     level=b.level,
                     block=i,
                     size=b.font_size,
+                    shade=b.shade,
                 )
             )
     return units

@@ -173,11 +173,19 @@ def _body(
     first = units[i]
     pieces = [lab.rest] if lab.rest else []
     title = lab.title
+    if pieces and first.kind != "cell" and _titled_label(units, i, end, lab, starts):
+        pieces, title = [], join_lines(lab.rest)  # "Recommendation 2: Cabinet Office leadership" over its wording
     bold_box = first.kind == "heading" and not lab.rest  # a boxed "Recommendation N", set as a heading
     bold_lead = first.bold and first.kind != "cell" and bool(lab.rest)  # "Recommendation 8. Support ..."
     body_units: list[Unit] = []
     extra_actors: list[str] = []
     size = len(lab.rest)
+    # a label printed on a shaded box with its wording: the wording is what the box holds (a label
+    # on a band of its own, the wording under it on the page, is not such a box)
+    box = first.shade if first.kind != "cell" else ""
+    after = next((u for u in units[i + 1 : end] if not is_furniture(u)), None)
+    if box and (after is None or after.shade != box):
+        box = ""
     j = i + 1
     while j < end:
         u = units[j]
@@ -190,6 +198,8 @@ def _body(
             continue
         if j in starts or starts_field(units, j):
             break
+        if box and u.kind != "cell" and u.shade != box and (pieces or u.kind != "heading"):
+            break  # the shaded box that holds the label and its wording has ended: the response follows
         if u.kind != "cell" and (_other_label(u.text) or _other_label(_PARA_LEAD.sub("", u.text, count=1))):
             break  # "Finding 8. ...", "Conclusion 14. ...", "2: Committee conclusion: ...": another kind
         if (
@@ -254,6 +264,29 @@ def _body(
             break
         j += 1
     return pieces, title, j, extra_actors
+
+
+def _titled_label(units: list[Unit], i: int, end: int, lab: Label, starts: set[int]) -> bool:
+    """Whether what follows the label on its line is the recommendation's title: a line of its own,
+    short and capitalised with no full stop, over wording that begins a sentence of its own
+    ("Recommendation 2: Cabinet Office leadership for whole-system civil emergencies" / "The UK
+    government should: ..."). A short recommendation followed by the next label is wording."""
+    if not is_title(lab.rest) or units[i].text.rstrip().endswith((".", ";", ":")):
+        return False
+    j = i + 1
+    while j < end and is_furniture(units[j]):
+        j += 1
+    if j >= end or j in starts:
+        return False
+    nxt = units[j]
+    text = _PARA_LEAD.sub("", nxt.text, count=1)
+    return (
+        nxt.kind in ("paragraph", "list_item")
+        and nxt.block != units[i].block
+        and text[:1].isupper()
+        and len(text.split()) >= 4
+        and not answers(text)
+    )
 
 
 _DECIMAL = re.compile(r"^(\d{1,2})\.\d{1,2}\.?$")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..models import Block, ManagementResponse, Recommendation
 from ..textutil import join_lines
+from . import vocab
 from .addressees import clean_addressee_line, join_addressee_lines, raw_actors
 from .numbering import Marker, follows, parse_marker, split_leading, top_level_run
 from .recs_common import (
@@ -239,7 +240,8 @@ def _region_list(
             if first is None or len(run) < _MIN_CONTINUED:
                 return [], []
     if first is None or not (first.is_first() or continued):
-        return _region_bullets(units, region), []  # a list opens with 1 (a, A, i)
+        # a list opens with 1 (a, A, i); else bullets, else paragraphs that recommend
+        return _region_bullets(units, region) or _region_recommending(units, region), []
     if any(m is not None and m.shape() == first.shape() for m in markers[: run[0]]):
         return (
             [],
@@ -305,6 +307,51 @@ def _bullet(u: Unit) -> str:
     if u.kind != "list_item" or u.level > 0 or not u.marker or parse_marker(u.marker) is not None:
         return ""
     return u.marker.strip()
+
+
+_MAX_RECOMMENDING = 6  # paragraphs of a region read one by one for a recommending sentence
+
+
+def _recommending_rx() -> re.Pattern[str]:
+    """A clause that recommends something in the first person or the report's voice ("we are
+    therefore recommending that", "GAO recommends that", "nous recommandons que")."""
+    return vocab.current().regex("recommendations", "heading_words", r"\b(?:{})\w*\s+(?:that|que|to)\b")
+
+
+def _region_recommending(units: list[Unit], region: Region) -> list[Recommendation]:
+    """A region without a list whose paragraphs recommend in running text ("Recommendation for
+    Executive Action" / "... we are recommending that the Secretary ..."): each such paragraph is
+    one recommendation, from the sentence that recommends to the paragraph's end."""
+    rx = _recommending_rx()
+    out: list[Recommendation] = []
+    seen = 0
+    for j in range(region.start + 1, region.end):
+        u = units[j]
+        if u.kind == "cell" or is_furniture(u):
+            continue
+        if u.kind not in ("paragraph", "list_item"):
+            break
+        seen += 1
+        if seen > _MAX_RECOMMENDING:
+            break
+        text = join_lines(u.text)
+        m = rx.search(text)
+        if not m:
+            continue
+        starts = [k.end() for k in re.finditer(r"[.!?]\s+(?=[A-Z])", text[: m.start()])]
+        wording_text = text[starts[-1] if starts else 0 :].strip()
+        if not plausible_text(wording_text):
+            continue
+        n = len(out) + 1
+        out.append(
+            Recommendation(
+                number=str(n),
+                text=wording_text,
+                provenance=u.provenance.by("recommendations.region_paragraphs"),
+                label=f"Recommendation {n}",
+            )
+        )
+    return out
 
 
 def _region_bullets(units: list[Unit], region: Region) -> list[Recommendation]:
