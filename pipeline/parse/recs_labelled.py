@@ -174,7 +174,8 @@ def _body(
     pieces = [lab.rest] if lab.rest else []
     title = lab.title
     if pieces and first.kind != "cell" and _titled_label(units, i, end, lab, starts):
-        pieces, title = [], join_lines(lab.rest)  # "Recommendation 2: Cabinet Office leadership" over its wording
+        # "Recommendation 2: Cabinet Office leadership for ..." over its wording
+        pieces, title = [], join_lines(lab.rest)
     bold_box = first.kind == "heading" and not lab.rest  # a boxed "Recommendation N", set as a heading
     bold_lead = first.bold and first.kind != "cell" and bool(lab.rest)  # "Recommendation 8. Support ..."
     body_units: list[Unit] = []

@@ -354,6 +354,21 @@ def _region_recommending(units: list[Unit], region: Region) -> list[Recommendati
     return out
 
 
+_FOOTNOTE_LEAD = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}(?=\s)|[*\u2020\u2021])")
+
+
+def _footnote_between(u: Unit, item: Unit) -> bool:
+    """A footnote between a list's items: a paragraph in smaller type than the items that opens
+    with a footnote mark ("[13] ...", "13 ...")."""
+    return (
+        u.kind == "paragraph"
+        and u.size is not None
+        and item.size is not None
+        and u.size < item.size * 0.95
+        and bool(_FOOTNOTE_LEAD.match(u.text.strip()))
+    )
+
+
 def _region_bullets(units: list[Unit], region: Region) -> list[Recommendation]:
     """A region whose recommendations are printed as one bulleted list: each bullet is one,
     numbered 1, 2, 3 ... in reading order (the document prints no numbers to keep). Sub-bullets
@@ -378,6 +393,8 @@ def _region_bullets(units: list[Unit], region: Region) -> list[Recommendation]:
             if before > 3 or u.kind == "list_item":
                 return []  # the region opens with something else than a bulleted list
             continue
+        if _footnote_between(u, items[-1][0]):
+            continue  # a footnote printed at the foot of the page the list runs over
         last = items[-1][-1].text.rstrip()
         nested = u.kind == "list_item" and u.level > 0
         wrapped = u.kind == "paragraph" and (
