@@ -24,10 +24,10 @@ from .export.base import atomic_write, dumps, get_exporter
 from .export.columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES
 from .export.csv_exporter import FORMULA_PREFIXES
 from .export.folder import export_records
-from .ingest import ingest as ingest_results
 from .load import load_document
 from .models import Document, Failure, Reason, Result
 from .outputs import FAILURE_COLUMNS, Layout
+from .process import iter_results
 from .records_io import document_from_dict
 from .report import build_stats, render_html
 
@@ -152,7 +152,7 @@ def ingest(paths: PathLike | Iterable[PathLike], settings: Any = None) -> Collec
     """Ingest files and folders (recursively) into a Collection; failed files land in ``.failures``."""
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    return Collection.from_results(ingest_results(paths, settings))
+    return Collection.from_results(iter_results(paths, settings))
 
 
 def compare(

@@ -231,7 +231,7 @@ def test_diff_cli_history_from_a_folder(tmp_path):
 
 
 def test_diff_load_source_document_through_ingest():
-    """A source document goes through pipeline.ingest; the seed .txt against its hand-made record."""
+    """A source document goes through pipeline.process; the seed .txt against its hand-made record."""
     source = (
         Path(__file__).resolve().parents[2]
         / "shared"
@@ -325,12 +325,12 @@ def test_diff_cli_records_from_an_ingested_folder_are_not_read_again(tmp_path, m
     )
     assert fresh.exit_code == 0, fresh.output
 
-    import pipeline.ingest
+    import pipeline.process
 
     def no_extraction(*args, **kwargs):
         raise AssertionError("the file was read again")
 
-    monkeypatch.setattr(pipeline.ingest, "process_file", no_extraction)
+    monkeypatch.setattr(pipeline.process, "process_file", no_extraction)
     stored = CliRunner().invoke(
         diff_command,
         [str(old), str(new), "-o", str(tmp_path / "stored"), "--format", "json", "--records", str(out)],

@@ -19,8 +19,8 @@ from pipeline.api import Collection
 from pipeline.export.columns import TABLES, rows_for
 from pipeline.export.csv_exporter import neutralise, plain
 from pipeline.export.parquet_exporter import arrow_schema, typed_rows
-from pipeline.ingest import process_file
 from pipeline.models import SCHEMA_VERSION
+from pipeline.process import process_file
 from pipeline.records_io import document_from_dict
 
 

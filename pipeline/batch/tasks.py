@@ -17,8 +17,8 @@ from typing import Any
 from ..config import Settings
 from ..export.base import dumps
 from ..extract.base import EXTRACTORS, load_extractor
-from ..ingest import process_file, tag
 from ..models import Reason, Status
+from ..process import process_file, tag
 from ..records_io import document_from_dict
 
 

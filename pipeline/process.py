@@ -1,4 +1,4 @@
-"""The public API: turn files into Results, one per file; a bad file never stops the batch."""
+"""One file in, one Result out (extract, parse, tag); a bad file never stops the batch."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ __all__ = [
     "check_page_limit",
     "document_id",
     "file_sha256",
-    "ingest",
+    "iter_results",
     "iter_sources",
     "ocr_copy",
     "process_file",
@@ -87,7 +87,8 @@ def _failed(name: str, reason: Reason, message: str, started: float) -> Result:
 
 
 def build_document(path: Path, name: str, settings: Settings) -> tuple[Document, int | None]:
-    # start-up: `import pipeline` imports this module, and the readers and parsers take a second
+    # start-up: the batch runner and `docket diff` import this module for hashing; the readers and
+    # parsers (a second to load) come in only where a file is read
     from .extract.base import load_extractor, sniff_format
     from .parse import parse_document, vocab
 
@@ -179,7 +180,7 @@ def tag(document: Document, settings: Settings) -> Document:
     return tag_document(document, settings.config_path)
 
 
-def ingest(
+def iter_results(
     paths: Iterable[str | os.PathLike[str]], settings: Settings | dict | None = None
 ) -> Iterator[Result]:
     """Yield one Result per source file found under ``paths`` (sequential; see pipeline.batch)."""
