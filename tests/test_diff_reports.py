@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pipeline.cells import neutralise
 from pipeline.cli.diff_cli import diff_command, history_command
 from pipeline.diff import Change, DiffInputError, Kind, compare, history
-from pipeline.diff.report_csv import COLUMNS, neutralise, write_csv
+from pipeline.diff.report_csv import COLUMNS, write_csv
 from pipeline.diff.report_html import write_html
 from pipeline.diff.report_json import write_json
 from pipeline.diff.report_md import md, write_markdown
