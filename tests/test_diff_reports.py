@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import shared_path
 
 from pipeline.cells import neutralise
 from pipeline.cli.diff_cli import diff_command, history_command
@@ -233,15 +234,7 @@ def test_diff_cli_history_from_a_folder(tmp_path):
 
 def test_diff_load_source_document_through_ingest():
     """A source document goes through pipeline.process; the seed .txt against its hand-made record."""
-    source = (
-        Path(__file__).resolve().parents[2]
-        / "shared"
-        / "corpus"
-        / "seed"
-        / "neaspec-nfp-2021-concept-note.txt"
-    )
-    if not source.exists():
-        pytest.skip(f"{source} not available")
+    source = shared_path("corpus", "seed", "neaspec-nfp-2021-concept-note.txt")
     report = compare(load_document(source), load_document(SEED), tuple(Kind))
     assert report.counts(Kind.RECOMMENDATIONS)["unchanged"] == 7
     assert report.counts(Kind.OBJECTIVES)["unchanged"] == 3
