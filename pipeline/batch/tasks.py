@@ -11,7 +11,6 @@ import os
 import tempfile
 import traceback
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from ..config import Settings
@@ -153,7 +152,3 @@ def relabel(record_json: str | None, old: str, new: str) -> str | None:
         return value
 
     return dumps(walk(json.loads(record_json)), None)
-
-
-def suffix_of(path: str) -> str:
-    return Path(path).suffix
