@@ -8,6 +8,7 @@ The public API, loaded on first use so ``import pipeline`` stays cheap::
 (what the commands and the batch runner call) is ``pipeline.process.process_file``.
 """
 
+import importlib
 from typing import TYPE_CHECKING
 
 from .version import __version__ as __version__
@@ -28,8 +29,6 @@ _LAZY = {
 
 def __getattr__(name: str):
     if name in _LAZY:
-        import importlib
-
         module, attr = _LAZY[name]
         value = getattr(importlib.import_module(module), attr)
         globals()[name] = value

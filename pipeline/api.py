@@ -184,7 +184,7 @@ class Comparison:
 
     def to_frame(self, kind: str | None = None) -> dict[str, pd.DataFrame] | pd.DataFrame:
         """One DataFrame per compared record kind, one row per aligned pair (lists stay lists)."""
-        import pandas as pd
+        import pandas as pd  # start-up: pandas loads only when a frame is asked for
 
         frames = {}
         for k, pairs in self.report.sections:

@@ -71,7 +71,7 @@ def limit_memory(max_mb: int) -> None:
     MemoryError (recorded as too_large) or kills the worker (recorded as failed, worker replaced)."""
     if max_mb <= 0:
         return
-    import resource
+    import resource  # Unix only: imported where the limit is set
 
     try:
         with open("/proc/self/statm") as fh:
