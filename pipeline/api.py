@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sqlite3
@@ -22,12 +21,11 @@ from typing import TYPE_CHECKING, Any
 from .errors import DocketError
 from .export.base import atomic_write, dumps, get_exporter
 from .export.columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES
-from .export.csv_exporter import FORMULA_PREFIXES
 from .export.folder import export_records
-from .ingest import ingest as ingest_results
 from .load import load_document
 from .models import Document, Failure, Reason, Result
-from .outputs import FAILURE_COLUMNS, Layout
+from .outputs import FAILURE_COLUMNS, Layout, failure_rows, stored_records
+from .process import iter_results
 from .records_io import document_from_dict
 from .report import build_stats, render_html
 
@@ -152,7 +150,7 @@ def ingest(paths: PathLike | Iterable[PathLike], settings: Any = None) -> Collec
     """Ingest files and folders (recursively) into a Collection; failed files land in ``.failures``."""
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    return Collection.from_results(ingest_results(paths, settings))
+    return Collection.from_results(iter_results(paths, settings))
 
 
 def compare(
@@ -186,7 +184,7 @@ class Comparison:
 
     def to_frame(self, kind: str | None = None) -> dict[str, pd.DataFrame] | pd.DataFrame:
         """One DataFrame per compared record kind, one row per aligned pair (lists stay lists)."""
-        import pandas as pd
+        import pandas as pd  # start-up: pandas loads only when a frame is asked for
 
         frames = {}
         for k, pairs in self.report.sections:
@@ -225,11 +223,12 @@ def iter_records(source: PathLike) -> Iterator[dict[str, Any]]:
     path = Path(source)
     if path.is_dir():
         layout = Layout(path)
-        if layout.jsonl.is_file():
-            yield from _read_jsonl(layout.jsonl)
-        elif layout.json_dir.is_dir():
-            for p in sorted(layout.json_dir.glob("*.json")):
-                yield from _read_json(p)
+        if layout.jsonl.is_file() or layout.json_dir.is_dir():
+            try:
+                for where, text in stored_records(layout):
+                    yield from _parse_json(text, where, lines=layout.jsonl.is_file())
+            except UnicodeDecodeError as e:
+                raise RecordsFileError(f"{path}: a record file is not UTF-8 text ({e})") from e
         elif layout.catalog.is_file():
             yield from _read_catalog(layout.catalog)
         else:
@@ -259,25 +258,32 @@ def _check(record: Any, where: str) -> dict[str, Any]:
     return record
 
 
+def _parse_json(text: str, where: str, lines: bool = False) -> Iterator[dict[str, Any]]:
+    """The records of one JSON text: a record, or a list of them (not on a JSON Lines line)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise RecordsFileError(f"{where}: not valid JSON ({e.msg if lines else e})") from e
+    if lines or not isinstance(data, list):
+        yield _check(data, where)
+    else:
+        for i, record in enumerate(data):
+            yield _check(record, f"{where} [{i}]")
+
+
 def _read_json(path: Path) -> Iterator[dict[str, Any]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
         raise RecordsFileError(f"{path}: not valid JSON ({e})") from e
-    for i, record in enumerate(data if isinstance(data, list) else [data]):
-        yield _check(record, f"{path} [{i}]" if isinstance(data, list) else str(path))
+    yield from _parse_json(text, str(path))
 
 
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise RecordsFileError(f"{path}:{n}: not valid JSON ({e.msg})") from e
-            yield _check(record, f"{path}:{n}")
+            if line.strip():
+                yield from _parse_json(line, f"{path}:{n}", lines=True)
 
 
 def _catalog_rows(path: Path, query: str) -> list[tuple]:
@@ -307,21 +313,12 @@ def iter_failures(source: PathLike) -> Iterator[Failure]:
     """The failed files of an output folder: its ``failures.csv``, else its catalog's failed files."""
     layout = Layout(Path(source))
     if layout.failures.is_file():
-        with open(layout.failures, encoding="utf-8-sig", newline="") as fh:
-            for row in csv.DictReader(fh):
-                yield Failure(
-                    _cell(row.get("source_file")), _reason(row.get("reason", "")), _cell(row.get("message"))
-                )
+        for source_file, reason, message in failure_rows(layout):
+            yield Failure(source_file, _reason(reason), message)
     elif layout.catalog.is_file():
         query = "SELECT source_file, reason, message FROM files WHERE status = 'failed' ORDER BY source_file"
         for source_file, reason, message in _catalog_rows(layout.catalog, query):
             yield Failure(source_file, _reason(reason or ""), message or "")
-
-
-def _cell(value: str | None) -> str:
-    """Undo the apostrophe csv_exporter.neutralise put before formula-looking text."""
-    value = value or ""
-    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES) else value
 
 
 def _reason(value: str) -> Reason:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .errors import ConfigError
 
-PACKAGE_DATA = Path(__file__).parent / "data"
+PACKAGE_DATA = Path(__file__).resolve().parent / "data"  # the defaults shipped with the package
 PDF_READERS = ("pdfplumber", "pdfium")  # pdf_extractor.READERS; named here so settings load no extractor
 REPO_CONFIG = Path(__file__).resolve().parent.parent / "config"
 

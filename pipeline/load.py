@@ -1,6 +1,6 @@
 """Load one version of a document for comparison (``docket diff``, ``history``, ``track``, and
 ``pipeline.compare``): a JSON record from ``docket ingest``, the stored record of an ingested
-output folder, or a source document ingested now. It sits above ``pipeline.ingest``, so
+output folder, or a source document ingested now. It sits above ``pipeline.process``, so
 ``pipeline.diff`` only ever compares Documents.
 
 Records already ingested: ``docket diff``/``history --records OUT`` take a source's record from
@@ -17,7 +17,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from . import ingest  # the module, looked up on each call (tests stub ingest.process_file)
+from . import process  # the module, looked up on each call (tests stub process.process_file)
 from .config import Settings
 from .diff.load import RECORD_SUFFIXES, DiffInputError, load_record
 from .models import Document
@@ -37,7 +37,7 @@ def load_document(path: str | os.PathLike[str], stored: StoredRecords | None = N
         document = stored.document(p)
         if document is not None:
             return document
-    result = ingest.process_file(p)
+    result = process.process_file(p)
     if result.document is None:
         why = f"{result.failure.reason}: {result.failure.message}" if result.failure else str(result.status)
         raise DiffInputError(f"{p}: could not be read ({why})")
@@ -69,7 +69,7 @@ class StoredRecords:
     def document(self, source: str | Path) -> Document | None:
         """The stored record of ``source``'s bytes, or None when the catalog has none that fits."""
         try:
-            sha = ingest.file_sha256(Path(source))
+            sha = process.file_sha256(Path(source))
             db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
             try:
                 row = db.execute(_QUERY, (sha, self.versions.pipeline, self.versions.extraction)).fetchone()

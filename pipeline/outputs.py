@@ -2,16 +2,21 @@
 
 An output folder of ``docket ingest`` is a collection: ``catalog.sqlite`` is its source of
 truth, and every other file here (the flat outputs) is rebuilt from it after each run or
-``docket remove``. Every command and the API find these files through ``Layout``, so the
-layout is written down once.
+``docket remove``. Every command and the API find these files through ``Layout``, and read the
+flat records and failures back through ``stored_records`` and ``failure_rows``, so the layout is
+written down once.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .cells import restore
 
 CATALOG_NAME = "catalog.sqlite"
 MANIFEST_NAME = "manifest.csv"
@@ -106,3 +111,25 @@ class DocumentNames:
 def path_key(source_file: str) -> tuple[str, ...]:
     """The collection's order: source paths compared folder by folder, as a folder walk lists them."""
     return tuple(re.split(r"[\\/]", source_file))
+
+
+def stored_records(layout: Layout) -> Iterator[tuple[str, str]]:
+    """``(where, JSON text)`` of each record in the flat outputs: ``documents.jsonl`` (``where`` is
+    ``file:line``), else ``json/*.json``; nothing when neither is there. The caller parses."""
+    if layout.jsonl.is_file():
+        with open(layout.jsonl, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if line.strip():
+                    yield f"{layout.jsonl}:{n}", line
+    elif layout.json_dir.is_dir():
+        for path in sorted(layout.json_dir.glob("*.json")):
+            yield str(path), path.read_text(encoding="utf-8")
+
+
+def failure_rows(layout: Layout) -> Iterator[tuple[str, str, str]]:
+    """``(source_file, reason, message)`` of each row of ``failures.csv``, cells as written before
+    the CSV writer neutralised them; nothing when the file is not there."""
+    if layout.failures.is_file():
+        with open(layout.failures, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                yield restore(row.get("source_file")), row.get("reason") or "", restore(row.get("message"))

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = {".pdf", ".docx", ".docm", ".txt", ".md", ".doc"}
+from .extract.base import SUPPORTED_SUFFIXES  # the extractors' registry says what a walk takes
+
 DEFAULT_EXCLUDES = ("README*", "SOURCES*", "LICENSE*")  # any case; and hidden files and folders
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad]\n(\w)")
@@ -64,26 +63,3 @@ def is_compound_break(before: str, after: str) -> bool:
     if not lead or not tail or len(lead.group(1)) < 3:
         return False
     return tail.group(0) in COMPOUND_HEADS or lead.group(1).lower() in COMPOUND_LEADS
-
-
-def normalize_key(text: str) -> str:
-    """Case-, quote-, dash- and space-insensitive form, for matching and comparing."""
-    text = unicodedata.normalize("NFKC", text or "")
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def strip_bullet(text: str) -> tuple[str, str]:
-    """Split a leading bullet or list number off a line: returns (marker, rest)."""
-    m = re.match(
-        r"^\s*([" + re.escape(BULLETS) + r"\uf0b7\uf0a7\uf0d8\uf076\uf0fc])\s+(.*)$|"
-        r"^\s*(\(?[a-zA-Z0-9ivxIVX]{1,4}[.)])\s+(.*)$",
-        text,
-        re.S,
-    )
-    if not m:
-        return "", text.strip()
-    if m.group(1):
-        return m.group(1), m.group(2).strip()
-    return m.group(3), m.group(4).strip()

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 DATA = Path(__file__).parent / "data"
 SOURCES = DATA / "sources"
+# The shared folder (corpus gold, the scorer, seed documents): one setting for every test that reads it.
+SHARED = Path(os.environ.get("DOCKET_SHARED", "/work/shared"))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path in the shared folder; the calling test is skipped, with the reason in the summary
+    (pytest -rs, set in pyproject.toml), when the shared folder is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"SKIPPED: {path} not found; the shared corpus is not mounted (set DOCKET_SHARED)")
+    return path
 
 
 @pytest.fixture

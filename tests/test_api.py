@@ -47,16 +47,28 @@ def test_api_ingest_accepts_one_path():
     "code",
     [
         "from pipeline import ingest, compare, Collection, Document",
-        # the CLI and the batch runner import the pipeline.ingest submodule first
-        "import pipeline.ingest; from pipeline.ingest import process_file; from pipeline import ingest",
+        # the CLI and the batch runner import the per-file module first
+        "import pipeline.process; from pipeline.process import process_file; from pipeline import ingest",
+        "import pipeline; ingest = pipeline.ingest",
     ],
 )
-def test_api_import_gives_the_callable_in_any_order(code: str):
+def test_api_import_gives_the_function_in_any_order(code: str):
     check = f"{code}\nc = ingest({str(SEED)!r}, {{'tag': False}})\nprint(type(c).__name__, len(c))"
     out = subprocess.run(
         [sys.executable, "-c", check], capture_output=True, text=True, check=True, cwd=SOURCES
     )
     assert out.stdout.strip() == "Collection 1"
+
+
+def test_api_ingest_is_a_plain_function():
+    """One name, one thing: no module is named ``pipeline.ingest`` to shadow the function."""
+    import inspect
+
+    import pipeline.api
+
+    assert inspect.isfunction(pipeline.ingest)
+    assert pipeline.ingest is pipeline.api.ingest
+    assert {"ingest", "compare", "Collection", "Document"} <= set(dir(pipeline))
 
 
 def test_api_import_pipeline_stays_cheap():
@@ -66,7 +78,7 @@ def test_api_import_pipeline_stays_cheap():
 
 
 def test_api_submodule_still_works_after_lazy_exports():
-    import pipeline.ingest as module
+    import pipeline.process as module
 
     assert module.process_file(SEED, {"tag": False}).document is not None
     assert pipeline.Document is Document

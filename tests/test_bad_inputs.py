@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).parent / "bad_inputs"))
 from make_bad_inputs import Case, build  # noqa: E402
 
 from pipeline.cli import cli  # noqa: E402
-from pipeline.ingest import iter_sources, process_file  # noqa: E402
 from pipeline.models import Status  # noqa: E402
+from pipeline.process import iter_sources, process_file  # noqa: E402
 
 pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
 

@@ -114,7 +114,7 @@ def test_cli_show_prints_summary(seed_txt: Path):
 
 
 def test_docx_size_limit_comes_from_settings(tmp_path: Path, sources: Path):
-    from pipeline.ingest import process_file
+    from pipeline.process import process_file
 
     docx = sources / "neaspec-nfp-2021-concept-note.docx"
     assert process_file(docx, {"tag": False}).document is not None

@@ -221,7 +221,7 @@ DOCX_SOURCES = Path(__file__).parent / "data" / "sources"
 
 
 def _records(path: Path) -> dict:
-    from pipeline.ingest import process_file
+    from pipeline.process import process_file
 
     result = process_file(path, source_file=path.name)
     assert result.document is not None, result.failure

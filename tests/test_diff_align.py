@@ -176,7 +176,7 @@ def test_diff_align_sparse_assignment_matches_dense_optimum():
     import numpy as np
     from scipy.optimize import linear_sum_assignment
 
-    from pipeline.diff.align import _sparse_assignment
+    from pipeline.diff.matching import _sparse_assignment
 
     rng = np.random.default_rng(0)
     for _ in range(100):
@@ -196,14 +196,14 @@ def test_diff_align_sparse_assignment_matches_dense_optimum():
 def test_diff_align_sparse_path_gives_same_pairs(monkeypatch):
     import importlib
 
-    align_module = importlib.import_module("pipeline.diff.align")
+    matching = importlib.import_module("pipeline.diff.matching")
 
     old, new = doc("seed_original.json"), doc("seed_edited_a.json")
     want = [
         (p.old_number, p.new_number, p.change)
         for p in align(items_of(old, Kind.RECOMMENDATIONS), items_of(new, Kind.RECOMMENDATIONS))
     ]
-    monkeypatch.setattr(align_module, "DENSE_BLOCK_LIMIT", 0)
+    monkeypatch.setattr(matching, "DENSE_BLOCK_LIMIT", 0)
     got = [
         (p.old_number, p.new_number, p.change)
         for p in align(items_of(old, Kind.RECOMMENDATIONS), items_of(new, Kind.RECOMMENDATIONS))

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import shared_path
 
+from pipeline.cells import neutralise
 from pipeline.cli.diff_cli import diff_command, history_command
 from pipeline.diff import Change, DiffInputError, Kind, compare, history
-from pipeline.diff.report_csv import COLUMNS, neutralise, write_csv
+from pipeline.diff.report_csv import COLUMNS, write_csv
 from pipeline.diff.report_html import write_html
 from pipeline.diff.report_json import write_json
 from pipeline.diff.report_md import md, write_markdown
@@ -231,16 +233,8 @@ def test_diff_cli_history_from_a_folder(tmp_path):
 
 
 def test_diff_load_source_document_through_ingest():
-    """A source document goes through pipeline.ingest; the seed .txt against its hand-made record."""
-    source = (
-        Path(__file__).resolve().parents[2]
-        / "shared"
-        / "corpus"
-        / "seed"
-        / "neaspec-nfp-2021-concept-note.txt"
-    )
-    if not source.exists():
-        pytest.skip(f"{source} not available")
+    """A source document goes through pipeline.process; the seed .txt against its hand-made record."""
+    source = shared_path("corpus", "seed", "neaspec-nfp-2021-concept-note.txt")
     report = compare(load_document(source), load_document(SEED), tuple(Kind))
     assert report.counts(Kind.RECOMMENDATIONS)["unchanged"] == 7
     assert report.counts(Kind.OBJECTIVES)["unchanged"] == 3
@@ -325,12 +319,12 @@ def test_diff_cli_records_from_an_ingested_folder_are_not_read_again(tmp_path, m
     )
     assert fresh.exit_code == 0, fresh.output
 
-    import pipeline.ingest
+    import pipeline.process
 
     def no_extraction(*args, **kwargs):
         raise AssertionError("the file was read again")
 
-    monkeypatch.setattr(pipeline.ingest, "process_file", no_extraction)
+    monkeypatch.setattr(pipeline.process, "process_file", no_extraction)
     stored = CliRunner().invoke(
         diff_command,
         [str(old), str(new), "-o", str(tmp_path / "stored"), "--format", "json", "--records", str(out)],

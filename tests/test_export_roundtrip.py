@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 from sample_records import rich_document
 
 from pipeline.api import Collection
+from pipeline.cells import neutralise, plain
 from pipeline.export.columns import TABLES, rows_for
-from pipeline.export.csv_exporter import neutralise, plain
 from pipeline.export.parquet_exporter import arrow_schema, typed_rows
-from pipeline.ingest import process_file
 from pipeline.models import SCHEMA_VERSION
+from pipeline.process import process_file
 from pipeline.records_io import document_from_dict
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.cells import neutralise
 from pipeline.export import atomic_write, get_exporter
 from pipeline.export.columns import TABLES
-from pipeline.export.csv_exporter import neutralise
 from pipeline.export.writer import safe_filename
 
 

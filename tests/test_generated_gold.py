@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import process_file
+from pipeline.process import process_file
 
 pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
 

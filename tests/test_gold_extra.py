@@ -13,8 +13,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import shared_path
 
-from pipeline.ingest import process_file
+from pipeline.process import process_file
 
 pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
 
@@ -22,7 +23,6 @@ HERE = Path(__file__).parent
 SOURCES = HERE / "data" / "sources"
 GOLD = HERE / "data" / "gold_extra"
 VENDORED = HERE / "score_extraction_vendored.py"
-SHARED_SCORER = Path("/work/shared/tools/score_extraction.py")
 _MARK = "# --- vendored copy starts here ---\n"
 
 DOCUMENTS = [
@@ -66,10 +66,9 @@ def test_every_document_has_gold():
     assert stems == {name.rsplit(".", 1)[0] for name in DOCUMENTS}
 
 
-@pytest.mark.skipif(not SHARED_SCORER.is_file(), reason="shared scorer not mounted")
 def test_vendored_scorer_is_the_shared_one():
     vendored = VENDORED.read_text(encoding="utf-8").split(_MARK, 1)[1]
-    assert vendored == SHARED_SCORER.read_text(encoding="utf-8")
+    assert vendored == shared_path("tools", "score_extraction.py").read_text(encoding="utf-8")
 
 
 def test_gold_extra_f1(records, capsys):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.export.base import dumps
-from pipeline.ingest import process_file
+from pipeline.process import process_file
 
 HERE = Path(__file__).parent
 SOURCES = HERE / "data" / "sources"

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.ingest import process_file
+from pipeline.process import process_file
 
 
 def scanned_pdf(path: Path, text: str) -> Path:

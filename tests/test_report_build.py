@@ -92,7 +92,7 @@ def test_report_command_without_records_is_an_error(tmp_path: Path):
 
 
 def test_one_document_in_three_formats_counts_once():
-    from pipeline.ingest import process_file
+    from pipeline.process import process_file
 
     inputs = Path(__file__).resolve().parent.parent / "inputs"
     records = [

@@ -11,8 +11,8 @@ import pytest
 from pipeline.batch.catalog import FILE_COLUMNS, Catalog, Entry
 from pipeline.export.columns import TABLES, rows_for
 from pipeline.export.writer import OutputWriter
-from pipeline.ingest import process_file
 from pipeline.parse.responses import due_date, key_action, make_response, response_category, status_category
+from pipeline.process import process_file
 
 SOURCES = Path(__file__).parent / "data" / "sources"
 

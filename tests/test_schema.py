@@ -15,7 +15,7 @@ from sample_records import rich_document
 
 from pipeline import models
 from pipeline.export import get_exporter
-from pipeline.ingest import process_file
+from pipeline.process import process_file
 from pipeline.schema.build import SCHEMA_PATH, build_schema, render, validate_record
 
 

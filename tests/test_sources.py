@@ -85,3 +85,22 @@ def test_selection_names_each_rule(tmp_path: Path):
     assert [p.name for p in selection.sources] == ["draft.txt", "note.txt"]
     selection = select_sources([root], SourceFilter(exclude=("note.txt",), default_excludes=False))
     assert ("note.txt", "--exclude note.txt") in {(p.name, rule) for p, rule in selection.excluded}
+
+
+def test_a_walk_takes_every_suffix_the_extractors_read(tmp_path: Path):
+    """One list of suffixes (the extractor registry's): a file read when named is read when walked."""
+    from pipeline.extract.base import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, sniff_format
+
+    root = tmp_path / "in"
+    root.mkdir()
+    for suffix in TEXT_SUFFIXES:
+        shutil.copy(SEED, root / f"note{suffix}")
+    (root / "notes.odt").write_bytes(b"\x00\x01binary")
+    walked = {p.name for p in select_sources([root]).sources}
+    assert walked == {f"note{suffix}" for suffix in TEXT_SUFFIXES}
+    assert all(sniff_format(root / name) in ("txt", "md") for name in walked)
+    for suffix in (*DOCX_SUFFIXES, *PDF_SUFFIXES, ".doc"):
+        (root / f"x{suffix}").write_bytes(b"%PDF-1.4\n")
+    walked = {p.name for p in select_sources([root]).sources}
+    assert {f"x{suffix}" for suffix in (*DOCX_SUFFIXES, *PDF_SUFFIXES, ".doc")} <= walked
+    assert "notes.odt" not in walked

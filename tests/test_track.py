@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from offline_browser import requires_chromium
 
 from pipeline.cli import cli
-from pipeline.ingest import process_file
+from pipeline.process import process_file
 from pipeline.track.check import check_links
 from pipeline.track.link import link
 from pipeline.track.write import COLUMNS, rows, write_html
@@ -141,12 +141,12 @@ def test_track_cli_reads_an_ingested_folder_without_extracting(tmp_path: Path, m
     result = CliRunner().invoke(cli, ["ingest", str(folder), "-o", str(ingested), "--no-tag", "-q"])
     assert result.exit_code == 0, result.output
 
-    import pipeline.ingest
+    import pipeline.process
 
     def no_extraction(*args, **kwargs):
         raise AssertionError("a stored document was read again")
 
-    monkeypatch.setattr(pipeline.ingest, "process_file", no_extraction)
+    monkeypatch.setattr(pipeline.process, "process_file", no_extraction)
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["track", str(ingested), "-o", str(out)])
     assert result.exit_code == 0, result.output

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import ConfigError
-from pipeline.ingest import process_file
 from pipeline.parse import vocab
+from pipeline.process import process_file
 
 ROOT = Path(__file__).resolve().parent.parent
 

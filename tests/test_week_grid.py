@@ -21,9 +21,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
 from pipeline.extract.pdf_layout import Word, glue_split_numbers
-from pipeline.ingest import process_file
 from pipeline.models import Block, BlockKind, Cell, Provenance
 from pipeline.parse.agenda import find_agenda_items
+from pipeline.process import process_file
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))

@@ -9,8 +9,10 @@ WAL lets readers (``sqlite3``, a second run waiting on the lock) look in meanwhi
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -310,9 +312,6 @@ class Catalog:
         """Sources a ``docket remove`` argument names: a source path as ingested (or the same file
         by absolute path), a document id (or its first 8+ hex digits), or a glob on the path or
         the file name."""
-        import fnmatch
-        import os
-
         absolute = os.path.abspath(pattern)
         hits = []
         for name, abspath, doc_id in self.db.execute("SELECT source_file, abspath, document_id FROM files"):

@@ -24,9 +24,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..cells import neutralise, plain
 from ..export.base import atomic_write
 from ..export.columns import TABLES
-from ..export.csv_exporter import neutralise, plain
 from ..export.folder import export_records
 from ..export.writer import OutputWriter
 from ..models import Failure, Reason, Result, Status

@@ -7,6 +7,7 @@ than ``timeout`` seconds, or whose worker dies, yields a failed payload instead.
 
 from __future__ import annotations
 
+import importlib.util
 import multiprocessing as mp
 import os
 import signal
@@ -281,8 +282,6 @@ class DaskExecutor:
 
 
 def _importable(module: str) -> bool:
-    import importlib.util
-
     try:
         return importlib.util.find_spec(module) is not None
     except (ImportError, ValueError):

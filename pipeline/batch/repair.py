@@ -9,7 +9,6 @@ a source that still exists reads it again, and the others stay as recovered.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import time
@@ -18,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DocketError
-from ..export.csv_exporter import FORMULA_PREFIXES
 from ..models import Status
-from ..outputs import Layout
+from ..outputs import Layout, failure_rows, stored_records
 from .catalog import Catalog, Entry
 from .collection import rebuild
 
@@ -42,7 +40,7 @@ def repair(out_dir: Path) -> Repaired:
     """Move the damaged catalog aside and make a new one from the flat outputs. Caller holds the lock."""
     layout = Layout(out_dir)
     records = list(_records(layout))
-    failures = list(_failures(layout))
+    failures = list(failure_rows(layout))
     if not records and not failures:
         raise RepairError(
             f"{out_dir}: no records to rebuild the catalog from (no documents.jsonl, json/*.json or "
@@ -69,14 +67,8 @@ def repair(out_dir: Path) -> Repaired:
 
 def _records(layout: Layout) -> Iterator[str]:
     """Each record as compact JSON text, from documents.jsonl, else json/*.json."""
-    if layout.jsonl.is_file():
-        with open(layout.jsonl, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if line.strip():
-                    yield _checked(line, f"{layout.jsonl}:{n}")
-    elif layout.json_dir.is_dir():
-        for path in sorted(layout.json_dir.glob("*.json")):
-            yield _checked(path.read_text(encoding="utf-8"), str(path))
+    for where, text in stored_records(layout):
+        yield _checked(text, where)
 
 
 def _checked(text: str, where: str) -> str:
@@ -87,19 +79,6 @@ def _checked(text: str, where: str) -> str:
     if not isinstance(record, dict) or not isinstance(record.get("document"), dict):
         raise RepairError(f"{where}: not a docket document record")
     return json.dumps(record, ensure_ascii=False)
-
-
-def _failures(layout: Layout) -> Iterator[tuple[str, str, str]]:
-    if layout.failures.is_file():
-        with open(layout.failures, encoding="utf-8-sig", newline="") as fh:
-            for row in csv.DictReader(fh):
-                yield _plain(row.get("source_file")), row.get("reason") or "", _plain(row.get("message"))
-
-
-def _plain(value: str | None) -> str:
-    """Undo the apostrophe the CSV writer put before formula-looking text."""
-    value = value or ""
-    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES) else value
 
 
 def _entry(record: dict, text: str) -> Entry:

@@ -23,9 +23,9 @@ from typing import Any
 from ..config import Settings
 from ..errors import Interrupted
 from ..export.writer import results_summary
-from ..ingest import file_sha256
 from ..models import Status
 from ..outputs import Layout
+from ..process import file_sha256
 from .catalog import Catalog, Entry, catalog_error
 from .collection import rebuild
 from .executors import Task, make_executor

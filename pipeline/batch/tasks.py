@@ -11,14 +11,13 @@ import os
 import tempfile
 import traceback
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..export.base import dumps
 from ..extract.base import EXTRACTORS, load_extractor
-from ..ingest import process_file, tag
 from ..models import Reason, Status
+from ..process import process_file, tag
 from ..records_io import document_from_dict
 
 
@@ -72,7 +71,7 @@ def limit_memory(max_mb: int) -> None:
     MemoryError (recorded as too_large) or kills the worker (recorded as failed, worker replaced)."""
     if max_mb <= 0:
         return
-    import resource
+    import resource  # Unix only: imported where the limit is set
 
     try:
         with open("/proc/self/statm") as fh:
@@ -153,7 +152,3 @@ def relabel(record_json: str | None, old: str, new: str) -> str | None:
         return value
 
     return dumps(walk(json.loads(record_json)), None)
-
-
-def suffix_of(path: str) -> str:
-    return Path(path).suffix

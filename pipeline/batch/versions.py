@@ -32,7 +32,7 @@ EXTRACTION_SETTINGS = ("max_docx_uncompressed", "max_pages", "reader")
 # Sources (relative to the ``pipeline`` package; a folder means its *.py files, recursively)
 # whose code decides the untagged record or the failure of a file: the extractors and parsers,
 # the record model and its ``to_dict``, the text helpers they share, the error classes (reason
-# codes and messages) and ``ingest.py`` (ids, page limit, OCR, failure messages). Not included:
+# codes and messages) and ``process.py`` (ids, page limit, OCR, failure messages). Not included:
 # ``config.py`` (its effect is the settings, hashed by value below), ``batch/`` (orchestration),
 # ``export/`` (the collection files are written from the stored records), ``nlp/`` (tagging).
 EXTRACTION_SOURCES = (
@@ -41,7 +41,7 @@ EXTRACTION_SOURCES = (
     "models.py",
     "textutil.py",
     "errors.py",
-    "ingest.py",
+    "process.py",
     "data/vocabulary.toml",
 )
 # Libraries whose behaviour shapes extraction (lxml parses DOCX XML directly).

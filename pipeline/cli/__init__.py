@@ -241,7 +241,7 @@ def show_command(file: Path, as_json: bool, config_dir: Path | None, no_tag: boo
       docket show inputs/neaspec-nfp-2021-concept-note.pdf
     """
     # start-up: `docket --help` and the lazy commands load no reader, parser or tagger
-    from ..ingest import process_file
+    from ..process import process_file
     from ..show import render_summary
 
     result = process_file(file, make_settings(config_dir, no_tag), source_file=str(file))

@@ -102,7 +102,7 @@ def actors(output_dirs: tuple[Path, ...], unregistered: bool, as_csv: bool, prop
       docket actors outputs/ --propose > proposed_actors.csv
     """
     if propose:
-        from ..nlp.proposals import propose as make_rows
+        from ..nlp.proposals import propose as make_rows  # start-up: spaCy loads only for --propose
 
         seen, bad = unregistered_mentions(list(output_dirs))
         for message in bad:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..diff.align import AlignOptions
 from ..diff.history import (
     history,
     write_history_csv,
@@ -17,6 +16,7 @@ from ..diff.history import (
 )
 from ..diff.items import Kind, items_of
 from ..diff.load import RECORD_SUFFIXES, DiffInputError
+from ..diff.matching import AlignOptions
 from ..diff.output import write_outputs
 from ..diff.report import KIND_TITLES, compare
 from ..diff.report_csv import write_csv

@@ -58,7 +58,7 @@ def serve_command(out: Path, host: str, port: int) -> None:
     port = free_port(host, port)
     with tempfile.TemporaryDirectory(prefix="docket-serve-") as tmp:
         db, meta = prepare(catalog, Path(tmp))
-        from datasette.cli import cli as datasette
+        from datasette.cli import cli as datasette  # start-up: datasette loads only to serve
 
         # uvicorn stops on SIGTERM, then raises it again: let that end the with block, which
         # removes the copy, instead of killing the process around it.

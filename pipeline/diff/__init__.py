@@ -1,9 +1,10 @@
 """Compare recommendation wording (and agenda items, objectives) across versions of a document."""
 
-from .align import AlignOptions, Change, Pair, align
+from .align import Change, Pair, align
 from .history import HistoryReport, Lineage, history
 from .items import Item, Kind, items_of
 from .load import DiffInputError, load_record
+from .matching import AlignOptions
 from .report import DiffReport, compare
 from .words import WordOp, word_diff
 

@@ -13,11 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
+from ..cells import neutralise
 from ..models import Document
-from .align import AlignOptions, Change, Pair, align
+from .align import Change, Pair, align
 from .items import Item, Kind, items_of, record_id
+from .matching import AlignOptions
 from .report import KIND_TITLES, DocRef, unanswered
-from .report_csv import BOM, neutralise
+from .report_csv import BOM
 from .report_html import esc, page, redline_html
 from .report_md import md
 

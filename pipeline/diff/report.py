@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import DocType, Document
-from .align import CHANGE_ORDER, AlignOptions, Change, Pair, align
+from .align import CHANGE_ORDER, Change, Pair, align
 from .items import Kind, items_of
+from .matching import AlignOptions
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import csv
 import json
 from typing import IO
 
+from ..cells import neutralise
 from .align import Pair
 from .items import Kind, record_id
 from .report import DiffReport
@@ -37,12 +38,6 @@ COLUMNS = (
     "word_ops",
 )
 BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell: str) -> str:
-    """Prefix a quote so a spreadsheet shows the cell as text instead of running it as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def pair_row(kind: Kind, pair: Pair, old_id: str = "", new_id: str = "") -> dict[str, str]:

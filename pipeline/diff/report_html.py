@@ -9,23 +9,20 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 from collections.abc import Iterable
 from typing import IO
 
+from ..html_page import esc
+from ..html_page import page as html_page
 from .align import CHANGE_ORDER, Change, Pair
 from .normalize import fold_layout
 from .report import CHANGE_HELP, KIND_TITLES, DiffReport, percent
 from .words import WordOp, render_ops, word_diff
 
+# the rules of this page, after html_page.BASE_CSS
 CSS = """
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem auto;max-width:78rem;
- padding:0 1rem;color:#1b1b1b;background:#fff}
-h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}
-th,td{border:1px solid #ccd;padding:.3rem .5rem;vertical-align:top;text-align:left}
-th{background:#f1f3f7}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+body{max-width:78rem}h1{font-size:1.4rem}h2{margin-top:2rem}
+table{width:100%}th,td{padding:.3rem .5rem}
 .summary{width:auto}.docs{width:auto}
 del{background:#fde2e2;color:#8a1111;text-decoration:line-through}
 ins{background:#dcf5dc;color:#0c5a0c;text-decoration:none;border-bottom:1px solid #0c5a0c}
@@ -62,10 +59,6 @@ SCRIPT = """
   apply();
 })();
 """
-
-
-def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def redline_html(ops: Iterable[WordOp]) -> str:
@@ -176,15 +169,7 @@ def page(title: str, body: str) -> str:
     """Wrap a body in the standalone page shell (CSP, inline CSS, the hashed filter script)."""
     digest = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
     csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:"
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<link rel="icon" href="data:,">'
-        f"<title>{esc(title)}</title><style>{CSS}</style></head>\n<body>\n{body}\n"
-        f"<script>{SCRIPT}</script>\n</body></html>\n"
-    )
+    return html_page(title, body, css=CSS, csp=csp, script=SCRIPT, blank_icon=True)
 
 
 def write_html(report: DiffReport, stream: IO[str]) -> None:

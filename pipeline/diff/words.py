@@ -93,7 +93,3 @@ def word_diff(old: str, new: str) -> list[WordOp]:
     a, b = tokenize(old), tokenize(new)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return [WordOp(tag, tuple(a[i1:i2]), tuple(b[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
-
-
-def changed_ops(ops: list[WordOp]) -> list[WordOp]:
-    return [op for op in ops if op.op != "equal"]

@@ -6,30 +6,8 @@ import csv
 import io
 from typing import IO, Any
 
+from ..cells import neutralise, plain
 from .columns import TABLES, rows_for
-
-# OWASP CSV injection: a cell starting with one of these is run as a formula by spreadsheets.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> str:
-    """Render a cell; text a spreadsheet would execute gets a leading apostrophe."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
-
-
-def plain(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 class CsvExporter:

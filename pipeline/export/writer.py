@@ -12,11 +12,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..cells import neutralise, plain
 from ..models import Result, Status
 from ..outputs import FAILURE_COLUMNS, DocumentNames, Layout, safe_filename
 from .base import atomic_write, dumps, get_exporter
 from .columns import TABLES
-from .csv_exporter import neutralise, plain
 
 
 class OutputWriter:

@@ -15,8 +15,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from ..cells import neutralise
 from .columns import TABLES, rows_for
-from .csv_exporter import neutralise
 
 EXCEL_MAX_CELL = 32_767  # characters; Excel refuses longer cells
 TRUNCATED = " … [truncated]"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from ..config import Settings
 from ..errors import EmptyDocumentError, MislabelledFileError, UnsupportedFormatError
 from ..models import Block
 
@@ -35,6 +36,11 @@ class Extractor(Protocol):
     name: str
     formats: frozenset[str]
 
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Extractor:
+        """The extractor with this format's options taken from ``settings`` (reader, limits)."""
+        ...
+
     def extract(self, path: Path, source_file: str) -> Extraction:
         """Read ``path``; ``source_file`` is the name to put in provenance and errors."""
         ...
@@ -50,12 +56,27 @@ EXTRACTORS: dict[str, str] = {
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".text": "txt", ".markdown": "md"}
 DOCX_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
+PDF_SUFFIXES = {".pdf"}
+# named like a document but refused with the reason (the run lists it as a failure, not a skip)
+REFUSED_SUFFIXES = {".doc"}
+# what a folder walk picks up: every suffix above, so a file read when named is read when walked
+SUPPORTED_SUFFIXES = frozenset({*PDF_SUFFIXES, *DOCX_SUFFIXES, *TEXT_SUFFIXES, *REFUSED_SUFFIXES})
+
+
+def extractor_class(fmt: str) -> type[Extractor]:
+    """The registered extractor class of ``fmt`` (its module is imported now)."""
+    module_name, _, class_name = EXTRACTORS[fmt].partition(":")
+    return getattr(importlib.import_module(module_name), class_name)
 
 
 def load_extractor(fmt: str, **options: object) -> Extractor:
     """Build the extractor for ``fmt``; ``options`` are its constructor's keyword arguments."""
-    module_name, _, class_name = EXTRACTORS[fmt].partition(":")
-    return getattr(importlib.import_module(module_name), class_name)(**options)
+    return extractor_class(fmt)(**options)
+
+
+def extractor_for(fmt: str, settings: Settings) -> Extractor:
+    """The extractor for ``fmt`` as ``settings`` configure it: each format reads its own options."""
+    return extractor_class(fmt).from_settings(settings)
 
 
 def sniff_format(path: Path, source_file: str | None = None) -> str:
@@ -96,12 +117,12 @@ def sniff_format(path: Path, source_file: str | None = None) -> str:
         raise UnsupportedFormatError(name, "RTF is not supported; save it as .docx or PDF")
     if suffix in TEXT_SUFFIXES:
         return TEXT_SUFFIXES[suffix]
-    if suffix == ".pdf" or suffix in DOCX_SUFFIXES:
+    if suffix in PDF_SUFFIXES or suffix in DOCX_SUFFIXES:
         raise MislabelledFileError(
             name,
             f"named {suffix} but its content is not a {suffix[1:].upper()} file (corrupt or mislabelled)",
         )
-    if suffix in (".doc",):
+    if suffix in REFUSED_SUFFIXES:
         raise UnsupportedFormatError(name, "legacy Word .doc is not supported; save it as .docx or PDF")
     if _looks_like_text(path):
         return "txt"

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..config import Settings
 from ..errors import EmptyDocumentError
 from ..models import Block, BlockKind, Cell, Provenance
 from ..textutil import clean_spaces
@@ -86,6 +87,10 @@ class DocxExtractor:
 
     def __init__(self, max_uncompressed: int = MAX_UNCOMPRESSED_BYTES):
         self.max_uncompressed = max_uncompressed
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> DocxExtractor:
+        return cls(max_uncompressed=settings.max_docx_uncompressed)
 
     def extract(self, path: Path, source_file: str) -> Extraction:
         with DocxPackage(path, source_file, self.max_uncompressed) as pkg:

@@ -28,6 +28,8 @@ _OFFICE_DOCUMENT = "/officeDocument"
 
 def _safe_parser() -> etree.XMLParser:
     # No DTD loading, no entity substitution, no network: an external entity can never be fetched.
+    # (Not defusedxml: its lxml module is deprecated, and it refuses a DTD outright where this reads
+    # the document with the entities dropped and a warning; tests/test_docx_extractor.py checks both.)
     return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
 
 

@@ -20,7 +20,7 @@ from pdfminer.pdftypes import PDFObjRef, resolve1
 from pdfminer.psparser import PSEOF, PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ..config import PDF_READERS
+from ..config import PDF_READERS, Settings
 from ..errors import CorruptFileError, EmptyDocumentError, EncryptedError, ScannedDocumentError, TooLargeError
 from ..models import Cell
 from .base import Extraction
@@ -59,14 +59,39 @@ class PdfExtractor:
     name = "pdfplumber"
     formats = frozenset({"pdf"})
 
-    def __init__(self, reader: str = "pdfium") -> None:
+    def __init__(self, reader: str = "pdfium", max_pages: int | None = None) -> None:
         if reader not in READERS:
             raise ValueError(f"unknown PDF reader {reader!r}; known: {', '.join(READERS)}")
         self.reader = reader
+        self.max_pages = max_pages  # a PDF over it is refused before any layout work; None: no limit
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> PdfExtractor:
+        return cls(reader=settings.reader, max_pages=settings.max_pages)
 
     def extract(self, path: Path, source_file: str) -> Extraction:
         """Blocks in reading order, page by page; raises a typed ``ExtractionError`` for bad input."""
+        if self.max_pages is not None:
+            check_page_limit(path, source_file, self.max_pages)
         return assemble(read_layouts(path, source_file, self.reader), source_file, self.name)
+
+
+def check_page_limit(path: Path, name: str, max_pages: int) -> None:
+    """Refuse a PDF over the page limit before any layout work (pdfium counts pages instantly)."""
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError:
+        return  # the extractor classifies broken and encrypted files
+    try:
+        pages = len(pdf)
+    finally:
+        pdf.close()
+    if pages > max_pages:
+        raise TooLargeError(
+            name, f"{pages} pages exceeds the limit of {max_pages} (raise max_pages in docket.toml)"
+        )
 
 
 def assemble(layouts: list[PageLayout], source_file: str, extractor: str = "pdfplumber") -> Extraction:

@@ -77,9 +77,9 @@ def compare_readers(path: Path, name: str | None = None) -> Fidelity:
 
 def _read(path: Path, name: str, reader: str) -> tuple[list[_Page], Any, str]:
     """(page signatures, untagged records, outcome) of one reader."""
-    from ..ingest import document_id, file_sha256
     from ..models import DocumentInfo
     from ..parse import parse_document
+    from ..process import document_id, file_sha256
 
     try:
         layouts = read_layouts(path, name, reader)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..config import Settings
 from ..errors import EmptyDocumentError, TooLargeError
 from ..models import Block, BlockKind, Cell, Provenance
 from ..textutil import BULLETS, clean_spaces
@@ -40,6 +41,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
 class TextExtractor:
     name = "text"
     formats = frozenset({"txt", "md"})
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> TextExtractor:
+        return cls()  # no per-format options: the size limit is fixed
 
     def extract(self, path: Path, source_file: str) -> Extraction:
         size = path.stat().st_size

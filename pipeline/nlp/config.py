@@ -1,8 +1,8 @@
 """Settings of the tagging stage: the ``[nlp]`` section of ``docket.toml``.
 
-Self-contained on purpose: the files are read from a settings folder (by default the repo's
-``config/`` next to the package) and each file missing there falls back to the copy shipped in
-``pipeline/data/``, so an installed package works outside the repo.
+The files are read from a settings folder (by default the one ``pipeline.config`` finds:
+``$DOCKET_CONFIG``, ``./config``, the repo's) and each file missing there falls back to the copy
+shipped in ``pipeline/data/``, so an installed package works outside the repo.
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config import PACKAGE_DATA, default_config_dir
 from ..errors import ConfigError
 from .taxonomy import load_taxonomy
-
-PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
-REPO_CONFIG = Path(__file__).resolve().parent.parent.parent / "config"
 
 _KEYS = {"model", "actors", "taxonomies", "batch_size"}
 
@@ -35,14 +33,10 @@ class NlpSettings:
         return (self.model, self.batch_size, *((str(p), p.stat().st_mtime_ns) for p in files))
 
 
-def default_settings_dir() -> Path:
-    return REPO_CONFIG if (REPO_CONFIG / "docket.toml").is_file() else PACKAGE_DATA
-
-
 def config_dir(settings_dir: Path | str | None) -> Path:
     """The folder holding docket.toml: ``settings_dir`` itself or its ``config/`` subfolder."""
     if settings_dir is None:
-        return default_settings_dir()
+        return default_config_dir()
     base = Path(settings_dir)
     if not base.is_dir():
         raise ConfigError(str(base), "settings folder does not exist")

@@ -92,7 +92,7 @@ class Lexicon:
         lookup: dict[str, str] = {}
         known: set[str] = set()
         try:
-            from spacy.util import load_language_data, registry
+            from spacy.util import load_language_data, registry  # the lookups may be absent: see except
 
             paths = registry.lookups.get(lang) if lang in registry.lookups else {}
             if "lemma_lookup" in paths:

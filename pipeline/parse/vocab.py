@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..config import default_config_dir
+from ..config import PACKAGE_DATA, default_config_dir
 from ..errors import ConfigError
 
-PACKAGE_FILE = Path(__file__).resolve().parent.parent / "data" / "vocabulary.toml"
 FILE_NAME = "vocabulary.toml"
+PACKAGE_FILE = PACKAGE_DATA / FILE_NAME
 
 
 @dataclass(frozen=True)

@@ -1,34 +1,30 @@
 """Render CollectionStats as one self-contained HTML page: inline CSS, inline SVG charts, no script.
 
-Every piece of text from the records goes through ``esc`` (``html.escape(..., quote=True)``), in
+Every piece of text from the records goes through ``esc`` (``html_page.esc``: ``html.escape(..., quote=True)``), in
 element content and attribute values alike. The Content-Security-Policy forbids scripts and every
 fetch, so the page cannot reach the network even if a browser wanted to.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import IO
 
+from ..html_page import esc, page
 from .build import CollectionStats, Counts
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 MAX_BARS = 25
 MAX_UNREGISTERED = 15
 
+# the rules of this page, after html_page.BASE_CSS
 CSS = """
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem auto;max-width:72rem;
- padding:0 1rem;color:#1b1b1b;background:#fff}
-h1{font-size:1.45rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2.2rem;border-bottom:1px solid #dde}
+h1{font-size:1.45rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #dde}
 .sub{color:#555;margin-top:0}.note{color:#555;font-size:.85rem;margin:.2rem 0 .6rem}
 .cards{display:flex;flex-wrap:wrap;gap:.8rem;margin:1rem 0}
 .card{border:1px solid #ccd;border-radius:.4rem;padding:.5rem .9rem;min-width:8.5rem}
 .card .n{font-size:1.6rem;font-weight:600;font-variant-numeric:tabular-nums}.card .k{color:#555;font-size:.85rem}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(30rem,1fr));gap:1.2rem}
-table{border-collapse:collapse;margin:.5rem 0}
-th,td{border:1px solid #ccd;padding:.25rem .5rem;vertical-align:top;text-align:left}
-th{background:#f1f3f7}td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.msg{max-width:40rem;overflow-wrap:anywhere}
 svg{display:block;max-width:100%;height:auto}
 svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:#1b1b1b}
@@ -40,10 +36,6 @@ details{margin:.3rem 0}summary{cursor:pointer;color:#345}
 BAR_COLOUR = "#3b6ea5"
 HEAT_LOW = (0xEE, 0xF3, 0xFA)
 HEAT_HIGH = (0x1F, 0x4E, 0x79)
-
-
-def esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def _short(text: str, limit: int = 30) -> str:
@@ -207,13 +199,7 @@ Frequent ones are candidates for the registry.</p>
 <section id="failures"><h2>Documents that failed</h2>
 {bar_chart("failure-reasons", "Failures by reason", stats.failures_by_reason) if stats.failures else ""}
 {failures_table(stats)}</section>"""
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(title)}</title><style>{CSS}</style></head>\n<body>\n{body}\n</body></html>\n"
-    )
+    return page(title, body, css=CSS, csp=CSP)
 
 
 def write_report(

@@ -189,7 +189,7 @@ def load_schema() -> dict[str, Any]:
 
 def validate_record(record: dict[str, Any]) -> None:
     """Raise ``jsonschema.ValidationError`` when ``record`` breaks the committed schema."""
-    import jsonschema
+    import jsonschema  # start-up: loaded only to validate
 
     jsonschema.Draft202012Validator(load_schema(), format_checker=None).validate(record)
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import ingest  # the module, looked up on each call (tests stub ingest.process_file)
+from .. import process  # the module, looked up on each call (tests stub process.process_file)
 from ..api import RecordsFileError, iter_records
 from ..diff.load import RECORD_SUFFIXES
 from ..models import Document
@@ -59,8 +59,8 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> Collection:
             except (RecordsFileError, ValueError, TypeError, json.JSONDecodeError) as e:
                 out.failed.append(f"{path}: {e}")
             continue
-        for source in _sources(ingest.iter_sources([path])):
-            result = ingest.process_file(source)
+        for source in _sources(process.iter_sources([path])):
+            result = process.process_file(source)
             if result.document is None:
                 out.failed.append(result.failure.message if result.failure else f"{source}: {result.status}")
             else:

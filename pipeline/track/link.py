@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from ..diff.align import AlignOptions, assign, candidate_scores
 from ..diff.items import Item
+from ..diff.matching import AlignOptions, assign, candidate_scores
 from ..diff.normalize import equality_key, similarity_key
 from ..models import DocType, Document
 

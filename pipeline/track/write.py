@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from ..batch.catalog import Catalog
+from ..cells import neutralise
 from ..diff.normalize import fold_layout
 from ..diff.report_html import esc, page, redline_html
 from ..diff.words import word_diff
 from ..export.base import atomic_write
-from ..export.csv_exporter import neutralise
 from ..models import Document
 from .link import Chain
 

@@ -1,4 +1,4 @@
-"""The public API: turn files into Results, one per file; a bad file never stops the batch."""
+"""One file in, one Result out (extract, parse, tag); a bad file never stops the batch."""
 
 from __future__ import annotations
 
@@ -16,17 +16,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .config import Settings
-from .errors import ExtractionError, ScannedDocumentError, TooLargeError
+from .errors import ExtractionError, ScannedDocumentError
 from .models import Document, DocumentInfo, Failure, Reason, Result, Status
-from .sources import SUPPORTED_SUFFIXES, iter_sources
+from .sources import iter_sources
 
 __all__ = [
-    "SUPPORTED_SUFFIXES",  # re-exported from sources.py, where the folder walk lives
     "build_document",
-    "check_page_limit",
     "document_id",
     "file_sha256",
-    "ingest",
+    "iter_results",
     "iter_sources",
     "ocr_copy",
     "process_file",
@@ -87,8 +85,9 @@ def _failed(name: str, reason: Reason, message: str, started: float) -> Result:
 
 
 def build_document(path: Path, name: str, settings: Settings) -> tuple[Document, int | None]:
-    # start-up: `import pipeline` imports this module, and the readers and parsers take a second
-    from .extract.base import load_extractor, sniff_format
+    # start-up: the batch runner and `docket diff` import this module for hashing; the readers and
+    # parsers (a second to load) come in only where a file is read
+    from .extract.base import extractor_for, sniff_format
     from .parse import parse_document, vocab
 
     if not path.is_file():
@@ -97,18 +96,11 @@ def build_document(path: Path, name: str, settings: Settings) -> tuple[Document,
         raise ExtractionError(name, f"{what}; nothing to read", Reason.UNREADABLE)
     sha = file_sha256(path)
     fmt = sniff_format(path, name)
-    if fmt == "pdf":
-        check_page_limit(path, name, settings.max_pages)
-    options: dict[str, object] = {}
-    if fmt == "docx":
-        options = {"max_uncompressed": settings.max_docx_uncompressed}
-    elif fmt == "pdf":
-        options = {"reader": settings.reader}
-    extractor = load_extractor(fmt, **options)
+    extractor = extractor_for(fmt, settings)  # the format's own options (reader, limits) from settings
     try:
         extraction = extractor.extract(path, name)
-    except ScannedDocumentError:
-        if not (settings.ocr and fmt == "pdf"):
+    except ScannedDocumentError:  # a PDF without a text layer: the one case OCR can help
+        if not settings.ocr:
             raise
         with ocr_copy(path, name, settings.timeout) as ocr_path:
             extraction = extractor.extract(ocr_path, name)
@@ -152,24 +144,6 @@ def ocr_copy(path: Path, name: str, timeout: float) -> Iterator[Path]:
         yield out
 
 
-def check_page_limit(path: Path, name: str, max_pages: int) -> None:
-    """Refuse a PDF over the page limit before any layout work (pdfium counts pages instantly)."""
-    import pypdfium2
-
-    try:
-        pdf = pypdfium2.PdfDocument(str(path))
-    except pypdfium2.PdfiumError:
-        return  # the extractor classifies broken and encrypted files
-    try:
-        pages = len(pdf)
-    finally:
-        pdf.close()
-    if pages > max_pages:
-        raise TooLargeError(
-            name, f"{pages} pages exceeds the limit of {max_pages} (raise max_pages in docket.toml)"
-        )
-
-
 def tag(document: Document, settings: Settings) -> Document:
     """Run the NLP stage when it is available (pipeline.nlp)."""
     try:
@@ -179,7 +153,7 @@ def tag(document: Document, settings: Settings) -> Document:
     return tag_document(document, settings.config_path)
 
 
-def ingest(
+def iter_results(
     paths: Iterable[str | os.PathLike[str]], settings: Settings | dict | None = None
 ) -> Iterator[Result]:
     """Yield one Result per source file found under ``paths`` (sequential; see pipeline.batch)."""
