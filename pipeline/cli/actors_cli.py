@@ -198,12 +198,11 @@ def actors(output_dirs: tuple[Path, ...], unregistered: bool, as_csv: bool, prop
         seen, bad = unregistered_mentions(list(output_dirs))
         for message in bad:
             click.echo(f"skipped {message}", err=True)
-        rows = propose(seen)
+        proposals = propose(seen)
         if propose_rows or as_csv:
-            _write_proposals(rows, with_example=not propose_rows)
+            _write_proposals(proposals, with_example=not propose_rows)
         else:
-            named = sum(r.count for r in rows)
-            _print_proposals(rows, common_nouns(seen), named)
+            _print_proposals(proposals, common_nouns(seen), sum(p.count for p in proposals))
         return
     rows, bad = count_actors(list(output_dirs))
     for message in bad:
