@@ -156,3 +156,34 @@ def test_printed_at_sentence_start():
     assert not printed_at_sentence_start(text, "Partners"), "also printed mid-sentence"
     assert not printed_at_sentence_start("Ask the Government.", "Government")
     assert not printed_at_sentence_start("Ask the Government.", "Nobody")
+
+
+def test_by_document_counts_unregistered_mentions_per_document(tmp_path):
+    out = _collection(tmp_path)
+    result = CliRunner().invoke(actors_command, [str(out), "--by-document", "--csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(result.stdout.splitlines()))
+    assert rows[0] == ["document", "recommendations", "actors", "unregistered", "unregistered_names"]
+    assert rows[1:] == [
+        [
+            "a.docx",
+            "3",
+            "4",
+            "3",
+            "partners (1); Regional Coordination Unit (1); regional coordination unit (1)",
+        ],
+        ["b.docx", "1", "2", "2", "partners (1); RCU (1)"],
+        ["c.docx", "1", "1", "1", "Audit Advisory Committee (1)"],
+    ], (
+        "a.pdf is the same document as a.docx and is counted once; the registered Board is no unregistered mention"
+    )
+    table = CliRunner().invoke(actors_command, [str(out), "--by-document"]).stdout.splitlines()
+    assert table[0].split() == [
+        "document",
+        "recommendations",
+        "actors",
+        "unregistered",
+        "unregistered",
+        "names",
+    ]
+    assert table[-1] == "3 documents, 7 actor mentions, 6 unregistered"

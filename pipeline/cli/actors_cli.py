@@ -98,6 +98,57 @@ def unregistered_mentions(dirs: list[Path]) -> tuple[list[Mention], list[str]]:
     return seen, bad
 
 
+def by_document(dirs: list[Path]) -> tuple[list[dict], list[str]]:
+    """Per document: recommendations, actor mentions, unregistered mentions and the unregistered
+    names with their counts (most frequent first), in the order of the files."""
+    bad: list[str] = []
+    rows = []
+    for f, record in _all_records(dirs, bad):
+        recs = _recs_of(record)
+        names: Counter = Counter()
+        mentions = 0
+        for rec in recs:
+            for a in rec.get("actors") or []:
+                a = a if isinstance(a, dict) else {"name": str(a)}
+                mentions += 1
+                if not a.get("registered"):
+                    names[" ".join(str(a.get("name", "")).split())] += 1
+        rows.append(
+            {
+                "document": _document_name(f, record),
+                "recommendations": len(recs),
+                "actors": mentions,
+                "unregistered": sum(names.values()),
+                "names": sorted(names.items(), key=lambda x: (-x[1], x[0].lower())),
+            }
+        )
+    return rows, bad
+
+
+def _print_by_document(rows: list[dict], as_csv: bool) -> None:
+    if as_csv:
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["document", "recommendations", "actors", "unregistered", "unregistered_names"])
+        for r in rows:
+            names = "; ".join(f"{n} ({c})" for n, c in r["names"])
+            w.writerow([r["document"], r["recommendations"], r["actors"], r["unregistered"], names])
+        return
+    if not rows:
+        click.echo("no documents found")
+        return
+    width = min(50, max(len("document"), *(len(r["document"]) for r in rows)))
+    click.echo(f"{'document':<{width}}  recommendations  actors  unregistered  unregistered names")
+    for r in rows:
+        doc = r["document"] if len(r["document"]) <= width else r["document"][: width - 1] + "…"
+        names = ", ".join(f"{n} ({c})" for n, c in r["names"])
+        click.echo(
+            f"{doc:<{width}}  {r['recommendations']:>15}  {r['actors']:>6}  {r['unregistered']:>12}  {names}"
+        )
+    n_unreg = sum(r["unregistered"] for r in rows)
+    n_all = sum(r["actors"] for r in rows)
+    click.echo(f"{len(rows)} documents, {n_all} actor mentions, {n_unreg} unregistered")
+
+
 def count_actors(dirs: list[Path]) -> tuple[list[dict], list[str]]:
     """Rows (name, id, kind, registered, count) sorted by count, and the files that could not be read."""
     counts: Counter = Counter()
@@ -177,7 +228,9 @@ def _print_proposals(rows: list[Proposal], nouns: list[tuple[str, int]], n_menti
         click.echo(f"not proposed, common nouns ({len(nouns)}): {shown}")
 
 
-def actors(output_dirs: tuple[Path, ...], unregistered: bool, as_csv: bool, propose_rows: bool) -> None:
+def actors(
+    output_dirs: tuple[Path, ...], unregistered: bool, as_csv: bool, propose_rows: bool, per_document: bool
+) -> None:
     """List every actor seen in docket outputs (every *.json under OUTPUT_DIR), with counts.
 
     With --unregistered, list the actors not in the registry as proposed registry rows, most
@@ -186,14 +239,22 @@ def actors(output_dirs: tuple[Path, ...], unregistered: bool, as_csv: bool, prop
     ("partners") is counted but never proposed. With --csv the rows are CSV
     (id,name,kind,aliases,abbreviations,count,documents,example): copy the rows you accept into
     config/actors.csv, without the last three columns. --propose writes the same rows without
-    the example column.
+    the example column. --by-document lists, for each document, its recommendations, actor
+    mentions and unregistered mentions with their names.
 
     \b
     Example:
       docket actors outputs/
       docket actors outputs/ --unregistered
       docket actors outputs/ --unregistered --csv > proposed_actors.csv
+      docket actors outputs/ --by-document
     """
+    if per_document:
+        docs, bad = by_document(list(output_dirs))
+        for message in bad:
+            click.echo(f"skipped {message}", err=True)
+        _print_by_document(docs, as_csv)
+        return
     if propose_rows or unregistered:
         seen, bad = unregistered_mentions(list(output_dirs))
         for message in bad:
@@ -246,7 +307,14 @@ actors_command = click.command("actors")(
                     "propose_rows",
                     is_flag=True,
                     help="Write registry rows (CSV) proposed for the unregistered actors, most frequent first.",
-                )(actors)
+                )(
+                    click.option(
+                        "--by-document",
+                        "per_document",
+                        is_flag=True,
+                        help="Per document: recommendations, actor mentions, unregistered mentions and names.",
+                    )(actors)
+                )
             )
         )
     )
