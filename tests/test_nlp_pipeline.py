@@ -226,7 +226,9 @@ def test_cli_actors_lists_counts_and_filters(tmp_path):
     assert csv_out.splitlines()[1:] == ["SOM,som,governing body,yes,2", "Regional Coordination Unit,,,no,1"]
     unreg = runner.invoke(actors_command, [str(tmp_path), "--unregistered", "--csv"]).stdout
     assert unreg.splitlines()[0] == "id,name,kind,aliases,abbreviations,count,documents,example"
-    assert unreg.splitlines()[1].startswith("regional_coordination_unit,Regional Coordination Unit,unit,,,1,1,")
+    assert unreg.splitlines()[1].startswith(
+        "regional_coordination_unit,Regional Coordination Unit,unit,,,1,1,"
+    )
     assert len(unreg.splitlines()) == 2, "the registered SOM is no proposal"
 
 
