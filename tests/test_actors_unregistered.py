@@ -187,3 +187,26 @@ def test_by_document_counts_unregistered_mentions_per_document(tmp_path):
         "names",
     ]
     assert table[-1] == "3 documents, 7 actor mentions, 6 unregistered"
+
+
+def test_an_acronym_the_document_defines_is_proposed_under_its_long_form(tmp_path):
+    path = tmp_path / "json" / "d.pdf.json"
+    _write(path, "d.pdf", [("We recommend that the CPS publish its media protocol.", [_actor("CPS")])])
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["sections"] = [
+        {"heading": "Summary", "text": "The Crown Prosecution Service (CPS) charges suspects."}
+    ]
+    path.write_text(json.dumps(record), encoding="utf-8")
+    result = CliRunner().invoke(actors_command, [str(tmp_path), "--unregistered", "--csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(result.stdout.splitlines()))
+    assert rows[1] == [
+        "crown_prosecution_service",
+        "Crown Prosecution Service",
+        "unit",
+        "",
+        "CPS",
+        "1",
+        "1",
+        "We recommend that the CPS publish its media protocol.",
+    ], "the example shows the name as printed in the recommendation"

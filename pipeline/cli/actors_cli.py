@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from ..content import content_key
+from ..nlp.abbreviations import learn_abbreviations
 from ..nlp.proposals import (
     Mention,
     Proposal,
@@ -79,12 +80,30 @@ def _recs_of(record: dict) -> list[dict]:
     return [r for r in recs or [] if isinstance(r, dict)]
 
 
+def _texts(record: dict) -> Iterator[str]:
+    """The texts of a document record that may define an abbreviation (as ``tag.document_abbreviations``)."""
+    doc = record.get("document")
+    if isinstance(doc, dict):
+        yield str(doc.get("title") or "")
+    for key, fields in (
+        ("sections", ("heading", "text")),
+        ("objectives", ("text",)),
+        ("agenda_items", ("title", "description")),
+        ("recommendations", ("title", "text", "actors_raw")),
+    ):
+        for item in record.get(key) or []:
+            if isinstance(item, dict):
+                yield from (str(item.get(k) or "") for k in fields)
+
+
 def unregistered_mentions(dirs: list[Path]) -> tuple[list[Mention], list[str]]:
-    """Every unregistered actor mention (name, document, example sentence), and the unreadable files."""
+    """Every unregistered actor mention (name, document, example sentence, and the long form the
+    document defines an acronym by), and the unreadable files."""
     bad: list[str] = []
     seen: list[Mention] = []
     for f, record in _all_records(dirs, bad):
         document = _document_name(f, record)
+        defined = learn_abbreviations(_texts(record)) if isinstance(record, dict) else {}
         for rec in _recs_of(record):
             for a in rec.get("actors") or []:
                 a = a if isinstance(a, dict) else {"name": str(a)}
@@ -94,7 +113,8 @@ def unregistered_mentions(dirs: list[Path]) -> tuple[list[Mention], list[str]]:
                 text, printed = str(rec.get("text") or ""), str(a.get("matched_as") or name)
                 example = example_sentence(text, [printed, name], fallback=str(rec.get("actors_raw") or ""))
                 initial = printed_at_sentence_start(text, printed)
-                seen.append(Mention(name, document, example, sentence_initial=initial))
+                long_form = defined.get(name.strip(), "")
+                seen.append(Mention(name, document, example, sentence_initial=initial, long_form=long_form))
     return seen, bad
 
 

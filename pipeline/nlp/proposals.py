@@ -16,6 +16,8 @@ accept or drop:
 - the kind is guessed from the name's head word, its last or the last before "of"
   (``KIND_BY_HEAD``: "... Office" is a unit, "... Committee" a governing body, "Minister of ..." a
   role), and left empty when the head word says nothing;
+- an acronym the document defines ("Crown Prosecution Service (CPS)") is proposed under its long
+  form, with the acronym as its abbreviation;
 - each row keeps an example: the sentence of a recommendation that names it, so the analyst sees
   the name in use before adding it.
 
@@ -68,10 +70,14 @@ class Mention:
     document: str
     example: str = ""
     sentence_initial: bool = False  # printed only at the start of a sentence, where all words have capitals
+    long_form: str = ""  # what the document defines the name (an acronym) as: "Crown Prosecution Service"
 
     @property
     def is_named(self) -> bool:
-        """Printed like a name: a capital that is not just the sentence's first letter, or an acronym."""
+        """Printed like a name: a capital that is not just the sentence's first letter, or an acronym
+        (one the document defines is a name)."""
+        if self.long_form:
+            return True
         if self.sentence_initial:
             words = _WORD.findall(self.name)
             return bool(words) and (bool(_ACRONYM.match(words[0])) or looks_like_a_name(" ".join(words[1:])))
@@ -159,8 +165,12 @@ def _shorten(sentence: str, at: int) -> str:
     return ("…" if lo else "") + sentence[lo:hi] + "…"
 
 
+def _key(m: Mention) -> str:
+    return " ".join((m.long_form or m.name).split()).lower()
+
+
 def _named_keys(seen: list[Mention]) -> set[str]:
-    return {" ".join(m.name.split()).lower() for m in seen if m.is_named}
+    return {_key(m) for m in seen if m.is_named}
 
 
 def common_nouns(seen: list[Mention]) -> list[tuple[str, int]]:
@@ -169,9 +179,9 @@ def common_nouns(seen: list[Mention]) -> list[tuple[str, int]]:
     named = _named_keys(seen)
     spellings: dict[str, Counter] = {}
     for m in seen:
-        name = " ".join(m.name.split())
-        if name and name.lower() not in named:
-            spellings.setdefault(name.lower(), Counter())[name] += 1
+        name, key = " ".join(m.name.split()), _key(m)
+        if name and key not in named:
+            spellings.setdefault(key, Counter())[name] += 1
     rows = [(min(c, key=lambda s: (-c[s], s != s.lower(), s)), sum(c.values())) for c in spellings.values()]
     return sorted(rows, key=lambda x: (-x[1], x[0]))
 
@@ -181,13 +191,16 @@ def propose(seen: list[Mention]) -> list[Proposal]:
     by_key: dict[str, Counter] = {}
     docs: dict[str, set[str]] = {}
     examples: dict[str, dict[str, str]] = {}
+    defined: dict[str, list[str]] = {}  # key -> acronyms the documents define it by
     for mention in seen:
-        name = " ".join(mention.name.split())
+        name = " ".join((mention.long_form or mention.name).split())
         if not name:
             continue
         key = name.lower()
         by_key.setdefault(key, Counter())[name] += 1
         docs.setdefault(key, set()).add(mention.document)
+        if mention.long_form and mention.name not in defined.setdefault(key, []):
+            defined[key].append(mention.name)
         if mention.example:
             examples.setdefault(key, {}).setdefault(name, mention.example)
     named = _named_keys(seen)
@@ -200,6 +213,7 @@ def propose(seen: list[Mention]) -> list[Proposal]:
             name=ranked[0],
             kind=guess_kind(ranked[0]),
             aliases=ranked[1:],
+            abbreviations=list(defined.get(key, [])),
             count=sum(spellings.values()),
             documents=set(docs[key]),
             example=next((examples.get(key, {})[s] for s in ranked if s in examples.get(key, {})), ""),
@@ -214,7 +228,8 @@ def propose(seen: list[Mention]) -> list[Proposal]:
         targets = long_by_initials.get(row.name) if _ACRONYM.match(row.name) else None
         if targets and len(targets) == 1:
             target = rows[targets[0]]
-            target.abbreviations.append(row.name)
+            if row.name not in target.abbreviations:
+                target.abbreviations.append(row.name)
             target.count += row.count
             target.documents |= row.documents
             target.example = target.example or row.example
