@@ -221,9 +221,15 @@ def test_cli_actors_lists_counts_and_filters(tmp_path):
     assert "broken.json" in result.stderr
     assert lines[1].split()[:3] == ["SOM", "yes", "governing"] and lines[1].split()[-1] == "2"
     assert "Regional Coordination Unit" in lines[2] and lines[2].split()[-1] == "1"
-    csv_out = runner.invoke(actors_command, [str(tmp_path), "--unregistered", "--csv"]).stdout
+    csv_out = runner.invoke(actors_command, [str(tmp_path), "--csv"]).stdout
     assert csv_out.splitlines()[0] == "name,id,kind,registered,count"
-    assert csv_out.splitlines()[1:] == ["Regional Coordination Unit,,,no,1"]
+    assert csv_out.splitlines()[1:] == ["SOM,som,governing body,yes,2", "Regional Coordination Unit,,,no,1"]
+    unreg = runner.invoke(actors_command, [str(tmp_path), "--unregistered", "--csv"]).stdout
+    assert unreg.splitlines()[0] == "id,name,kind,aliases,abbreviations,count,documents,example"
+    assert unreg.splitlines()[1].startswith(
+        "regional_coordination_unit,Regional Coordination Unit,unit,,,1,1,"
+    )
+    assert len(unreg.splitlines()) == 2, "the registered SOM is no proposal"
 
 
 def test_issue_17_actors_propose_registry_rows(tmp_path):
