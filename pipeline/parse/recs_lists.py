@@ -260,6 +260,9 @@ def _region_list(
             end, run = min(end, start + stop), [k for k in run if k < stop]
     items = {start + k: markers[k] for k in run}
     lead, lead_at = first_lead(units, region, min(items))
+    expanded = _lead_in_items(units, sorted(items), end)
+    if expanded:
+        return expanded, []
     recs = _walk(units, start, strict_groups=False, blocks=blocks, starts=items, end=end, lead=lead)
     restarts = {b.index for b in breaks if b.found in ("1", "a", "A", "i", "I")}
     warnings = []
@@ -273,6 +276,62 @@ def _region_list(
             f"to {b.found!r}{where} (numbering is not consecutive; records kept as printed)"
         )
     return recs, warnings
+
+
+def _lead_in_items(units: list[Unit], tops: list[int], end: int) -> list[Recommendation]:
+    """A list whose last numbered paragraphs only lead in to lettered items ("56. African
+    Governments should consider:" (a) ... (f), "57. Development partners are encouraged to:" (a)
+    ...): the lettered items are the recommendations, numbered by their paragraph ("56.a") when
+    there are several lead-ins, each addressed to whom its lead-in names. Numbered paragraphs
+    before the first lead-in (conclusions) are not recommendations. [] when a paragraph that is no
+    lead-in follows one that is."""
+    leads = [k for k, i in enumerate(tops) if units[i].text.rstrip().endswith(":")]
+    if not leads or leads != list(range(leads[0], len(tops))):
+        return []  # a paragraph that is no lead-in after one that is: an ordinary list
+    qualify = len(leads) > 1
+    out: list[Recommendation] = []
+    for n, i in enumerate(tops):
+        if n < leads[0]:
+            continue  # "108. In the present report, it is argued ...": a conclusion before the lead-in
+        parent = unit_marker(units[i])
+        stop = tops[n + 1] if n + 1 < len(tops) else end
+        children: list[tuple[Marker, list[Unit]]] = []
+        for u in units[i + 1 : stop]:
+            if is_furniture(u) or u.kind == "cell":
+                continue
+            m = unit_marker(u) or (parse_marker(u.marker) if u.marker else None)
+            if m is not None and (
+                not children and m.is_first() or children and follows(children[-1][0], m) == "next"
+            ):
+                children.append((m, [u]))
+            elif children and u.kind == "paragraph" and u.text[:1].islower():
+                children[-1][1].append(u)  # a wrapped line of the item
+            elif children:
+                break
+        if parent is None or len(children) < 2:
+            return []
+        lead_text = units[i].text
+        lead_split = split_leading(lead_text)
+        who = lead_in_actors(lead_split[1] if lead_split else lead_text)
+        for m, group in children:
+            first = group[0]
+            own = split_leading(first.text)
+            pieces = [own[1] if own else first.text] + [wording(x) for x in group[1:]]
+            text = assemble(pieces)
+            if not plausible_text(text):
+                return []
+            number = f"{parent.number}.{m.number}" if qualify else m.number
+            out.append(
+                Recommendation(
+                    number=number,
+                    text=text,
+                    provenance=group[0].provenance.by("recommendations.lead_in_items"),
+                    label=f"Recommendation {number}",
+                    actors_raw=who,
+                    actors=raw_actors(who),
+                )
+            )
+    return out
 
 
 def _group_headings_unmarked(

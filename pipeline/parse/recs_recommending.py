@@ -21,7 +21,7 @@ from functools import cache
 from ..models import Recommendation
 from . import vocab
 from .addressees import raw_actors
-from .numbering import parse_marker, split_leading
+from .numbering import Marker, follows, parse_marker, split_leading
 from .recs_common import Unit, assemble, is_furniture, plausible_text
 from .recs_reported import addressee
 
@@ -65,6 +65,11 @@ def from_recommending_paragraphs(units: list[Unit]) -> list[Recommendation]:
         return []
     out = []
     for i, number, m in found:
+        if units[i].text.rstrip().endswith(":"):
+            items = _listed_items(units, i, number)
+            if items:
+                out.extend(items)  # "66. This group made the following recommendations:" (a) ... (d)
+                continue
         pieces = [units[i].text[m.start("s") :]]
         for u in units[i + 1 :]:
             if is_furniture(u):
@@ -93,3 +98,34 @@ def from_recommending_paragraphs(units: list[Unit]) -> list[Recommendation]:
                 )
             )
     return out if len(out) >= _MIN_PARAGRAPHS else []
+
+
+def _listed_items(units: list[Unit], i: int, number: str) -> list[Recommendation]:
+    """The lettered (or numbered) items under a recommending paragraph that ends in a colon, one
+    record each, numbered by the paragraph and the item ("66.a"); [] when fewer than two follow."""
+    items: list[tuple[Marker, list[str], Unit]] = []
+    for u in units[i + 1 :]:
+        if is_furniture(u):
+            continue
+        if u.kind == "heading" and not u.marker:
+            break
+        if _paragraph_number(u) is not None and not items:
+            break
+        lead = split_leading(u.text)
+        m = parse_marker(u.marker) if u.marker else (lead[0] if lead else None)
+        text = lead[1] if lead and (not u.marker or u.text.startswith(u.marker)) else u.text
+        if m is not None and (not items and m.is_first() or items and follows(items[-1][0], m) == "next"):
+            items.append((m, [text], u))
+        elif items and m is None and u.kind == "paragraph" and u.text[:1].islower():
+            items[-1][1].append(u.text)  # a wrapped line of the item
+        else:
+            break
+    if len(items) < 2:
+        return []
+    out = []
+    for m, pieces, u in items:
+        text = assemble(pieces)
+        if not plausible_text(text):
+            return []
+        out.append(Recommendation(number=f"{number}.{m.number}", text=text, provenance=u.provenance))
+    return out
