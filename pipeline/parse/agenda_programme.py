@@ -165,10 +165,13 @@ def split_time(text: str, strict: bool) -> tuple[str | None, str | None, str, st
     """(start, end, the printed time, the rest) for a time at the very start of ``text``.
 
     ``strict`` (a text line, not a table cell): a single time needs a colon, "h" or a.m./p.m.
-    ("1.5 Background" is a section number, not 01:50), and four-digit times do not count.
+    ("1.5 Background" is a section number, not 01:50), and four-digit times count only as a range
+    in a timetable's form (``_four_digit_range``).
     """
     text = text.strip()
     t = lead_time(text, cell=not strict)
+    if t is None and strict:
+        t = _four_digit_range(text)
     if t is None:
         return None, None, "", text
     if t.end is None and not t.open_end and strict and not re.search(r"[:h]|[ap]\.?\s?m|noon", t.text, re.I):
@@ -176,9 +179,34 @@ def split_time(text: str, strict: bool) -> tuple[str | None, str | None, str, st
     return t.start, t.end, t.text, _after_time(text[t.stop :])
 
 
+_FOUR_RANGE = re.compile(r"(?<![\w/.-])\d{4}\s*[-–—]\s*\d{4}(?![\w/-])")
+_FOUR_DIGITS = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
+_MAX_SLOT = 300  # minutes: the longest slot a four-digit range in running text is read as
+
+
+def _four_digit_range(text: str) -> TimeMatch | None:
+    """A range of four-digit times leading a text line ("0900-1000: Getting started"), which a
+    line reads as times only in the form a timetable prints: both ends on the quarter hours' grid
+    of five minutes, in order, at most five hours apart (so "2019-2020" stays a span of years)."""
+    t = lead_time(text, cell=True)
+    if t is None or t.end is None:
+        return None
+    a, b = (re.sub(r"\D", "", x) for x in t.text.split("-", 1)) if "-" in t.text else ("", "")
+    if not (_FOUR_DIGITS.match(a) and _FOUR_DIGITS.match(b)):
+        return None
+    start = int(a[:2]) * 60 + int(a[2:])
+    end = int(b[:2]) * 60 + int(b[2:])
+    if start % 5 or end % 5 or not 0 < end - start <= _MAX_SLOT:
+        return None
+    return t
+
+
 def _after_time(rest: str) -> str:
-    """What follows a printed time, without 'hrs' or a time zone: '(GMT+9) Opening' -> 'Opening'."""
+    """What follows a printed time, without 'hrs' or a time zone: '(GMT+9) Opening' -> 'Opening';
+    a colon after the time ('0900-1000: Getting started') is punctuation, not title."""
     rest = rest.strip(" ,;" + DASHES)
+    if rest.startswith(":") and not rest[1:2].isdigit():
+        rest = rest[1:].strip(" ,;" + DASHES)
     m = _ZONE.match(rest)
     while m and m.group(0):
         rest = rest[m.end() :].strip(" ,;" + DASHES)
@@ -190,6 +218,8 @@ def _time_of(ln: Line) -> TimeMatch | None:
     """The time a line's time text starts with (read once per line)."""
     if ln.t is None and ln.time:
         t = lead_time(ln.time, cell=ln.in_table)
+        if t is None and not ln.in_table:
+            t = _four_digit_range(ln.time)
         if t and not ln.in_table and t.end is None and not t.open_end:
             if not re.search(r"[:h]|[ap]\.?\s?m|noon", t.text, re.I):
                 t = None
@@ -223,8 +253,17 @@ def flatten(blocks: tuple[Block, ...], year: int | None = None) -> list[Line]:
                 if not start:
                     start, token, rest = _inner_time(part)
                 time = token if start else ""
+                # an untimed point nested under a list's item ("o Basic theory" under "1100-1130:
+                # Introduction") describes that item; it is not a part of its title
+                nested = block.kind == BlockKind.LIST_ITEM and block.level > 0 and not time
                 lines.append(
-                    Line(time=time, text=rest if time else part, block=block, bold=block.bold or None)
+                    Line(
+                        time=time,
+                        text=rest if time else part,
+                        block=block,
+                        bold=block.bold or None,
+                        aside=NOTES if nested else "",
+                    )
                 )
     dotted = sum(1 for ln in lines if _DOTTED_RANGE.match(ln.time))
     if dotted >= 2:
@@ -356,10 +395,16 @@ def _run_together(text: str) -> list[str]:
         m.start()
         for _, end, m in find_time_ranges(text)
         if end
-        and re.match(r"\s*[A-Z“\"]", text[m.end() :])
+        and re.match(r"\s*:?\s*[A-Z“\"]", text[m.end() :])
         and not re.search(r"\b(?:from|between|and|at|or|to|until|by|of)\s*$", text[: m.start()], re.I)
         and re.search(r"[:.]\d{2}|[ap]\.?m", m.group(0), re.I)
     ]
+    cuts += [
+        m.start()
+        for m in _FOUR_RANGE.finditer(text)
+        if _four_digit_range(m.group(0)) and re.match(r"\s*:?\s*[A-Z“\"]", text[m.end() :])
+    ]
+    cuts.sort()
     if not cuts or len(cuts) == 1 and not (cuts[0] > 0 and _PERSON.match(text[: cuts[0]].strip())):
         return [text]  # one range: only after the previous talk's speaker ("Dan Stitch 08:45 AM-...")
     bounds = ([0] if cuts[0] > 0 else []) + cuts + [len(text)]

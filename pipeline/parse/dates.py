@@ -211,6 +211,14 @@ def find_dates(text: str) -> list[DateSpan]:
         if span:
             found.append(DateSpan(span[0], span[1], m.start(), m.group(0)))
             taken.append((m.start(), m.end()))
+    for m in _DAYS_OF_NUMERIC_MONTH.finditer(text):
+        if _in_symbol(text, m.start()):
+            continue
+        d1, d2, mo, y = (int(m.group(k)) for k in ("d1", "d2", "m", "y"))
+        start, end = (iso(y, mo, d1), iso(y, mo, d2)) if mo <= 12 and d1 < d2 else (None, None)
+        if start and end:
+            found.append(DateSpan(start, end, m.start(), m.group(0)))
+            taken.append((m.start(), m.end()))
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
@@ -232,6 +240,13 @@ def find_dates(text: str) -> list[DateSpan]:
 _NUMERIC_RANGE = re.compile(
     r"(?<![\w/.-])(?P<a1>\d{1,2})/(?P<b1>\d{1,2})/(?P<y1>\d{4}|\d{2})\s*[-–—]\s*"
     r"(?P<a2>\d{1,2})/(?P<b2>\d{1,2})/(?P<y2>\d{4}|\d{2})(?![\w/-])"
+)
+
+
+# "15-17/1-2017", "3–5.12.2019": a range of days, then the month and year in figures (day first:
+# the days come before the month, as only a day-first writer prints them)
+_DAYS_OF_NUMERIC_MONTH = re.compile(
+    r"(?<![\w/.-])(?P<d1>\d{1,2})\s*[-–—]\s*(?P<d2>\d{1,2})[/.](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?![\w/-])"
 )
 
 

@@ -23,7 +23,7 @@ from .cover import (
     key_values,
     label_value,
 )
-from .dates import find_dates, find_month_years
+from .dates import day_heading, find_dates, find_month_years, lead_time
 
 _SUBTITLE_RATIO = 0.8  # a bold line at least this size right under the title is its second line
 _SAME_SIZE = 0.6  # points: lines this close in size are set in the same type
@@ -163,7 +163,18 @@ def _is_titled(rest: str) -> bool:
 
 
 def _is_dateline(text: str) -> bool:
-    return bool((find_dates(text) and len(text) < 60) or (find_month_years(text) and len(text) < 30))
+    """A line that gives a date (with a place or a weekday at most): "Geneva, 15-17 March 2017".
+    A line that names something besides its date ("XSAM course, IMR Bergen, 15-17/1-2017") is not."""
+    dates = find_dates(text)
+    if dates and len(text) < 60:
+        rest = text
+        for d in dates:
+            rest = rest.replace(d.text, " ")
+        return len(re.findall(r"[A-Za-z]{2,}", rest)) <= _DATELINE_WORDS
+    return bool(find_month_years(text) and len(text) < 30)
+
+
+_DATELINE_WORDS = 3  # words besides the date on a date line ("Bangkok, Thailand, Monday")
 
 
 def _is_candidate(text: str, kind_only: bool = False) -> bool:
@@ -176,6 +187,10 @@ def _is_candidate(text: str, kind_only: bool = False) -> bool:
         return False
     if is_section_heading_text(text) or _is_label(text) or _is_dateline(text):
         return False
+    if len(text.split()) <= 4 and day_heading(text, None) is not None:
+        return False  # "Day 1", "Monday 17 June": a programme's day, not its title
+    if lead_time(text) is not None and re.match(r"\d", text):
+        return False  # "09:00-10:00 Opening": a programme's line
     return True
 
 
