@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class BlockKind(StrEnum):
@@ -374,6 +374,47 @@ class Recommendation:
 
 
 @dataclass(frozen=True, slots=True)
+class Decision:
+    """One operative paragraph of a resolution, decision or set of agreed conclusions ("3. Requests
+    the Secretary-General ..."): what a body decides, as printed, so that next year's version of the
+    same text can be compared paragraph by paragraph.
+
+    ``number`` is the paragraph's number as printed ("" for an unnumbered paragraph); ``text`` its
+    wording without the number; ``verb`` the operative verb that opens it ("Requests", "Also
+    decides"). ``instrument`` names what the paragraph belongs to ("draft resolution", "decision",
+    "agreed conclusions", "" when not printed), ``instrument_number`` its printed number
+    ("2025/3", "53/61", "I"), ``instrument_title`` its title, ``body`` the body that speaks
+    ("General Assembly", "Executive Board"). ``actors`` are the ones it addresses."""
+
+    number: str
+    text: str
+    provenance: Provenance
+    verb: str = ""
+    instrument: str = ""
+    instrument_number: str = ""
+    instrument_title: str = ""
+    body: str = ""
+    actors: tuple[Actor, ...] = ()
+    topics: tuple[TopicTag, ...] = ()
+    entities: tuple[Entity, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "verb": self.verb,
+            "instrument": self.instrument,
+            "instrument_number": self.instrument_number,
+            "instrument_title": self.instrument_title,
+            "body": self.body,
+            "actors": [a.to_dict() for a in self.actors],
+            "text": self.text,
+            "topics": [t.to_dict() for t in self.topics],
+            "entities": [e.to_dict() for e in self.entities],
+            "provenance": self.provenance.to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentInfo:
     """Document-level metadata (the ``document`` object of SCHEMA.md)."""
 
@@ -412,6 +453,7 @@ class Document:
     recommendations: tuple[Recommendation, ...] = ()
     entities: tuple[Entity, ...] = ()
     warnings: tuple[str, ...] = ()
+    decisions: tuple[Decision, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -421,6 +463,7 @@ class Document:
             "objectives": [o.to_dict() for o in self.objectives],
             "agenda_items": [a.to_dict() for a in self.agenda_items],
             "recommendations": [r.to_dict() for r in self.recommendations],
+            "decisions": [d.to_dict() for d in self.decisions],
             "entities": [e.to_dict() for e in self.entities],
             "warnings": list(self.warnings),
         }
