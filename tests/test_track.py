@@ -56,8 +56,9 @@ def documents():
 def test_track_links_match_the_hand_written_links(documents):
     table = rows(documents, link(documents))
     assert check_links(table, EXPECTED) == []
-    # one row per recommendation of the collection
-    assert len(table) == sum(len(d.recommendations) for d in documents)
+    # one row per recommendation and decision of the collection
+    assert len(table) == sum(len(d.recommendations) + len(d.decisions) for d in documents)
+    assert any(r["kind"] == "decision" for r in table)
     assert len({r["record_id"] for r in table}) == len(table)
 
 
@@ -69,7 +70,7 @@ def test_track_chain_never_holds_two_records_of_one_document(documents):
 
 def test_track_rows_carry_response_similarity_and_change(documents):
     table = rows(documents, link(documents))
-    by_key = {(r["source_file"], r["number"]): r for r in table}
+    by_key = {(r["source_file"], r["number"]): r for r in table if r["kind"] == "recommendation"}
     report = by_key[("IOM Niger - MIRAA III - Final Evaluation Report (003).pdf", "14")]
     matrix = by_key[("IOM MANAGEMENT RESPONSE MATRIX.pdf", "E.2")]
     assert report["chain_id"] == matrix["chain_id"]
@@ -83,6 +84,31 @@ def test_track_rows_carry_response_similarity_and_change(documents):
     dp6_7 = by_key[("DP_2025_6.en.pdf", "7")]
     assert dp7["chain_id"] != dp6_7["chain_id"]
     assert by_key[("DP_2025_7.en.pdf", "7")]["chain_id"] == dp6_7["chain_id"]
+
+
+S1 = ("A_51_595.en.pdf", "A_52_620.en.pdf", "A_53_601.en.pdf")
+
+
+def test_track_follows_the_operative_paragraphs_of_a_resolution_over_three_years(documents):
+    """S1: the Fourth Committee's draft resolution of 1996, 1997 and 1998, whose five operative
+    paragraphs are decisions: five chains of three, none joined to a recommendation."""
+    s1 = [d for d in documents if d.info.source_file == S1[0] or d.info.source_file == S1[2]]
+    s1.insert(1, process_file(SOURCES / S1[1], source_file=S1[1]).document)
+    table = rows(s1, link(s1))
+    assert {r["kind"] for r in table} == {"decision"}  # the lead-in is not a recommendation
+    chains = defaultdict(list)
+    for r in table:
+        chains[r["chain_id"]].append((r["source_file"], r["number"], r["change"]))
+    assert sorted(chains.values()) == sorted(
+        [(S1[0], n, "first"), (S1[1], n, c12), (S1[2], n, c23)]
+        for n, c12, c23 in (
+            ("1", "unchanged", "unchanged"),
+            ("2", "unchanged", "unchanged"),
+            ("3", "unchanged", "reworded"),
+            ("4", "unchanged", "unchanged"),
+            ("5", "reworded", "reworded"),  # "... at its fifty-second / fifty-third / fifty-fourth session"
+        )
+    )
 
 
 def _text_doc(folder: Path, name: str, body: str) -> Path:
@@ -111,7 +137,9 @@ def test_track_cli_one_document_gives_a_chain_per_record_and_a_note(tmp_path: Pa
     assert (
         "note: one document with recommendations; every recommendation is a chain of its own" in result.output
     )
-    assert "skipped 1 without recommendations: " in result.output and "agenda.txt" in result.output
+    assert (
+        "skipped 1 without recommendations or decisions: " in result.output and "agenda.txt" in result.output
+    )
     raw = (out / "lineage.csv").read_text(encoding="utf-8")
     assert raw.startswith("\ufeff")
     table = list(csv.DictReader(raw[1:].splitlines()))

@@ -33,12 +33,12 @@ def track_command(paths, out_dir, threshold):
     """Link every recommendation to its counterparts across documents and years.
 
     The same recommendation in an evaluation, its management response, a brief, a follow-up,
-    next year's version.
+    next year's version; the same operative paragraph in next year's resolution or decision.
 
     PATHS are documents, folders of documents, JSON records, or output folders of `docket ingest`
     (their stored records are used; nothing is read again). Writes DIR/lineage.csv, lineage.json,
-    lineage.html and a `lineage` table in DIR/catalog.sqlite: one row per recommendation, with its
-    chain_id.
+    lineage.html and a `lineage` table in DIR/catalog.sqlite: one row per recommendation (and
+    decision, kind "decision"), with its chain_id.
 
     \b
     Example:
@@ -48,9 +48,11 @@ def track_command(paths, out_dir, threshold):
     chains = link(found.documents, threshold)
     table = rows(found.documents, chains)
     linked = sum(1 for c in chains if len(c.members) > 1)
+    n_decisions = sum(1 for r in table if r["kind"] == "decision")
     summary = {
         "documents": len(found.documents),
-        "recommendations": len(table),
+        "recommendations": len(table) - n_decisions,
+        "decisions": n_decisions,
         "chains": len(chains),
         "linked_chains": linked,
         "skipped_without_recommendations": found.without_recommendations,
@@ -69,13 +71,14 @@ def track_command(paths, out_dir, threshold):
         click.echo("note: one document with recommendations; every recommendation is a chain of its own")
     if found.without_recommendations:
         click.echo(
-            f"skipped {len(found.without_recommendations)} without recommendations: "
+            f"skipped {len(found.without_recommendations)} without recommendations or decisions: "
             + ", ".join(found.without_recommendations)
         )
     for failure in found.failed:
         click.echo(f"not read: {failure}")
+    decisions = f", {n_decisions} decisions" if n_decisions else ""
     click.echo(
-        f"{len(found.documents)} documents, {len(table)} recommendations, {len(chains)} chains "
-        f"({linked} across documents)"
+        f"{len(found.documents)} documents, {len(table) - n_decisions} recommendations{decisions}, "
+        f"{len(chains)} chains ({linked} across documents)"
         + (f"; {found.from_records} from stored records" if found.from_records else "")
     )
