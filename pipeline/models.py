@@ -345,6 +345,11 @@ class ManagementResponse:
 
 @dataclass(frozen=True, slots=True)
 class Recommendation:
+    """One recommendation. ``status`` is its implementation status as the document prints it
+    beside the wording ("Completed to planned scope in 2023."); ``status_category`` that status
+    normalised to implemented / in progress / not started / outside remit, or, where none is
+    printed, the status of its key actions taken together ("" when neither says)."""
+
     number: str
     text: str
     provenance: Provenance
@@ -356,6 +361,8 @@ class Recommendation:
     management_response: ManagementResponse | None = None
     topics: tuple[TopicTag, ...] = ()
     entities: tuple[Entity, ...] = ()
+    status: str = ""
+    status_category: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -367,6 +374,8 @@ class Recommendation:
             "actors": [a.to_dict() for a in self.actors],
             "text": self.text,
             "management_response": self.management_response.to_dict() if self.management_response else None,
+            "status": self.status,
+            "status_category": self.status_category,
             "topics": [t.to_dict() for t in self.topics],
             "entities": [e.to_dict() for e in self.entities],
             "provenance": self.provenance.to_dict(),

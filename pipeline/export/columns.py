@@ -100,6 +100,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "block",
         "table_index",
         *DOCUMENT_CONTEXT,
+        "status",
+        "status_category",
     ),
     "key_actions": (
         "document_id",
@@ -289,6 +291,8 @@ def _rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 "page": page,
                 "block": block,
                 "table_index": tbl,
+                "status": r.get("status"),
+                "status_category": r.get("status_category"),
             }
     elif table == "key_actions":
         for i, r in enumerate(record.get("recommendations", []), 1):

@@ -18,6 +18,7 @@ from .classify import (
 from .decisions import find_decisions_and_lead_ins, operative_texts, repeats_decision
 from .metadata import HEAD_CHARS, announces_meeting, cover_blocks, document_date, event_name, extract_metadata
 from .objectives import objectives_in, takes_objectives
+from .rec_status import with_status
 from .recommendations import find_recommendations_with_warnings
 from .sections import build_sections, section_spans
 
@@ -38,6 +39,7 @@ def parse_document(
     if decisions:  # a resolution's operative paragraphs are decisions, not recommendations
         keys = operative_texts(decisions, lead_ins)
         recommendations = tuple(r for r in recommendations if not repeats_decision(r.text, keys))
+    recommendations = with_status(recommendations)
     warnings = (*warnings, *rec_warnings)
     cover = cover_blocks(blocks)
     year = _year(meta.meeting_start or meta.issued) or _printed_year(meta.title, cover)

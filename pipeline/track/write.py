@@ -59,7 +59,7 @@ def rows(documents: Sequence[Document], chains: Sequence[Chain]) -> list[dict[st
                 number, text, part = rec.number, rec.text, "rec"
                 mr = rec.management_response
                 response = mr.category if mr else ""
-                status = "; ".join(
+                status = rec.status_category or "; ".join(
                     dict.fromkeys(a.status_category for a in (mr.actions if mr else ()) if a.status_category)
                 )
             out.append(
