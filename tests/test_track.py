@@ -18,7 +18,8 @@ from pipeline.cli import cli
 from pipeline.ingest import process_file
 from pipeline.track.check import check_links
 from pipeline.track.link import link
-from pipeline.track.write import COLUMNS, rows, write_html
+from pipeline.track.series import find_series
+from pipeline.track.write import COLUMNS, rows, series_lines, write_html
 
 pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
 
@@ -111,6 +112,39 @@ def test_track_follows_the_operative_paragraphs_of_a_resolution_over_three_years
     )
 
 
+# Documents without recommendations or decisions: the linker skips them, but they are series too.
+SERIES_ONLY = (
+    "E_ICEF_2025_11.en.pdf",  # S3: the agenda and its revision
+    "E_ICEF_2025_11_Rev.1.en.pdf",
+    "UEW2026 Program-A4-V2904.pdf",  # S5: two versions of one programme
+    "UEW2026 Program-A4-V0105.pdf",
+    "A_AC.109_2009_17.en.pdf",  # S2: a template of other years, whose title changed
+    "A_AC.109_2025_19.en.pdf",
+)
+
+
+def test_track_finds_the_series_of_a_collection(documents):
+    """Series found for the user from what the documents say: a symbol and its revision (S3), one
+    title in three years (S1), versions of one programme (S5), a report and its response (S4, S7,
+    H9-H10); nothing else is put together."""
+    with_records = [*documents, process_file(SOURCES / S1[1], source_file=S1[1]).document]
+    others = [process_file(SOURCES / n, source_file=n).document for n in SERIES_ONLY]
+    assert not any(d.recommendations or d.decisions for d in others)
+    every = [*with_records, *others]
+    series = find_series(every, link(with_records))
+    got = {(s.kind, tuple(every[d].info.source_file for d in s.members)) for s in series}
+    assert got == {
+        ("revisions", ("E_ICEF_2025_11.en.pdf", "E_ICEF_2025_11_Rev.1.en.pdf")),
+        ("same title", S1),
+        ("same title", ("UEW2026 Program-A4-V0105.pdf", "UEW2026 Program-A4-V2904.pdf")),
+        ("report and response", ("DP_2025_6.en.pdf", "DP_2025_7.en.pdf")),
+        ("report and response", (EXPECTED["pairs"][1]["a"], EXPECTED["pairs"][1]["b"])),
+        ("report and response", ("JIU_NOTE_2022_1_Rev.1(review).en.pdf", "E_ICEF_2025_8.en.pdf")),
+    }
+    lines = series_lines(every, series, "out")
+    assert f"  compare: docket history {' '.join(S1)} -o series-002 --records out" in lines
+
+
 def _text_doc(folder: Path, name: str, body: str) -> Path:
     path = folder / name
     path.write_text(body, encoding="utf-8")
@@ -192,6 +226,17 @@ def test_track_cli_reads_an_ingested_folder_without_extracting(tmp_path: Path, m
     ]
     html = (out / "lineage.html").read_text(encoding="utf-8")
     assert "<del>six</del>" in html and "<ins>three</ins>" in html
+    # the two reports share every recommendation: a series, with the command that compares them
+    assert "series (shared records, 2 records shared): report_2024.txt, report_2025.txt" in result.output
+    series = list(csv.DictReader((out / "series.csv").open(encoding="utf-8-sig")))
+    assert [os.path.basename(r["source_file"]) for r in series] == ["report_2024.txt", "report_2025.txt"]
+    assert series[0]["compare"].startswith("docket diff ") and series[0]["compare"].endswith(
+        f"-o series-001 --records {ingested}"
+    )
+    assert (
+        json.loads((out / "lineage.json").read_text(encoding="utf-8"))["series"][0]["kind"]
+        == "shared records"
+    )
 
 
 @requires_chromium

@@ -24,9 +24,10 @@ from ..records_io import document_from_dict
 @dataclass
 class Collection:
     documents: list[Document] = field(default_factory=list)
-    without_recommendations: list[str] = field(
-        default_factory=list
-    )  # no recommendation or decision: skipped, by name
+    # documents without any recommendation or decision: skipped by the linker (by name), still
+    # members of the series found for the user
+    without_recommendations: list[str] = field(default_factory=list)
+    skipped: list[Document] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # "name: why"
     from_records: int = 0  # documents taken from stored records
 
@@ -50,6 +51,7 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> Collection:
             out.documents.append(document)
         else:
             out.without_recommendations.append(document.info.source_file or document.info.id)
+            out.skipped.append(document)
 
     for raw in paths:
         path = Path(raw)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import shlex
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +30,7 @@ from ..export.base import atomic_write
 from ..export.csv_exporter import neutralise
 from ..models import Document
 from .link import Chain
+from .series import Series
 
 COLUMNS = (
     "chain_id",
@@ -147,3 +150,89 @@ def write_html(table: list[dict[str, Any]], path: Path) -> None:
         )
     with atomic_write(path, "w") as fh:
         fh.write(page("Lineage of recommendations and decisions", "\n".join(parts)))
+
+
+SERIES_COLUMNS = (
+    "series_id",
+    "kind",
+    "key",
+    "document_id",
+    "source_file",
+    "symbol",
+    "date",
+    "title",
+    "compare",
+)
+
+
+def compare_command(documents: Sequence[Document], series: Series, records: str = "") -> str:
+    """The docket command that compares a series: ``diff`` for two documents, ``history`` for more;
+    with ``records`` (an output folder of ``docket ingest``) it reads their stored records."""
+    files = [documents[d].info.source_file for d in series.members]
+    quoted = " ".join(shlex.quote(f) for f in files)
+    stored = f" --records {shlex.quote(records)}" if records else ""
+    return f"docket {'diff' if len(files) == 2 else 'history'} {quoted} -o {series.id}{stored}"
+
+
+def series_rows(
+    documents: Sequence[Document], series: Sequence[Series], records: str = ""
+) -> list[dict[str, Any]]:
+    """One row per member of each series (a document can be in several)."""
+    out = []
+    for s in series:
+        command = compare_command(documents, s, records)
+        for d in s.members:
+            info = documents[d].info
+            out.append(
+                {
+                    "series_id": s.id,
+                    "kind": s.kind,
+                    "key": s.key,
+                    "document_id": info.id,
+                    "source_file": info.source_file,
+                    "symbol": info.symbol,
+                    "date": info.date or info.issued or "",
+                    "title": info.title,
+                    "compare": command,
+                }
+            )
+    return out
+
+
+def series_summary(
+    documents: Sequence[Document], series: Sequence[Series], records: str = ""
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "series_id": s.id,
+            "kind": s.kind,
+            "key": s.key,
+            "source_files": [documents[d].info.source_file for d in s.members],
+            "compare": compare_command(documents, s, records),
+        }
+        for s in series
+    ]
+
+
+def series_lines(documents: Sequence[Document], series: Sequence[Series], records: str = "") -> list[str]:
+    """What the command line says of each series: its kind, its documents, how to compare them."""
+    out = []
+    for s in series:
+        names = ", ".join(os.path.basename(documents[d].info.source_file) for d in s.members)
+        about = {
+            "revisions": f" of {s.key}",
+            "report and response": f", {s.key} records shared",
+            "shared records": f", {s.key} records shared",
+        }.get(s.kind, "")
+        out.append(f"series ({s.kind}{about}): {names}")
+        out.append(f"  compare: {compare_command(documents, s, records)}")
+    return out
+
+
+def write_series_csv(table: list[dict[str, Any]], path: Path) -> None:
+    with atomic_write(path, "w") as fh:
+        fh.write("\ufeff")
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(SERIES_COLUMNS)
+        for row in table:
+            writer.writerow([neutralise(row[c]) for c in SERIES_COLUMNS])
