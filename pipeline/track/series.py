@@ -59,7 +59,7 @@ def symbol_stem(symbol: str) -> str:
 def symbol_body(symbol: str) -> str:
     """The issuing body's part of a symbol: the parts before the first that holds a digit
     ("A/AC.109/2025/19" -> "A/AC.109"; "A/51/595" -> "A")."""
-    parts = []
+    parts: list[str] = []
     for part in symbol.split("/"):
         if re.search(r"\d", part) and parts:
             break
