@@ -177,8 +177,9 @@ def diff_command(old, new, out_dir, formats, what, threshold, ignore_case, recor
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
 @_common
 def history_command(files, out_dir, formats, what, threshold, ignore_case, records_dir):
-    """Follow each recommendation (and each operative paragraph of a resolution or decision) across
-    three or more versions or years of one series.
+    """Follow each recommendation and decision across three or more versions or years of one series.
+
+    Decisions are the operative paragraphs of resolutions, decisions and agreed conclusions.
 
     FILES are documents or JSON records, or one folder holding them; they are put in date order
     when every version has a date, otherwise kept in the order given.
