@@ -43,7 +43,7 @@ _FOOTNOTE = re.compile(
 )
 _FOOTNOTE_REF = re.compile(
     r"\s+\d{1,2}/(?=[\s;,.]|$)"
-)  # "... United Nations; 2/" (typewritten footnote calls)
+)  # "... of the Charter; 2/" (typewritten footnote calls)
 _SEPARATOR = re.compile(r"^[\s_\-\u2013\u2014*=]{3,}$")
 _CLAUSE_END = (".", ";", ":")
 _MAX_PREAMBLE = 60  # blocks between the body's line and its first operative paragraph
