@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class BlockKind(StrEnum):
@@ -347,6 +347,11 @@ class ManagementResponse:
 
 @dataclass(frozen=True, slots=True)
 class Recommendation:
+    """One recommendation. ``status`` is its implementation status as the document prints it
+    beside the wording ("Completed to planned scope in 2023."); ``status_category`` that status
+    normalised to implemented / in progress / not started / outside remit, or, where none is
+    printed, the status of its key actions taken together ("" when neither says)."""
+
     number: str
     text: str
     provenance: Provenance
@@ -358,6 +363,8 @@ class Recommendation:
     management_response: ManagementResponse | None = None
     topics: tuple[TopicTag, ...] = ()
     entities: tuple[Entity, ...] = ()
+    status: str = ""
+    status_category: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -369,6 +376,49 @@ class Recommendation:
             "actors": [a.to_dict() for a in self.actors],
             "text": self.text,
             "management_response": self.management_response.to_dict() if self.management_response else None,
+            "status": self.status,
+            "status_category": self.status_category,
+            "topics": [t.to_dict() for t in self.topics],
+            "entities": [e.to_dict() for e in self.entities],
+            "provenance": self.provenance.to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One operative paragraph of a resolution, decision or set of agreed conclusions ("3. Requests
+    the Secretary-General ..."): what a body decides, as printed, so that next year's version of the
+    same text can be compared paragraph by paragraph.
+
+    ``number`` is the paragraph's number as printed ("" for an unnumbered paragraph); ``text`` its
+    wording without the number; ``verb`` the operative verb that opens it ("Requests", "Also
+    decides"). ``instrument`` names what the paragraph belongs to ("draft resolution", "decision",
+    "agreed conclusions", "" when not printed), ``instrument_number`` its printed number
+    ("2025/3", "53/61", "I"), ``instrument_title`` its title, ``body`` the body that speaks
+    ("General Assembly", "Executive Board"). ``actors`` are the ones it addresses."""
+
+    number: str
+    text: str
+    provenance: Provenance
+    verb: str = ""
+    instrument: str = ""
+    instrument_number: str = ""
+    instrument_title: str = ""
+    body: str = ""
+    actors: tuple[Actor, ...] = ()
+    topics: tuple[TopicTag, ...] = ()
+    entities: tuple[Entity, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "verb": self.verb,
+            "instrument": self.instrument,
+            "instrument_number": self.instrument_number,
+            "instrument_title": self.instrument_title,
+            "body": self.body,
+            "actors": [a.to_dict() for a in self.actors],
+            "text": self.text,
             "topics": [t.to_dict() for t in self.topics],
             "entities": [e.to_dict() for e in self.entities],
             "provenance": self.provenance.to_dict(),
@@ -414,6 +464,7 @@ class Document:
     recommendations: tuple[Recommendation, ...] = ()
     entities: tuple[Entity, ...] = ()
     warnings: tuple[str, ...] = ()
+    decisions: tuple[Decision, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -423,6 +474,7 @@ class Document:
             "objectives": [o.to_dict() for o in self.objectives],
             "agenda_items": [a.to_dict() for a in self.agenda_items],
             "recommendations": [r.to_dict() for r in self.recommendations],
+            "decisions": [d.to_dict() for d in self.decisions],
             "entities": [e.to_dict() for e in self.entities],
             "warnings": list(self.warnings),
         }

@@ -62,9 +62,23 @@ def render_summary(doc: Document) -> str:
                 lines.append(
                     f"         response: {r.management_response.category or r.management_response.text[:60]}"
                 )
+            if r.status or r.status_category:
+                lines.append(
+                    f"         status: {r.status_category or '-'} ({_clip(r.status, 60) or 'from key actions'})"
+                )
             for t in r.topics:
                 ev = ", ".join(f"'{e.term}' @{e.start}-{e.end}" for e in t.evidence[:4])
                 lines.append(f"         topic: {t.label} ({t.score:.2f}) because {ev}")
+    if doc.decisions:
+        lines.append(f"\nDecisions ({len(doc.decisions)})")
+        instrument = None
+        for d in doc.decisions:
+            head = (d.instrument, d.instrument_number, d.instrument_title)
+            if head != instrument:
+                instrument = head
+                name = " ".join(x for x in (d.instrument.capitalize(), d.instrument_number) if x)
+                lines.append(f"  {name or 'Instrument'}: {_clip(d.instrument_title, 80) or '-'} ({d.body})")
+            lines.append(f"  {d.number:>5}  {_clip(d.text, 90)}")
     if doc.warnings:
         lines.append("\nWarnings")
         lines += [f"  - {w}" for w in doc.warnings]

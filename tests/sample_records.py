@@ -10,6 +10,7 @@ from __future__ import annotations
 from pipeline.models import (
     Actor,
     AgendaItem,
+    Decision,
     DocType,
     Document,
     DocumentInfo,
@@ -123,4 +124,24 @@ def rich_document(
         recommendations=recommendations,
         entities=(Entity("Genève", "GPE", 3, 9),),
         warnings=("low text density on page 3", "+ one more"),
+        decisions=(
+            Decision(
+                number="1",
+                text="Prie le Secrétaire général de présenter un rapport — «suivi»",
+                provenance=Provenance(
+                    src, page=4, bbox=(72.0, 100.0, 540.0, 130.0), rule="decisions.operative"
+                ),
+                verb="Prie",
+                instrument="projet de résolution",
+                instrument_number="2025/3",
+                instrument_title="Coopération régionale",
+                body="Assemblée générale",
+                actors=(Actor("Secrétaire général", "sg", "role", "Secrétaire général", True),),
+                topics=(topic("governance", "Governance"),),
+                entities=(Entity("Secrétaire général", "PERSON", 8, 26),),
+            ),
+            Decision(
+                number="2", text="=Décide de rester saisi de la question", provenance=Provenance(src, page=4)
+            ),
+        ),
     )

@@ -115,7 +115,10 @@ def test_diff_real_default_diff_of_two_agendas_compares_the_agendas(tmp_path: Pa
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "no version has recommendations; compared the agenda items (--what agenda)" in result.output
+    assert (
+        "no version has recommendations or decisions; compared the agenda items (--what agenda)"
+        in result.output
+    )
     assert "nothing to compare" not in result.output
     rows = list(csv.DictReader((tmp_path / "diff.csv").open(encoding="utf-8-sig")))
     assert len(rows) >= 20 and {r["kind"] for r in rows} == {"agenda"}

@@ -184,7 +184,7 @@ def test_diff_cli_writes_all_formats(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["diff.csv", "diff.html", "diff.json", "diff.md"]
     assert "1 split" in result.output and "1 merged" in result.output
     data = json.loads((out / "diff.json").read_text(encoding="utf-8"))
-    assert set(data["changes"]) == {"recommendations", "agenda", "objectives"}
+    assert set(data["changes"]) == {"recommendations", "decisions", "agenda", "objectives"}
 
 
 def test_diff_cli_format_choice_and_errors(tmp_path):

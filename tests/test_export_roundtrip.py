@@ -159,10 +159,15 @@ def test_xlsx_layout_header_links_and_widths(exported):
         assert recs.cell(r, text_col).alignment.wrap_text
     actors = wb["actors"]
     rec_rows = {recs.cell(r, 2).value: r for r in range(2, recs.max_row + 1)}
+    decs = wb["decisions"]
+    dec_rows = {decs.cell(r, 2).value: r for r in range(2, decs.max_row + 1)}
+    linked = {"recommendations": 0, "decisions": 0}
     for r in range(2, actors.max_row + 1):
-        assert (
-            actors.cell(r, 2).hyperlink.location == f"'recommendations'!A{rec_rows[actors.cell(r, 2).value]}"
-        )
+        record_id = actors.cell(r, 2).value
+        sheet, rows = ("decisions", dec_rows) if ":dec:" in record_id else ("recommendations", rec_rows)
+        assert actors.cell(r, 2).hyperlink.location == f"'{sheet}'!A{rows[record_id]}"
+        linked[sheet] += 1
+    assert linked["recommendations"] and linked["decisions"]  # a decision's actor links to its row
     actions = wb["key_actions"]
     assert actions.max_row >= 2  # the hand-built records have a key action
     for r in range(2, actions.max_row + 1):

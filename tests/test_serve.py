@@ -23,6 +23,8 @@ pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 SOURCES = ("neaspec-nfp-2021-concept-note.txt", "DP_2025_7.en.pdf", "IOM MANAGEMENT RESPONSE MATRIX.pdf")
+DATA_SOURCES = Path(__file__).resolve().parent / "data" / "sources"
+RESOLUTION = "A_53_601.en.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +34,7 @@ def out(tmp_path_factory) -> Path:
     src.mkdir()
     for name in SOURCES:
         shutil.copy(INPUTS / name, src)
+    shutil.copy(DATA_SOURCES / RESOLUTION, src)  # a draft resolution: rows for the decisions table
     result = CliRunner().invoke(cli, ["ingest", str(src), "-o", str(root / "out"), "-q", "--workers", "1"])
     assert result.exit_code == 0, result.output
     return root / "out"

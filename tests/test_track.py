@@ -18,7 +18,8 @@ from pipeline.cli import cli
 from pipeline.process import process_file
 from pipeline.track.check import check_links
 from pipeline.track.link import link
-from pipeline.track.write import COLUMNS, rows, write_html
+from pipeline.track.series import find_series
+from pipeline.track.write import COLUMNS, rows, series_lines, write_html
 
 pytestmark = pytest.mark.slow  # `make test-fast` leaves it out
 
@@ -56,8 +57,9 @@ def documents():
 def test_track_links_match_the_hand_written_links(documents):
     table = rows(documents, link(documents))
     assert check_links(table, EXPECTED) == []
-    # one row per recommendation of the collection
-    assert len(table) == sum(len(d.recommendations) for d in documents)
+    # one row per recommendation and decision of the collection
+    assert len(table) == sum(len(d.recommendations) + len(d.decisions) for d in documents)
+    assert any(r["kind"] == "decision" for r in table)
     assert len({r["record_id"] for r in table}) == len(table)
 
 
@@ -69,7 +71,7 @@ def test_track_chain_never_holds_two_records_of_one_document(documents):
 
 def test_track_rows_carry_response_similarity_and_change(documents):
     table = rows(documents, link(documents))
-    by_key = {(r["source_file"], r["number"]): r for r in table}
+    by_key = {(r["source_file"], r["number"]): r for r in table if r["kind"] == "recommendation"}
     report = by_key[("IOM Niger - MIRAA III - Final Evaluation Report (003).pdf", "14")]
     matrix = by_key[("IOM MANAGEMENT RESPONSE MATRIX.pdf", "E.2")]
     assert report["chain_id"] == matrix["chain_id"]
@@ -83,6 +85,64 @@ def test_track_rows_carry_response_similarity_and_change(documents):
     dp6_7 = by_key[("DP_2025_6.en.pdf", "7")]
     assert dp7["chain_id"] != dp6_7["chain_id"]
     assert by_key[("DP_2025_7.en.pdf", "7")]["chain_id"] == dp6_7["chain_id"]
+
+
+S1 = ("A_51_595.en.pdf", "A_52_620.en.pdf", "A_53_601.en.pdf")
+
+
+def test_track_follows_the_operative_paragraphs_of_a_resolution_over_three_years(documents):
+    """S1: the Fourth Committee's draft resolution of 1996, 1997 and 1998, whose five operative
+    paragraphs are decisions: five chains of three, none joined to a recommendation."""
+    s1 = [d for d in documents if d.info.source_file == S1[0] or d.info.source_file == S1[2]]
+    s1.insert(1, process_file(SOURCES / S1[1], source_file=S1[1]).document)
+    table = rows(s1, link(s1))
+    assert {r["kind"] for r in table} == {"decision"}  # the lead-in is not a recommendation
+    chains = defaultdict(list)
+    for r in table:
+        chains[r["chain_id"]].append((r["source_file"], r["number"], r["change"]))
+    assert sorted(chains.values()) == sorted(
+        [(S1[0], n, "first"), (S1[1], n, c12), (S1[2], n, c23)]
+        for n, c12, c23 in (
+            ("1", "unchanged", "unchanged"),
+            ("2", "unchanged", "unchanged"),
+            ("3", "unchanged", "reworded"),
+            ("4", "unchanged", "unchanged"),
+            ("5", "reworded", "reworded"),  # "... at its fifty-second / fifty-third / fifty-fourth session"
+        )
+    )
+
+
+# Documents without recommendations or decisions: the linker skips them, but they are series too.
+SERIES_ONLY = (
+    "E_ICEF_2025_11.en.pdf",  # S3: the agenda and its revision
+    "E_ICEF_2025_11_Rev.1.en.pdf",
+    "UEW2026 Program-A4-V2904.pdf",  # S5: two versions of one programme
+    "UEW2026 Program-A4-V0105.pdf",
+    "A_AC.109_2009_17.en.pdf",  # S2: a template of other years, whose title changed
+    "A_AC.109_2025_19.en.pdf",
+)
+
+
+def test_track_finds_the_series_of_a_collection(documents):
+    """Series found for the user from what the documents say: a symbol and its revision (S3), one
+    title in three years (S1), versions of one programme (S5), a report and its response (S4, S7,
+    H9-H10); nothing else is put together."""
+    with_records = [*documents, process_file(SOURCES / S1[1], source_file=S1[1]).document]
+    others = [process_file(SOURCES / n, source_file=n).document for n in SERIES_ONLY]
+    assert not any(d.recommendations or d.decisions for d in others)
+    every = [*with_records, *others]
+    series = find_series(every, link(with_records))
+    got = {(s.kind, tuple(every[d].info.source_file for d in s.members)) for s in series}
+    assert got == {
+        ("revisions", ("E_ICEF_2025_11.en.pdf", "E_ICEF_2025_11_Rev.1.en.pdf")),
+        ("same title", S1),
+        ("same title", ("UEW2026 Program-A4-V0105.pdf", "UEW2026 Program-A4-V2904.pdf")),
+        ("report and response", ("DP_2025_6.en.pdf", "DP_2025_7.en.pdf")),
+        ("report and response", (EXPECTED["pairs"][1]["a"], EXPECTED["pairs"][1]["b"])),
+        ("report and response", ("JIU_NOTE_2022_1_Rev.1(review).en.pdf", "E_ICEF_2025_8.en.pdf")),
+    }
+    lines = series_lines(every, series, "out")
+    assert f"  compare: docket history {' '.join(S1)} -o series-002 --records out" in lines
 
 
 def _text_doc(folder: Path, name: str, body: str) -> Path:
@@ -111,7 +171,9 @@ def test_track_cli_one_document_gives_a_chain_per_record_and_a_note(tmp_path: Pa
     assert (
         "note: one document with recommendations; every recommendation is a chain of its own" in result.output
     )
-    assert "skipped 1 without recommendations: " in result.output and "agenda.txt" in result.output
+    assert (
+        "skipped 1 without recommendations or decisions: " in result.output and "agenda.txt" in result.output
+    )
     raw = (out / "lineage.csv").read_text(encoding="utf-8")
     assert raw.startswith("\ufeff")
     table = list(csv.DictReader(raw[1:].splitlines()))
@@ -164,6 +226,17 @@ def test_track_cli_reads_an_ingested_folder_without_extracting(tmp_path: Path, m
     ]
     html = (out / "lineage.html").read_text(encoding="utf-8")
     assert "<del>six</del>" in html and "<ins>three</ins>" in html
+    # the two reports share every recommendation: a series, with the command that compares them
+    assert "series (shared records, 2 records shared): report_2024.txt, report_2025.txt" in result.output
+    series = list(csv.DictReader((out / "series.csv").open(encoding="utf-8-sig")))
+    assert [os.path.basename(r["source_file"]) for r in series] == ["report_2024.txt", "report_2025.txt"]
+    assert series[0]["compare"].startswith("docket diff ") and series[0]["compare"].endswith(
+        f"-o series-001 --records {ingested}"
+    )
+    assert (
+        json.loads((out / "lineage.json").read_text(encoding="utf-8"))["series"][0]["kind"]
+        == "shared records"
+    )
 
 
 @requires_chromium

@@ -53,7 +53,7 @@ LAZY_COMMANDS = {
     "history": (
         "pipeline.cli.diff_cli",
         "history_command",
-        "Follow each recommendation across three or more versions or years of one series.",
+        "Follow each recommendation and decision across three or more versions or years of one series.",
     ),
     "track": (
         "pipeline.cli.track_cli",

@@ -43,9 +43,18 @@ WHAT = {
     "recommendations": (Kind.RECOMMENDATIONS,),
     "agenda": (Kind.AGENDA,),
     "objectives": (Kind.OBJECTIVES,),
-    "all": tuple(Kind),
+    "decisions": (Kind.DECISIONS,),
+    "all": (Kind.RECOMMENDATIONS, Kind.DECISIONS, Kind.AGENDA, Kind.OBJECTIVES),
 }
-WHAT_OF = {Kind.RECOMMENDATIONS: "recommendations", Kind.AGENDA: "agenda", Kind.OBJECTIVES: "objectives"}
+WHAT_OF = {
+    Kind.RECOMMENDATIONS: "recommendations",
+    Kind.DECISIONS: "decisions",
+    Kind.AGENDA: "agenda",
+    Kind.OBJECTIVES: "objectives",
+}
+# What an analyst follows first: recommendations and decisions (operative paragraphs); agenda
+# items, then objectives, only where no version has either.
+RECORDS = (Kind.RECOMMENDATIONS, Kind.DECISIONS)
 SOURCE_SUFFIXES = {".pdf", ".docx", ".docm", ".txt", ".md", ".doc"} | RECORD_SUFFIXES
 
 
@@ -72,8 +81,9 @@ def _stored(folder: str | None) -> StoredRecords | None:
 
 def chosen_kinds(what: str | None, docs) -> tuple[tuple[Kind, ...], str]:
     """The record kinds to compare and a note for the user: ``what`` as asked, or (when not asked)
-    the first of recommendations, agenda items, objectives that any version has."""
-    present = [k for k in Kind if any(items_of(d, k) for d in docs)]
+    the recommendations and decisions the versions have, else the first of agenda items and
+    objectives that any version has."""
+    present = [k for k in WHAT["all"] if any(items_of(d, k) for d in docs)]
     if what is not None:
         kinds = WHAT[what]
         if any(k in present for k in kinds):
@@ -83,13 +93,15 @@ def chosen_kinds(what: str | None, docs) -> tuple[tuple[Kind, ...], str]:
     if not present:
         return (
             Kind.RECOMMENDATIONS,
-        ), "nothing to compare: no version has recommendations, agenda items or objectives"
-    kind = present[0]  # Kind's order: recommendations, agenda, objectives
-    if kind is Kind.RECOMMENDATIONS:
-        return (kind,), ""
-    return (
-        kind,
-    ), f"no version has recommendations; compared the {KIND_TITLES[kind].lower()} (--what {WHAT_OF[kind]})"
+        ), "nothing to compare: no version has recommendations, decisions, agenda items or objectives"
+    records = tuple(k for k in present if k in RECORDS)
+    if records:
+        return records, ""
+    kind = present[0]
+    return (kind,), (
+        f"no version has recommendations or decisions; compared the {KIND_TITLES[kind].lower()} "
+        f"(--what {WHAT_OF[kind]})"
+    )
 
 
 def _common(f):
@@ -106,8 +118,8 @@ def _common(f):
         "--what",
         type=click.Choice(sorted(WHAT)),
         default=None,
-        help="Which records to compare [default: recommendations, or the agenda items (then the "
-        "objectives) when no version has recommendations].",
+        help="Which records to compare [default: recommendations and decisions (operative paragraphs "
+        "of resolutions), or the agenda items (then the objectives) when no version has either].",
     )(f)
     f = click.option(
         "--threshold",
@@ -165,7 +177,9 @@ def diff_command(old, new, out_dir, formats, what, threshold, ignore_case, recor
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
 @_common
 def history_command(files, out_dir, formats, what, threshold, ignore_case, records_dir):
-    """Follow each recommendation across three or more versions or years of one series.
+    """Follow each recommendation and decision across three or more versions or years of one series.
+
+    Decisions are the operative paragraphs of resolutions, decisions and agreed conclusions.
 
     FILES are documents or JSON records, or one folder holding them; they are put in date order
     when every version has a date, otherwise kept in the order given.

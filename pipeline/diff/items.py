@@ -1,7 +1,8 @@
 """The small adapter every record kind is turned into before alignment.
 
 Alignment only needs a number, a text, the actors and topics, and (for agenda items) the slot in
-the timetable; recommendations, agenda items and objectives all become ``Item``s. What an analyst
+the timetable; recommendations, decisions (operative paragraphs), agenda items and objectives all
+become ``Item``s. What an analyst
 reads beside the wording (a recommendation's management response and key actions, an agenda
 item's description) travels as ``details``: it does not decide the pairing, but a change in it
 is a change.
@@ -13,17 +14,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..models import AgendaItem, Document, KeyAction, ManagementResponse, Objective, Recommendation
+from ..models import (
+    AgendaItem,
+    Decision,
+    Document,
+    KeyAction,
+    ManagementResponse,
+    Objective,
+    Recommendation,
+)
 
 
 class Kind(StrEnum):
     RECOMMENDATIONS = "recommendations"
     AGENDA = "agenda"
     OBJECTIVES = "objectives"
+    DECISIONS = "decisions"
 
 
 # The middle part of a record's ``record_id`` in the exported tables (export/columns.py).
-RECORD_ID_PART = {Kind.RECOMMENDATIONS: "rec", Kind.AGENDA: "agenda", Kind.OBJECTIVES: "obj"}
+RECORD_ID_PART = {
+    Kind.RECOMMENDATIONS: "rec",
+    Kind.AGENDA: "agenda",
+    Kind.OBJECTIVES: "obj",
+    Kind.DECISIONS: "dec",
+}
 
 
 def record_id(document_id: str, kind: Kind, item: Item) -> str:
@@ -125,10 +140,35 @@ def from_objective(obj: Objective, position: int) -> Item:
     return Item(position=position, number="", text=obj.text, topics=_unique([t.id for t in obj.topics]))
 
 
+def decision_number(decision: Decision, several: bool) -> str:
+    """A paragraph's number, qualified by its instrument's ("2025/3 \u00b64") where the document
+    holds several instruments, whose paragraphs are each numbered from 1."""
+    if several and decision.instrument_number and decision.number:
+        return f"{decision.instrument_number} \u00b6{decision.number}"
+    return decision.number
+
+
+def from_decision(decision: Decision, position: int, several: bool = False) -> Item:
+    return Item(
+        position=position,
+        number=decision_number(decision, several),
+        text=decision.text,
+        actors=_unique([a.name for a in decision.actors]),
+        topics=_unique([t.id for t in decision.topics]),
+    )
+
+
+def several_instruments(document: Document) -> bool:
+    return len({(d.instrument, d.instrument_number, d.instrument_title) for d in document.decisions}) > 1
+
+
 def items_of(document: Document, kind: Kind) -> list[Item]:
     """The comparable items of one kind in document order."""
     if kind is Kind.RECOMMENDATIONS:
         return [from_recommendation(r, i) for i, r in enumerate(document.recommendations)]
+    if kind is Kind.DECISIONS:
+        several = several_instruments(document)
+        return [from_decision(d, i, several) for i, d in enumerate(document.decisions)]
     if kind is Kind.AGENDA:
         return [from_agenda_item(a, i) for i, a in enumerate(document.agenda_items)]
     return [from_objective(o, i) for i, o in enumerate(document.objectives)]

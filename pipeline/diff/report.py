@@ -115,6 +115,7 @@ def percent(similarity: float) -> str:
 
 KIND_TITLES = {
     Kind.RECOMMENDATIONS: "Recommendations",
+    Kind.DECISIONS: "Decisions (operative paragraphs)",
     Kind.AGENDA: "Agenda items",
     Kind.OBJECTIVES: "Objectives",
 }

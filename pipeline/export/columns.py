@@ -1,7 +1,7 @@
 """Declared CSV columns per record type: the published, stable table schema.
 
 Each table has a ``document_id`` so the tables join; record-level tables also carry a
-``record_id`` (e.g. ``<document_id>:rec:3``) that the key-actions, actors and topics tables point
+``record_id`` (e.g. ``<document_id>:rec:3``, ``<document_id>:dec:2`` for a decision) that the key-actions, actors and topics tables point
 to (a key action has its own ``action_id``, ``<document_id>:rec:3:action:1``), and their
 document's title, symbol, year and date (``DOCUMENT_CONTEXT``), so a pivot by title or year needs
 no join. Columns are never taken from the data, so a missing field is an empty cell, not a shifted
@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-TABLES_VERSION = "2.0"
+TABLES_VERSION = "2.1"
 
 # The document's own fields repeated on every row of the record tables.
 DOCUMENT_CONTEXT = (
@@ -54,6 +54,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "n_agenda_items",
         "n_recommendations",
         "warnings",
+        "n_decisions",
     ),
     "sections": (
         "document_id",
@@ -99,6 +100,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "block",
         "table_index",
         *DOCUMENT_CONTEXT,
+        "status",
+        "status_category",
     ),
     "key_actions": (
         "document_id",
@@ -140,6 +143,23 @@ TABLES: dict[str, tuple[str, ...]] = {
         "evidence",
         *DOCUMENT_CONTEXT,
     ),
+    # operative paragraphs of resolutions, decisions and agreed conclusions (schema 1.3)
+    "decisions": (
+        "document_id",
+        "record_id",
+        "number",
+        "verb",
+        "instrument",
+        "instrument_number",
+        "instrument_title",
+        "body",
+        "actors",
+        "text",
+        "topics",
+        "page",
+        "block",
+        *DOCUMENT_CONTEXT,
+    ),
 }
 
 # Column types (CSV has none; Parquet, the catalog's SQL tables and DataFrames use these).
@@ -152,6 +172,7 @@ INTEGER_COLUMNS = frozenset(
         "n_objectives",
         "n_agenda_items",
         "n_recommendations",
+        "n_decisions",
         "level",
         "page",
         "block",
@@ -212,6 +233,7 @@ def _rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "n_agenda_items": len(record.get("agenda_items", [])),
             "n_recommendations": len(record.get("recommendations", [])),
             "warnings": " | ".join(record.get("warnings", [])),
+            "n_decisions": len(record.get("decisions", [])),
         }
     elif table == "sections":
         for i, s in enumerate(record.get("sections", []), 1):
@@ -269,6 +291,8 @@ def _rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 "page": page,
                 "block": block,
                 "table_index": tbl,
+                "status": r.get("status"),
+                "status_category": r.get("status_category"),
             }
     elif table == "key_actions":
         for i, r in enumerate(record.get("recommendations", []), 1):
@@ -294,24 +318,45 @@ def _rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                     },
                     "actors": "; ".join(x.get("name", "") for x in a.get("actors", [])),
                 }
+    elif table == "decisions":
+        for i, d in enumerate(record.get("decisions", []), 1):
+            page, block, _ = _page(d)
+            yield {
+                "document_id": did,
+                "record_id": f"{did}:dec:{i}",
+                **{
+                    k: d.get(k)
+                    for k in ("number", "verb", "instrument", "instrument_number", "instrument_title", "body")
+                },
+                "actors": "; ".join(a.get("name", "") for a in d.get("actors", [])),
+                "text": d.get("text"),
+                "topics": "; ".join(t.get("id", "") for t in d.get("topics", [])),
+                "page": page,
+                "block": block,
+            }
     elif table == "actors":
-        for i, r in enumerate(record.get("recommendations", []), 1):
-            for a in r.get("actors", []):
-                yield {
-                    "document_id": did,
-                    "record_id": f"{did}:rec:{i}",
-                    "record_type": "recommendation",
-                    "number": r.get("number"),
-                    "name": a.get("name"),
-                    "actor_id": a.get("id"),
-                    "kind": a.get("kind"),
-                    "matched_as": a.get("matched_as"),
-                    "registered": a.get("registered"),
-                }
+        for kind, key, prefix in (
+            ("recommendation", "recommendations", "rec"),
+            ("decision", "decisions", "dec"),
+        ):
+            for i, r in enumerate(record.get(key, []), 1):
+                for a in r.get("actors", []):
+                    yield {
+                        "document_id": did,
+                        "record_id": f"{did}:{prefix}:{i}",
+                        "record_type": kind,
+                        "number": r.get("number"),
+                        "name": a.get("name"),
+                        "actor_id": a.get("id"),
+                        "kind": a.get("kind"),
+                        "matched_as": a.get("matched_as"),
+                        "registered": a.get("registered"),
+                    }
     elif table == "topics":
         for kind, key, prefix in (
             ("recommendation", "recommendations", "rec"),
             ("objective", "objectives", "obj"),
+            ("decision", "decisions", "dec"),
         ):
             for i, r in enumerate(record.get(key, []), 1):
                 for t in r.get("topics", []):

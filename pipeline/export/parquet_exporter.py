@@ -17,6 +17,8 @@ LIST_COLUMNS: dict[tuple[str, str], Any] = {
     ("recommendations", "actors"): lambda rec: [a.get("name", "") for a in rec.get("actors", [])],
     ("recommendations", "topics"): lambda rec: [t.get("id", "") for t in rec.get("topics", [])],
     ("key_actions", "actors"): lambda action: [a.get("name", "") for a in action.get("actors", [])],
+    ("decisions", "actors"): lambda dec: [a.get("name", "") for a in dec.get("actors", [])],
+    ("decisions", "topics"): lambda dec: [t.get("id", "") for t in dec.get("topics", [])],
 }
 
 
@@ -56,8 +58,8 @@ def typed_rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
     if table == "documents":
         for row in rows:
             yield _coerce(table, {**row, "warnings": list(record.get("warnings", []))})
-    elif table == "recommendations":
-        for row, rec in zip(rows, record.get("recommendations", []), strict=True):
+    elif table in ("recommendations", "decisions"):
+        for row, rec in zip(rows, record.get(table, []), strict=True):
             lists = {col: build(rec) for (t, col), build in LIST_COLUMNS.items() if t == table}
             yield _coerce(table, {**row, **lists})
     elif table == "key_actions":

@@ -77,7 +77,8 @@ TOP = Alignment(vertical="top")
 LINK_FONT = Font(color="0563C1", underline="single")
 
 # record_id prefix -> sheet holding that record (for links from the actors and topics sheets)
-RECORD_SHEETS = {"rec": "recommendations", "obj": "objectives"}
+RECORD_SHEETS = {"rec": "recommendations", "obj": "objectives", "dec": "decisions"}
+LINKING_SHEETS = ("key_actions", "actors", "topics")  # rows that link to their record's row
 
 
 def width(column: str) -> int:
@@ -130,7 +131,9 @@ class XlsxExporter:
             ws.freeze_panes = "A2"
 
     def write(self, record: dict[str, Any]) -> None:
-        for table, columns in TABLES.items():
+        # the tables that link to a record's row come after every table of records
+        for table in sorted(TABLES, key=lambda t: t in LINKING_SHEETS):
+            columns = TABLES[table]
             ws = self._wb[table]
             for row in rows_for(table, record):
                 ws.append([self._value(row.get(c)) for c in columns])
@@ -150,7 +153,7 @@ class XlsxExporter:
         targets: list[tuple[str, str, Any]] = []
         if ws.title != "documents":
             targets.append(("document_id", "documents", row.get("document_id")))
-        if ws.title in ("key_actions", "actors", "topics"):
+        if ws.title in LINKING_SHEETS:
             prefix = str(row.get("record_id", "")).rsplit(":", 2)[-2:-1]
             sheet = RECORD_SHEETS.get(prefix[0]) if prefix else None
             if sheet:

@@ -20,6 +20,7 @@ import spacy
 from spacy.language import Language
 
 from ..models import Actor, Document, Entity
+from ..parse.decisions import addressed
 from ..parse.responses import responsible_names
 from .abbreviations import learn_abbreviations
 from .actors import _TEXT_KEY, ActorTagger, actors_from_raw, actors_from_text
@@ -124,7 +125,7 @@ def document_abbreviations(doc: Document) -> dict[str, str]:
 
 
 def tag_document(doc: Document, settings_dir: Path | None = None) -> Document:
-    """Return a new Document whose recommendations carry actors, topics and entities,
+    """Return a new Document whose recommendations and decisions carry actors, topics and entities,
     whose objectives carry topics and which carries the entities of its sections and agenda."""
     tagger = get_tagger(settings_dir)
     nlp = tagger.nlp
@@ -137,6 +138,9 @@ def tag_document(doc: Document, settings_dir: Path | None = None) -> Document:
     for i, r in enumerate(doc.recommendations):
         jobs.append(("rec", i, "text"))
         texts.append(r.text)
+    for i, dec in enumerate(doc.decisions):
+        jobs.append(("dec", i, "text"))
+        texts.append(dec.text)
     for i, o in enumerate(doc.objectives):
         jobs.append(("obj", i, "text"))
         texts.append(o.text)
@@ -184,6 +188,17 @@ def tag_document(doc: Document, settings_dir: Path | None = None) -> Document:
                 entities=tuple(d._.docket_entities or ()),
             )
         )
+    decisions = [
+        dataclasses.replace(
+            dec,
+            actors=actors_from_raw(addressed(dec), actor_tagger, tokenizer, abbrevs)
+            if addressed(dec)
+            else (),
+            topics=tuple(by_job[("dec", i, "text")]._.docket_topics or ()),
+            entities=tuple(by_job[("dec", i, "text")]._.docket_entities or ()),
+        )
+        for i, dec in enumerate(doc.decisions)
+    ]
     objectives = [
         dataclasses.replace(o, topics=tuple(by_job[("obj", i, "text")]._.docket_topics or ()))
         for i, o in enumerate(doc.objectives)
@@ -198,6 +213,7 @@ def tag_document(doc: Document, settings_dir: Path | None = None) -> Document:
     return dataclasses.replace(
         doc,
         recommendations=tuple(recs),
+        decisions=tuple(decisions),
         objectives=tuple(objectives),
         entities=tuple(entities),
         warnings=warnings,

@@ -15,8 +15,10 @@ from .classify import (
     cover_lines,
     names_its_author,
 )
+from .decisions import find_decisions_and_lead_ins, operative_texts, repeats_decision
 from .metadata import HEAD_CHARS, announces_meeting, cover_blocks, document_date, event_name, extract_metadata
 from .objectives import objectives_in, takes_objectives
+from .rec_status import with_status
 from .recommendations import find_recommendations_with_warnings
 from .sections import build_sections, section_spans
 
@@ -33,6 +35,11 @@ def parse_document(
     spans = section_spans(blocks)
     sections = build_sections(spans)
     recommendations, rec_warnings = find_recommendations_with_warnings(blocks)
+    decisions, lead_ins = find_decisions_and_lead_ins(blocks)
+    if decisions:  # a resolution's operative paragraphs are decisions, not recommendations
+        keys = operative_texts(decisions, lead_ins)
+        recommendations = tuple(r for r in recommendations if not repeats_decision(r.text, keys))
+    recommendations = with_status(recommendations)
     warnings = (*warnings, *rec_warnings)
     cover = cover_blocks(blocks)
     year = _year(meta.meeting_start or meta.issued) or _printed_year(meta.title, cover)
@@ -81,9 +88,9 @@ def parse_document(
         meeting_format=meta.meeting_format,
         time_zone=meta.time_zone,
     )
-    found = (objectives, agenda_items, recommendations)
+    found = (objectives, agenda_items, recommendations, decisions)
     if not any(found):
-        warnings = (*warnings, "no objectives, agenda items or recommendations were recognised")
+        warnings = (*warnings, "no objectives, agenda items, recommendations or decisions were recognised")
     return Document(
         info=info,
         sections=sections,
@@ -91,6 +98,7 @@ def parse_document(
         agenda_items=agenda_items,
         recommendations=recommendations,
         warnings=tuple(warnings),
+        decisions=decisions,
     )
 
 

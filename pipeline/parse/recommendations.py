@@ -183,12 +183,12 @@ _MAX_STATUS_WORDS = 30
 
 def _trailing_status(rec: Recommendation) -> Recommendation:
     """The wording without a closing status sentence ("... in the process. Completed to planned
-    scope in 2023."; ``[recommendations] status_leads``)."""
+    scope in 2023."; ``[recommendations] status_leads``), which is kept as the status."""
     rx = vocab.current().regex("recommendations", "status_leads", r"(?<=[.!?;])\s+(?=(?:{})\b)")
     for m in rx.finditer(rec.text):
         head, tail = rec.text[: m.start()], rec.text[m.end() :]
         if len(tail.split()) <= _MAX_STATUS_WORDS and plausible_text(head):
-            return dataclasses.replace(rec, text=head)
+            return dataclasses.replace(rec, text=head, status=tail.strip())
     return rec
 
 

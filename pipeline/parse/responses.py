@@ -90,8 +90,18 @@ def answers(text: str) -> bool:
 
 
 def status_category(text: str) -> str:
-    """implemented / in progress / not started / outside remit, or "" for another status."""
-    return _first_match(text, STATUSES, head=200)
+    """implemented / in progress / not started / outside remit, or "" for another status: the
+    state whose cue comes first in the text ("Completed to planned scope" is done, though
+    "planned" names a state that has not begun), the list's order breaking ties ("not started"
+    before "started", which it holds)."""
+    words = vocab.current()
+    part = text.strip()[:200]
+    found = []
+    for order, (key, name) in enumerate(STATUSES):
+        m = words.regex("responses", key).search(part)
+        if m:
+            found.append((m.start(), order, name))
+    return min(found)[2] if found else ""
 
 
 def clean_response(text: str) -> str:

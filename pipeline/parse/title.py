@@ -41,6 +41,7 @@ _AGENDA_ITEM_LINE = re.compile(
 _SECTION_START = re.compile(r"^(?:\d+\.?|[IVXLC]{1,6}\.)\s")
 _LABEL = re.compile(r"^[\w /()&,.'’-]{2,60}:(?:\s|$)|:\s*$")
 # A footnote mark displaced to the start of a wrapped title line ("1 session, 17–19 June 2025").
+_PERSON = re.compile(r"^(?:Mr|Ms|Mrs|Mme|M|Dr|Prof|H\.\s?E)\.?\s+(?-i:[A-Z])")
 _DISPLACED_MARK = re.compile(r"^\d{1,2}\s+(?=[a-z])")
 
 
@@ -147,6 +148,8 @@ def _is_label(text: str) -> bool:
         return False
     lead = text[: text.index(":")]
     rest = text[text.index(":") + 1 :].strip()
+    if _PERSON.match(rest):
+        return True  # "Rapporteur: Mr. El Walid DOUDECH (Tunisia)": a person named under a role
     if kinds.is_kind_only(lead.strip()) and _is_titled(rest):
         return False
     if len(lead.split()) == 1 and len(rest.split()) >= 6 and rest[:1].isupper():
@@ -286,6 +289,8 @@ def _by_size(lines: list[_Line], ok: list[_Line]) -> str:
         if _same_type(nxt, best):
             if not close or nxt.index not in good:
                 break  # a paragraph of its own in the title's type (a form's bold fields)
+            if _capitals(parts[-1]) and not _capitals(text) and not parts[-1].endswith((":", ".")):
+                parts = [join_title(parts) + ":"]  # "INFORMATION FROM ... NATIONS" / "Report of the ..."
             parts.append(text)
             last = nxt
             continue
@@ -312,6 +317,12 @@ def _by_size(lines: list[_Line], ok: list[_Line]) -> str:
     if len(title) >= 8 and not re.match(r"^\d+\.?\s", title):
         return title
     return ""
+
+
+def _capitals(text: str) -> bool:
+    """Set in capitals ("ARTICLE 73 e OF THE CHARTER": a lower-case letter or two aside)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _first_prominent(lines: list[_Line], ok: list[_Line]) -> str:

@@ -27,9 +27,10 @@ SEARCHED = {
     "recommendations": ("title", "text", "actors_raw", "response_text", KEY_ACTIONS),
     "agenda_items": ("title", "description", "speakers"),
     "objectives": ("text",),
+    "decisions": ("instrument_title", "text"),
 }
 # Record tables whose rows are one record each: keyed by (catalog_file, record_id).
-ONE_ROW_PER_RECORD = ("sections", "objectives", "agenda_items", "recommendations")
+ONE_ROW_PER_RECORD = ("sections", "objectives", "agenda_items", "recommendations", "decisions")
 # The catalog's run tables, copied as they are (the big JSON columns of files and its bookkeeping are left out).
 _FILES_LEFT_OUT = frozenset({"mtime_ns", "record", "untagged", "updated", "content_key"})
 RUN_TABLES = {

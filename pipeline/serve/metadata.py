@@ -22,7 +22,8 @@ TABLE_DESCRIPTIONS = {
     "recommendations": "Each recommendation with the actors it addresses and the management response.",
     "key_actions": "One row per key action of a management response: what, who, by when, and its status.",
     "actors": "One row per actor a recommendation addresses (a recommendation to three actors has three rows).",
-    "topics": "One row per topic tagged on a recommendation or objective, with its score and evidence.",
+    "topics": "One row per topic tagged on a recommendation, objective or decision, with its score and evidence.",
+    "decisions": "Each operative paragraph of a resolution, decision or agreed conclusions, numbered as printed.",
 }
 
 COLUMN_DESCRIPTIONS = {
@@ -56,6 +57,12 @@ COLUMN_DESCRIPTIONS = {
     "n_agenda_items": "Number of agenda items",
     "n_recommendations": "Number of recommendations",
     "warnings": "What docket could not read with confidence",
+    "n_decisions": "Number of decisions (operative paragraphs of resolutions and decisions)",
+    "verb": "Operative verb that opens the paragraph (Requests, Also decides...)",
+    "instrument": "What the paragraph belongs to: draft resolution, decision, agreed conclusions...",
+    "instrument_number": "Number of the resolution or decision as printed (e.g. 2025/3)",
+    "instrument_title": "Title of the resolution or decision",
+    "body": "Body that adopts it (General Assembly, Executive Board...)",
     "number": "Number as printed (e.g. 3 or 2.1)",
     "heading": "Section heading",
     "level": "Heading level (1 is a top-level section)",
@@ -75,7 +82,7 @@ COLUMN_DESCRIPTIONS = {
     "response_text": "Text of the management response",
     "topics": "Topic ids tagged on the recommendation, separated by ;",
     "table_index": "Table of the page the recommendation was read from",
-    "record_type": "Kind of record (recommendation or objective)",
+    "record_type": "Kind of record (recommendation, decision or objective)",
     "name": "Actor's name as found",
     "actor_id": "Actor's id in the actor register",
     "kind": "Kind of actor (organisation, body, role...)",
@@ -90,8 +97,8 @@ COLUMN_DESCRIPTIONS = {
     "responsible": "Units responsible for the key action, as printed",
     "time_frame": "Time frame of the key action, as printed",
     "due": "Due date of the key action (ISO, as precise as printed)",
-    "status": "Status of the key action, as printed",
-    "status_category": "Status: implemented, in progress, not started or outside remit",
+    "status": "Implementation status as printed (of the key action, or printed beside the recommendation)",
+    "status_category": "Implementation status: implemented, in progress, not started or outside remit",
     "comments": "Comments printed with the key action",
     "document_title": "Title of the record's document",
     "document_symbol": "Symbol of the record's document",
@@ -106,10 +113,11 @@ FACETS = {
     "sections": ("document_title",),
     "objectives": ("document_year", "document_title"),
     "agenda_items": ("document_year", "session", "document_title"),
-    "recommendations": ("document_year", "response_category", "document_title"),
+    "recommendations": ("document_year", "response_category", "status_category", "document_title"),
     "key_actions": ("status_category", "document_year", "document_title"),
     "actors": ("name", "kind", "document_year"),
     "topics": ("label", "record_type", "document_year"),
+    "decisions": ("document_year", "instrument", "body", "document_title"),
 }
 LABEL_COLUMN = {"documents": "title"}
 

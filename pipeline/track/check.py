@@ -1,7 +1,7 @@
 """Check a lineage against links written by hand (``tests/data/track/expected_links.json``).
 
 The expected file lists pairs of documents (by file name) with the recommendation numbers that
-are the same recommendation in both, the numbers that must stay without a counterpart in the
+are the same recommendation in both ("decision N" for operative paragraph N of a resolution), the numbers that must stay without a counterpart in the
 other document, and documents whose recommendations must link to no other document. The check
 holds when every expected link is made, no other link joins the two documents of a pair, no
 record of a pair's documents is linked to another named document, and the unlinked stay so.
@@ -20,7 +20,9 @@ def check_links(table: list[dict[str, Any]], expected: dict[str, Any]) -> list[s
     chain: dict[tuple[str, str], str] = {}
     members: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for r in table:
-        key = (os.path.basename(r["source_file"]), r["number"])
+        # a decision's number is "decision N", so that it never stands for recommendation N
+        number = f"decision {r['number']}" if r.get("kind") == "decision" else r["number"]
+        key = (os.path.basename(r["source_file"]), number)
         chain[key] = r["chain_id"]
         members[r["chain_id"]].append(key)
     problems = []

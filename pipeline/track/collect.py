@@ -24,7 +24,10 @@ from ..records_io import document_from_dict
 @dataclass
 class Collection:
     documents: list[Document] = field(default_factory=list)
-    without_recommendations: list[str] = field(default_factory=list)  # skipped, by name
+    # documents without any recommendation or decision: skipped by the linker (by name), still
+    # members of the series found for the user
+    without_recommendations: list[str] = field(default_factory=list)
+    skipped: list[Document] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # "name: why"
     from_records: int = 0  # documents taken from stored records
 
@@ -35,7 +38,7 @@ def is_output_folder(path: Path) -> bool:
 
 
 def collect(paths: Iterable[str | os.PathLike[str]]) -> Collection:
-    """Read every input; a document without recommendations is skipped (by name), a file that
+    """Read every input; a document without recommendations or decisions is skipped (by name), a file that
     cannot be read is noted (by name), neither stops the others."""
     out = Collection()
     seen: set[str] = set()
@@ -44,10 +47,11 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> Collection:
         if document.info.id in seen:
             return
         seen.add(document.info.id)
-        if document.recommendations:
+        if document.recommendations or document.decisions:
             out.documents.append(document)
         else:
             out.without_recommendations.append(document.info.source_file or document.info.id)
+            out.skipped.append(document)
 
     for raw in paths:
         path = Path(raw)

@@ -1,4 +1,5 @@
-"""Link every recommendation of a collection to its counterparts in the other documents.
+"""Link every recommendation (and every operative paragraph of a resolution or decision) of a
+collection to its counterparts in the other documents.
 
 The same recommendation is quoted in a management response, a brief, a follow-up report or next
 year's version, under other numbers ("14" in the report is "E.2" in the response matrix). So
@@ -22,21 +23,32 @@ from rapidfuzz import fuzz
 from ..diff.items import Item
 from ..diff.matching import AlignOptions, assign, candidate_scores
 from ..diff.normalize import equality_key, similarity_key
-from ..models import DocType, Document
+from ..models import Decision, DocType, Document, Recommendation
 
 DEFAULT_THRESHOLD = 0.65
 
 
+# The kinds of record linked, each only to records of its own kind: a recommendation to the same
+# recommendation elsewhere, an operative paragraph to the same paragraph of next year's resolution.
+KINDS = ("recommendation", "decision")
+
+
+def records_of(document: Document, kind: str) -> tuple[Recommendation, ...] | tuple[Decision, ...]:
+    return document.decisions if kind == "decision" else document.recommendations
+
+
 @dataclass(frozen=True, slots=True)
 class Member:
-    """One record in a chain: document ``doc`` (index into the collection), recommendation
-    ``position`` (index into its recommendations); ``similarity`` to the member before it in the
-    chain (None for the first) and the ``change`` from it."""
+    """One record in a chain: document ``doc`` (index into the collection), record ``position``
+    (index into its recommendations, or its decisions when ``kind`` is "decision");
+    ``similarity`` to the member before it in the chain (None for the first) and the ``change``
+    from it."""
 
     doc: int
     position: int
     similarity: float | None = None
     change: str = ""
+    kind: str = "recommendation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +73,30 @@ def document_order(documents: Sequence[Document]) -> list[int]:
     return sorted(range(len(documents)), key=key)
 
 
-def link(documents: Sequence[Document], threshold: float = DEFAULT_THRESHOLD) -> list[Chain]:
-    """The chains of the collection's recommendations: one per recommendation and its
-    counterparts; a recommendation without any is a chain of its own."""
+def link(
+    documents: Sequence[Document], threshold: float = DEFAULT_THRESHOLD, kinds: Sequence[str] = KINDS
+) -> list[Chain]:
+    """The chains of the collection's recommendations and decisions: one per record and its
+    counterparts of the same kind; a record without any is a chain of its own."""
+    rank = {d: n for n, d in enumerate(document_order(documents))}
+    groups: list[tuple[tuple[int, int, int], list[Member]]] = []
+    for k, kind in enumerate(kinds):
+        for members in _chains(documents, threshold, kind):
+            first = members[0]
+            groups.append(((rank[first.doc], k, first.position), members))
+    groups.sort(key=lambda g: g[0])
+    width = max(4, len(str(len(groups))))
+    return [Chain(f"chain-{n:0{width}d}", tuple(members)) for n, (_key, members) in enumerate(groups, 1)]
+
+
+def _chains(documents: Sequence[Document], threshold: float, kind: str) -> list[list[Member]]:
+    """The chains of one kind of record, each as its members in document order."""
     opts = AlignOptions(threshold=threshold)
-    nodes = [(d, i) for d, doc in enumerate(documents) for i, r in enumerate(doc.recommendations)]
-    texts = [documents[d].recommendations[i].text for d, i in nodes]
+    nodes = [(d, i) for d, doc in enumerate(documents) for i, _r in enumerate(records_of(doc, kind))]
+    texts = [records_of(documents[d], kind)[i].text for d, i in nodes]
     keys = [similarity_key(t) for t in texts]
     scored = [k for k, t in enumerate(texts) if t.strip()]
-    edges = _pairs(nodes, [keys[k] for k in scored], scored, documents, opts)
+    edges = _pairs(nodes, [keys[k] for k in scored], scored, documents, opts, kind)
     parent = list(range(len(nodes)))
     docs_of: dict[int, set[int]] = {k: {nodes[k][0]} for k in range(len(nodes))}
 
@@ -89,24 +116,21 @@ def link(documents: Sequence[Document], threshold: float = DEFAULT_THRESHOLD) ->
     for k in range(len(nodes)):
         groups[find(k)].append(k)
     rank = {d: n for n, d in enumerate(document_order(documents))}
-    ordered = sorted(
-        (sorted(g, key=lambda k: (rank[nodes[k][0]], nodes[k][1])) for g in groups.values()),
-        key=lambda g: (rank[nodes[g[0]][0]], nodes[g[0]][1]),
-    )
-    width = max(4, len(str(len(ordered))))
-    chains = []
-    for n, group in enumerate(ordered, 1):
+    out = []
+    for group in groups.values():
+        group.sort(key=lambda k: (rank[nodes[k][0]], nodes[k][1]))
         members = []
         for j, k in enumerate(group):
             if j == 0:
-                members.append(Member(*nodes[k]))
+                members.append(Member(*nodes[k], kind=kind))
                 continue
             prev = group[j - 1]
             same = equality_key(texts[prev]) == equality_key(texts[k])
             score = 1.0 if same else round(fuzz.ratio(keys[prev], keys[k]) / 100.0, 4)
-            members.append(Member(*nodes[k], similarity=score, change="unchanged" if same else "reworded"))
-        chains.append(Chain(f"chain-{n:0{width}d}", tuple(members)))
-    return chains
+            change = "unchanged" if same else "reworded"
+            members.append(Member(*nodes[k], similarity=score, change=change, kind=kind))
+        out.append(members)
+    return out
 
 
 def _pairs(
@@ -115,6 +139,7 @@ def _pairs(
     index: list[int],
     documents: Sequence[Document],
     opts: AlignOptions,
+    kind: str = "recommendation",
 ) -> list[tuple[float, int, int]]:
     """(score, node a, node b) of the pairs kept by a one-to-one assignment per pair of documents."""
     if len(keys) < 2:
@@ -143,8 +168,8 @@ def _pairs(
         b_nodes = sorted(set(b_side))
         a_at = {k: n for n, k in enumerate(a_nodes)}
         b_at = {k: n for n, k in enumerate(b_nodes)}
-        a_items = [_item(documents, nodes[k], n) for n, k in enumerate(a_nodes)]
-        b_items = [_item(documents, nodes[k], n) for n, k in enumerate(b_nodes)]
+        a_items = [_item(documents, nodes[k], n, kind) for n, k in enumerate(a_nodes)]
+        b_items = [_item(documents, nodes[k], n, kind) for n, k in enumerate(b_nodes)]
         matches = assign(
             np.asarray([a_at[k] for k in a_side], dtype=np.int64),
             np.asarray([b_at[k] for k in b_side], dtype=np.int64),
@@ -157,6 +182,6 @@ def _pairs(
     return out
 
 
-def _item(documents: Sequence[Document], node: tuple[int, int], position: int) -> Item:
+def _item(documents: Sequence[Document], node: tuple[int, int], position: int, kind: str) -> Item:
     """The little ``assign`` needs: the number (a same number breaks near-ties) and a position."""
-    return Item(position=position, number=documents[node[0]].recommendations[node[1]].number or "", text="")
+    return Item(position=position, number=records_of(documents[node[0]], kind)[node[1]].number or "", text="")

@@ -3,7 +3,9 @@ folder's ``catalog.sqlite`` and ``lineage.html`` (each chain's wording across do
 
 One row per record, in chain order: ``chain_id``, the record's ``document_id`` and ``record_id``
 (as in the export tables), ``source_file``, the document's ``date``, the ``number`` as printed,
-``kind``, ``text``, the management ``response`` category, the ``status`` of its key actions,
+``kind`` (``recommendation`` or ``decision``, an operative paragraph of a resolution; the
+number of a decision in a document of several instruments is qualified by its instrument's,
+"2025/3 \u00b64"), ``text``, the management ``response`` category, the ``status`` of its key actions,
 ``similarity_to_previous`` (to the record before it in the chain) and ``change`` from it
 (``first``, ``unchanged`` or ``reworded``).
 """
@@ -12,6 +14,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import shlex
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,12 +23,14 @@ from typing import Any
 
 from ..batch.catalog import Catalog
 from ..cells import neutralise
+from ..diff.items import decision_number, several_instruments
 from ..diff.normalize import fold_layout
 from ..diff.report_html import esc, page, redline_html
 from ..diff.words import word_diff
 from ..export.base import atomic_write
 from ..models import Document
 from .link import Chain
+from .series import Series
 
 COLUMNS = (
     "chain_id",
@@ -47,23 +53,30 @@ def rows(documents: Sequence[Document], chains: Sequence[Chain]) -> list[dict[st
     for chain in chains:
         for m in chain.members:
             doc = documents[m.doc]
-            rec = doc.recommendations[m.position]
-            mr = rec.management_response
-            statuses = dict.fromkeys(
-                a.status_category for a in (mr.actions if mr else ()) if a.status_category
-            )
+            response = status = ""
+            if m.kind == "decision":
+                dec = doc.decisions[m.position]
+                number, text, part = decision_number(dec, several_instruments(doc)), dec.text, "dec"
+            else:
+                rec = doc.recommendations[m.position]
+                number, text, part = rec.number, rec.text, "rec"
+                mr = rec.management_response
+                response = mr.category if mr else ""
+                status = rec.status_category or "; ".join(
+                    dict.fromkeys(a.status_category for a in (mr.actions if mr else ()) if a.status_category)
+                )
             out.append(
                 {
                     "chain_id": chain.id,
                     "document_id": doc.info.id,
-                    "record_id": f"{doc.info.id}:rec:{m.position + 1}",
+                    "record_id": f"{doc.info.id}:{part}:{m.position + 1}",
                     "source_file": doc.info.source_file,
                     "date": doc.info.date or doc.info.issued or "",
-                    "number": rec.number,
-                    "kind": "recommendation",
-                    "text": rec.text,
-                    "response": mr.category if mr else "",
-                    "status": "; ".join(statuses),
+                    "number": number,
+                    "kind": m.kind,
+                    "text": text,
+                    "response": response,
+                    "status": status,
                     "similarity_to_previous": m.similarity,
                     "change": m.change or "first",
                 }
@@ -113,11 +126,12 @@ def write_html(table: list[dict[str, Any]], path: Path) -> None:
         chains.setdefault(row["chain_id"], []).append(row)
     linked = {c: r for c, r in chains.items() if len(r) > 1}
     parts = [
-        "<h1>Lineage of recommendations</h1>",
+        "<h1>Lineage of recommendations and decisions</h1>",
         f"<p>{len(chains)} chains; {len(linked)} link records of two or more documents "
         "(a record alone in its chain is listed in lineage.csv only).</p>",
     ]
     for chain_id, members in linked.items():
+        kind = " (decision)" if members[0]["kind"] == "decision" else ""
         body = []
         for k, row in enumerate(members):
             text = fold_layout(row["text"])
@@ -130,9 +144,95 @@ def write_html(table: list[dict[str, Any]], path: Path) -> None:
                 f'<td class="num">{sim}</td></tr>'
             )
         parts.append(
-            f'<h2 id="{esc(chain_id)}">{esc(chain_id)}</h2><table><thead><tr><th>Document</th><th>No.</th>'
+            f'<h2 id="{esc(chain_id)}">{esc(chain_id)}{kind}</h2><table><thead><tr><th>Document</th><th>No.</th>'
             "<th>Wording (changes from the row above)</th><th>Response</th><th>Status</th>"
             f"<th>Similarity</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
         )
     with atomic_write(path, "w") as fh:
-        fh.write(page("Lineage of recommendations", "\n".join(parts)))
+        fh.write(page("Lineage of recommendations and decisions", "\n".join(parts)))
+
+
+SERIES_COLUMNS = (
+    "series_id",
+    "kind",
+    "key",
+    "document_id",
+    "source_file",
+    "symbol",
+    "date",
+    "title",
+    "compare",
+)
+
+
+def compare_command(documents: Sequence[Document], series: Series, records: str = "") -> str:
+    """The docket command that compares a series: ``diff`` for two documents, ``history`` for more;
+    with ``records`` (an output folder of ``docket ingest``) it reads their stored records."""
+    files = [documents[d].info.source_file for d in series.members]
+    quoted = " ".join(shlex.quote(f) for f in files)
+    stored = f" --records {shlex.quote(records)}" if records else ""
+    return f"docket {'diff' if len(files) == 2 else 'history'} {quoted} -o {series.id}{stored}"
+
+
+def series_rows(
+    documents: Sequence[Document], series: Sequence[Series], records: str = ""
+) -> list[dict[str, Any]]:
+    """One row per member of each series (a document can be in several)."""
+    out = []
+    for s in series:
+        command = compare_command(documents, s, records)
+        for d in s.members:
+            info = documents[d].info
+            out.append(
+                {
+                    "series_id": s.id,
+                    "kind": s.kind,
+                    "key": s.key,
+                    "document_id": info.id,
+                    "source_file": info.source_file,
+                    "symbol": info.symbol,
+                    "date": info.date or info.issued or "",
+                    "title": info.title,
+                    "compare": command,
+                }
+            )
+    return out
+
+
+def series_summary(
+    documents: Sequence[Document], series: Sequence[Series], records: str = ""
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "series_id": s.id,
+            "kind": s.kind,
+            "key": s.key,
+            "source_files": [documents[d].info.source_file for d in s.members],
+            "compare": compare_command(documents, s, records),
+        }
+        for s in series
+    ]
+
+
+def series_lines(documents: Sequence[Document], series: Sequence[Series], records: str = "") -> list[str]:
+    """What the command line says of each series: its kind, its documents, how to compare them."""
+    out = []
+    for s in series:
+        names = ", ".join(os.path.basename(documents[d].info.source_file) for d in s.members)
+        about = {
+            "revisions": f" of {s.key}",
+            "report and response": f", {s.key} records shared",
+            "shared records": f", {s.key} records shared",
+        }.get(s.kind, "")
+        out.append(f"series ({s.kind}{about}): {names}")
+        out.append(f"  compare: {compare_command(documents, s, records)}")
+    return out
+
+
+def write_series_csv(table: list[dict[str, Any]], path: Path) -> None:
+    with atomic_write(path, "w") as fh:
+        fh.write("\ufeff")
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(SERIES_COLUMNS)
+        for row in table:
+            writer.writerow([neutralise(row[c]) for c in SERIES_COLUMNS])
