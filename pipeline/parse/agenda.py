@@ -37,7 +37,8 @@ def find_agenda_items(
 ) -> tuple[AgendaItem, ...]:
     if year is None:
         year = document_year(blocks)
-    week = find_week_grids(blocks, year, default_date)
+    # a grid's header may give days without their month ("Martes 18"): the cover's month tells it
+    week = find_week_grids(blocks, year, default_date or _cover_month(blocks))
     if week:
         return tuple(week)
     numbered, scheduled = find_numbered_agenda(blocks, year)
@@ -48,6 +49,12 @@ def find_agenda_items(
     if not programme and not numbered:
         return tuple(find_day_tables(blocks, year) or find_day_lists(blocks, year))
     return tuple(programme)
+
+
+def _cover_month(blocks: tuple[Block, ...]) -> str | None:
+    """The first month and year printed on the cover ("Octubre de 2022" -> "2022-10")."""
+    found = find_month_years("\n".join(b.text[:300] for b in blocks[:30]))
+    return found[0].start if found else None
 
 
 def document_year(blocks: tuple[Block, ...]) -> int | None:

@@ -884,8 +884,27 @@ def _on_mark(t: TimeMatch) -> bool:
     return int(t.start[3:]) % 5 == 0
 
 
+def _after_the_programme(lines: list[Line], year: int | None) -> list[Line]:
+    """The lines without the untimed tables printed under a later heading ("Appendix B List of
+    Participants" after the programme table): a table without times past the programme's last
+    timed line, with a heading of another part in between, is not a part of the programme."""
+    last = max((k for k, ln in enumerate(lines) if ln.time), default=-1)
+    out, past = lines[: last + 1], False
+    for ln in lines[last + 1 :]:
+        if (
+            not ln.in_table
+            and ln.block.kind == BlockKind.HEADING
+            and not day_heading_of(ln.text, year, heading=True)[0]
+        ):
+            past = True
+        if past and ln.in_table and not ln.table_timed:
+            continue
+        out.append(ln)
+    return out
+
+
 def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: str | None) -> list[AgendaItem]:
-    lines = flatten(blocks, year)
+    lines = _after_the_programme(flatten(blocks, year), year)
     timed = [ln for ln in lines if ln.time and _time_of(ln) and not _is_day_header_time(ln)]
     # programme times fall on five-minute marks; "1.25–1.50" in a table of ratios does not make a programme
     on_mark = [ln for ln in timed if _on_mark(_time_of(ln))]  # type: ignore[arg-type]

@@ -231,7 +231,7 @@ def _dates(days: dict[int, Day], heads: list[str], default_date: str | None) -> 
     """Each day column's date: printed, or counted from a dated column (by weekday where both
     name one, else one day a column), or from the document's date for the first column."""
     cols = sorted(days)
-    dates: dict[int, str | None] = {j: days[j].date for j in cols}
+    dates: dict[int, str | None] = {j: days[j].in_month(default_date) for j in cols}
     anchor = next((j for j in cols if dates[j]), None)
     if anchor is None and default_date and len(default_date) == 10:
         first = cols[0]

@@ -197,7 +197,7 @@ _PATTERNS = [
         r"(?<![\w/.-])(?P<d1>1[3-9]|2\d|3[01])(?P<sep>[-./])(?P<mnum>0?[1-9]|1[0-2])(?P=sep)(?P<y>(?:19|20)\d{2})(?![\w/-])"
     ),
 ]
-_MONTH_YEAR = re.compile(r"\b" + _MONTH.format(name="m") + r",?\s+(?P<y>\d{4})\b", re.I)
+_MONTH_YEAR = re.compile(r"\b" + _MONTH.format(name="m") + r",?\s+(?:(?:de|del)\s+)?(?P<y>\d{4})\b", re.I)  # "Octubre de 2022"
 
 
 def find_dates(text: str) -> list[DateSpan]:
@@ -300,6 +300,7 @@ _DAY_MONTH = re.compile(
 )
 _MONTH_DAY = re.compile(_MONTH.format(name="m") + r"\s+(?P<d>\d{1,2})" + _ORD + r"\b(?![:.]\d)", re.I)
 # 20/9, 29/07, 24.9. (day first, as printed by most international bodies); not 20/9/2021 (a full date)
+_DAY_OF_MONTH = re.compile(r"\s*,?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:./h])")
 _NUMERIC_DAY = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})\s*[/.]\s*(?P<b>\d{1,2})(?![\d]|[/.]\s*\d)\.?")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d{2})(?!\d)")
 
@@ -568,6 +569,14 @@ class Day:
     pos: int
     stop: int
     weekday: bool = False
+    dom: int | None = None  # a day of the month printed without its month ("Martes 18")
+
+    def in_month(self, month: str | None) -> str | None:
+        """The date of a day printed without its month ("Tuesday 18"), in the month of ``month``
+        ("2022-10" or a full date), when that day of that month is the printed weekday."""
+        if self.date or self.dom is None or not month or len(month) < 7:
+            return self.date
+        return iso(int(month[:4]), int(month[5:7]), self.dom)
 
 
 # Ordinal words, for day designations here and meeting numbers in the NLP stage ("Twelfth").
@@ -683,7 +692,13 @@ def parse_day(text: str, year: int | None = None) -> Day | None:
         return None
     if date and wd and year is not None and not full and not _NUMERIC_DATE.search(text):
         date = _weekday_year(date, wd.group(0))
-    return Day(date, ordinal, min(a for a, _ in spans), max(b for _, b in spans), weekday=bool(wd))
+    dom = None
+    if wd and date is None and ordinal is None:
+        m = _DAY_OF_MONTH.match(text, wd.end())
+        if m and 1 <= int(m.group("d")) <= 31:
+            dom = int(m.group("d"))  # "Martes 18", "Tuesday, 18th": the month is the document's
+            spans.append((m.start(), m.end()))
+    return Day(date, ordinal, min(a for a, _ in spans), max(b for _, b in spans), weekday=bool(wd), dom=dom)
 
 
 def _weekday_year(date: str, weekday: str) -> str:

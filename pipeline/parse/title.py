@@ -236,7 +236,10 @@ def typographic_title(blocks: tuple[Block, ...]) -> str:
         if named:
             return max(named, key=lambda ln: (ln.size or 0, -ln.index)).text
     if not ok:
-        return ""
+        # nothing but a date, a place or a day in the title zone (a one-page timetable headed
+        # "Octubre de 2022"): its displayed line is what the document is called
+        shown = [ln for ln in lines if _displayed(ln) and _is_dateline(ln.text)]
+        return max(shown, key=lambda ln: (ln.size or 0, -ln.index)).text if shown else ""
     if any(ln.size for ln in ok):
         title = _by_size(lines, ok)
         if title:
