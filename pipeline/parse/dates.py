@@ -197,7 +197,9 @@ _PATTERNS = [
         r"(?<![\w/.-])(?P<d1>1[3-9]|2\d|3[01])(?P<sep>[-./])(?P<mnum>0?[1-9]|1[0-2])(?P=sep)(?P<y>(?:19|20)\d{2})(?![\w/-])"
     ),
 ]
-_MONTH_YEAR = re.compile(r"\b" + _MONTH.format(name="m") + r",?\s+(?:(?:de|del)\s+)?(?P<y>\d{4})\b", re.I)  # "Octubre de 2022"
+_MONTH_YEAR = re.compile(
+    r"\b" + _MONTH.format(name="m") + r",?\s+(?:(?:de|del)\s+)?(?P<y>\d{4})\b", re.I
+)  # "Octubre de 2022"
 
 
 def find_dates(text: str) -> list[DateSpan]:
@@ -300,7 +302,8 @@ _DAY_MONTH = re.compile(
 )
 _MONTH_DAY = re.compile(_MONTH.format(name="m") + r"\s+(?P<d>\d{1,2})" + _ORD + r"\b(?![:.]\d)", re.I)
 # 20/9, 29/07, 24.9. (day first, as printed by most international bodies); not 20/9/2021 (a full date)
-_DAY_OF_MONTH = re.compile(r"\s*,?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:./h])")
+# a day of the month after a weekday, with nothing after it that could be its month ("Martes 18")
+_DAY_OF_MONTH = re.compile(r"\s*,?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:./h])(?!\s*[^\W\d_])")
 _NUMERIC_DAY = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})\s*[/.]\s*(?P<b>\d{1,2})(?![\d]|[/.]\s*\d)\.?")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d{2})(?!\d)")
 

@@ -170,6 +170,8 @@ def _is_dateline(text: str) -> bool:
     A line that names something besides its date ("XSAM course, IMR Bergen, 15-17/1-2017") is not."""
     dates = find_dates(text)
     if dates and len(text) < 60:
+        if len(re.findall(r"[A-Za-z]{2,}", text[: dates[0].pos])) <= 1:
+            return True  # opens with its date (after a weekday or a place at most): "May 4th - 8th, 2026 Silver Springs Hotel"
         rest = text
         for d in dates:
             rest = rest.replace(d.text, " ")
