@@ -130,6 +130,7 @@ class _Run:
     choices: list[_Font] | None = None  # fonts of one name pdfium does not tell apart
     handle: int = 0  # pdfium's font, for those
     drift: float = 0.0  # how far pdfium's origins have fallen behind pdfminer's along the object
+    turned: bool = False  # set at a quarter turn: its characters are boxed by ``_turned_char``
 
 
 def _mult(m: Matrix, n: Matrix) -> Matrix:
@@ -338,10 +339,13 @@ class _Font:
                 have.append(entry)
 
     def reads_like(self, other: _Font) -> bool:
-        """Whether the two can be read as one font: the same name and descent (a face split into
-        subsets, as Word does; one font dictionary copied, or shared by a page and its forms)."""
+        """Whether the two can be read as one font: the same name, descent and embedding (a face
+        split into subsets, as Word does; one font dictionary copied, or shared by a page and its
+        forms). An embedded font and one that is not are two to pdfium (``_which`` tells them
+        apart), even where pdfminer names them alike (Word's Type 0 and TrueType copies of a face)."""
         return (
-            (self.fontname, self.descent, self.usable) == (other.fontname, other.descent, other.usable)
+            (self.fontname, self.descent, self.usable, self.embedded)
+            == (other.fontname, other.descent, other.usable, other.embedded)
             and self.identity is None
             and other.identity is None
         )
@@ -484,7 +488,11 @@ class _PageReader:
     def _text_object(self, obj: Any, ctm: Matrix) -> None:
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
         if pdfium_c.FPDFPageObj_CountMarks(obj) > 0 and self._actual_text(obj):
-            # pdfium's text page puts a span's /ActualText in place of its glyphs; pdfminer reads glyphs
+            # pdfium's text page puts a span's /ActualText in place of its glyphs; pdfminer reads
+            # glyphs. Taking the key out of the marks before the text page is built
+            # (FPDFPageObjMark_RemoveParam) gives the glyphs' text, but where a span splits a string
+            # pdfminer drops the character spacing after the first part and pdfium does not, and
+            # pdfium does not say what the spacing is: the page stays pdfplumber's.
             raise Untrusted("marked content with /ActualText")
         u = self.o._u
         pdfium_c.FPDFPageObj_GetFillColor(obj, *self.o._up)
@@ -666,8 +674,9 @@ class _PageReader:
         if not pdfium_c.FPDFText_GetMatrix(raw_tp, index, m):
             raise Untrusted("no text matrix")
         a, b, c, d = round(m.a, 6), m.b, m.c, round(m.d, 6)
-        if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:
-            raise Untrusted("turned, mirrored or sheared text")
+        turned = abs(a) <= 1e-6 and abs(d) <= 1e-6 and b * c < 0  # a quarter turn either way
+        if not turned and (abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0):
+            raise Untrusted("mirrored, sheared or upside-down text")
         obj = ctypes.cast(ctypes.c_void_p(key), pdfium_c.FPDF_PAGEOBJECT)
         if not pdfium_c.FPDFTextObj_GetFontSize(obj, self.o._fp[0]):
             raise Untrusted("no font size")
@@ -699,9 +708,14 @@ class _PageReader:
         if not info.usable:
             raise Untrusted(f"font {name}: Type 3 or vertical")
         run.font = info
-        run.size = tf * d
-        run.scale_x = tf * a
         run.matrix = (a, b, c, d, m.e, m.f)
+        if turned:
+            run.matrix = (m.a, m.b, m.c, m.d, m.e, m.f)  # unrounded: ``upright`` is read from it
+            # the advance runs along (0, b), the em along (c, 0); the box as ``_turned_box`` makes it
+            run.turned, run.size, run.scale_x = True, tf * abs(c), tf * abs(b)
+        else:
+            run.size = tf * d
+            run.scale_x = tf * a
         return run
 
     def _which(self, fonts: list[_Font], font: Any) -> list[_Font]:
@@ -733,13 +747,21 @@ class _PageReader:
         buf = self.o._buf
         length = pdfium_c.FPDFFont_GetBaseFontName(font, buf, len(buf))
         candidates = self.fonts.get(buf.value.decode("latin-1")) if 0 < length <= len(buf) else None
-        if not candidates or abs(m.b) > 1e-6 or abs(m.c) > 1e-6 or m.a <= 0 or m.d <= 0:
-            raise Untrusted("a blank text object in a font pdfminer does not know, or turned")
-        info, tf = candidates[0], self.o._f[0].value
+        turned = abs(m.a) <= 1e-6 and abs(m.d) <= 1e-6 and m.b * m.c < 0
+        if not candidates or (not turned and (abs(m.b) > 1e-6 or abs(m.c) > 1e-6 or m.a <= 0 or m.d <= 0)):
+            raise Untrusted("a blank text object in a font pdfminer does not know, or mirrored")
+        info, tf = self._which(candidates, font)[0], self.o._f[0].value
         if " " not in info.options or " " in info.weak:
             # blank to pdfium, yet the font has no space: glyphs pdfium cannot measure (a broken font)
             raise Untrusted(f"text in {info.fontname} that pdfium cannot place")
-        run.font, run.size, run.scale_x, run.matrix = info, tf * m.d, tf * m.a, (m.a, m.b, m.c, m.d, m.e, m.f)
+        run.font, run.matrix = info, (m.a, m.b, m.c, m.d, m.e, m.f)
+        if turned:
+            run.turned, run.size, run.scale_x = True, tf * abs(m.c), tf * abs(m.b)
+            space = self._turned_char(run, box[0], box[1], _space_width(run), " ")
+            if space is not None:
+                run.chars.append(space)
+            return
+        run.size, run.scale_x = tf * m.d, tf * m.a
         adv = _space_width(run)
         x0, y0 = box[0], box[1] + info.descent * run.size
         top = self.height - y0 - run.size
@@ -791,6 +813,41 @@ class _PageReader:
         if not found:
             return ("-", -1.0)
         return found[0] if len(found) == 1 else found
+
+    def _turned_char(self, run: _Run, px: float, py: float, adv: float, text: str) -> dict[str, Any] | None:
+        """A character of text turned a quarter: pdfminer's box is the glyph's from its descent to
+        one em above, along the advance, through the text matrix (LTChar: two corners, sorted);
+        its size is the box's height (the advance). None when the clip hides it."""
+        assert run.font is not None
+        a, b, c, d, _, _ = run.matrix
+        tf = run.scale_x / abs(b)
+        uy = 1.0 if b > 0 else -1.0
+        ox, oy = px, py + run.drift * uy  # the advance runs along y
+        low, high = run.font.descent * tf, (run.font.descent + 1.0) * tf
+        x0, y0 = ox + c * low, oy + d * low
+        x1, y1 = ox + c * high, oy + uy * adv + d * high
+        x0, x1 = min(x0, x1), max(x0, x1)
+        y0, y1 = min(y0, y1), max(y0, y1)
+        if run.clip is not None:
+            cl = run.clip
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            if not (cl[0] - _EDGE <= cx <= cl[2] + _EDGE and cl[1] - _EDGE <= cy <= cl[3] + _EDGE):
+                return None
+        top = self.height - y1
+        return {
+            "object_type": "char",
+            "text": text,
+            "fontname": run.font.fontname,
+            "size": y1 - y0,
+            "upright": 0 < a * d and b * c <= 0,  # pdfminer's test: a float's quarter turn may pass it
+            "matrix": run.matrix,
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": self.height - y0,
+            "doctop": self.doctop + top,
+            "non_stroking_color": run.colour,
+        }
 
     def _read_chars(self, textpage: Any) -> tuple[list[dict[str, Any]], int]:
         """pdfminer's characters from pdfium's: text and width by pdfminer's font, place by pdfium.
@@ -853,6 +910,8 @@ class _PageReader:
             if prev is not None and key == last_key and px == prev_px and y == prev_y:
                 # one glyph, several characters (a ligature split by pdfium): pdfminer keeps one,
                 # whose text is all of them ("ffi" comes as "f", "f", "i": "ff" is no glyph)
+                if run.turned:
+                    raise Untrusted("a ligature in turned text")
                 prev_text += ch
                 merged = font.lookup(prev_text)
                 if type(merged) is list:
@@ -872,6 +931,8 @@ class _PageReader:
                 if found is None:
                     found = font.lookup(ch)
             if type(found) is list:  # several codes print it: the one whose width pdfium measures
+                if run.turned:
+                    raise Untrusted("a character of two widths in turned text")
                 _loose_box(tp, i, pbox)
                 measured = (box.right - px) / run.scale_x
                 found = min(found, key=lambda f: abs(f[1] - measured))
@@ -886,6 +947,8 @@ class _PageReader:
             last_key, prev_px, prev_y, prev_text = key, px, y, ch
             x0 = px + run.drift
             if width == -1.0:  # pdfminer's width is not known: pdfium's advance stands
+                if run.turned:
+                    raise Untrusted("a character of unknown width in turned text")
                 _loose_box(tp, i, pbox)
                 adv = box.right - px
                 out_text = ch if ch not in _HYPHEN_MARKS else "-"
@@ -899,6 +962,14 @@ class _PageReader:
                 run.drift += prev_drift
             if run.hidden == "light":
                 hidden += 1
+                continue
+            if run.turned:
+                pending_space = 0.0  # pdfium's spaces between turned objects are not put right
+                got = self._turned_char(run, px, y, adv, out_text)
+                if got is None:
+                    hidden += 1
+                else:
+                    run.chars.append(got)
                 continue
             size = run.size
             y0 = y + font.descent * size
