@@ -42,12 +42,19 @@ character. The page's text comes in one call (``FPDFText_GetText``); per charact
 object and the origin are asked (two ctypes calls), and advance widths are cached per font and
 character.
 
+Text turned a quarter (a job number up the page's edge, a column heading) is boxed as pdfminer
+boxes it (``_turned_char``). /ActualText is taken out of the objects' marks before pdfium builds
+its text page, which would otherwise put it in place of the glyphs pdfminer reads; where a span
+splits a string, the later part is put where pdfminer has it (``_continued_strings``).
+
 When a page is not trusted
 --------------------------
 ``PdfiumPages.objects`` returns None, with ``reason``, and pdfplumber reads the page (recorded in
-the records' provenance: ``extractor`` is the reader of the block's page). Reasons: pdfium cannot
-open the file or the page; the page is rotated or its boxes are offset (pdfminer measures from the
-media box); turned, mirrored or vertical text; a Type 3 font (pdfminer scales those by the font
+the records' provenance: ``extractor`` is the reader of the block's page, and the page layout's
+``fallback`` says why). Reasons: pdfium cannot open the file or the page; the page is rotated or
+its boxes are offset (pdfminer measures from the media box); mirrored, sheared or upside-down text,
+or turned text whose widths the font does not settle; an /ActualText span that splits a string on
+a line whose character spacing cannot be read; a Type 3 font (pdfminer scales those by the font
 matrix); a font pdfium names that the page's resources do not list once (two subsets of one font:
 the subset tag that tells them apart would be lost); characters without Unicode (U+FFFD, controls:
 pdfminer writes "(cid:n)" for those); fewer characters than a tenth of the text objects' glyphs.
@@ -131,6 +138,7 @@ class _Run:
     handle: int = 0  # pdfium's font, for those
     drift: float = 0.0  # how far pdfium's origins have fallen behind pdfminer's along the object
     turned: bool = False  # set at a quarter turn: its characters are boxed by ``_turned_char``
+    actual: bool = False  # marked with /ActualText (taken out of the mark: the glyphs are read)
 
 
 def _mult(m: Matrix, n: Matrix) -> Matrix:
@@ -487,13 +495,11 @@ class _PageReader:
 
     def _text_object(self, obj: Any, ctm: Matrix) -> None:
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        if pdfium_c.FPDFPageObj_CountMarks(obj) > 0 and self._actual_text(obj):
+        actual = False
+        if pdfium_c.FPDFPageObj_CountMarks(obj) > 0:
             # pdfium's text page puts a span's /ActualText in place of its glyphs; pdfminer reads
-            # glyphs. Taking the key out of the marks before the text page is built
-            # (FPDFPageObjMark_RemoveParam) gives the glyphs' text, but where a span splits a string
-            # pdfminer drops the character spacing after the first part and pdfium does not, and
-            # pdfium does not say what the spacing is: the page stays pdfplumber's.
-            raise Untrusted("marked content with /ActualText")
+            # glyphs: the text page is built after this walk, so the key is taken out of the marks
+            actual = self._drop_actual_text(obj)
         u = self.o._u
         pdfium_c.FPDFPageObj_GetFillColor(obj, *self.o._up)
         rgb = (u[0].value, u[1].value, u[2].value)
@@ -524,15 +530,20 @@ class _PageReader:
         origin = None
         if pdfium_c.FPDFPageObj_GetMatrix(obj, m):
             origin = _apply(ctm, m.e, m.f)
-        self.runs[key] = _Run(len(self.runs), colour, hidden, clip, [], box=box, origin=origin)
+        self.runs[key] = _Run(len(self.runs), colour, hidden, clip, [], box=box, origin=origin, actual=actual)
 
-    def _actual_text(self, obj: Any) -> bool:
+    def _drop_actual_text(self, obj: Any) -> bool:
+        """Take /ActualText out of the object's marked-content parameters (in memory, for this
+        load of the page only), so that pdfium's text page reads the glyphs, as pdfminer does.
+        True when the object had it."""
         buf, size = self.o._key, ctypes.c_ulong()
         for m in range(pdfium_c.FPDFPageObj_CountMarks(obj)):
             mark = pdfium_c.FPDFPageObj_GetMark(obj, m)
             for p in range(pdfium_c.FPDFPageObjMark_CountParams(mark) if mark else 0):
                 if pdfium_c.FPDFPageObjMark_GetParamKey(mark, p, buf, ctypes.sizeof(buf), size):
                     if ctypes.string_at(buf, max(0, size.value - 2)) == _ACTUAL_TEXT:
+                        if not pdfium_c.FPDFPageObjMark_RemoveParam(obj, mark, b"ActualText"):
+                            raise Untrusted("marked content with /ActualText pdfium keeps")
                         return True
         return False
 
@@ -782,6 +793,44 @@ class _PageReader:
             }
         )
 
+    def _continued_strings(self) -> None:
+        """Put the parts of a string that an /ActualText span split where pdfminer has them.
+
+        pdfminer adds the character spacing (Tc) before each glyph of a string but the first, so
+        a string that goes on where the last one stopped (no move between them) starts a Tc short
+        of where pdfium puts it, and so does each one chained after it. pdfium does not give Tc:
+        it is read from the pairs of glyphs on the line (the gap pdfium leaves after a glyph's own
+        width: Tc, where no kerning number stands between them; the gap most pairs share). A part that stands off its neighbour by a gap not told apart sends the page to
+        pdfplumber. Only pairs at a span's edge (and the strings chained after them) are looked
+        at: elsewhere a string split in two is rare, and reads as it did."""
+        ordered = [r for r in sorted(self.runs.values(), key=lambda r: r.order) if r.chars and not r.turned]
+        lines: dict[tuple[float, float, bool], dict[float, int]] = {}
+        for r in ordered:
+            _count_gaps(r.chars, lines)
+        lag = 0.0  # how far pdfminer's origins stand behind pdfium's in the current chain
+        for before, after in zip(ordered, ordered[1:], strict=False):
+            if not (lag or before.actual or after.actual):
+                continue
+            last, first = before.chars[-1], after.chars[0]
+            if abs(first["bottom"] - last["bottom"]) >= 0.01 or first["size"] != last["size"]:
+                lag = 0.0
+                continue
+            gap = first["x0"] - (last["x1"] + lag)  # as pdfium has it
+            line = (round(first["bottom"], 2), first["size"])
+            spacing = _spacing(lines.get((*line, False), {}))
+            # after a space pdfium (and pdfminer) add the word spacing too: Tc + Tw
+            expected = _spacing(lines.get((*line, True), {})) if last["text"] == " " else spacing
+            if spacing is None or expected is None:
+                if abs(gap) > 0.002:
+                    raise Untrusted("an /ActualText span splits a string, with character spacing not known")
+                lag = 0.0
+                continue
+            lag = lag + spacing if spacing and abs(gap - expected) <= 0.002 else 0.0
+            if lag:
+                for c in after.chars:
+                    c["x0"] -= lag
+                    c["x1"] -= lag
+
     def _settle_names(self) -> None:
         """Name the characters of fonts pdfium left ambiguous: each pdfium font is the subset that
         prints every one of its characters on the page (with a width of its own), the larger one
@@ -882,6 +931,7 @@ class _PageReader:
         prev_px = prev_y = 0.0  # pdfium's origin of the last character
         prev_text = ""  # pdfium's text of it
         prev_drift = 0.0  # what it added to its run's drift
+        kept = False  # the last character read is ``prev`` (not hidden, clipped or turned)
         pending_space = 0.0  # a generated space came before this character: the share of a space to fill
         eaten: list[tuple[_Run, int, dict[str, Any]]] = []  # spaces pdfium dropped: where they go
         last_font: _Font | None = None
@@ -907,11 +957,13 @@ class _PageReader:
                 last_font, singles, fractions = font, font.singles(), font.fractions
             _get_char_origin(tp, i, pox, poy)
             px, y = ox.value, oy.value
-            if prev is not None and key == last_key and px == prev_px and y == prev_y:
+            if key == last_key and px == prev_px and y == prev_y:
                 # one glyph, several characters (a ligature split by pdfium): pdfminer keeps one,
                 # whose text is all of them ("ffi" comes as "f", "f", "i": "ff" is no glyph)
                 if run.turned:
                     raise Untrusted("a ligature in turned text")
+                if prev is None or not kept:
+                    continue  # its first letter was hidden or clipped: so is the rest of the glyph
                 prev_text += ch
                 merged = font.lookup(prev_text)
                 if type(merged) is list:
@@ -944,7 +996,7 @@ class _PageReader:
                 if ch in _IGNORABLE:
                     continue
                 raise Untrusted(f"a character pdfminer reads otherwise ({ch!r} in {font.fontname})")
-            last_key, prev_px, prev_y, prev_text = key, px, y, ch
+            last_key, prev_px, prev_y, prev_text, kept = key, px, y, ch, False
             x0 = px + run.drift
             if width == -1.0:  # pdfminer's width is not known: pdfium's advance stands
                 if run.turned:
@@ -1004,7 +1056,7 @@ class _PageReader:
                 "non_stroking_color": run.colour,
             }
             run.chars.append(prev)
-            prev_run = run
+            prev_run, kept = run, True
         letters = sum(1 for ch in text if not ch.isspace())
         real = sum(1 for r in runs.values() for c in r.chars if c["text"] == " ")
         if eaten and real >= 0.02 * letters:
@@ -1016,6 +1068,8 @@ class _PageReader:
         for key, r in runs.items():
             if not r.seen and not r.hidden:
                 self._unseen(key, r)
+        if any(r.actual for r in runs.values()):
+            self._continued_strings()
         visible: list[dict[str, Any]] = []
         invisible: list[dict[str, Any]] = []
         for r in sorted(runs.values(), key=lambda r: r.order):
@@ -1036,6 +1090,29 @@ class _PageReader:
 
 
 _MISSING: Any = object()
+
+
+def _count_gaps(
+    chars: list[dict[str, Any]], lines: dict[tuple[float, float, bool], dict[float, int]]
+) -> None:
+    """Count, per line (baseline and size), the gaps pdfium leaves after a glyph's own width
+    between two glyphs of one string, those after a space apart (word spacing comes after it)."""
+    for a, b in zip(chars, chars[1:], strict=False):
+        if abs(a["bottom"] - b["bottom"]) < 0.01 and a["size"] == b["size"]:
+            gaps = lines.setdefault((round(b["bottom"], 2), b["size"], a["text"] == " "), {})
+            g = round(b["x0"] - a["x1"], 3)
+            gaps[g] = gaps.get(g, 0) + 1
+
+
+def _spacing(gaps: dict[float, int]) -> float | None:
+    """The character spacing (in points) of a line: the gap most of its pairs of glyphs share
+    (twice at least, and more often than any other); None when none does."""
+    if not gaps:
+        return None
+    ranked = sorted(gaps.values(), reverse=True)
+    if ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return max(gaps.items(), key=lambda kv: kv[1])[0]
 
 
 def _drift(width: float, scale_x: float) -> float:
