@@ -739,12 +739,14 @@ class _PageReader:
         return [f for f in left if f.weight is None or f.weight == weight] or left
 
     def _unseen(self, key: int, run: _Run) -> None:
-        """A text object pdfium's text page leaves out. One that prints nothing (spaces: its bounds
-        are a point) is a space to pdfminer, which ends a word, so it gets one; any other (text
-        drawn twice, which pdfminer keeps and ``pdf_layout`` reads as bold) sends the page to
-        pdfplumber."""
+        """A text object pdfium's text page leaves out. One that prints nothing (a space: its bounds
+        are a point, or a flat line from its origin no longer than a space) is a space to pdfminer,
+        which ends a word, so it gets one; any other (text drawn twice, which pdfminer keeps and
+        ``pdf_layout`` reads as bold) sends the page to pdfplumber."""
         box = run.box
-        if box is None or box[2] - box[0] > 0.01 or box[3] - box[1] > 0.01:
+        point = box is not None and box[2] - box[0] <= 0.01 and box[3] - box[1] <= 0.01
+        flat = box is not None and not point and box[3] - box[1] <= 0.01 and run.origin is not None
+        if box is None or not (point or flat):
             raise Untrusted("a text object pdfium leaves out (drawn twice?)")
         obj = ctypes.cast(ctypes.c_void_p(key), pdfium_c.FPDF_PAGEOBJECT)
         font = pdfium_c.FPDFTextObj_GetFont(obj)
@@ -767,6 +769,8 @@ class _PageReader:
             raise Untrusted(f"text in {info.fontname} that pdfium cannot place")
         run.font, run.matrix = info, (m.a, m.b, m.c, m.d, m.e, m.f)
         if turned:
+            if not point:
+                raise Untrusted("a text object pdfium leaves out (drawn twice?)")
             run.turned, run.size, run.scale_x = True, tf * abs(m.c), tf * abs(m.b)
             space = self._turned_char(run, box[0], box[1], _space_width(run), " ")
             if space is not None:
@@ -774,7 +778,13 @@ class _PageReader:
             return
         run.size, run.scale_x = tf * m.d, tf * m.a
         adv = _space_width(run)
-        x0, y0 = box[0], box[1] + info.descent * run.size
+        ox, oy = box[0], box[1]
+        if flat:
+            assert run.origin is not None
+            ox, oy = run.origin
+            if abs(box[0] - ox) > 0.05 or box[2] - box[0] > adv + 0.05 or abs(box[1] - oy) > 0.05:
+                raise Untrusted("a text object pdfium leaves out (drawn twice?)")
+        x0, y0 = ox, oy + info.descent * run.size
         top = self.height - y0 - run.size
         run.chars.append(
             {
@@ -800,28 +810,39 @@ class _PageReader:
         a string that goes on where the last one stopped (no move between them) starts a Tc short
         of where pdfium puts it, and so does each one chained after it. pdfium does not give Tc:
         it is read from the pairs of glyphs on the line (the gap pdfium leaves after a glyph's own
-        width: Tc, where no kerning number stands between them; the gap most pairs share). A part that stands off its neighbour by a gap not told apart sends the page to
-        pdfplumber. Only pairs at a span's edge (and the strings chained after them) are looked
-        at: elsewhere a string split in two is rare, and reads as it did."""
+        width: Tc, where no kerning number stands between them; the gap most pairs share); a part
+        whose gap to the last one is that Tc goes on from it. Where the line's Tc cannot be read,
+        a gap that is not nothing sends the page to pdfplumber. Only strings at a span's edge (and
+        those chained after them) are looked at: elsewhere the readers agree on almost every page
+        (fidelity test), and reading Tc from a line's pairs has been seen to mistake a move for it."""
         ordered = [r for r in sorted(self.runs.values(), key=lambda r: r.order) if r.chars and not r.turned]
+        pairs = []
+        for before, after in zip(ordered, ordered[1:], strict=False):
+            last, first = before.chars[-1], after.chars[0]
+            if abs(first["bottom"] - last["bottom"]) < 0.01 and first["size"] == last["size"]:
+                if before.actual or after.actual or (pairs and pairs[-1][1] is before):
+                    pairs.append((before, after))
+        if not pairs:
+            return
         lines: dict[tuple[float, float, bool], dict[float, int]] = {}
         for r in ordered:
             _count_gaps(r.chars, lines)
         lag = 0.0  # how far pdfminer's origins stand behind pdfium's in the current chain
-        for before, after in zip(ordered, ordered[1:], strict=False):
+        previous: _Run | None = None
+        for before, after in pairs:
+            if before is not previous:
+                lag = 0.0  # a chain ends where a string does not go on from the last one
+            previous = after
             if not (lag or before.actual or after.actual):
                 continue
             last, first = before.chars[-1], after.chars[0]
-            if abs(first["bottom"] - last["bottom"]) >= 0.01 or first["size"] != last["size"]:
-                lag = 0.0
-                continue
             gap = first["x0"] - (last["x1"] + lag)  # as pdfium has it
             line = (round(first["bottom"], 2), first["size"])
             spacing = _spacing(lines.get((*line, False), {}))
             # after a space pdfium (and pdfminer) add the word spacing too: Tc + Tw
             expected = _spacing(lines.get((*line, True), {})) if last["text"] == " " else spacing
             if spacing is None or expected is None:
-                if abs(gap) > 0.002:
+                if abs(gap) > 0.002 and (before.actual or after.actual):
                     raise Untrusted("an /ActualText span splits a string, with character spacing not known")
                 lag = 0.0
                 continue
@@ -1068,8 +1089,7 @@ class _PageReader:
         for key, r in runs.items():
             if not r.seen and not r.hidden:
                 self._unseen(key, r)
-        if any(r.actual for r in runs.values()):
-            self._continued_strings()
+        self._continued_strings()
         visible: list[dict[str, Any]] = []
         invisible: list[dict[str, Any]] = []
         for r in sorted(runs.values(), key=lambda r: r.order):
