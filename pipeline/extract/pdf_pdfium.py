@@ -816,7 +816,7 @@ class _PageReader:
         those chained after them) are looked at: elsewhere the readers agree on almost every page
         (fidelity test), and reading Tc from a line's pairs has been seen to mistake a move for it."""
         ordered = [r for r in sorted(self.runs.values(), key=lambda r: r.order) if r.chars and not r.turned]
-        pairs = []
+        pairs: list[tuple[_Run, _Run]] = []
         for before, after in zip(ordered, ordered[1:], strict=False):
             last, first = before.chars[-1], after.chars[0]
             if abs(first["bottom"] - last["bottom"]) < 0.01 and first["size"] == last["size"]:
