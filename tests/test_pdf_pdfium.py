@@ -210,3 +210,81 @@ def test_reader_setting_of_the_default_config_folder_is_honoured(tmp_path: Path,
         records = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.json"))
         extractors[label] = {e for e in ("pdfium", "pdfplumber") if f'"extractor": "{e}"' in records}
     assert extractors == {"toml": {"pdfplumber"}, "option": {"pdfium"}}
+
+
+def _pdf(content: bytes) -> bytes:
+    """A one-page PDF drawing CONTENT with Helvetica as /F1."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for n, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+
+
+def _same_characters(path: Path) -> str:
+    """pdfium's characters of the one page against pdfminer's (text, box, size, upright); the
+    reason pdfium gave the page up, or ""."""
+    (ref, got, reason), *_ = list(_pages(path))
+    if got is None:
+        return reason
+    ours, theirs = got[0]["char"], ref.chars
+    assert [c["text"] for c in ours] == [c["text"] for c in theirs]
+    for a, b in zip(ours, theirs, strict=True):
+        assert all(abs(a[k] - b[k]) < 0.02 for k in BOX) and a["upright"] == b["upright"], (a, b)
+    return ""
+
+
+def test_text_turned_a_quarter_is_read_by_pdfium(tmp_path: Path) -> None:
+    """A job number printed up the page's edge and a column heading printed downwards: pdfminer's
+    boxes (its size is the advance), and its upright flag, which a float's quarter turn may pass."""
+    path = tmp_path / "turned.pdf"
+    path.write_bytes(
+        _pdf(
+            b"BT /F1 11 Tf 72 700 Td (Recommendations of the board) Tj ET"
+            b" BT /F1 8 Tf 0 1 -1 0 590 300 Tm (25-00083 (E)) Tj ET"
+            b" BT /F1 9 Tf 0.000000012 -1 1 0.000000012 300 500 Tm (Budget line) Tj ET"
+        )
+    )
+    assert _same_characters(path) == ""
+
+
+def test_actual_text_is_left_for_the_glyphs(tmp_path: Path) -> None:
+    """pdfium's text page puts a span's /ActualText in place of its glyphs; pdfminer reads the
+    glyphs, and so does the pdfium reader now (the key is taken out of the marks). A string the
+    span splits, with character spacing, starts where pdfminer has it (a Tc short)."""
+    path = tmp_path / "actual.pdf"
+    path.write_bytes(
+        _pdf(
+            b"BT /F1 11 Tf 0.5 Tc 72 700 Td (Recommendations of the) Tj"
+            b" /Span << /ActualText (Q) >> BDC ( board) Tj EMC (, adopted) Tj ET"
+            b" BT /F1 11 Tf 72 680 Td /Span << /ActualText <FEFF0041> >> BDC (B) Tj EMC (oard) Tj ET"
+        )
+    )
+    assert _same_characters(path) == ""
+    layouts = read_layouts(path, "actual.pdf", "pdfium")
+    assert layouts[0].reader == "pdfium"
+    assert [it.text for it in layouts[0].items] == ["Recommendations of the board, adopted", "Board"]
+
+
+def test_actual_text_splitting_a_string_of_unknown_spacing_goes_to_pdfplumber(tmp_path: Path) -> None:
+    """Too few glyphs on the line to read the character spacing from: whether pdfminer has the
+    second part a Tc short cannot be told, so pdfplumber reads the page, and says why."""
+    path = tmp_path / "short.pdf"
+    path.write_bytes(
+        _pdf(b"BT /F1 11 Tf 0.5 Tc 72 700 Td (C) Tj /Span << /ActualText (h) >> BDC (H) Tj EMC ET")
+    )
+    layouts = read_layouts(path, "short.pdf", "pdfium")
+    assert layouts[0].reader == "pdfplumber"
+    assert layouts[0].fallback.startswith("an /ActualText span splits a string")
+    assert layouts[0].items[0].text == "CH"

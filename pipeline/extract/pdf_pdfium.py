@@ -42,12 +42,19 @@ character. The page's text comes in one call (``FPDFText_GetText``); per charact
 object and the origin are asked (two ctypes calls), and advance widths are cached per font and
 character.
 
+Text turned a quarter (a job number up the page's edge, a column heading) is boxed as pdfminer
+boxes it (``_turned_char``). /ActualText is taken out of the objects' marks before pdfium builds
+its text page, which would otherwise put it in place of the glyphs pdfminer reads; where a span
+splits a string, the later part is put where pdfminer has it (``_continued_strings``).
+
 When a page is not trusted
 --------------------------
 ``PdfiumPages.objects`` returns None, with ``reason``, and pdfplumber reads the page (recorded in
-the records' provenance: ``extractor`` is the reader of the block's page). Reasons: pdfium cannot
-open the file or the page; the page is rotated or its boxes are offset (pdfminer measures from the
-media box); turned, mirrored or vertical text; a Type 3 font (pdfminer scales those by the font
+the records' provenance: ``extractor`` is the reader of the block's page, and the page layout's
+``fallback`` says why). Reasons: pdfium cannot open the file or the page; the page is rotated or
+its boxes are offset (pdfminer measures from the media box); mirrored, sheared or upside-down text,
+or turned text whose widths the font does not settle; an /ActualText span that splits a string on
+a line whose character spacing cannot be read; a Type 3 font (pdfminer scales those by the font
 matrix); a font pdfium names that the page's resources do not list once (two subsets of one font:
 the subset tag that tells them apart would be lost); characters without Unicode (U+FFFD, controls:
 pdfminer writes "(cid:n)" for those); fewer characters than a tenth of the text objects' glyphs.
@@ -130,6 +137,8 @@ class _Run:
     choices: list[_Font] | None = None  # fonts of one name pdfium does not tell apart
     handle: int = 0  # pdfium's font, for those
     drift: float = 0.0  # how far pdfium's origins have fallen behind pdfminer's along the object
+    turned: bool = False  # set at a quarter turn: its characters are boxed by ``_turned_char``
+    actual: bool = False  # marked with /ActualText (taken out of the mark: the glyphs are read)
 
 
 def _mult(m: Matrix, n: Matrix) -> Matrix:
@@ -338,10 +347,13 @@ class _Font:
                 have.append(entry)
 
     def reads_like(self, other: _Font) -> bool:
-        """Whether the two can be read as one font: the same name and descent (a face split into
-        subsets, as Word does; one font dictionary copied, or shared by a page and its forms)."""
+        """Whether the two can be read as one font: the same name, descent and embedding (a face
+        split into subsets, as Word does; one font dictionary copied, or shared by a page and its
+        forms). An embedded font and one that is not are two to pdfium (``_which`` tells them
+        apart), even where pdfminer names them alike (Word's Type 0 and TrueType copies of a face)."""
         return (
-            (self.fontname, self.descent, self.usable) == (other.fontname, other.descent, other.usable)
+            (self.fontname, self.descent, self.usable, self.embedded)
+            == (other.fontname, other.descent, other.usable, other.embedded)
             and self.identity is None
             and other.identity is None
         )
@@ -483,9 +495,11 @@ class _PageReader:
 
     def _text_object(self, obj: Any, ctm: Matrix) -> None:
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        if pdfium_c.FPDFPageObj_CountMarks(obj) > 0 and self._actual_text(obj):
-            # pdfium's text page puts a span's /ActualText in place of its glyphs; pdfminer reads glyphs
-            raise Untrusted("marked content with /ActualText")
+        actual = False
+        if pdfium_c.FPDFPageObj_CountMarks(obj) > 0:
+            # pdfium's text page puts a span's /ActualText in place of its glyphs; pdfminer reads
+            # glyphs: the text page is built after this walk, so the key is taken out of the marks
+            actual = self._drop_actual_text(obj)
         u = self.o._u
         pdfium_c.FPDFPageObj_GetFillColor(obj, *self.o._up)
         rgb = (u[0].value, u[1].value, u[2].value)
@@ -516,15 +530,20 @@ class _PageReader:
         origin = None
         if pdfium_c.FPDFPageObj_GetMatrix(obj, m):
             origin = _apply(ctm, m.e, m.f)
-        self.runs[key] = _Run(len(self.runs), colour, hidden, clip, [], box=box, origin=origin)
+        self.runs[key] = _Run(len(self.runs), colour, hidden, clip, [], box=box, origin=origin, actual=actual)
 
-    def _actual_text(self, obj: Any) -> bool:
+    def _drop_actual_text(self, obj: Any) -> bool:
+        """Take /ActualText out of the object's marked-content parameters (in memory, for this
+        load of the page only), so that pdfium's text page reads the glyphs, as pdfminer does.
+        True when the object had it."""
         buf, size = self.o._key, ctypes.c_ulong()
         for m in range(pdfium_c.FPDFPageObj_CountMarks(obj)):
             mark = pdfium_c.FPDFPageObj_GetMark(obj, m)
             for p in range(pdfium_c.FPDFPageObjMark_CountParams(mark) if mark else 0):
                 if pdfium_c.FPDFPageObjMark_GetParamKey(mark, p, buf, ctypes.sizeof(buf), size):
                     if ctypes.string_at(buf, max(0, size.value - 2)) == _ACTUAL_TEXT:
+                        if not pdfium_c.FPDFPageObjMark_RemoveParam(obj, mark, b"ActualText"):
+                            raise Untrusted("marked content with /ActualText pdfium keeps")
                         return True
         return False
 
@@ -671,8 +690,9 @@ class _PageReader:
         if not pdfium_c.FPDFText_GetMatrix(raw_tp, index, m):
             raise Untrusted("no text matrix")
         a, b, c, d = round(m.a, 6), m.b, m.c, round(m.d, 6)
-        if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:
-            raise Untrusted("turned, mirrored or sheared text")
+        turned = abs(a) <= 1e-6 and abs(d) <= 1e-6 and b * c < 0  # a quarter turn either way
+        if not turned and (abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0):
+            raise Untrusted("mirrored, sheared or upside-down text")
         obj = ctypes.cast(ctypes.c_void_p(key), pdfium_c.FPDF_PAGEOBJECT)
         if not pdfium_c.FPDFTextObj_GetFontSize(obj, self.o._fp[0]):
             raise Untrusted("no font size")
@@ -704,9 +724,14 @@ class _PageReader:
         if not info.usable:
             raise Untrusted(f"font {name}: Type 3 or vertical")
         run.font = info
-        run.size = tf * d
-        run.scale_x = tf * a
         run.matrix = (a, b, c, d, m.e, m.f)
+        if turned:
+            run.matrix = (m.a, m.b, m.c, m.d, m.e, m.f)  # unrounded: ``upright`` is read from it
+            # the advance runs along (0, b), the em along (c, 0); the box as ``_turned_box`` makes it
+            run.turned, run.size, run.scale_x = True, tf * abs(c), tf * abs(b)
+        else:
+            run.size = tf * d
+            run.scale_x = tf * a
         return run
 
     def _which(self, fonts: list[_Font], font: Any) -> list[_Font]:
@@ -719,12 +744,14 @@ class _PageReader:
         return [f for f in left if f.weight is None or f.weight == weight] or left
 
     def _unseen(self, key: int, run: _Run) -> None:
-        """A text object pdfium's text page leaves out. One that prints nothing (spaces: its bounds
-        are a point) is a space to pdfminer, which ends a word, so it gets one; any other (text
-        drawn twice, which pdfminer keeps and ``pdf_layout`` reads as bold) sends the page to
-        pdfplumber."""
+        """A text object pdfium's text page leaves out. One that prints nothing (a space: its bounds
+        are a point, or a flat line from its origin no longer than a space) is a space to pdfminer,
+        which ends a word, so it gets one; any other (text drawn twice, which pdfminer keeps and
+        ``pdf_layout`` reads as bold) sends the page to pdfplumber."""
         box = run.box
-        if box is None or box[2] - box[0] > 0.01 or box[3] - box[1] > 0.01:
+        point = box is not None and box[2] - box[0] <= 0.01 and box[3] - box[1] <= 0.01
+        flat = box is not None and not point and box[3] - box[1] <= 0.01 and run.origin is not None
+        if box is None or not (point or flat):
             raise Untrusted("a text object pdfium leaves out (drawn twice?)")
         obj = ctypes.cast(ctypes.c_void_p(key), pdfium_c.FPDF_PAGEOBJECT)
         font = pdfium_c.FPDFTextObj_GetFont(obj)
@@ -738,15 +765,31 @@ class _PageReader:
         buf = self.o._buf
         length = pdfium_c.FPDFFont_GetBaseFontName(font, buf, len(buf))
         candidates = self.fonts.get(buf.value.decode("latin-1")) if 0 < length <= len(buf) else None
-        if not candidates or abs(m.b) > 1e-6 or abs(m.c) > 1e-6 or m.a <= 0 or m.d <= 0:
-            raise Untrusted("a blank text object in a font pdfminer does not know, or turned")
-        info, tf = candidates[0], self.o._f[0].value
+        turned = abs(m.a) <= 1e-6 and abs(m.d) <= 1e-6 and m.b * m.c < 0
+        if not candidates or (not turned and (abs(m.b) > 1e-6 or abs(m.c) > 1e-6 or m.a <= 0 or m.d <= 0)):
+            raise Untrusted("a blank text object in a font pdfminer does not know, or mirrored")
+        info, tf = self._which(candidates, font)[0], self.o._f[0].value
         if " " not in info.options or " " in info.weak:
             # blank to pdfium, yet the font has no space: glyphs pdfium cannot measure (a broken font)
             raise Untrusted(f"text in {info.fontname} that pdfium cannot place")
-        run.font, run.size, run.scale_x, run.matrix = info, tf * m.d, tf * m.a, (m.a, m.b, m.c, m.d, m.e, m.f)
+        run.font, run.matrix = info, (m.a, m.b, m.c, m.d, m.e, m.f)
+        if turned:
+            if not point:
+                raise Untrusted("a text object pdfium leaves out (drawn twice?)")
+            run.turned, run.size, run.scale_x = True, tf * abs(m.c), tf * abs(m.b)
+            space = self._turned_char(run, box[0], box[1], _space_width(run), " ")
+            if space is not None:
+                run.chars.append(space)
+            return
+        run.size, run.scale_x = tf * m.d, tf * m.a
         adv = _space_width(run)
-        x0, y0 = box[0], box[1] + info.descent * run.size
+        ox, oy = box[0], box[1]
+        if flat:
+            assert run.origin is not None
+            ox, oy = run.origin
+            if abs(box[0] - ox) > 0.05 or box[2] - box[0] > adv + 0.05 or abs(box[1] - oy) > 0.05:
+                raise Untrusted("a text object pdfium leaves out (drawn twice?)")
+        x0, y0 = ox, oy + info.descent * run.size
         top = self.height - y0 - run.size
         run.chars.append(
             {
@@ -764,6 +807,55 @@ class _PageReader:
                 "non_stroking_color": run.colour,
             }
         )
+
+    def _continued_strings(self) -> None:
+        """Put the parts of a string that an /ActualText span split where pdfminer has them.
+
+        pdfminer adds the character spacing (Tc) before each glyph of a string but the first, so
+        a string that goes on where the last one stopped (no move between them) starts a Tc short
+        of where pdfium puts it, and so does each one chained after it. pdfium does not give Tc:
+        it is read from the pairs of glyphs on the line (the gap pdfium leaves after a glyph's own
+        width: Tc, where no kerning number stands between them; the gap most pairs share); a part
+        whose gap to the last one is that Tc goes on from it. Where the line's Tc cannot be read,
+        a gap that is not nothing sends the page to pdfplumber. Only strings at a span's edge (and
+        those chained after them) are looked at: elsewhere the readers agree on almost every page
+        (fidelity test), and reading Tc from a line's pairs has been seen to mistake a move for it."""
+        ordered = [r for r in sorted(self.runs.values(), key=lambda r: r.order) if r.chars and not r.turned]
+        pairs: list[tuple[_Run, _Run]] = []
+        for before, after in zip(ordered, ordered[1:], strict=False):
+            last, first = before.chars[-1], after.chars[0]
+            if abs(first["bottom"] - last["bottom"]) < 0.01 and first["size"] == last["size"]:
+                if before.actual or after.actual or (pairs and pairs[-1][1] is before):
+                    pairs.append((before, after))
+        if not pairs:
+            return
+        lines: dict[tuple[float, float, bool], dict[float, int]] = {}
+        for r in ordered:
+            _count_gaps(r.chars, lines)
+        lag = 0.0  # how far pdfminer's origins stand behind pdfium's in the current chain
+        previous: _Run | None = None
+        for before, after in pairs:
+            if before is not previous:
+                lag = 0.0  # a chain ends where a string does not go on from the last one
+            previous = after
+            if not (lag or before.actual or after.actual):
+                continue
+            last, first = before.chars[-1], after.chars[0]
+            gap = first["x0"] - (last["x1"] + lag)  # as pdfium has it
+            line = (round(first["bottom"], 2), first["size"])
+            spacing = _spacing(lines.get((*line, False), {}))
+            # after a space pdfium (and pdfminer) add the word spacing too: Tc + Tw
+            expected = _spacing(lines.get((*line, True), {})) if last["text"] == " " else spacing
+            if spacing is None or expected is None:
+                if abs(gap) > 0.002 and (before.actual or after.actual):
+                    raise Untrusted("an /ActualText span splits a string, with character spacing not known")
+                lag = 0.0
+                continue
+            lag = lag + spacing if spacing and abs(gap - expected) <= 0.002 else 0.0
+            if lag:
+                for c in after.chars:
+                    c["x0"] -= lag
+                    c["x1"] -= lag
 
     def _settle_names(self) -> None:
         """Name the characters of fonts pdfium left ambiguous: each pdfium font is the subset that
@@ -796,6 +888,41 @@ class _PageReader:
         if not found:
             return ("-", -1.0)
         return found[0] if len(found) == 1 else found
+
+    def _turned_char(self, run: _Run, px: float, py: float, adv: float, text: str) -> dict[str, Any] | None:
+        """A character of text turned a quarter: pdfminer's box is the glyph's from its descent to
+        one em above, along the advance, through the text matrix (LTChar: two corners, sorted);
+        its size is the box's height (the advance). None when the clip hides it."""
+        assert run.font is not None
+        a, b, c, d, _, _ = run.matrix
+        tf = run.scale_x / abs(b)
+        uy = 1.0 if b > 0 else -1.0
+        ox, oy = px, py + run.drift * uy  # the advance runs along y
+        low, high = run.font.descent * tf, (run.font.descent + 1.0) * tf
+        x0, y0 = ox + c * low, oy + d * low
+        x1, y1 = ox + c * high, oy + uy * adv + d * high
+        x0, x1 = min(x0, x1), max(x0, x1)
+        y0, y1 = min(y0, y1), max(y0, y1)
+        if run.clip is not None:
+            cl = run.clip
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            if not (cl[0] - _EDGE <= cx <= cl[2] + _EDGE and cl[1] - _EDGE <= cy <= cl[3] + _EDGE):
+                return None
+        top = self.height - y1
+        return {
+            "object_type": "char",
+            "text": text,
+            "fontname": run.font.fontname,
+            "size": y1 - y0,
+            "upright": 0 < a * d and b * c <= 0,  # pdfminer's test: a float's quarter turn may pass it
+            "matrix": run.matrix,
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": self.height - y0,
+            "doctop": self.doctop + top,
+            "non_stroking_color": run.colour,
+        }
 
     def _read_chars(self, textpage: Any) -> tuple[list[dict[str, Any]], int]:
         """pdfminer's characters from pdfium's: text and width by pdfminer's font, place by pdfium.
@@ -830,6 +957,7 @@ class _PageReader:
         prev_px = prev_y = 0.0  # pdfium's origin of the last character
         prev_text = ""  # pdfium's text of it
         prev_drift = 0.0  # what it added to its run's drift
+        kept = False  # the last character read is ``prev`` (not hidden, clipped or turned)
         pending_space = 0.0  # a generated space came before this character: the share of a space to fill
         eaten: list[tuple[_Run, int, dict[str, Any]]] = []  # spaces pdfium dropped: where they go
         last_font: _Font | None = None
@@ -855,9 +983,13 @@ class _PageReader:
                 last_font, singles, fractions = font, font.singles(), font.fractions
             _get_char_origin(tp, i, pox, poy)
             px, y = ox.value, oy.value
-            if prev is not None and key == last_key and px == prev_px and y == prev_y:
+            if key == last_key and px == prev_px and y == prev_y:
                 # one glyph, several characters (a ligature split by pdfium): pdfminer keeps one,
                 # whose text is all of them ("ffi" comes as "f", "f", "i": "ff" is no glyph)
+                if run.turned:
+                    raise Untrusted("a ligature in turned text")
+                if prev is None or not kept:
+                    continue  # its first letter was hidden or clipped: so is the rest of the glyph
                 prev_text += ch
                 merged = font.lookup(prev_text)
                 if type(merged) is list:
@@ -877,6 +1009,8 @@ class _PageReader:
                 if found is None:
                     found = font.lookup(ch)
             if type(found) is list:  # several codes print it: the one whose width pdfium measures
+                if run.turned:
+                    raise Untrusted("a character of two widths in turned text")
                 _loose_box(tp, i, pbox)
                 measured = (box.right - px) / run.scale_x
                 found = min(found, key=lambda f: abs(f[1] - measured))
@@ -888,9 +1022,11 @@ class _PageReader:
                 if ch in _IGNORABLE:
                     continue
                 raise Untrusted(f"a character pdfminer reads otherwise ({ch!r} in {font.fontname})")
-            last_key, prev_px, prev_y, prev_text = key, px, y, ch
+            last_key, prev_px, prev_y, prev_text, kept = key, px, y, ch, False
             x0 = px + run.drift
             if width == -1.0:  # pdfminer's width is not known: pdfium's advance stands
+                if run.turned:
+                    raise Untrusted("a character of unknown width in turned text")
                 _loose_box(tp, i, pbox)
                 adv = box.right - px
                 out_text = ch if ch not in _HYPHEN_MARKS else "-"
@@ -904,6 +1040,14 @@ class _PageReader:
                 run.drift += prev_drift
             if run.hidden == "light":
                 hidden += 1
+                continue
+            if run.turned:
+                pending_space = 0.0  # pdfium's spaces between turned objects are not put right
+                got = self._turned_char(run, px, y, adv, out_text)
+                if got is None:
+                    hidden += 1
+                else:
+                    run.chars.append(got)
                 continue
             size = run.size
             y0 = y + font.descent * size
@@ -938,7 +1082,7 @@ class _PageReader:
                 "non_stroking_color": run.colour,
             }
             run.chars.append(prev)
-            prev_run = run
+            prev_run, kept = run, True
         letters = sum(1 for ch in text if not ch.isspace())
         real = sum(1 for r in runs.values() for c in r.chars if c["text"] == " ")
         if eaten and real >= 0.02 * letters:
@@ -950,6 +1094,7 @@ class _PageReader:
         for key, r in runs.items():
             if not r.seen and not r.hidden:
                 self._unseen(key, r)
+        self._continued_strings()
         visible: list[dict[str, Any]] = []
         invisible: list[dict[str, Any]] = []
         for r in sorted(runs.values(), key=lambda r: r.order):
@@ -970,6 +1115,29 @@ class _PageReader:
 
 
 _MISSING: Any = object()
+
+
+def _count_gaps(
+    chars: list[dict[str, Any]], lines: dict[tuple[float, float, bool], dict[float, int]]
+) -> None:
+    """Count, per line (baseline and size), the gaps pdfium leaves after a glyph's own width
+    between two glyphs of one string, those after a space apart (word spacing comes after it)."""
+    for a, b in zip(chars, chars[1:], strict=False):
+        if abs(a["bottom"] - b["bottom"]) < 0.01 and a["size"] == b["size"]:
+            gaps = lines.setdefault((round(b["bottom"], 2), b["size"], a["text"] == " "), {})
+            g = round(b["x0"] - a["x1"], 3)
+            gaps[g] = gaps.get(g, 0) + 1
+
+
+def _spacing(gaps: dict[float, int]) -> float | None:
+    """The character spacing (in points) of a line: the gap most of its pairs of glyphs share
+    (twice at least, and more often than any other); None when none does."""
+    if not gaps:
+        return None
+    ranked = sorted(gaps.values(), reverse=True)
+    if ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return max(gaps.items(), key=lambda kv: kv[1])[0]
 
 
 def _drift(width: float, scale_x: float) -> float:
