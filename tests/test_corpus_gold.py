@@ -32,12 +32,16 @@ COPY = HERE / "data" / "gold_shared"
 # 0.252; SOURCES-dev4b.md: recommendation documents, UPR reports and response tables, committee and
 # government reports, 0.399): the floors drop to the level of the larger set and are raised as it improves.
 # Raised the same session as the work on them went: dev 106 0.875 -> 0.929.
+# Session 6: 7 documents of dev5 joined (objectives and recommendation layouts) and the 17 of the
+# used-up held-out set heldout2; the 130 documents scored 0.861 on the session's starting code and
+# 0.904 at its end (layout cues: shaded boxes, drawn bullets, band titles, lead-in paragraphs over
+# lettered items, text timetables). The floors drop to the level of the larger set.
 FLOORS = {
-    "document": 0.955,
-    "objectives": 0.84,
-    "agenda_items": 0.91,
+    "document": 0.93,
+    "objectives": 0.86,
+    "agenda_items": 0.84,
     "recommendations": 0.97,
-    "actors": 0.96,
+    "actors": 0.895,
 }
 ROW = re.compile(r"(\w+) (\d+)/(\d+) \(\+(\d+) extra\)")
 
