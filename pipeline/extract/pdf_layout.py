@@ -330,6 +330,7 @@ def _tint(colour: Any) -> tuple[float, ...]:
     ):
         return ()
     c = tuple(float(v) for v in colour)
+    rgb: tuple[float, ...]
     if len(c) == 4:  # CMYK
         rgb = ((1 - c[0]) * (1 - c[3]), (1 - c[1]) * (1 - c[3]), (1 - c[2]) * (1 - c[3]))
     elif len(c) in (1, 3):

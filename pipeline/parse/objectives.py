@@ -146,7 +146,7 @@ def _is_lead_in(b: Block, any_words: bool) -> bool:
         # specific objectives of the workshop were:"); an agenda item ending "... the objectives
         # of the Treaty:" opens its sub-items
         m = _lead_in_rx().search(text)
-        return len(text) <= _PARALLEL_ITEM and bool(m) and len(text[: m.start()].split()) <= 3
+        return m is not None and len(text) <= _PARALLEL_ITEM and len(text[: m.start()].split()) <= 3
     return any_words or bool(_lead_in_rx().search(text))
 
 
