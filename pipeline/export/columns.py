@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-TABLES_VERSION = "2.0"
+TABLES_VERSION = "2.1"
 
 # The document's own fields repeated on every row of the record tables.
 DOCUMENT_CONTEXT = (
@@ -54,6 +54,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "n_agenda_items",
         "n_recommendations",
         "warnings",
+        "sources",
     ),
     "sections": (
         "document_id",
@@ -183,6 +184,11 @@ def document_context(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def sources_of(doc: dict[str, Any]) -> list[str]:
+    """Every file holding the document (``document.sources`` in a collection), else its own."""
+    return [str(s) for s in doc.get("sources") or [doc.get("source_file") or ""]]
+
+
 def _page(rec: dict[str, Any]) -> tuple[Any, Any, Any]:
     p = rec.get("provenance") or {}
     return p.get("page"), p.get("block"), p.get("table")
@@ -212,6 +218,7 @@ def _rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "n_agenda_items": len(record.get("agenda_items", [])),
             "n_recommendations": len(record.get("recommendations", [])),
             "warnings": " | ".join(record.get("warnings", [])),
+            "sources": "; ".join(sources_of(doc)),
         }
     elif table == "sections":
         for i, s in enumerate(record.get("sections", []), 1):

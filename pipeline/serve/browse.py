@@ -1,10 +1,10 @@
 """The browsing copy of a catalog: the record tables with their keys declared, for Datasette.
 
 The catalog itself is never changed (it may be read-only, or in use by a run): ``build`` reads it
-read-only and writes a copy where ``documents`` has a primary key (``catalog_file``, the source as
-ingested: one row per source, unlike ``document_id``, which two copies of the same bytes share),
-every record table points to it with a foreign key (so Datasette shows each record's document by
-title and links to it), and each record carries ``source_page`` ("file, p. N") to find it in
+read-only and writes a copy where ``documents`` has a primary key (``catalog_file``, the primary
+source of the document: one row per document, whatever number of files hold it), every record
+table points to it with a foreign key (so Datasette shows each record's document by title and
+links to it), and each record carries ``source_page`` ("file, p. N") to find it in
 its source. The columns are those of ``pipeline.export.columns``, so the copy never drifts.
 Recommendations also carry their management response's key actions (from the records), and
 recommendations, agenda items and objectives get FTS5 indexes for Datasette's search box.

@@ -56,6 +56,7 @@ COLUMN_DESCRIPTIONS = {
     "n_agenda_items": "Number of agenda items",
     "n_recommendations": "Number of recommendations",
     "warnings": "What docket could not read with confidence",
+    "sources": "Every file holding this document (the same text as PDF, DOCX, TXT, or a copy), separated by ;",
     "number": "Number as printed (e.g. 3 or 2.1)",
     "heading": "Section heading",
     "level": "Heading level (1 is a top-level section)",
