@@ -164,7 +164,7 @@ def test_read_only_folder_refuses_with_one_line_and_keeps_the_collection(
     assert refused.returncode == 1, refused.stderr
     lines = [line for line in refused.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("Error: "), refused.stderr
-    assert str(read_only) in lines[0] and "choose another -o folder" in lines[0], lines[0]
+    assert str(read_only) in lines[0] and "make it writable or choose another" in lines[0], lines[0]
     assert flat_outputs(collection) == before
     # still readable: its records export elsewhere, and its catalog opens read-only
     exported = run("export", str(read_only), "-o", str(tmp_path / "exported"), "-f", "csv")

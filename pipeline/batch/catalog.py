@@ -6,7 +6,7 @@ and the run that produced its record; ``runs`` and ``manifest`` record each run;
 collection can be queried and joined on ``document_id``. Sources with the same content (one text
 as PDF, DOCX and TXT, or a copy: ``content.content_key``) are one document: its rows are in the
 record tables once, under its primary source (``content.primary_first``), and its ``documents`` row
-lists every source (``sources``). Only the main process writes;
+lists every source (``sources``). Their keys and search indexes: ``catalog_tables``. Only the main process writes;
 WAL lets readers (``sqlite3``, a second run waiting on the lock) look in meanwhile.
 """
 
@@ -23,8 +23,9 @@ from typing import Any
 
 from ..content import content_key, primary_first, with_sources
 from ..errors import DocketError
-from ..export.columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES, TABLES_VERSION, rows_for
+from ..export.columns import TABLES, TABLES_VERSION, rows_for
 from ..outputs import CATALOG_NAME, path_key
+from .catalog_tables import FILE_KEY, create_record_tables, drop_record_tables, insert_sql, sql_type
 
 
 class CatalogError(DocketError):
@@ -65,10 +66,17 @@ class CatalogDamagedError(CatalogError):
         )
 
 
-__all__ = ["CATALOG_NAME", "Catalog", "CatalogDamagedError", "CatalogError", "Entry", "catalog_error"]
+__all__ = [
+    "CATALOG_NAME",
+    "FILE_KEY",
+    "Catalog",
+    "CatalogDamagedError",
+    "CatalogError",
+    "Entry",
+    "catalog_error",
+    "sql_type",
+]
 SCHEMA_VERSION = 2  # 2: files.work_run, files.content_key
-# Each record table's link to files.source_file (documents.source_file is the record's own field).
-FILE_KEY = "catalog_file"
 
 FILE_COLUMNS = (
     "source_file",
@@ -138,12 +146,6 @@ def _sql_value(value: Any) -> Any:
     return value
 
 
-def sql_type(column: str) -> str:
-    if column in INTEGER_COLUMNS or column in BOOL_COLUMNS:
-        return "INTEGER"
-    return "REAL" if column in FLOAT_COLUMNS else "TEXT"
-
-
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One row of ``files``: what the catalog knows about a source."""
@@ -200,17 +202,8 @@ class Catalog:
             self.db.execute("CREATE INDEX IF NOT EXISTS files_content ON files (content_key)")
             rebuild_tables = self.get_meta("tables_version") != TABLES_VERSION
             if rebuild_tables:  # the table schema changed: the record tables are made again below
-                for table in TABLES:
-                    self.db.execute(f"DROP TABLE IF EXISTS {_q(table)}")
-            for table, columns in TABLES.items():
-                cols = ", ".join([f"{FILE_KEY} TEXT", *(f"{_q(c)} {sql_type(c)}" for c in columns)])
-                self.db.execute(f"CREATE TABLE IF NOT EXISTS {_q(table)} ({cols})")
-                self.db.execute(
-                    f"CREATE INDEX IF NOT EXISTS {_q(table + '_file')} ON {_q(table)} ({FILE_KEY})"
-                )
-                self.db.execute(
-                    f"CREATE INDEX IF NOT EXISTS {_q(table + '_doc')} ON {_q(table)} (document_id)"
-                )
+                drop_record_tables(self.db)
+            create_record_tables(self.db)
             self.db.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
@@ -300,7 +293,7 @@ class Catalog:
 
     def _refold_all(self) -> None:
         """Fill the record tables again from the stored records (after a change of their schema)."""
-        keys = set()
+        keys: set[str] = set()
         for name, text in self.db.execute(
             "SELECT source_file, record FROM files WHERE record IS NOT NULL"
         ).fetchall():
@@ -310,16 +303,16 @@ class Catalog:
             self._delete_rows(name)
             if key is None:
                 self._insert_rows(name, with_sources(record, [name]))
-            keys.add(key)
-        for key in sorted(keys - {None}):
+            else:
+                keys.add(key)
+        for key in sorted(keys):
             self._fold(key)
 
     def _insert_rows(self, source_file: str, record: dict[str, Any]) -> None:
         for table, columns in TABLES.items():
             rows = [[source_file, *(_sql_value(r.get(c)) for c in columns)] for r in rows_for(table, record)]
             if rows:
-                marks = ", ".join("?" * (len(columns) + 1))
-                self.db.executemany(f"INSERT INTO {_q(table)} VALUES ({marks})", rows)
+                self.db.executemany(insert_sql(table), rows)
 
     def touch(self, source_file: str, size: int, mtime_ns: int, abspath: str) -> None:
         self.db.execute(

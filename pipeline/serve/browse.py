@@ -18,6 +18,7 @@ import sqlite3
 from pathlib import Path
 
 from ..batch.catalog import FILE_COLUMNS, FILE_KEY, CatalogError, catalog_error, sql_type
+from ..batch.catalog_tables import ONE_ROW_PER_RECORD, fts_table
 from ..export.columns import TABLES, TABLES_VERSION
 
 SOURCE_PAGE = "source_page"
@@ -28,8 +29,6 @@ SEARCHED = {
     "agenda_items": ("title", "description", "speakers"),
     "objectives": ("text",),
 }
-# Record tables whose rows are one record each: keyed by (catalog_file, record_id).
-ONE_ROW_PER_RECORD = ("sections", "objectives", "agenda_items", "recommendations")
 # The catalog's run tables, copied as they are (the big JSON columns of files and its bookkeeping are left out).
 _FILES_LEFT_OUT = frozenset({"mtime_ns", "record", "untagged", "updated", "content_key"})
 RUN_TABLES = {
@@ -48,10 +47,6 @@ def browse_columns(table: str) -> tuple[str, ...]:
     if table == "recommendations":
         extra += (KEY_ACTIONS,)
     return (FILE_KEY, *TABLES[table], *extra)
-
-
-def fts_table(table: str) -> str:
-    return f"{table}_fts"
 
 
 def create_sql(table: str) -> str:
