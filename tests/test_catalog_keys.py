@@ -129,3 +129,16 @@ def test_plain_datasette_on_the_catalog_searches_and_links(out: Path):
     # the foreign key: each record is shown with its document, labelled by its title
     labelled = get("/catalog/recommendations.json?_labels=on&_shape=array&_size=1")[0]
     assert labelled["catalog_file"]["label"] == title
+
+
+def test_records_read_from_the_catalog_are_the_collections(out: Path):
+    """Reading a catalog directly (`docket export OUT/catalog.sqlite`) gives one record per
+    document, as documents.jsonl does, not one per file."""
+    import json
+
+    from pipeline.api import iter_records
+
+    lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    from_catalog = list(iter_records(out / "catalog.sqlite"))
+    assert from_catalog == [json.loads(line) for line in lines]
+    assert len(from_catalog) == 2
