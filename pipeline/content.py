@@ -1,8 +1,8 @@
 """What makes two records the same document: the one concern of spotting one text in several formats.
 
 The same concept note saved as TXT, DOCX and PDF has three hashes and three ids, and their
-sections differ (a PDF's layout splits headings differently), but its type, title, date and
-the wording of its objectives, agenda items and recommendations agree. ``content_key`` hashes
+sections differ (a PDF's layout splits headings differently), but its type, title, date, date of
+issue, symbol and the wording of its objectives, agenda items and recommendations agree. ``content_key`` hashes
 exactly those, normalised to lower-case words, so the collection keeps them as one document with
 several sources; ``primary_first`` says which source's record stands for it.
 """
@@ -40,7 +40,15 @@ def content_key(record: dict[str, Any]) -> str | None:
     ]
     if not items:
         return None
-    head = [_words(doc.get("doc_type")), _words(doc.get("title")), str(doc.get("date") or "")]
+    # The symbol and the date of issue keep a revision apart ("E/ICEF/2025/11/Rev.1", issued two
+    # months later, with the same agenda): folding it would lose a document, not a copy.
+    head = [
+        _words(doc.get("doc_type")),
+        _words(doc.get("title")),
+        str(doc.get("date") or ""),
+        _words(doc.get("symbol")),
+        str(doc.get("issued") or ""),
+    ]
     return hashlib.sha256(json.dumps([head, items], ensure_ascii=False).encode()).hexdigest()[:32]
 
 

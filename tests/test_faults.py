@@ -149,7 +149,8 @@ def read_only(collection: Path, tmp_path: Path) -> Iterator[Path]:
     try:
         yield view
     finally:
-        subprocess.run(["umount", str(view)], check=True)
+        if subprocess.run(["umount", str(view)], capture_output=True).returncode:
+            subprocess.run(["umount", "--lazy", str(view)], check=True)  # still busy: detach it
 
 
 def test_read_only_folder_refuses_with_one_line_and_keeps_the_collection(
@@ -170,8 +171,11 @@ def test_read_only_folder_refuses_with_one_line_and_keeps_the_collection(
     exported = run("export", str(read_only), "-o", str(tmp_path / "exported"), "-f", "csv")
     assert exported.returncode == 0, exported.stderr
     assert (tmp_path / "exported" / "csv" / "documents.csv").read_bytes() == before["csv/documents.csv"]
-    with sqlite3.connect(f"file:{read_only / 'catalog.sqlite'}?immutable=1", uri=True) as db:
+    db = sqlite3.connect(f"file:{read_only / 'catalog.sqlite'}?immutable=1", uri=True)
+    try:
         assert db.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+    finally:
+        db.close()  # an open file keeps the mount busy
 
     writable = run("ingest", str(new), "-o", str(collection), "--no-tag", "-q", "--workers", "1")
     assert writable.returncode == 0, writable.stderr
