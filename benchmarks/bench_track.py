@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.api import iter_records  # noqa: E402
-from pipeline.ingest import process_file  # noqa: E402
 from pipeline.models import Document, DocumentInfo, Provenance, Recommendation  # noqa: E402
+from pipeline.process import process_file  # noqa: E402
 from pipeline.records_io import document_from_dict  # noqa: E402
 from pipeline.track.check import check_links  # noqa: E402
 from pipeline.track.link import link  # noqa: E402

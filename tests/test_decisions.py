@@ -14,10 +14,10 @@ from click.testing import CliRunner
 from conftest import DATA, SOURCES
 
 from pipeline.cli import cli
-from pipeline.ingest import process_file
 from pipeline.models import Block, BlockKind, Provenance
 from pipeline.parse import vocab
 from pipeline.parse.decisions import find_decisions
+from pipeline.process import process_file
 
 DEV = DATA / "corpus" / "dev"
 S1 = ("A_51_595.en.pdf", "A_52_620.en.pdf", "A_53_601.en.pdf")

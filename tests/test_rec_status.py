@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from conftest import SOURCES
 
 from pipeline.cli import cli
-from pipeline.ingest import process_file
 from pipeline.parse.responses import status_category
+from pipeline.process import process_file
 
 PROGRESS = (
     "Evaluation report\n\nRecommendations\n\n"
