@@ -27,6 +27,7 @@ import argparse
 import importlib.util
 import io
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -124,8 +125,15 @@ def main(argv: list[str] | None = None) -> int:
     scorer = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(scorer)  # type: ignore[union-attr]
     buf = io.StringIO()
+    # Score every input file's own record: the collection keeps one text in several files (the
+    # seed as PDF, DOCX and TXT) as one document, but each file is a separate input scored here.
+    per_file = work / "per_file"
+    per_file.mkdir()
+    with sqlite3.connect(out / "catalog.sqlite") as db, open(per_file / "records.jsonl", "w") as fh:
+        for (record,) in db.execute("SELECT record FROM files WHERE record IS NOT NULL ORDER BY source_file"):
+            fh.write(record + "\n")
     with redirect_stdout(buf):
-        scorer.main([str(gold), str(out)] + (["--verbose"] if args.verbose else []))
+        scorer.main([str(gold), str(per_file)] + (["--verbose"] if args.verbose else []))
     if args.gold_copy:
         shutil.copytree(gold, args.gold_copy, dirs_exist_ok=True)
     print(buf.getvalue().replace(str(staging) + "/", ""), end="")

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .content import content_key, primary_first, with_sources
 from .errors import DocketError
 from .export.base import atomic_write, dumps, get_exporter
 from .export.columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES
 from .export.folder import export_records
 from .load import load_document
 from .models import Document, Failure, Reason, Result
-from .outputs import FAILURE_COLUMNS, Layout, failure_rows, stored_records
+from .outputs import FAILURE_COLUMNS, Layout, failure_rows, path_key, stored_records
 from .process import iter_results
 from .records_io import document_from_dict
 from .report import build_stats, render_html
@@ -86,7 +87,7 @@ class Collection:
         """One pandas DataFrame per table of export/columns.py, plus ``failures``.
 
         Columns and values are those of the Parquet export: nullable integer, float and boolean
-        columns, and Python lists for ``documents.warnings`` and ``recommendations.actors/topics``.
+        columns, and Python lists for ``documents.warnings/sources`` and ``recommendations.actors/topics``.
         With ``table`` only that table's frame is returned.
         """
         if table is not None and table not in TABLES and table != "failures":
@@ -298,15 +299,23 @@ def _catalog_rows(path: Path, query: str) -> list[tuple]:
 
 
 def _read_catalog(path: Path) -> Iterator[dict[str, Any]]:
-    """Records stored by pipeline.batch's catalog: ``files.record`` (JSON), one per source file."""
-    rows = _catalog_rows(
-        path, "SELECT source_file, record FROM files WHERE record IS NOT NULL ORDER BY source_file"
-    )
-    for source_file, text in rows:
+    """Records stored by pipeline.batch's catalog (``files.record``, one per source file), one per
+    document as the collection publishes them: files with the same content fold into the record of
+    their primary source, listing them in ``document.sources`` (pipeline.content)."""
+    rows = _catalog_rows(path, "SELECT source_file, record FROM files WHERE record IS NOT NULL")
+    records: dict[str, dict[str, Any]] = {}
+    groups: dict[str, list[str]] = {}
+    for source_file, text in sorted(rows, key=lambda row: path_key(row[0])):
         try:
-            yield _check(json.loads(text), f"{path} ({source_file})")
+            record = _check(json.loads(text), f"{path} ({source_file})")
         except json.JSONDecodeError as e:
             raise RecordsFileError(f"{path} ({source_file}): stored record is not valid JSON") from e
+        records[source_file] = record
+        groups.setdefault(content_key(record) or f"\0{source_file}", []).append(source_file)
+    primaries = {names[0]: names for names in map(primary_first, groups.values())}
+    for source_file, record in records.items():
+        if source_file in primaries:
+            yield with_sources(record, primaries[source_file])
 
 
 def iter_failures(source: PathLike) -> Iterator[Failure]:

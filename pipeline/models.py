@@ -448,10 +448,17 @@ class DocumentInfo:
     time_zone: str = ""
     language: str = "en"
     pages: int | None = None
+    # Every file of a collection holding this document (the same text as PDF, DOCX and TXT, or a
+    # copy), ``source_file`` first; written by the collection, absent from a record of one file.
+    sources: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         out["doc_type"] = str(self.doc_type)
+        if self.sources:
+            out["sources"] = list(self.sources)
+        else:
+            del out["sources"]
         return out
 
 

@@ -4,6 +4,7 @@ of all of them mixed with good documents ingests the good ones, records the bad 
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -92,5 +93,7 @@ def test_batch_of_bad_and_good_inputs_exits_3_and_loses_nothing(tmp_path: Path):
     assert failed_names == expected_failed
     records = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
     expected_records = len(good) + sum(c.expected == "record" for c in cases)
-    assert len(records) == expected_records
+    # every good file is a source of a record (one text in several files or encodings is one document)
+    sources = [s for line in records for s in json.loads(line)["document"]["sources"]]
+    assert len(sources) == len(set(sources)) == expected_records
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")], "no partial files"

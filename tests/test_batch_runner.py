@@ -19,7 +19,8 @@ RUN_STATE = {"catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm", "mani
 
 
 def make_inputs(folder: Path, n: int, repeat: int = 1) -> list[Path]:
-    """``n`` distinct small concept notes (the seed text, numbered)."""
+    """``n`` distinct small concept notes (the seed text, numbered, each for a meeting on another
+    day: the same text with only a line added would be one document with several sources)."""
     text = SEED.read_text(encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -27,7 +28,8 @@ def make_inputs(folder: Path, n: int, repeat: int = 1) -> list[Path]:
         sub = folder / ("a" if i % 2 else "b")
         sub.mkdir(exist_ok=True)
         path = sub / f"note-{i:02d}.txt"
-        path.write_text(text * repeat + f"\nReference copy {i}.\n", encoding="utf-8")
+        dated = text.replace("30 March 2021", f"{i % 28 + 1} {('March', 'April', 'May')[i // 28]} 2021")
+        path.write_text(dated * repeat + f"\nReference copy {i}.\n", encoding="utf-8")
         paths.append(path)
     return paths
 

@@ -75,3 +75,31 @@ def test_damaged_catalog_is_refused_then_repaired_without_losing_a_document(tmp_
     again = run("ingest", str(a), "-o", str(out), "--no-tag", "-q", "--workers", "1")
     assert again.exit_code == 3 and again.output.startswith("1 ingested, 1 failed"), again.output
     assert sorted(jsonl_sources(out)) == ["DP_2025_7.en.pdf", f"{SEED}.txt"]
+
+
+@pytest.mark.slow
+def test_repair_keeps_every_source_of_a_document_in_several_formats(tmp_path: Path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for suffix in ("txt", "docx"):
+        shutil.copy(INPUTS / f"{SEED}.{suffix}", src)
+    out = tmp_path / "out"
+    run("ingest", str(src), "-o", str(out), "--no-tag", "-q", "--workers", "1")
+    before = flat_outputs(out)
+    assert jsonl_sources(out) == [f"{SEED}.docx"]
+    (src / f"{SEED}.txt").unlink()  # only the collection knows it now
+
+    truncate(out / "catalog.sqlite")
+    repaired = run("repair", str(out))
+    assert repaired.exit_code == 0, repaired.output
+    with sqlite3.connect(out / "catalog.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM files").fetchone() == (2,)
+        assert db.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+    after = flat_outputs(out)
+    assert after["documents.jsonl"] == before["documents.jsonl"], "one document, both sources listed"
+    assert after["csv/objectives.csv"] == before["csv/objectives.csv"]
+    assert {Path(k).name for k in after if k.startswith("json/")} == {f"{SEED}.docx.json"}
+
+    again = run("ingest", str(src), "-o", str(out), "--no-tag", "-q", "--workers", "1")
+    assert again.exit_code == 0, again.output
+    assert flat_outputs(out)["documents.jsonl"] == before["documents.jsonl"]

@@ -24,6 +24,7 @@ pytestmark = [requires_chromium, pytest.mark.slow]  # `make test-fast` leaves th
 
 HOSTILE_ACTOR = '<img src=x onerror=alert(1)> "Board"'
 HOSTILE_TOPIC = "</svg><script>alert(2)</script>"
+WIDE_ACTOR = "WWWWWWWWWWWWWWWWWWWW 东北亚环境合作秘书处"  # wider than any fixed label column
 HOSTILE_MESSAGE = 'x.pdf: bad "quote" <script>alert(3)</script> & more'
 FAILURES = [
     ("inputs/secret.pdf", "encrypted", "inputs/secret.pdf: encrypted PDF (password required); skipped"),
@@ -55,7 +56,7 @@ def collection() -> Collection:
                     (topic("x", HOSTILE_TOPIC),),
                 ),
                 rec("2", (actor("ESCAP"), actor("ESCAP")), (topic("finance", "Finance"),)),
-                rec("3", (actor("Ad hoc group", registered=False),), ()),
+                rec("3", (actor("Ad hoc group", registered=False), actor(WIDE_ACTOR, registered=False)), ()),
             ),
         ),
         rich_document("undated", doc_type=DocType.AGENDA, date=None, recommendations=()),
@@ -151,4 +152,49 @@ def test_report_browser_collection_report(browser, report):
     # hostile record text is shown as text
     assert HOSTILE_ACTOR in page.text_content("#unregistered")  # the bar label is shortened; the table is not
     assert HOSTILE_MESSAGE in page.inner_text("table.failures")
+    context.close()
+
+
+def test_report_browser_labels_fit_and_drill_down_works_without_javascript(browser, report):
+    html_path, records = report
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    context.route("**/*", lambda r: r.continue_() if r.request.url == html_path.as_uri() else r.abort())
+    page = context.new_page()
+    page.goto(html_path.as_uri(), wait_until="load")
+
+    # no chart text is clipped: every label and value lies inside its SVG's box
+    outside = page.eval_on_selector_all(
+        "svg.chart",
+        """svgs => svgs.flatMap(svg => {
+            const box = svg.viewBox.baseVal;
+            return [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBBox()])
+              .filter(([_, b]) => b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5)
+              .map(([text, b]) => [svg.dataset.chart, text, b.x, b.width, box.width]);
+        })""",
+    )
+    assert outside == []
+
+    # the list of documents, always visible; drill-down sections hidden until targeted
+    titles = page.eval_on_selector_all("table.documents tr.document a", "as => as.map(a => a.textContent)")
+    assert len(titles) == len(records)
+    assert page.locator("section.drill").first.is_hidden()
+
+    # a bar leads to the recommendations it counts, and each of those to its document
+    bar = page.locator('svg[data-chart="recs-actor"] g.bar[data-label="ESCAP"]')
+    value = int(bar.get_attribute("data-value"))
+    bar.locator("a").click()
+    target = page.locator("section.drill:target")
+    assert target.is_visible()
+    assert target.locator("tr.ref").count() == value
+    assert "ESCAP" in target.locator("h3").inner_text()
+    target.locator("tr.ref a").last.click()
+    doc = page.locator("section.doc:target")
+    assert doc.is_visible()
+    escaped = page.locator("section.doc:target tr.rec").all_inner_texts()
+    assert any(HOSTILE_ACTOR in row for row in escaped), "record text shown as text"
+
+    # a title in the list opens that document's records
+    page.locator("table.documents tr.document a").first.click()
+    first = page.locator("section.doc:target")
+    assert first.is_visible() and first.locator("h3").inner_text() == titles[0]
     context.close()

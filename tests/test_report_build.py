@@ -106,3 +106,61 @@ def test_one_document_in_three_formats_counts_once():
     assert (stats.n_recommendations, stats.by_type) == (single.n_recommendations, single.by_type)
     page = render_html(stats)
     assert 'data-stat="copies">2 more file(s) hold the same document' in page
+
+
+def test_report_drill_down_lists_what_each_number_counts():
+    """Every bar and heat-map cell links to a section listing exactly the documents or records it
+    counts; every document has a section with its records; all of it plain HTML (no script)."""
+    from html.parser import HTMLParser
+
+    stats = build_stats(records())
+    page = render_html(stats)
+
+    class Sections(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.links: list[tuple[str, str]] = []  # (href, data-value of the enclosing bar or cell)
+            self.counts: dict[str, int] = {}
+            self.value = ""
+            self.ids: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if "data-value" in a:
+                self.value = a["data-value"] or ""
+            if tag == "a" and (a.get("href") or "").startswith("#"):
+                self.links.append(((a["href"] or "")[1:], self.value))
+            if "id" in a:
+                self.ids.append(a["id"] or "")
+            if tag == "section" and "data-count" in a:
+                self.counts[a["id"] or ""] = int(a["data-count"] or 0)
+
+    parser = Sections()
+    parser.feed(page)
+    assert "<script" not in page
+    assert len(parser.ids) == len(set(parser.ids)), "fragments are unique"
+    drills = [(href, value) for href, value in parser.links if href.startswith("by-")]
+    assert drills, "the bars link somewhere"
+    for href, value in drills:
+        assert parser.counts[href] == int(value), href
+    # one section per document, listing its recommendations; the list links to each
+    docs = [e.anchor for e in stats.documents]
+    assert len(docs) == 3 and set(docs) <= set(parser.ids)
+    assert {href for href, _ in parser.links} >= set(docs)
+    section = page[page.index(f'id="{stats.documents[2].anchor}"') :]
+    section = section[: section.index("</section>")]
+    assert section.count('<tr class="rec">') == 2 and "Act &lt;now&gt;" in section
+
+
+def test_report_labels_get_the_width_they_need():
+    from pipeline.report.html import MAX_LABEL_W, bar_chart, text_width
+
+    long_name = "United Nations Economic and Social Commission for Asia and the Pacific"
+    svg = bar_chart("x", "x", (("WWWWWWWWWWWWWWWWWWWWWWWWWW", 3), ("北东亚环境合作", 2), (long_name, 1)))
+    width = int(svg.split('width="')[1].split('"')[0])
+    labels = [t.split(">")[-1] for t in svg.split("</text>") if 'class="label"' in t]
+    label_x = int(svg.split('class="label" x="')[1].split('"')[0])
+    assert labels[0] == "WWWWWWWWWWWWWWWWWWWWWWWWWW", "a label that fits is not shortened"
+    assert all(text_width(x) <= label_x for x in labels), "every label fits left of the bars"
+    assert labels[2].endswith("…") and text_width(labels[2]) <= MAX_LABEL_W
+    assert width > label_x + 300

@@ -89,7 +89,10 @@ def test_an_older_catalog_gets_the_new_tables_from_its_records(out: Path, tmp_pa
     Catalog(old).close()
     with sqlite3.connect(old) as db:
         columns = [row[1] for row in db.execute("PRAGMA table_info(recommendations)")]
-        assert columns[1:] == list(TABLES["recommendations"]) and set(DOCUMENT_CONTEXT) <= set(columns)
+        # catalog_file, the declared columns, and the integer key the search index refers to
+        assert columns[1:] == [*TABLES["recommendations"], "row_key"] and set(DOCUMENT_CONTEXT) <= set(
+            columns
+        )
         with sqlite3.connect(out / "catalog.sqlite") as fresh:
             want = fresh.execute("SELECT count(*) FROM recommendations").fetchone()
         assert db.execute("SELECT count(*) FROM recommendations").fetchone() == want

@@ -3,7 +3,10 @@
 ``files`` records every source of the collection by name and content hash, with the versions
 and the run that produced its record; ``runs`` and ``manifest`` record each run; the record tables (``documents``,
 ``sections``, ``recommendations``...) hold the records with the CSV columns, so a whole
-collection can be queried and joined on ``document_id``. Only the main process writes;
+collection can be queried and joined on ``document_id``. Sources with the same content (one text
+as PDF, DOCX and TXT, or a copy: ``content.content_key``) are one document: its rows are in the
+record tables once, under its primary source (``content.primary_first``), and its ``documents`` row
+lists every source (``sources``). Their keys and search indexes: ``catalog_tables``. Only the main process writes;
 WAL lets readers (``sqlite3``, a second run waiting on the lock) look in meanwhile.
 """
 
@@ -20,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..content import content_key
+from ..content import content_key, primary_first, with_sources
 from ..errors import DocketError
-from ..export.columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES, TABLES_VERSION, rows_for
+from ..export.columns import TABLES, TABLES_VERSION, rows_for
 from ..outputs import CATALOG_NAME, path_key
+from .catalog_tables import FILE_KEY, create_record_tables, drop_record_tables, insert_sql, sql_type
 
 
 class CatalogError(DocketError):
@@ -64,10 +68,17 @@ class CatalogDamagedError(CatalogError):
         )
 
 
-__all__ = ["CATALOG_NAME", "Catalog", "CatalogDamagedError", "CatalogError", "Entry", "catalog_error"]
+__all__ = [
+    "CATALOG_NAME",
+    "FILE_KEY",
+    "Catalog",
+    "CatalogDamagedError",
+    "CatalogError",
+    "Entry",
+    "catalog_error",
+    "sql_type",
+]
 SCHEMA_VERSION = 2  # 2: files.work_run, files.content_key
-# Each record table's link to files.source_file (documents.source_file is the record's own field).
-FILE_KEY = "catalog_file"
 
 FILE_COLUMNS = (
     "source_file",
@@ -137,12 +148,6 @@ def _sql_value(value: Any) -> Any:
     return value
 
 
-def sql_type(column: str) -> str:
-    if column in INTEGER_COLUMNS or column in BOOL_COLUMNS:
-        return "INTEGER"
-    return "REAL" if column in FLOAT_COLUMNS else "TEXT"
-
-
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One row of ``files``: what the catalog knows about a source."""
@@ -196,27 +201,16 @@ class Catalog:
             for column, column_type in ADDED_FILE_COLUMNS:
                 if column not in have:
                     self.db.execute(f"ALTER TABLE files ADD COLUMN {column} {column_type}")
+            self.db.execute("CREATE INDEX IF NOT EXISTS files_content ON files (content_key)")
             rebuild_tables = self.get_meta("tables_version") != TABLES_VERSION
             if rebuild_tables:  # the table schema changed: the record tables are made again below
-                for table in TABLES:
-                    self.db.execute(f"DROP TABLE IF EXISTS {_q(table)}")
-            for table, columns in TABLES.items():
-                cols = ", ".join([f"{FILE_KEY} TEXT", *(f"{_q(c)} {sql_type(c)}" for c in columns)])
-                self.db.execute(f"CREATE TABLE IF NOT EXISTS {_q(table)} ({cols})")
-                self.db.execute(
-                    f"CREATE INDEX IF NOT EXISTS {_q(table + '_file')} ON {_q(table)} ({FILE_KEY})"
-                )
-                self.db.execute(
-                    f"CREATE INDEX IF NOT EXISTS {_q(table + '_doc')} ON {_q(table)} (document_id)"
-                )
+                drop_record_tables(self.db)
+            create_record_tables(self.db)
             self.db.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
             if rebuild_tables:
-                for name, record in self.db.execute(
-                    "SELECT source_file, record FROM files WHERE record IS NOT NULL"
-                ).fetchall():
-                    self._insert_rows(name, json.loads(record))
+                self._refold_all()
                 self.set_meta("tables_version", TABLES_VERSION)
 
     def close(self) -> None:
@@ -253,9 +247,12 @@ class Catalog:
         return Entry(*row) if row else None
 
     def put(self, entry: Entry) -> None:
-        """Store a source's outcome and replace its rows in the record tables (call inside a transaction)."""
+        """Store a source's outcome and replace its document's rows in the record tables (call
+        inside a transaction)."""
+        old_key = self._content_key(entry.source_file)
         record = json.loads(entry.record) if entry.record is not None else None
-        computed = {"updated": time.time(), "content_key": content_key(record) if record else None}
+        key = content_key(record) if record else None
+        computed = {"updated": time.time(), "content_key": key}
         values = [computed[c] if c in computed else getattr(entry, c) for c in FILE_COLUMNS]
         self.db.execute(
             f"INSERT OR REPLACE INTO files ({', '.join(FILE_COLUMNS)}) "
@@ -263,15 +260,61 @@ class Catalog:
             values,
         )
         self._delete_rows(entry.source_file)
-        if record is not None:
-            self._insert_rows(entry.source_file, record)
+        if old_key is not None and old_key != key:
+            self._fold(old_key)  # the document this source held before has one source less
+        if key is not None:
+            self._fold(key)
+        elif record is not None:
+            self._insert_rows(entry.source_file, with_sources(record, [entry.source_file]))
+
+    def _content_key(self, source_file: str) -> str | None:
+        row = self.db.execute(
+            "SELECT content_key FROM files WHERE source_file = ?", (source_file,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def _fold(self, key: str) -> None:
+        """Give the document with this content its rows once, under its primary source, with
+        every source of the collection that holds it listed in ``sources``."""
+        names = [
+            name
+            for (name,) in self.db.execute(
+                "SELECT source_file FROM files WHERE content_key = ? AND record IS NOT NULL "
+                "ORDER BY source_file COLLATE path",
+                (key,),
+            )
+        ]
+        for name in names:
+            self._delete_rows(name)
+        if names:
+            sources = primary_first(names)
+            (record,) = self.db.execute(
+                "SELECT record FROM files WHERE source_file = ?", (sources[0],)
+            ).fetchone()
+            self._insert_rows(sources[0], with_sources(json.loads(record), sources))
+
+    def _refold_all(self) -> None:
+        """Fill the record tables again from the stored records (after a change of their schema)."""
+        keys: set[str] = set()
+        for name, text in self.db.execute(
+            "SELECT source_file, record FROM files WHERE record IS NOT NULL"
+        ).fetchall():
+            record = json.loads(text)
+            key = content_key(record)
+            self.db.execute("UPDATE files SET content_key = ? WHERE source_file = ?", (key, name))
+            self._delete_rows(name)
+            if key is None:
+                self._insert_rows(name, with_sources(record, [name]))
+            else:
+                keys.add(key)
+        for key in sorted(keys):
+            self._fold(key)
 
     def _insert_rows(self, source_file: str, record: dict[str, Any]) -> None:
         for table, columns in TABLES.items():
             rows = [[source_file, *(_sql_value(r.get(c)) for c in columns)] for r in rows_for(table, record)]
             if rows:
-                marks = ", ".join("?" * (len(columns) + 1))
-                self.db.executemany(f"INSERT INTO {_q(table)} VALUES ({marks})", rows)
+                self.db.executemany(insert_sql(table), rows)
 
     def touch(self, source_file: str, size: int, mtime_ns: int, abspath: str) -> None:
         self.db.execute(
@@ -280,8 +323,12 @@ class Catalog:
         )
 
     def forget(self, source_file: str) -> None:
+        """Take a source out; its document stays, under another source, while one holds it."""
+        key = self._content_key(source_file)
         self.db.execute("DELETE FROM files WHERE source_file = ?", (source_file,))
         self._delete_rows(source_file)
+        if key is not None:
+            self._fold(key)
 
     def _delete_rows(self, source_file: str) -> None:
         for table in TABLES:
@@ -307,6 +354,22 @@ class Catalog:
         cur = self.db.execute(f"SELECT {', '.join(columns)} FROM files ORDER BY source_file COLLATE path")
         for row in cur:
             yield Entry(*row)
+
+    def documents(self) -> dict[str, list[str]]:
+        """source_file -> the sources of its document (primary first), for every source with a record."""
+        groups: dict[str, list[str]] = {}
+        out: dict[str, list[str]] = {}
+        for name, key in self.db.execute(
+            "SELECT source_file, content_key FROM files WHERE record IS NOT NULL ORDER BY source_file COLLATE path"
+        ):
+            if key is None:
+                out[name] = [name]
+            else:
+                groups.setdefault(key, []).append(name)
+        for names in groups.values():
+            sources = primary_first(names)
+            out.update(dict.fromkeys(names, sources))
+        return out
 
     def match(self, pattern: str) -> list[str]:
         """Sources a ``docket remove`` argument names: a source path as ingested (or the same file
@@ -339,12 +402,11 @@ class Catalog:
         return {row[2]: dict(zip(MANIFEST_COLUMNS, row, strict=True)) for row in cur}
 
     def fingerprint(self) -> tuple[str, int]:
-        """A hash of what the collection files would hold, and how many records they have."""
+        """A hash of what the collection files would hold, and how many documents they have."""
         h = hashlib.sha256()
-        n = 0
         for entry in self.collection(with_record=False):
             h.update(json.dumps([entry.source_file, entry.status, entry.reason, entry.updated]).encode())
-            n += entry.status not in ("failed", "interrupted")
+        (n,) = self.db.execute("SELECT count(*) FROM documents").fetchone()
         return h.hexdigest(), n
 
     # -- runs and manifest ---------------------------------------------------------------------

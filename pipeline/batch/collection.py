@@ -11,8 +11,12 @@ are removed.
 manifest.csv lists every source of the collection, one row each: ``status`` and ``reason`` say
 what the last run that saw it did (ingested, skipped, failed), ``run`` is that run; ``pages``,
 ``seconds`` and ``record_run`` are those of the run that made its record, so a re-run that skips a
-document keeps the time it took; ``duplicate_of`` names an earlier source of the collection with
-the same content (the same document in another format, or a copy).
+document keeps the time it took; ``duplicate_of`` names the source whose record stands for a
+source holding the same document (the same text in another format, or a copy).
+
+Sources with the same content are one document (``Catalog.documents``): the flat outputs hold it
+once, as the record of its primary source (a PDF before Word before text, then the first in
+collection order) with ``document.sources`` listing every file that holds it.
 """
 
 from __future__ import annotations
@@ -21,10 +25,11 @@ import csv
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..cells import neutralise, plain
+from ..content import with_sources
 from ..export.base import atomic_write
 from ..export.columns import TABLES
 from ..export.folder import export_records
@@ -32,7 +37,7 @@ from ..export.writer import OutputWriter
 from ..models import Failure, Reason, Result, Status
 from ..outputs import Layout
 from ..report import build_stats, render_html
-from .catalog import MANIFEST_COLUMNS, Catalog, Entry
+from .catalog import MANIFEST_COLUMNS, Catalog
 
 # manifest.csv: the catalog's manifest row without its run keys, then the runs and the duplicate
 MANIFEST_HEADER = (
@@ -46,9 +51,9 @@ FAILED = ("failed", "interrupted")  # files.status of a source with no record
 
 def rebuild(catalog: Catalog, out_dir: Path, raw_csv: bool = False) -> dict[str, str]:
     """Write the manifest, and the flat outputs unless they already hold exactly the collection.
-    Returns the duplicates: source_file -> the earlier source with the same content."""
+    Returns the duplicates: source_file -> the primary source of the document it holds."""
     layout = Layout(out_dir)
-    duplicates = find_duplicates(catalog.collection(with_record=False))
+    duplicates = find_duplicates(catalog.documents())
     fingerprint, n_records = catalog.fingerprint()
     fingerprint = f"{fingerprint}:{int(raw_csv)}"
     if catalog.get_meta("export_fingerprint") != fingerprint or not _outputs_present(layout, n_records):
@@ -60,13 +65,13 @@ def rebuild(catalog: Catalog, out_dir: Path, raw_csv: bool = False) -> dict[str,
 
 def _write_flat(catalog: Catalog, layout: Layout, raw_csv: bool) -> None:
     with OutputWriter(layout.root, raw_csv=raw_csv, skip_identical_json=True) as writer:
-        for entry in catalog.collection():
+        for entry in catalog.collection(with_record=False):
             name = entry.source_file
             if entry.status in FAILED:
                 failure = Failure(name, _reason(entry.reason), entry.message or "")
                 writer.add(Result(name, Status.FAILED, failure=failure))
-            elif entry.record is not None:
-                writer.write_record(json.loads(entry.record), compact=entry.record)
+        for record in _records(catalog):
+            writer.write_record(record)
         names = set(writer.json_names)
     if layout.json_dir.is_dir():
         for path in layout.json_dir.glob("*.json"):
@@ -94,7 +99,12 @@ def _refresh_exports(catalog: Catalog, layout: Layout, raw_csv: bool) -> None:
 
 
 def _records(catalog: Catalog) -> Iterator[dict]:
-    return (json.loads(e.record) for e in catalog.collection() if e.record is not None)
+    """One record per document of the collection, in collection order, with its sources."""
+    documents = catalog.documents()
+    for entry in catalog.collection():
+        sources = documents.get(entry.source_file)
+        if entry.record is not None and sources and sources[0] == entry.source_file:
+            yield with_sources(json.loads(entry.record), sources)
 
 
 def _title_of(report: Path) -> str:
@@ -106,17 +116,9 @@ def _title_of(report: Path) -> str:
     return html.unescape(found.group(1)) if found else "docket collection report"
 
 
-def find_duplicates(entries: Iterable[Entry]) -> dict[str, str]:
-    """source_file -> the first source (in collection order) whose record has the same content."""
-    first: dict[str, str] = {}
-    duplicates: dict[str, str] = {}
-    for entry in entries:
-        if entry.content_key is None or entry.status in FAILED:
-            continue
-        original = first.setdefault(entry.content_key, entry.source_file)
-        if original != entry.source_file:
-            duplicates[entry.source_file] = original
-    return duplicates
+def find_duplicates(documents: dict[str, list[str]]) -> dict[str, str]:
+    """source_file -> the primary source of its document, for every source that is not one."""
+    return {name: sources[0] for name, sources in documents.items() if sources[0] != name}
 
 
 def write_manifest(

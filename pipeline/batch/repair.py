@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DocketError
+from ..export.base import dumps
 from ..models import Status
 from ..outputs import Layout, failure_rows, stored_records
 from .catalog import Catalog, Entry
 from .collection import rebuild
+from .tasks import relabel
 
 RECOVERED = "recovered"
 
@@ -56,7 +58,8 @@ def repair(out_dir: Path) -> Repaired:
     try:
         with catalog.transaction():
             for text in records:
-                catalog.put(_entry(json.loads(text), text))
+                for entry in _entries(json.loads(text)):
+                    catalog.put(entry)
             for name, reason, message in failures:
                 catalog.put(_failed(name, reason, message))
         rebuild(catalog, out_dir)
@@ -81,9 +84,19 @@ def _checked(text: str, where: str) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-def _entry(record: dict, text: str) -> Entry:
-    doc = record["document"]
+def _entries(record: dict) -> Iterator[Entry]:
+    """The entry of a document's primary source, and one for each other source it lists: those
+    hold its record under their name (the same content) until the next ingest reads them again."""
+    doc = {k: v for k, v in record["document"].items() if k != "sources"}
     name = str(doc.get("source_file") or doc["id"])
+    text = dumps({**record, "document": doc}, None)
+    yield _entry(name, doc, text, record)
+    for other in record["document"].get("sources") or ():
+        if other != name:
+            yield _entry(str(other), {"pages": doc.get("pages")}, relabel(text, name, str(other)), record)
+
+
+def _entry(name: str, doc: dict, text: str | None, record: dict) -> Entry:
     return Entry(
         name,
         os.path.abspath(name),

@@ -107,7 +107,8 @@ def ingest_command(
     `docket remove`). catalog.sqlite holds them all (by content hash, with their records in SQL
     tables); json/<file>.json per document, documents.jsonl, csv/<table>.csv, failures.csv and
     manifest.csv (every source: status, reason, pages, seconds, duplicates) are rebuilt from it
-    after each run. Unchanged documents are skipped on a re-run; an interrupted run finishes
+    after each run. One text in several files (PDF, DOCX, TXT, or a copy) is one document with
+    several sources. Unchanged documents are skipped on a re-run; an interrupted run finishes
     when the same command is run again.
     Exit status: 0 all ingested, 3 some files failed (see failures.csv), 1 fatal error, 2 usage.
 
@@ -152,8 +153,9 @@ def ingest_command(
         click.echo(summary.collection_line())
     if summary.duplicates:
         click.echo(
-            f"note: {len(summary.duplicates)} source(s) have the same content as another source of the "
-            "collection (another format or a copy); see duplicate_of in manifest.csv",
+            f"note: {len(summary.duplicates)} source(s) hold the same content as another source of the "
+            "collection (another format or a copy): kept as one document with several sources "
+            "(documents' sources; duplicate_of in manifest.csv)",
             err=True,
         )
     if summary.counts["failed"]:

@@ -55,6 +55,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "n_recommendations",
         "warnings",
         "n_decisions",
+        "sources",
     ),
     "sections": (
         "document_id",
@@ -204,6 +205,11 @@ def document_context(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def sources_of(doc: dict[str, Any]) -> list[str]:
+    """Every file holding the document (``document.sources`` in a collection), else its own."""
+    return [str(s) for s in doc.get("sources") or [doc.get("source_file") or ""]]
+
+
 def _page(rec: dict[str, Any]) -> tuple[Any, Any, Any]:
     p = rec.get("provenance") or {}
     return p.get("page"), p.get("block"), p.get("table")
@@ -234,6 +240,7 @@ def _rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "n_recommendations": len(record.get("recommendations", [])),
             "warnings": " | ".join(record.get("warnings", [])),
             "n_decisions": len(record.get("decisions", [])),
+            "sources": "; ".join(sources_of(doc)),
         }
     elif table == "sections":
         for i, s in enumerate(record.get("sections", []), 1):
@@ -334,7 +341,15 @@ def _rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 "page": page,
                 "block": block,
             }
-    elif table == "actors":
+    elif table in ("actors", "topics"):
+        yield from _mention_rows(table, record, did)
+    else:
+        raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+
+
+def _mention_rows(table: str, record: dict[str, Any], did: str) -> Iterator[dict[str, Any]]:
+    """The rows of ``actors`` and ``topics``: one per actor or topic of each record that has them."""
+    if table == "actors":
         for kind, key, prefix in (
             ("recommendation", "recommendations", "rec"),
             ("decision", "decisions", "dec"),
@@ -371,5 +386,3 @@ def _rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                         "score": t.get("score"),
                         "evidence": json.dumps(t.get("evidence", []), ensure_ascii=False),
                     }
-    else:
-        raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")

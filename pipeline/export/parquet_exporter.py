@@ -9,11 +9,20 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..models import SCHEMA_VERSION
-from .columns import BOOL_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, TABLES, TABLES_VERSION, rows_for
+from .columns import (
+    BOOL_COLUMNS,
+    FLOAT_COLUMNS,
+    INTEGER_COLUMNS,
+    TABLES,
+    TABLES_VERSION,
+    rows_for,
+    sources_of,
+)
 
 # (table, column) -> how to rebuild the list from the record: CSV joins these into one text cell.
 LIST_COLUMNS: dict[tuple[str, str], Any] = {
     ("documents", "warnings"): None,
+    ("documents", "sources"): None,
     ("recommendations", "actors"): lambda rec: [a.get("name", "") for a in rec.get("actors", [])],
     ("recommendations", "topics"): lambda rec: [t.get("id", "") for t in rec.get("topics", [])],
     ("key_actions", "actors"): lambda action: [a.get("name", "") for a in action.get("actors", [])],
@@ -57,7 +66,8 @@ def typed_rows(table: str, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
     rows = rows_for(table, record)
     if table == "documents":
         for row in rows:
-            yield _coerce(table, {**row, "warnings": list(record.get("warnings", []))})
+            lists = {"warnings": list(record.get("warnings", [])), "sources": sources_of(record["document"])}
+            yield _coerce(table, {**row, **lists})
     elif table in ("recommendations", "decisions"):
         for row, rec in zip(rows, record.get(table, []), strict=True):
             lists = {col: build(rec) for (t, col), build in LIST_COLUMNS.items() if t == table}

@@ -1,13 +1,13 @@
 """The browsing copy of a catalog: the record tables with their keys declared, for Datasette.
 
 The catalog itself is never changed (it may be read-only, or in use by a run): ``build`` reads it
-read-only and writes a copy where ``documents`` has a primary key (``catalog_file``, the source as
-ingested: one row per source, unlike ``document_id``, which two copies of the same bytes share),
-every record table points to it with a foreign key (so Datasette shows each record's document by
-title and links to it), and each record carries ``source_page`` ("file, p. N") to find it in
+read-only and writes a copy where ``documents`` has a primary key (``catalog_file``, the primary
+source of the document: one row per document, whatever number of files hold it), every record
+table points to it with a foreign key (so Datasette shows each record's document by title and
+links to it), and each record carries ``source_page`` ("file, p. N") to find it in
 its source. The columns are those of ``pipeline.export.columns``, so the copy never drifts.
 Recommendations also carry their management response's key actions (from the records), and
-recommendations, agenda items and objectives get FTS5 indexes for Datasette's search box.
+recommendations, agenda items, objectives and decisions get FTS5 indexes for Datasette's search box.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import sqlite3
 from pathlib import Path
 
 from ..batch.catalog import FILE_COLUMNS, FILE_KEY, CatalogError, catalog_error, sql_type
+from ..batch.catalog_tables import ONE_ROW_PER_RECORD, fts_table
 from ..export.columns import TABLES, TABLES_VERSION
 
 SOURCE_PAGE = "source_page"
@@ -29,8 +30,6 @@ SEARCHED = {
     "objectives": ("text",),
     "decisions": ("instrument_title", "text"),
 }
-# Record tables whose rows are one record each: keyed by (catalog_file, record_id).
-ONE_ROW_PER_RECORD = ("sections", "objectives", "agenda_items", "recommendations", "decisions")
 # The catalog's run tables, copied as they are (the big JSON columns of files and its bookkeeping are left out).
 _FILES_LEFT_OUT = frozenset({"mtime_ns", "record", "untagged", "updated", "content_key"})
 RUN_TABLES = {
@@ -49,10 +48,6 @@ def browse_columns(table: str) -> tuple[str, ...]:
     if table == "recommendations":
         extra += (KEY_ACTIONS,)
     return (FILE_KEY, *TABLES[table], *extra)
-
-
-def fts_table(table: str) -> str:
-    return f"{table}_fts"
 
 
 def create_sql(table: str) -> str:

@@ -58,6 +58,7 @@ COLUMN_DESCRIPTIONS = {
     "n_recommendations": "Number of recommendations",
     "warnings": "What docket could not read with confidence",
     "n_decisions": "Number of decisions (operative paragraphs of resolutions and decisions)",
+    "sources": "Every file holding this document (the same text as PDF, DOCX, TXT, or a copy), separated by ;",
     "verb": "Operative verb that opens the paragraph (Requests, Also decides...)",
     "instrument": "What the paragraph belongs to: draft resolution, decision, agreed conclusions...",
     "instrument_number": "Number of the resolution or decision as printed (e.g. 2025/3)",
