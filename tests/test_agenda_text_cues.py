@@ -163,3 +163,25 @@ def test_a_title_with_its_date_is_still_the_title(first: str, title: str) -> Non
     )
     doc = parse_document(DocumentInfo(id="x", source_file=SRC, sha256="0", format="docx"), blocks)
     assert doc.info.title == title
+
+
+def test_a_running_order_timed_to_the_minute() -> None:
+    """A panel's running order ('14:00-14:09', '14:09-14:10', ...): times off the five-minute marks
+    still make a programme when each range starts where the one before ended."""
+    slots = [("14:00", "14:09", "Opening"), ("14:09", "14:10", "Introduction"), ("14:10", "14:22", "Keynote")]
+    slots += [("14:22", "14:24", "Summary"), ("14:24", "14:51", "Panelist 1")]
+    rows = [["Time", "Activity"]] + [
+        [f"{s.replace(':', '.')} - {e.replace(':', '.')}", t] for s, e, t in slots
+    ]
+    assert [i[1:] for i in _items([_table(rows)], 2025, "2025-09-03")] == slots
+
+
+def test_ratios_off_the_marks_and_not_chained_are_no_programme() -> None:
+    rows = [
+        ["Ratio", "Value"],
+        ["1.23 - 1.41", "Coverage"],
+        ["2.07 - 2.13", "Depth"],
+        ["1.52 - 1.58", "Reach"],
+    ]
+    rows += [["3.11 - 3.17", "Scale"], ["0.43 - 0.47", "Share"]]
+    assert _items([_table(rows)], 2025, None) == []

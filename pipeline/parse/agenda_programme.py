@@ -884,6 +884,14 @@ def _on_mark(t: TimeMatch) -> bool:
     return int(t.start[3:]) % 5 == 0
 
 
+def _chained(timed: list[Line]) -> bool:
+    """A running order timed to the minute ("14:00-14:09", "14:09-14:10", ...): most ranges start
+    where the one before ended, which a table of ratios or figures never does."""
+    spans = [(t.start, t.end) for ln in timed if (t := _time_of(ln)) is not None and t.end]
+    links = sum(1 for a, b in zip(spans, spans[1:], strict=False) if a[1] == b[0])
+    return len(spans) >= 4 and links >= 0.8 * (len(spans) - 1)
+
+
 def _after_the_programme(lines: list[Line], year: int | None) -> list[Line]:
     """The lines without the untimed tables printed under a later heading ("Appendix B List of
     Participants" after the programme table): a table without times past the programme's last
@@ -908,7 +916,7 @@ def find_programme(blocks: tuple[Block, ...], year: int | None, default_date: st
     timed = [ln for ln in lines if ln.time and _time_of(ln) and not _is_day_header_time(ln)]
     # programme times fall on five-minute marks; "1.25–1.50" in a table of ratios does not make a programme
     on_mark = [ln for ln in timed if _on_mark(_time_of(ln))]  # type: ignore[arg-type]
-    if len(timed) < 2 or len(on_mark) < 0.8 * len(timed):
+    if len(timed) < 2 or (len(on_mark) < 0.8 * len(timed) and not _chained(timed)):
         return []
     entries: list[Entry] = []
     date = default_date
