@@ -278,6 +278,19 @@ def _region_list(
     return recs, warnings
 
 
+def _unlabelled(number: str, text: str, unit: Unit, rule: str, who: str = "") -> Recommendation:
+    """A record for an item the document prints without a label of its own: the number it is
+    given, its first unit's place and the rule that read it, addressed to a lead-in's ``who``."""
+    return Recommendation(
+        number=number,
+        text=text,
+        provenance=unit.provenance.by(rule),
+        label=f"Recommendation {number}",
+        actors_raw=who,
+        actors=raw_actors(who),
+    )
+
+
 def _lead_in_items(units: list[Unit], tops: list[int], end: int) -> list[Recommendation]:
     """A list whose last numbered paragraphs only lead in to lettered items ("56. African
     Governments should consider:" (a) ... (f), "57. Development partners are encouraged to:" (a)
@@ -321,16 +334,7 @@ def _lead_in_items(units: list[Unit], tops: list[int], end: int) -> list[Recomme
             if not plausible_text(text):
                 return []
             number = f"{parent.number}.{m.number}" if qualify else m.number
-            out.append(
-                Recommendation(
-                    number=number,
-                    text=text,
-                    provenance=group[0].provenance.by("recommendations.lead_in_items"),
-                    label=f"Recommendation {number}",
-                    actors_raw=who,
-                    actors=raw_actors(who),
-                )
-            )
+            out.append(_unlabelled(number, text, group[0], "recommendations.lead_in_items", who))
     return out
 
 
@@ -402,14 +406,7 @@ def _region_recommending(units: list[Unit], region: Region) -> list[Recommendati
         if not plausible_text(wording_text):
             continue
         n = len(out) + 1
-        out.append(
-            Recommendation(
-                number=str(n),
-                text=wording_text,
-                provenance=u.provenance.by("recommendations.region_paragraphs"),
-                label=f"Recommendation {n}",
-            )
-        )
+        out.append(_unlabelled(str(n), wording_text, u, "recommendations.region_paragraphs"))
     return out
 
 
@@ -470,16 +467,7 @@ def _region_bullets(units: list[Unit], region: Region) -> list[Recommendation]:
         text = assemble([wording(x) for x in group])
         if not plausible_text(text):
             return []
-        out.append(
-            Recommendation(
-                number=str(n),
-                text=text,
-                provenance=group[0].provenance.by("recommendations.region_bullets"),
-                label=f"Recommendation {n}",
-                actors_raw=lead,
-                actors=raw_actors(lead),
-            )
-        )
+        out.append(_unlabelled(str(n), text, group[0], "recommendations.region_bullets", lead))
     return out
 
 
